@@ -1,0 +1,108 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import type { BaseEntity } from './base.entity.js';
+import { buildOrder, buildPaging, buildWhere } from './filters.js';
+import { ListMetadata, resourceTypes } from './graphql-types.js';
+import { parseId } from './ids.js';
+import { propOf, type ResourceDef } from './resource.js';
+import { createRecord, deleteRecord, saveRecords, updateRecord } from './crud.service.js';
+
+type Args = Record<string, unknown>;
+type Bag = Record<string, unknown>;
+
+export async function listRecords(ctx: Context, def: ResourceDef, args: Args): Promise<BaseEntity[]> {
+  const { limit, offset } = buildPaging(args.page as number, args.perPage as number);
+  return ctx.em.find(def.entity, buildWhere(def, args.filter as Args), {
+    orderBy: buildOrder(def, args.sortField as string, args.sortOrder as string),
+    limit,
+    offset,
+  });
+}
+
+function defineMethod(cls: Function, name: string, body: (...args: never[]) => unknown): void {
+  Object.defineProperty(cls.prototype, name, { value: body, writable: true, configurable: true });
+}
+
+/** `city` and `cityId` for every reference: the object batched through a DataLoader, the id for free. */
+function addReferenceFields(cls: Function, def: ResourceDef): void {
+  for (const field of def.fields.filter((f) => f.kind === 'ref')) {
+    const prop = propOf(field);
+    const objectMethod = `resolve_${prop}`;
+    defineMethod(cls, objectMethod, ((root: Bag, ctx: Context) => {
+      const ref = root[prop] as BaseEntity | null;
+      return ref ? ctx.loaders.byId(field.target!()).load(ref.id) : null;
+    }) as never);
+    FieldResolver(() => field.target!(), { name: prop, nullable: !field.required })(cls.prototype, objectMethod, Object.getOwnPropertyDescriptor(cls.prototype, objectMethod)!);
+    Root()(cls.prototype, objectMethod, 0);
+    Ctx()(cls.prototype, objectMethod, 1);
+
+    const idMethod = `resolve_${field.name}`;
+    defineMethod(cls, idMethod, ((root: Bag) => (root[prop] as BaseEntity | null)?.id ?? null) as never);
+    FieldResolver(() => ID, { name: field.name, nullable: !field.required })(cls.prototype, idMethod, Object.getOwnPropertyDescriptor(cls.prototype, idMethod)!);
+    Root()(cls.prototype, idMethod, 0);
+  }
+}
+
+/** One-to-many collections (`School.plans(year, season)`), batched per parent set. */
+function addChildFields(cls: Function, def: ResourceDef): void {
+  for (const child of def.children ?? []) {
+    const method = `resolve_${child.name}`;
+    defineMethod(cls, method, ((root: BaseEntity, narrow: Args, ctx: Context) => {
+      const childDef = child.resource();
+      const where = buildWhere(childDef, { ...narrow }) as Record<string, unknown>;
+      return ctx.loaders.children(childDef.entity, child.foreignKey, where).load(root.id);
+    }) as never);
+    FieldResolver(() => [child.resource().entity], { name: child.name })(cls.prototype, method, Object.getOwnPropertyDescriptor(cls.prototype, method)!);
+    Root()(cls.prototype, method, 0);
+    Args(() => resourceTypes(child.resource()).NarrowArgs)(cls.prototype, method, 1);
+    Ctx()(cls.prototype, method, 2);
+  }
+}
+
+/** react-admin's GraphQL convention for one resource, plus the grid's bulk save, from its field list. */
+export function createCrudResolver(def: ResourceDef): Function {
+  const types = resourceTypes(def);
+
+  @Resolver(() => def.entity)
+  class CrudResolver {
+    @Query(() => def.entity, { name: def.name, nullable: true, description: `One ${def.name} by id` })
+    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+      return ctx.loaders.byId(def.entity).load(parseId(id));
+    }
+
+    @Query(() => [def.entity], { name: `all${def.plural}`, description: `A page of ${def.plural}, filtered and sorted` })
+    all(@Args(() => types.ListArgs) args: Args, @Ctx() ctx: Context) {
+      return listRecords(ctx, def, args);
+    }
+
+    @Query(() => ListMetadata, { name: `_all${def.plural}Meta` })
+    async meta(@Arg('filter', () => types.Filter, { nullable: true }) filter: Args | null, @Ctx() ctx: Context) {
+      return { count: await ctx.em.count(def.entity, buildWhere(def, filter)) };
+    }
+
+    @Mutation(() => def.entity, { name: `create${def.name}` })
+    create(@Args(() => types.CreateArgs) args: Args, @Ctx() ctx: Context) {
+      return ctx.em.transactional((em) => createRecord(em, def, { ...args }));
+    }
+
+    @Mutation(() => def.entity, { name: `update${def.name}` })
+    update(@Args(() => types.UpdateArgs) args: Args, @Ctx() ctx: Context) {
+      return ctx.em.transactional((em) => updateRecord(em, def, { ...args }));
+    }
+
+    @Mutation(() => def.entity, { name: `delete${def.name}` })
+    delete(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+      return ctx.em.transactional((em) => deleteRecord(em, def, id, version));
+    }
+
+    @Mutation(() => [def.entity], { name: `save${def.plural}`, description: 'Creates, updates and deletes rows all or nothing' })
+    save(@Arg('rows', () => [types.SaveRow]) rows: Args[], @Ctx() ctx: Context) {
+      return ctx.em.transactional((em) => saveRecords(em, def, rows.map((r) => ({ ...r }))));
+    }
+  }
+
+  Object.defineProperty(CrudResolver, 'name', { value: `${def.name}CrudResolver` });
+  addReferenceFields(CrudResolver, def);
+  addChildFields(CrudResolver, def);
+  return CrudResolver;
+}

@@ -1,0 +1,165 @@
+import { OptimisticLockError, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { AppError, BulkError, badInput, conflict, notFound, type RowProblem } from './errors.js';
+import { parseId } from './ids.js';
+import { assertNotReferenced } from './references.js';
+import { propOf, type FieldSpec, type ResourceDef } from './resource.js';
+import type { BaseEntity } from './base.entity.js';
+
+type Input = Record<string, unknown>;
+type Bag = Record<string, unknown>;
+
+async function convert(em: EntityManager, field: FieldSpec, value: unknown): Promise<unknown> {
+  if (value === null) {
+    if (field.required) throw badInput(field.name, `${field.labelZh}不能为空`, `${field.name} must not be empty`);
+    return null;
+  }
+  switch (field.kind) {
+    case 'string': {
+      const text = String(value).trim();
+      if (field.required && text === '') throw badInput(field.name, `${field.labelZh}不能为空`, `${field.name} must not be empty`);
+      if (field.maxLength && text.length > field.maxLength) {
+        throw badInput(field.name, `${field.labelZh}最多 ${field.maxLength} 个字符`, `${field.name} is longer than ${field.maxLength} characters`);
+      }
+      if (field.pattern && text !== '' && !field.pattern.regex.test(text)) {
+        throw badInput(field.name, `${field.labelZh}格式不正确：${field.pattern.zh}`, `${field.name} is malformed: ${field.pattern.en}`);
+      }
+      return text === '' && !field.required ? null : text;
+    }
+    case 'int':
+    case 'float': {
+      const n = value as number;
+      if (field.min !== undefined && n < field.min) throw badInput(field.name, `${field.labelZh}不能小于 ${field.min}`, `${field.name} must be at least ${field.min}`);
+      if (field.max !== undefined && n > field.max) throw badInput(field.name, `${field.labelZh}不能大于 ${field.max}`, `${field.name} must be at most ${field.max}`);
+      return n;
+    }
+    case 'ref': {
+      const id = parseId(value, field.name);
+      const target = await em.findOne(field.target!(), id);
+      if (!target) throw badInput(field.name, `找不到${field.labelZh}：${id}`, `${field.name} ${id} does not exist`);
+      return target;
+    }
+    default:
+      return value;
+  }
+}
+
+async function applyInput(em: EntityManager, def: ResourceDef, entity: BaseEntity, input: Input, isNew: boolean): Promise<void> {
+  const bag = entity as unknown as Bag;
+  for (const field of def.fields) {
+    if (field.readOnly) continue;
+    const value = input[field.name];
+    if (value === undefined) {
+      if (isNew && field.required) throw badInput(field.name, `${field.labelZh}不能为空`, `${field.name} is required`);
+      continue;
+    }
+    bag[propOf(field)] = await convert(em, field, value);
+  }
+}
+
+async function assertUnique(em: EntityManager, def: ResourceDef, entity: BaseEntity): Promise<void> {
+  const bag = entity as unknown as Bag;
+  for (const props of def.unique ?? []) {
+    const where: Bag = Object.fromEntries(props.map((p) => [p, bag[p]]));
+    if (entity.id) where.id = { $ne: entity.id };
+    const existing = await em.findOne(def.entity, where as FilterQuery<BaseEntity>);
+    if (existing) {
+      const field = def.fields.find((f) => propOf(f) === props[0]);
+      throw new AppError({
+        code: 'CONFLICT',
+        rule: 'UNIQUE',
+        field: field?.name ?? props[0],
+        zh: `已存在相同${props.map((p) => def.fields.find((f) => propOf(f) === p)?.labelZh ?? p).join('、')}的${def.labelZh}（编号 ${existing.id}）`,
+        en: `a ${def.name} with the same ${props.join(', ')} already exists (id ${existing.id})`,
+        details: { existingId: existing.id },
+      });
+    }
+  }
+}
+
+async function flushOrExplain(em: EntityManager, def: ResourceDef, entity: BaseEntity): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof OptimisticLockError) throw conflict(def.labelZh, entity.id, entity.version, entity.version + 1);
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new AppError({ code: 'CONFLICT', rule: 'UNIQUE', zh: `${def.labelZh}与现有记录重复`, en: `${def.name} duplicates an existing row` });
+    }
+    throw error;
+  }
+}
+
+export async function findOrFail<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, id: unknown): Promise<T> {
+  const entity = await em.findOne(def.entity, parseId(id) as never);
+  if (!entity) throw notFound(def.labelZh, String(id));
+  return entity;
+}
+
+function assertVersion(def: ResourceDef, entity: BaseEntity, version: unknown): void {
+  if (version !== undefined && version !== null && version !== entity.version) {
+    throw conflict(def.labelZh, entity.id, version as number, entity.version);
+  }
+}
+
+export async function createRecord<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, input: Input): Promise<T> {
+  const entity = new def.entity();
+  await applyInput(em, def as ResourceDef, entity, input, true);
+  await assertUnique(em, def as ResourceDef, entity);
+  await def.hooks?.beforeSave?.(em, entity, true);
+  em.persist(entity);
+  await flushOrExplain(em, def as ResourceDef, entity);
+  return entity;
+}
+
+export async function updateRecord<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, input: Input): Promise<T> {
+  const entity = await findOrFail(em, def, input.id);
+  assertVersion(def as ResourceDef, entity, input.version);
+  const before = { ...(entity as unknown as Bag) };
+  try {
+    await applyInput(em, def as ResourceDef, entity, input, false);
+    await assertUnique(em, def as ResourceDef, entity);
+    await def.hooks?.beforeSave?.(em, entity, false);
+  } catch (error) {
+    Object.assign(entity, before);
+    throw error;
+  }
+  await flushOrExplain(em, def as ResourceDef, entity);
+  return entity;
+}
+
+export async function deleteRecord<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, id: unknown, version?: unknown): Promise<T> {
+  const entity = await findOrFail(em, def, id);
+  assertVersion(def as ResourceDef, entity, version);
+  await assertNotReferenced(em, entity, def.labelZh);
+  await def.hooks?.beforeDelete?.(em, entity);
+  em.remove(entity);
+  await flushOrExplain(em, def as ResourceDef, entity);
+  return entity;
+}
+
+function toRowProblem(index: number, error: AppError): RowProblem {
+  const ext = error.extensions as Record<string, string | null>;
+  return { index, code: error.problem.code, rule: ext.rule ?? null, field: ext.field ?? null, message: error.message };
+}
+
+/** Creates, updates and deletes many rows as one unit: any failing row fails them all, and every failing row is reported. */
+export async function saveRecords<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, rows: Input[]): Promise<T[]> {
+  const saved: T[] = [];
+  const problems: RowProblem[] = [];
+  for (const [index, row] of rows.entries()) {
+    try {
+      if (row.delete) {
+        if (!row.id) throw badInput('id', '删除的行必须有编号', 'a row to delete needs an id');
+        await deleteRecord(em, def, row.id, row.version);
+      } else if (row.id) {
+        saved.push(await updateRecord(em, def, row));
+      } else {
+        saved.push(await createRecord(em, def, row));
+      }
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      problems.push(toRowProblem(index, error));
+    }
+  }
+  if (problems.length > 0) throw new BulkError(problems);
+  return saved;
+}

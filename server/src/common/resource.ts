@@ -1,0 +1,74 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { BaseEntity } from './base.entity.js';
+
+export type EntityClass<T extends BaseEntity = BaseEntity> = new () => T;
+
+export type FieldKind = 'string' | 'int' | 'float' | 'boolean' | 'date' | 'enum' | 'enumList' | 'ref';
+
+/** One writable, filterable column of a resource: the single description the API and checks are built from. */
+export interface FieldSpec {
+  /** Name in GraphQL arguments and filters; a reference ends in `Id` (`cityId`). */
+  name: string;
+  kind: FieldKind;
+  /** Chinese label used in error messages. */
+  labelZh: string;
+  /** Entity property when it differs from `name` (references: `city`). */
+  prop?: string;
+  /** Referenced entity, for `ref`. */
+  target?: () => EntityClass;
+  /** Enum object, for `enum` and `enumList`. */
+  enum?: Record<string, string>;
+  /** Must be given on create and can never be null. */
+  required?: boolean;
+  /** Shown, filtered and sorted but never written through CRUD (e.g. a workflow status). */
+  readOnly?: boolean;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  pattern?: { regex: RegExp; zh: string; en: string };
+}
+
+/** A one-to-many collection exposed as a field (`School.plans(year, season)`). */
+export interface ChildSpec {
+  name: string;
+  resource: () => ResourceDef;
+  /** Property on the child that points to the parent. */
+  foreignKey: string;
+}
+
+/** A filter that reaches through a relation (`EnrollmentPlan` by `cityId` via `school.city`). */
+export interface PathFilter {
+  name: string;
+  path: string;
+  kind: 'ref' | 'int' | 'enum' | 'boolean';
+  enum?: Record<string, string>;
+}
+
+export interface WriteHooks<T extends BaseEntity = BaseEntity> {
+  /** Cross-field checks and derived values; throw AppError to refuse. Runs inside the write's transaction. */
+  beforeSave?(em: EntityManager, entity: T, isNew: boolean): Promise<void>;
+  beforeDelete?(em: EntityManager, entity: T): Promise<void>;
+}
+
+export interface ResourceDef<T extends BaseEntity = BaseEntity> {
+  entity: EntityClass<T>;
+  /** GraphQL type name (`School`); CRUD names derive from it. */
+  name: string;
+  plural: string;
+  labelZh: string;
+  fields: FieldSpec[];
+  /** Properties searched by the `q` filter. */
+  search: string[];
+  pathFilters?: PathFilter[];
+  children?: ChildSpec[];
+  /** Column sets that must be unique, as entity property names. */
+  unique?: string[][];
+  hooks?: WriteHooks<T>;
+  defaultSort?: string;
+}
+
+export const propOf = (field: FieldSpec): string => field.prop ?? field.name;
+
+export function defineResource<T extends BaseEntity>(def: ResourceDef<T>): ResourceDef<T> {
+  return def;
+}

@@ -1,0 +1,32 @@
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { BaseEntity } from '../../common/base.entity.js';
+import { CalendarDate } from '../../common/scalars.js';
+import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
+import { TargetGroup } from './intake.enums.js';
+
+/** 招生实绩: new students registered on a plan line, by target group and origin. */
+@ObjectType({ description: '招生实绩 (actual intake on a plan line)' })
+@Entity({ tableName: 'intake' })
+export class Intake extends BaseEntity {
+  @Index()
+  @ManyToOne(() => EnrollmentPlan)
+  plan!: EnrollmentPlan;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  count!: number;
+
+  @Field(() => TargetGroup)
+  @Enum({ items: () => TargetGroup, type: 'string', length: 30 })
+  targetGroup!: TargetGroup;
+
+  @Field(() => String, { description: 'GB/T 2260 code: a Zhejiang city (33xx00) or another province (xx0000)' })
+  @Index()
+  @Property({ type: 'string', length: 6 })
+  originCode!: string;
+
+  @Field(() => CalendarDate, { description: '学籍注册 date' })
+  @Property({ type: 'date' })
+  registeredOn!: string;
+}

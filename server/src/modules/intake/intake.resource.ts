@@ -1,0 +1,42 @@
+import { defineResource } from '../../common/resource.js';
+import { badInput } from '../../common/errors.js';
+import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
+import { Season } from '../plan/plan.enums.js';
+import { City } from '../city/city.entity.js';
+import { Intake } from './intake.entity.js';
+import { TargetGroup } from './intake.enums.js';
+import { isZhejiangCode, provinceByCode } from '../region/provinces.js';
+
+export const intakeResource = defineResource({
+  entity: Intake,
+  name: 'Intake',
+  plural: 'Intakes',
+  labelZh: '招生实绩',
+  search: ['plan.school.name', 'plan.program.major.name'],
+  fields: [
+    { name: 'planId', prop: 'plan', kind: 'ref', target: () => EnrollmentPlan, labelZh: '招生计划', required: true },
+    { name: 'count', kind: 'int', labelZh: '人数', required: true, min: 1, max: 10000 },
+    { name: 'targetGroup', kind: 'enum', enum: TargetGroup, labelZh: '招生对象', required: true },
+    { name: 'originCode', kind: 'string', labelZh: '生源地代码', required: true, pattern: { regex: /^\d{6}$/, zh: '须为 6 位行政区划代码', en: 'must be a 6-digit GB/T 2260 code' } },
+    { name: 'registeredOn', kind: 'date', labelZh: '学籍注册日期', required: true },
+  ],
+  pathFilters: [
+    { name: 'schoolId', path: 'plan.school', kind: 'ref' },
+    { name: 'programId', path: 'plan.program', kind: 'ref' },
+    { name: 'cityId', path: 'plan.school.city', kind: 'ref' },
+    { name: 'year', path: 'plan.year', kind: 'int' },
+    { name: 'season', path: 'plan.season', kind: 'enum', enum: Season },
+  ],
+  hooks: {
+    async beforeSave(em, intake) {
+      const code = intake.originCode;
+      if (isZhejiangCode(code)) {
+        if (!(await em.findOne(City, { code }))) {
+          throw badInput('originCode', `未知的浙江设区市代码：${code}`, `unknown Zhejiang city code: ${code}`);
+        }
+      } else if (!provinceByCode(code)) {
+        throw badInput('originCode', `未知的省级行政区划代码：${code}`, `unknown province code: ${code}`);
+      }
+    },
+  },
+});

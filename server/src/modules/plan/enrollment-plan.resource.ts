@@ -1,0 +1,43 @@
+import { defineResource } from '../../common/resource.js';
+import { badInput } from '../../common/errors.js';
+import { School } from '../school/school.entity.js';
+import { Program } from '../program/program.entity.js';
+import { Level } from '../major/level.js';
+import { StudyMode } from '../program/program.enums.js';
+import { EnrollmentPlan } from './enrollment-plan.entity.js';
+import { PlanStatus, Season } from './plan.enums.js';
+import { intakeResource } from '../intake/intake.resource.js';
+
+export const enrollmentPlanResource = defineResource({
+  entity: EnrollmentPlan,
+  name: 'EnrollmentPlan',
+  plural: 'EnrollmentPlans',
+  labelZh: '招生计划',
+  search: ['school.name', 'program.major.name'],
+  unique: [['program', 'year', 'season']],
+  fields: [
+    { name: 'schoolId', prop: 'school', kind: 'ref', target: () => School, labelZh: '学校' },
+    { name: 'programId', prop: 'program', kind: 'ref', target: () => Program, labelZh: '专业', required: true },
+    { name: 'year', kind: 'int', labelZh: '年度', required: true, min: 2000, max: 2100 },
+    { name: 'season', kind: 'enum', enum: Season, labelZh: '季节', required: true },
+    { name: 'seats', kind: 'int', labelZh: '计划人数', required: true, min: 0, max: 100000 },
+    { name: 'status', kind: 'enum', enum: PlanStatus, labelZh: '状态', readOnly: true },
+  ],
+  pathFilters: [
+    { name: 'cityId', path: 'school.city', kind: 'ref' },
+    { name: 'majorId', path: 'program.major', kind: 'ref' },
+    { name: 'level', path: 'program.level', kind: 'enum', enum: Level },
+    { name: 'studyMode', path: 'program.studyMode', kind: 'enum', enum: StudyMode },
+    { name: 'provincial', path: 'school.provincial', kind: 'boolean' },
+  ],
+  children: [{ name: 'intakes', resource: () => intakeResource, foreignKey: 'plan' }],
+  hooks: {
+    async beforeSave(em, plan) {
+      const program = await em.findOneOrFail(Program, plan.program.id);
+      if (!plan.school) plan.school = program.school;
+      if (plan.school.id !== program.school.id) {
+        throw badInput('programId', '该专业不属于所选学校', `program ${program.id} does not belong to school ${plan.school.id}`);
+      }
+    },
+  },
+});

@@ -1,0 +1,43 @@
+import { defineResource } from '../../common/resource.js';
+import { badInput } from '../../common/errors.js';
+import { School } from '../school/school.entity.js';
+import { Major } from '../major/major.entity.js';
+import { Level } from '../major/level.js';
+import { Program } from './program.entity.js';
+import { EntryBasis, StudyMode } from './program.enums.js';
+import { standardDuration } from './durations.js';
+import { enrollmentPlanResource } from '../plan/enrollment-plan.resource.js';
+
+export const programResource = defineResource({
+  entity: Program,
+  name: 'Program',
+  plural: 'Programs',
+  labelZh: '开设专业',
+  search: ['major.name', 'major.code', 'school.name'],
+  unique: [['school', 'major', 'level', 'entryBasis', 'studyMode']],
+  fields: [
+    { name: 'schoolId', prop: 'school', kind: 'ref', target: () => School, labelZh: '学校', required: true },
+    { name: 'majorId', prop: 'major', kind: 'ref', target: () => Major, labelZh: '专业', required: true },
+    { name: 'level', kind: 'enum', enum: Level, labelZh: '培养层次', required: true },
+    { name: 'entryBasis', kind: 'enum', enum: EntryBasis, labelZh: '招生起点', required: true },
+    { name: 'durationYears', kind: 'int', labelZh: '学制（年）', min: 1, max: 6 },
+    { name: 'studyMode', kind: 'enum', enum: StudyMode, labelZh: '学习形式' },
+    { name: 'filedOn', kind: 'date', labelZh: '备案日期' },
+  ],
+  pathFilters: [
+    { name: 'cityId', path: 'school.city', kind: 'ref' },
+    { name: 'provincial', path: 'school.provincial', kind: 'boolean' },
+  ],
+  children: [{ name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'program' }],
+  hooks: {
+    async beforeSave(_em, program) {
+      if (program.durationYears === undefined) {
+        const years = standardDuration(program.entryBasis, program.level);
+        if (!years) {
+          throw badInput('durationYears', '该招生起点和层次没有标准学制，请填写学制', `no standard duration for ${program.entryBasis} ${program.level}; give durationYears`);
+        }
+        program.durationYears = years;
+      }
+    },
+  },
+});

@@ -1,0 +1,13 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { seedReference } from './reference.js';
+import { seedDemo } from './demo.js';
+
+/** Reference data always; the demo province unless switched off. Safe to run on every start. */
+export async function seed(orm: MikroORM, { demo }: { demo: boolean }): Promise<string[]> {
+  const done: string[] = [];
+  await orm.em.fork().transactional(async (em) => {
+    if (await seedReference(em)) done.push('reference data (cities, task table, majors)');
+    if (demo && (await seedDemo(em))) done.push('demo province');
+  });
+  return done;
+}

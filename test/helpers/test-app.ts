@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import type { MikroORM } from '@mikro-orm/core';
+import { openOrm } from '../../server/src/orm.js';
+import { createApp, type App } from '../../server/src/app.js';
+import { cloneTemplate } from './databases.js';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T;
+  errors?: Array<{ message: string; path?: string[]; extensions: Record<string, any> }>;
+}
+
+export interface TestApp {
+  orm: MikroORM;
+  app: App;
+  url: string;
+  databaseUrl: string;
+  /** SQL statements run since the last `resetQueryLog()`. */
+  queries: string[];
+  resetQueryLog(): void;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Like gql, but fails the test when the response has errors. */
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The real server over HTTP on a loopback port, on a fresh copy of the migrated, reference-seeded database. */
+export async function createTestApp(): Promise<TestApp> {
+  const database = await cloneTemplate(inject('templateUrl'));
+  const queries: string[] = [];
+  const orm = await openOrm({ databaseUrl: database.url, onQuery: (sql) => queries.push(sql) });
+  const app = await createApp({ orm });
+  const server = http.createServer(app.express);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  };
+
+  return {
+    orm,
+    app,
+    url,
+    databaseUrl: database.url,
+    queries,
+    resetQueryLog: () => void queries.splice(0),
+    gql,
+    async ok<T>(query: string, variables?: Record<string, unknown>) {
+      const result = await gql<T>(query, variables);
+      if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+      return result.data!;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.stop();
+      await orm.close();
+      await database.drop();
+    },
+  };
+}
