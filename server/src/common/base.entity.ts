@@ -2,7 +2,7 @@ import { PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /** Columns every record has: id, optimistic-concurrency version and timestamps. */
-@ObjectType({ isAbstract: true })
+@ObjectType()
 export abstract class BaseEntity {
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })

@@ -19,7 +19,7 @@ export class Loaders {
           const known = this.em.getUnitOfWork().getById(entity.name, id);
           return !known || !wrap(known).isInitialized();
         });
-        if (missing.length > 0) await this.em.find(entity, { id: { $in: missing } } as FilterQuery<T>);
+        if (missing.length > 0) await this.em.find(entity, { id: { $in: missing } } as unknown as FilterQuery<T>);
         return ids.map((id) => (this.em.getUnitOfWork().getById(entity.name, id) as T | undefined) ?? null);
       });
       this.byIdLoaders.set(entity.name, loader);

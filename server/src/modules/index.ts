@@ -25,4 +25,4 @@ export const resources: ResourceDef[] = [
 
 export const entities = [BaseEntity, ...resources.map((r) => r.entity)];
 
-export const resolvers = [...resources.map((r) => createCrudResolver(r)), RegionResolver] as [Function, ...Function[]];
+export const resolvers: [Function, ...Function[]] = [RegionResolver, ...resources.map((r) => createCrudResolver(r))];
