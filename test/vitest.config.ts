@@ -1,4 +1,9 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// Node resolves `graphql` to its CommonJS build for Apollo and type-graphql; our sources must load
+// the same copy, or `instanceof GraphQLError` checks fail across two module instances.
+const graphqlCommonJs = createRequire(import.meta.url).resolve('graphql');
 
 const apiSuites = ['api/**/*.test.ts', 'rules/**/*.test.ts'];
 
@@ -7,6 +12,7 @@ const apiSuites = ['api/**/*.test.ts', 'rules/**/*.test.ts'];
  * one. `run-tests.mjs` decides which projects run (PostgreSQL only where a cluster can be started).
  */
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCommonJs }] },
   test: {
     testTimeout: 30000,
     hookTimeout: 120000,
