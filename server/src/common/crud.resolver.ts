@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import type { BaseEntity } from './base.entity.js';
-import { buildOrder, buildPaging, buildWhere } from './filters.js';
+import { buildOrder, buildPaging, buildWhere, textMatchOperator } from './filters.js';
 import { ListMetadata, resourceTypes } from './graphql-types.js';
 import { parseId } from './ids.js';
 import { propOf, type ResourceDef } from './resource.js';
@@ -12,7 +12,7 @@ type Bag = Record<string, unknown>;
 
 export async function listRecords(ctx: Context, def: ResourceDef, args: Args): Promise<BaseEntity[]> {
   const { limit, offset } = buildPaging(args.page as number, args.perPage as number);
-  return ctx.em.find(def.entity, buildWhere(def, args.filter as Args), {
+  return ctx.em.find(def.entity, buildWhere(def, args.filter as Args, textMatchOperator(ctx.em)), {
     orderBy: buildOrder(def, args.sortField as string, args.sortOrder as string),
     limit,
     offset,
@@ -49,7 +49,7 @@ function addChildFields(cls: Function, def: ResourceDef): void {
     const method = `resolve_${child.name}`;
     defineMethod(cls, method, ((root: BaseEntity, narrow: Args, ctx: Context) => {
       const childDef = child.resource();
-      const where = buildWhere(childDef, { ...narrow }) as Record<string, unknown>;
+      const where = buildWhere(childDef, { ...narrow }, textMatchOperator(ctx.em)) as Record<string, unknown>;
       return ctx.loaders.children(childDef.entity, child.foreignKey, where).load(root.id);
     }) as never);
     FieldResolver(() => [child.resource().entity], { name: child.name })(cls.prototype, method, Object.getOwnPropertyDescriptor(cls.prototype, method)!);
@@ -62,6 +62,8 @@ function addChildFields(cls: Function, def: ResourceDef): void {
 /** react-admin's GraphQL convention for one resource, plus the grid's bulk save, from its field list. */
 export function createCrudResolver(def: ResourceDef): Function {
   const types = resourceTypes(def);
+  // A resource written only through its own service keeps the queries and loses the generic mutations.
+  const writable = (decorator: MethodDecorator): MethodDecorator => (def.mutations === false ? () => undefined : decorator);
 
   @Resolver(() => def.entity)
   class CrudResolver {
@@ -77,25 +79,25 @@ export function createCrudResolver(def: ResourceDef): Function {
 
     @Query(() => ListMetadata, { name: `_all${def.plural}Meta` })
     async meta(@Arg('filter', () => types.Filter, { nullable: true }) filter: Args | null, @Ctx() ctx: Context) {
-      return { count: await ctx.em.count(def.entity, buildWhere(def, filter)) };
+      return { count: await ctx.em.count(def.entity, buildWhere(def, filter, textMatchOperator(ctx.em))) };
     }
 
-    @Mutation(() => def.entity, { name: `create${def.name}` })
+    @writable(Mutation(() => def.entity, { name: `create${def.name}` }))
     create(@Args(() => types.CreateArgs) args: Args, @Ctx() ctx: Context) {
       return ctx.em.transactional((em) => createRecord(em, def, { ...args }));
     }
 
-    @Mutation(() => def.entity, { name: `update${def.name}` })
+    @writable(Mutation(() => def.entity, { name: `update${def.name}` }))
     update(@Args(() => types.UpdateArgs) args: Args, @Ctx() ctx: Context) {
       return ctx.em.transactional((em) => updateRecord(em, def, { ...args }));
     }
 
-    @Mutation(() => def.entity, { name: `delete${def.name}` })
+    @writable(Mutation(() => def.entity, { name: `delete${def.name}` }))
     delete(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
       return ctx.em.transactional((em) => deleteRecord(em, def, id, version));
     }
 
-    @Mutation(() => [def.entity], { name: `save${def.plural}`, description: 'Creates, updates and deletes rows all or nothing' })
+    @writable(Mutation(() => [def.entity], { name: `save${def.plural}`, description: 'Creates, updates and deletes rows all or nothing' }))
     save(@Arg('rows', () => [types.SaveRow]) rows: Args[], @Ctx() ctx: Context) {
       return ctx.em.transactional((em) => saveRecords(em, def, rows.map((r) => ({ ...r }))));
     }

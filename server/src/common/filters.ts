@@ -1,4 +1,5 @@
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { badInput } from './errors.js';
 import { parseId } from './ids.js';
 import { propOf, type FieldSpec, type PathFilter, type ResourceDef } from './resource.js';
@@ -15,8 +16,13 @@ function equality(field: FieldSpec | PathFilter, value: unknown): unknown {
   return value;
 }
 
+/** `q` matches without regard to case on both databases (SQLite's LIKE already ignores ASCII case). */
+export const textMatchOperator = (em: EntityManager): TextMatch => (em.getPlatform() instanceof PostgreSqlPlatform ? '$ilike' : '$like');
+
+type TextMatch = '$like' | '$ilike';
+
 /** Translates a react-admin filter object into a MikroORM condition; every key is typed by the generated input. */
-export function buildWhere(def: ResourceDef, filter: Record<string, unknown> | null | undefined): FilterQuery<object> {
+export function buildWhere(def: ResourceDef, filter: Record<string, unknown> | null | undefined, textMatch: TextMatch): FilterQuery<object> {
   const and: Where[] = [];
   if (!filter) return {};
   for (const [key, value] of Object.entries(filter)) {
@@ -25,7 +31,7 @@ export function buildWhere(def: ResourceDef, filter: Record<string, unknown> | n
       and.push({ id: { $in: (value as unknown[]).map((v) => parseId(v, 'ids')) } });
     } else if (key === 'q') {
       const text = String(value).trim();
-      if (text) and.push({ $or: def.search.map((p) => nest(p, { $like: `%${text}%` })) });
+      if (text) and.push({ $or: def.search.map((p) => nest(p, { [textMatch]: `%${text}%` })) });
     } else if (key.endsWith('_gte') || key.endsWith('_lte')) {
       const field = def.fields.find((f) => f.name === key.slice(0, -4));
       if (field) and.push({ [propOf(field)]: { [key.endsWith('_gte') ? '$gte' : '$lte']: value } });
@@ -47,7 +53,7 @@ export function buildOrder(def: ResourceDef, sortField?: string | null, sortOrde
     throw badInput('sortOrder', `排序方向只能是 ASC 或 DESC：${sortOrder}`, `sortOrder must be ASC or DESC, got ${sortOrder}`);
   }
   const name = sortField || def.defaultSort || 'id';
-  const field = def.fields.find((f) => f.name === name);
+  const field = def.fields.find((f) => f.name === name && f.kind !== 'json');
   if (!field && !SYSTEM_SORTS.includes(name)) {
     throw badInput('sortField', `不能按此字段排序：${name}`, `cannot sort by ${name}`);
   }
