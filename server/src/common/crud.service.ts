@@ -38,6 +38,11 @@ async function convert(em: EntityManager, field: FieldSpec, value: unknown): Pro
       if (!target) throw badInput(field.name, `找不到${field.labelZh}：${id}`, `${field.name} ${id} does not exist`);
       return target;
     }
+    case 'json': {
+      // Input objects arrive as class instances; store plain data.
+      const plain: unknown = JSON.parse(JSON.stringify(value));
+      return field.json?.validate ? field.json.validate(plain) : plain;
+    }
     default:
       return value;
   }

@@ -21,7 +21,7 @@ export interface ResourceTypes {
   NarrowArgs: Class;
 }
 
-function graphqlType(kind: FieldSpec['kind'] | PathFilter['kind'], enumType?: object): GraphQLTypeRef {
+function graphqlType(kind: FieldSpec['kind'] | PathFilter['kind'], enumType?: object, jsonType?: object): GraphQLTypeRef {
   switch (kind) {
     case 'string': return String;
     case 'int': return Int;
@@ -31,6 +31,7 @@ function graphqlType(kind: FieldSpec['kind'] | PathFilter['kind'], enumType?: ob
     case 'ref': return ID;
     case 'enum': return enumType!;
     case 'enumList': return [enumType!];
+    case 'json': return jsonType!;
   }
 }
 
@@ -49,6 +50,7 @@ const isRange = (kind: FieldSpec['kind']) => kind === 'int' || kind === 'float' 
 
 function addEqualityFields(cls: Class, def: ResourceDef): void {
   for (const f of def.fields) {
+    if (f.kind === 'json') continue;
     if (f.kind === 'enumList') addField(cls, f.name, f.enum!, true, `Has ${f.name} value`);
     else addField(cls, f.name, graphqlType(f.kind, f.enum), true);
   }
@@ -80,18 +82,18 @@ export function resourceTypes(def: ResourceDef): ResourceTypes {
 
   const writable = def.fields.filter((f) => !f.readOnly);
   const CreateArgs = makeClass(`Create${def.name}Args`, 'args');
-  for (const f of writable) addField(CreateArgs, f.name, graphqlType(f.kind, f.enum), !f.required);
+  for (const f of writable) addField(CreateArgs, f.name, graphqlType(f.kind, f.enum, f.json?.input()), !f.required);
 
   const UpdateArgs = makeClass(`Update${def.name}Args`, 'args');
   addField(UpdateArgs, 'id', ID, false);
   addField(UpdateArgs, 'version', Int, true, 'The version you read; a stale one is refused with CONFLICT');
-  for (const f of writable) addField(UpdateArgs, f.name, graphqlType(f.kind, f.enum), true);
+  for (const f of writable) addField(UpdateArgs, f.name, graphqlType(f.kind, f.enum, f.json?.input()), true);
 
   const SaveRow = makeClass(`${def.name}SaveRow`, 'input');
   addField(SaveRow, 'id', ID, true, 'Absent for a new row');
   addField(SaveRow, 'version', Int, true);
   addField(SaveRow, 'delete', Boolean, true, 'Delete this row');
-  for (const f of writable) addField(SaveRow, f.name, graphqlType(f.kind, f.enum), true);
+  for (const f of writable) addField(SaveRow, f.name, graphqlType(f.kind, f.enum, f.json?.input()), true);
 
   const NarrowArgs = makeClass(`${def.name}NarrowArgs`, 'args');
   addEqualityFields(NarrowArgs, def);

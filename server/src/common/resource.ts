@@ -3,7 +3,7 @@ import type { BaseEntity } from './base.entity.js';
 
 export type EntityClass<T extends BaseEntity = BaseEntity> = new () => T;
 
-export type FieldKind = 'string' | 'int' | 'float' | 'boolean' | 'date' | 'enum' | 'enumList' | 'ref';
+export type FieldKind = 'string' | 'int' | 'float' | 'boolean' | 'date' | 'enum' | 'enumList' | 'ref' | 'json';
 
 /** One writable, filterable column of a resource: the single description the API and checks are built from. */
 export interface FieldSpec {
@@ -18,6 +18,12 @@ export interface FieldSpec {
   target?: () => EntityClass;
   /** Enum object, for `enum` and `enumList`. */
   enum?: Record<string, string>;
+  /**
+   * For `json` (structured values stored in one JSON column, e.g. a list of stages): the GraphQL input
+   * type accepted on writes, and a check that returns the value to store or throws an AppError. The
+   * output type is the entity property's own `@Field`. Not filterable or sortable.
+   */
+  json?: { input: () => object; validate?(value: unknown): unknown };
   /** Must be given on create and can never be null. */
   required?: boolean;
   /** Shown, filtered and sorted but never written through CRUD (e.g. a workflow status). */

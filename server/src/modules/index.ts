@@ -9,6 +9,12 @@ import { majorResource } from './major/major.resource.js';
 import { programResource } from './program/program.resource.js';
 import { enrollmentPlanResource } from './plan/enrollment-plan.resource.js';
 import { intakeResource } from './intake/intake.resource.js';
+import { companyResource } from './company/company.resource.js';
+import { partnershipResource } from './partnership/partnership.resource.js';
+import { orderClassResource } from './order-class/order-class.resource.js';
+import { crossRegionAgreementResource } from './cross-region/cross-region.resource.js';
+import { outreachVisitResource } from './outreach/outreach-visit.resource.js';
+import { incentiveResource } from './incentive/incentive.resource.js';
 import { RegionResolver } from './region/region.resolver.js';
 
 /** Every resource of the API; adding a module means adding it here. */
@@ -21,6 +27,12 @@ export const resources: ResourceDef[] = [
   programResource,
   enrollmentPlanResource,
   intakeResource,
+  companyResource,
+  partnershipResource,
+  orderClassResource,
+  crossRegionAgreementResource,
+  outreachVisitResource,
+  incentiveResource,
 ] as ResourceDef[];
 
 export const entities = [BaseEntity, ...resources.map((r) => r.entity)];
