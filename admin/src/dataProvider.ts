@@ -1,0 +1,124 @@
+import { ApolloClient, HttpLink, InMemoryCache, gql, ApolloError } from '@apollo/client';
+import buildGraphQLProvider from 'ra-data-graphql-simple';
+import { GraphQLList, GraphQLNonNull, GraphQLObjectType, getNamedType, isLeafType, type DocumentNode } from 'graphql';
+import type { DataProvider } from 'react-admin';
+import { introspection, schema } from './schema';
+
+export const apolloClient = new ApolloClient({
+  link: new HttpLink({ uri: '/graphql' }),
+  cache: new InMemoryCache(),
+  defaultOptions: { query: { fetchPolicy: 'no-cache' }, mutate: { fetchPolicy: 'no-cache' } },
+});
+
+/** One failing row of a bulk save, as the server's BulkError reports it. */
+export interface RowProblem {
+  index: number;
+  code: string;
+  rule: string | null;
+  field: string | null;
+  message: string;
+}
+
+/** A refused write: nothing was saved. `rows` locates the problems when the server named them. */
+export class SaveError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly rows: RowProblem[],
+    readonly field: string | null = null,
+  ) {
+    super(message);
+  }
+  get isConflict(): boolean {
+    return this.code === 'CONFLICT' || this.rows.some((row) => row.code === 'CONFLICT');
+  }
+}
+
+export function toSaveError(error: unknown): SaveError {
+  const gqlError = error instanceof ApolloError ? error.graphQLErrors[0] : undefined;
+  if (gqlError) {
+    const ext = gqlError.extensions ?? {};
+    return new SaveError(gqlError.message, String(ext.code ?? 'BAD_USER_INPUT'), (ext.rows as RowProblem[] | undefined) ?? [], (ext.field as string | null) ?? null);
+  }
+  return new SaveError(error instanceof Error ? error.message : String(error), 'NETWORK', []);
+}
+
+/** `allSchools` → `Schools`: the plural the server uses in list and bulk operation names. */
+export function pluralOf(resource: string): string {
+  const query = schema.getQueryType()!.getFields();
+  const name = Object.keys(query).find((field) => {
+    if (!field.startsWith('all')) return false;
+    const type = query[field]!.type;
+    const list = type instanceof GraphQLNonNull ? type.ofType : type;
+    return list instanceof GraphQLList && getNamedType(list) === schema.getType(resource);
+  });
+  if (!name) throw new Error(`No list query for ${resource}`);
+  return name.slice(3);
+}
+
+/** The row's own columns (scalars, enums and flat reference ids) as a selection set. */
+export function scalarSelection(resource: string): string {
+  const type = schema.getType(resource);
+  if (!(type instanceof GraphQLObjectType)) throw new Error(`${resource} is not an object type`);
+  return Object.values(type.getFields())
+    .filter((field) => field.args.length === 0 && isLeafType(getNamedType(field.type)))
+    .map((field) => field.name)
+    .join(' ');
+}
+
+const saveDocuments = new Map<string, { document: DocumentNode; field: string }>();
+
+function saveDocument(resource: string) {
+  let entry = saveDocuments.get(resource);
+  if (!entry) {
+    const field = `save${pluralOf(resource)}`;
+    const mutation = schema.getMutationType()?.getFields()[field];
+    if (!mutation) throw new Error(`The schema has no ${field} mutation`);
+    const rowsType = mutation.args.find((arg) => arg.name === 'rows')!.type.toString();
+    const document = gql`mutation ${field}($rows: ${rowsType}) { ${field}(rows: $rows) { ${scalarSelection(resource)} } }`;
+    entry = { document, field };
+    saveDocuments.set(resource, entry);
+  }
+  return entry;
+}
+
+/** A row for `saveX`: no `id` creates, `delete: true` deletes, otherwise the given fields are updated. */
+export type SaveRow = Record<string, unknown> & { id?: string; version?: number; delete?: boolean };
+
+export async function saveMany(resource: string, rows: SaveRow[]): Promise<Record<string, unknown>[]> {
+  const { document, field } = saveDocument(resource);
+  try {
+    const result = await apolloClient.mutate({ mutation: document, variables: { rows } });
+    return (result.data as Record<string, Record<string, unknown>[]>)[field]!;
+  } catch (error) {
+    throw toSaveError(error);
+  }
+}
+
+/** Any read-only query from the schema by name, selecting the given fields. */
+export async function runQuery<T>(document: DocumentNode, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await apolloClient.query({ query: document, variables, fetchPolicy: 'no-cache' });
+  return result.data as T;
+}
+
+const base = buildGraphQLProvider({
+  client: apolloClient,
+  introspection: { schema: introspection },
+});
+
+/**
+ * react-admin's provider. Updates send the whole record: the nested reference objects (`city`) are
+ * dropped so that the flat id the form edits (`cityId`) is the one sent; fields the mutation does not
+ * declare (createdAt, updatedAt) never reach the server because the query is built from its arguments.
+ */
+export const dataProvider: DataProvider & { saveMany: typeof saveMany } = {
+  ...base,
+  update: (resource, params) => {
+    const data: Record<string, unknown> = { ...params.data };
+    for (const key of Object.keys(data)) {
+      if (`${key}Id` in data && typeof data[key] === 'object') delete data[key];
+    }
+    return base.update(resource, { ...params, data });
+  },
+  saveMany,
+};

@@ -1,0 +1,83 @@
+import { dataProvider } from './dataProvider';
+
+type Row = Record<string, unknown> & { id: string };
+
+/** How a record of a referenced resource reads to a person, and the texts that identify it on paste/import. */
+export interface ReferenceDisplay {
+  label(record: Row, lookup: Lookups): string;
+  /** extra exact texts that resolve to the record (code, English name) */
+  keys?(record: Row): string[];
+  /** resources whose labels this one's label uses */
+  uses?: string[];
+}
+
+const displays = new Map<string, ReferenceDisplay>();
+const cache = new Map<string, Promise<Map<string, Row>>>();
+const loaded = new Map<string, Map<string, Row>>();
+
+export function registerDisplay(resource: string, display: ReferenceDisplay): void {
+  displays.set(resource, display);
+}
+
+/** Every row of a reference resource (the server allows 10 000 a page), cached until invalidated. */
+export function loadLookup(resource: string): Promise<Map<string, Row>> {
+  let entry = cache.get(resource);
+  if (!entry) {
+    const uses = displays.get(resource)?.uses ?? [];
+    entry = Promise.all([
+      dataProvider.getList(resource, { pagination: { page: 1, perPage: 10000 }, sort: { field: 'id', order: 'ASC' }, filter: {} }),
+      ...uses.map(loadLookup),
+    ]).then(([result]) => {
+      const map = new Map(result.data.map((record) => [String(record.id), record as Row]));
+      loaded.set(resource, map);
+      return map;
+    });
+    entry.catch(() => cache.delete(resource));
+    cache.set(resource, entry);
+  }
+  return entry;
+}
+
+export function invalidateLookup(resource: string): void {
+  cache.delete(resource);
+  loaded.delete(resource);
+}
+
+export class Lookups {
+  private byText = new Map<string, Map<string, string | null>>();
+
+  record(resource: string, id: unknown): Row | undefined {
+    return id == null ? undefined : loaded.get(resource)?.get(String(id));
+  }
+
+  label(resource: string, id: unknown): string {
+    if (id == null || id === '') return '';
+    const record = this.record(resource, id);
+    const display = displays.get(resource);
+    return record && display ? display.label(record, this) : `#${String(id)}`;
+  }
+
+  options(resource: string): { id: string; label: string }[] {
+    return [...(loaded.get(resource)?.values() ?? [])].map((record) => ({ id: record.id, label: this.label(resource, record.id) }));
+  }
+
+  /** The id a pasted or imported text names: by label, code or name; null when ambiguous, undefined when unknown. */
+  resolve(resource: string, text: string): string | null | undefined {
+    let index = this.byText.get(resource);
+    if (!index) {
+      index = new Map();
+      const display = displays.get(resource);
+      for (const record of loaded.get(resource)?.values() ?? []) {
+        const texts = new Set([this.label(resource, record.id), ...(display?.keys?.(record) ?? [])]);
+        for (const t of texts) {
+          const key = t.trim().toLowerCase();
+          index.set(key, index.has(key) && index.get(key) !== record.id ? null : record.id);
+        }
+      }
+      this.byText.set(resource, index);
+    }
+    const key = text.trim().toLowerCase();
+    if (/^#\d+$/.test(key) && loaded.get(resource)?.has(key.slice(1))) return key.slice(1);
+    return index.get(key);
+  }
+}

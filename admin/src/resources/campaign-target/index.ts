@@ -1,0 +1,15 @@
+import FlagIcon from '@mui/icons-material/Flag';
+import { defineResource } from '../defineResource';
+import { campaignYear } from '../columns';
+
+export const campaignTarget = defineResource({
+  name: 'CampaignTarget',
+  icon: FlagIcon,
+  defaultSort: { field: 'year', order: 'ASC' },
+  columns: [
+    { source: 'cityId', type: 'reference', reference: 'City', required: true, width: 140 },
+    campaignYear(),
+    { source: 'seats', type: 'int', required: true, min: 0, max: 1000000, total: true },
+  ],
+  display: { label: (r, l) => `${l.label('City', r.cityId)} ${String(r.year)}`, uses: ['City'] },
+});

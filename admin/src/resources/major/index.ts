@@ -1,0 +1,16 @@
+import MenuBookIcon from '@mui/icons-material/MenuBook';
+import { defineResource } from '../defineResource';
+
+export const major = defineResource({
+  name: 'Major',
+  icon: MenuBookIcon,
+  defaultSort: { field: 'code', order: 'ASC' },
+  filters: [],
+  columns: [
+    { source: 'code', type: 'text', required: true, pattern: { regex: /^\d{4}(-\d{1,2})?$/, message: 'validation.major_code' }, width: 110 },
+    { source: 'name', type: 'text', required: true, maxLength: 100, width: 200 },
+    { source: 'category', type: 'text', required: true, maxLength: 50, width: 140 },
+    { source: 'levels', type: 'enumList', enum: 'Level', required: true, width: 280 },
+  ],
+  display: { label: (r) => `${String(r.code)} ${String(r.name)}`, keys: (r) => [String(r.code), String(r.name)] },
+});

@@ -1,0 +1,21 @@
+import ClassIcon from '@mui/icons-material/Class';
+import { defineResource } from '../defineResource';
+import { enumText } from '../labels';
+
+export const program = defineResource({
+  name: 'Program',
+  icon: ClassIcon,
+  columns: [
+    { source: 'schoolId', type: 'reference', reference: 'School', required: true, width: 240 },
+    { source: 'majorId', type: 'reference', reference: 'Major', required: true, width: 200 },
+    { source: 'level', type: 'enum', enum: 'Level', required: true, width: 150 },
+    { source: 'entryBasis', type: 'enum', enum: 'EntryBasis', required: true, width: 130 },
+    { source: 'durationYears', type: 'int', min: 1, max: 6, width: 100 },
+    { source: 'studyMode', type: 'enum', enum: 'StudyMode', width: 120 },
+    { source: 'filedOn', type: 'date', width: 120 },
+  ],
+  display: {
+    label: (r, l) => `${l.label('School', r.schoolId)}·${String(l.record('Major', r.majorId)?.name ?? '')}·${enumText('Level', r.level)}·${enumText('EntryBasis', r.entryBasis)}`,
+    uses: ['School', 'Major'],
+  },
+});

@@ -1,0 +1,15 @@
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import { defineResource } from '../defineResource';
+import { campaignYear } from '../columns';
+
+export const schoolTarget = defineResource({
+  name: 'SchoolTarget',
+  icon: AssignmentIcon,
+  defaultSort: { field: 'year', order: 'ASC' },
+  columns: [
+    { source: 'schoolId', type: 'reference', reference: 'School', required: true, width: 240 },
+    campaignYear(),
+    { source: 'seats', type: 'int', required: true, min: 0, max: 100000, total: true },
+  ],
+  display: { label: (r, l) => `${l.label('School', r.schoolId)} ${String(r.year)}`, uses: ['School'] },
+});

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { useLocale, useNotify, useTranslate } from 'react-admin';
+import { SaveError, saveMany } from '../dataProvider';
+import { localizeMessage } from '../i18n/localizeMessage';
+import type { Lookups } from '../lookups';
+import { displayValue } from './editors';
+import type { ImportPlan } from './importRows';
+import { importPayload } from './importRows';
+import type { ColumnSpec } from './types';
+
+interface Props {
+  resource: string;
+  columns: ColumnSpec[];
+  plan: ImportPlan;
+  lookups: Lookups;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/** Preview of an import: every row with its problems; saving writes all rows at once or none. */
+export function ImportDialog({ resource, columns, plan: initial, lookups, onClose, onSaved }: Props) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const notify = useNotify();
+  const [plan, setPlan] = useState(initial);
+  const [saving, setSaving] = useState(false);
+  const shown = columns.filter((c) => c.editable !== false);
+  const failing = plan.rows.filter((row) => Object.keys(row.errors).length > 0 || row.serverError).length;
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      await saveMany(resource, importPayload(plan));
+      notify('sheet.import.saved', { type: 'success', messageArgs: { smart_count: plan.rows.length } });
+      onSaved();
+    } catch (error) {
+      if (!(error instanceof SaveError)) throw error;
+      const rows = plan.rows.map((row) => ({ ...row, errors: { ...row.errors }, serverError: undefined as string | undefined }));
+      for (const problem of error.rows) {
+        const row = rows[problem.index];
+        if (!row) continue;
+        const message = localizeMessage(problem.message, locale);
+        if (problem.field && shown.some((c) => c.source === problem.field)) row.errors[problem.field] = message;
+        else row.serverError = message;
+      }
+      if (error.rows.length === 0) notify(localizeMessage(error.message, locale), { type: 'error' });
+      setPlan({ ...plan, rows });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} maxWidth="lg" fullWidth>
+      <DialogTitle>{t('sheet.import.title', { count: plan.rows.length })}</DialogTitle>
+      <DialogContent>
+        {plan.unknownHeaders.length > 0 && <Alert severity="warning">{t('sheet.import.unknown_headers', { headers: plan.unknownHeaders.join('、') })}</Alert>}
+        <Alert severity={failing ? 'error' : 'info'} sx={{ my: 1 }}>
+          {failing ? t('sheet.import.has_errors', { count: failing }) : t('sheet.import.ready', { count: plan.rows.length })}
+        </Alert>
+        <Table size="small" className="import-preview">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('sheet.import.line')}</TableCell>
+              {shown.map((c) => (
+                <TableCell key={c.source}>{t(`resources.${resource}.fields.${c.source}`)}</TableCell>
+              ))}
+              <TableCell>{t('sheet.import.problems')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {plan.rows.slice(0, 500).map((row) => (
+              <TableRow key={row.line} className={Object.keys(row.errors).length || row.serverError ? 'import-row-error' : undefined}>
+                <TableCell>{row.line}</TableCell>
+                {shown.map((c) => (
+                  <TableCell key={c.source} sx={row.errors[c.source] ? { background: '#fde2e1' } : undefined} title={row.errors[c.source]}>
+                    {displayValue(c, row.values[c.source], { t, lookups })}
+                  </TableCell>
+                ))}
+                <TableCell sx={{ color: '#b3261e' }}>
+                  {[...Object.entries(row.errors).map(([field, message]) => `${t(`resources.${resource}.fields.${field}`)}：${message}`), ...(row.serverError ? [row.serverError] : [])].join('；')}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t('ra.action.cancel')}</Button>
+        <Button variant="contained" disabled={saving || failing > 0 || plan.rows.length === 0} onClick={save}>
+          {t('sheet.import.save', { count: plan.rows.length })}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

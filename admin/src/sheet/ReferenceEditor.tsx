@@ -1,0 +1,67 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { CustomCellEditorProps } from 'ag-grid-react';
+import type { Lookups } from '../lookups';
+
+interface Params {
+  reference: string;
+  lookups: Lookups;
+}
+
+/** Autocomplete over a referenced resource's labels; arrows pick, Enter/Tab commit the highlighted one. */
+export function ReferenceEditor({ value, onValueChange, eventKey, reference, lookups }: CustomCellEditorProps & Params) {
+  const options = useMemo(() => lookups.options(reference), [lookups, reference]);
+  const [text, setText] = useState(eventKey && eventKey.length === 1 ? eventKey : value ? lookups.label(reference, value) : '');
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const matches = useMemo(() => {
+    const q = text.trim().toLowerCase();
+    const current = value ? lookups.label(reference, value).toLowerCase() : '';
+    const all = q === '' || q === current ? options : options.filter((o) => o.label.toLowerCase().includes(q));
+    return all.slice(0, 50);
+  }, [text, options, lookups, reference, value]);
+
+  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    const chosen = matches[active];
+    if (text.trim() === '') onValueChange(null);
+    else if (chosen) onValueChange(chosen.id);
+  }, [matches, active, text, onValueChange]);
+
+  return (
+    <div className="reference-editor">
+      <input
+        ref={input}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            e.stopPropagation();
+            setActive((i) => Math.max(0, Math.min(matches.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1))));
+          }
+        }}
+      />
+      <ul role="listbox">
+        {matches.map((option, i) => (
+          <li
+            key={option.id}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : undefined}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              setText(option.label);
+              setActive(0);
+              onValueChange(option.id);
+            }}
+          >
+            {option.label}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

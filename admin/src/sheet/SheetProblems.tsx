@@ -1,0 +1,24 @@
+import { useTranslate } from 'react-admin';
+import type { ColumnSpec, SheetRow } from './types';
+
+/** Every flagged cell and row, listed under the grid so nothing hides behind a tooltip. */
+export function SheetProblems({ rows, columns, resource }: { rows: SheetRow[]; columns: ColumnSpec[]; resource: string }) {
+  const t = useTranslate();
+  const items: string[] = [];
+  rows.forEach((row, i) => {
+    if (row.deleted) return;
+    for (const column of columns) {
+      const error = row.cellErrors?.[column.source];
+      if (error) items.push(t('sheet.problem_cell', { row: i + 1, field: t(`resources.${resource}.fields.${column.source}`), message: error }));
+    }
+    if (row.rowError) items.push(t('sheet.problem_row', { row: i + 1, message: row.rowError }));
+  });
+  if (items.length === 0) return null;
+  return (
+    <ul className="sheet-problems" role="alert">
+      {items.slice(0, 50).map((item, i) => (
+        <li key={i}>{item}</li>
+      ))}
+    </ul>
+  );
+}

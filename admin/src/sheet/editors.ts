@@ -1,0 +1,51 @@
+import type { ColDef } from 'ag-grid-community';
+import type { Lookups } from '../lookups';
+import { enumLabel, type Translate } from './coerce';
+import { ReferenceEditor } from './ReferenceEditor';
+import type { ColumnSpec, ColumnType, SheetRow } from './types';
+import { enumValues } from './useLookups';
+
+interface EditorContext {
+  t: Translate;
+  lookups: Lookups;
+}
+
+/** Cell editor (and its parameters) for each column type. */
+export const editorsByType: Record<ColumnType, (column: ColumnSpec, ctx: EditorContext) => Partial<ColDef<SheetRow>>> = {
+  text: () => ({ cellEditor: 'agTextCellEditor' }),
+  int: (column) => ({ cellEditor: 'agNumberCellEditor', cellEditorParams: { min: column.min, max: column.max, precision: 0 } }),
+  float: (column) => ({ cellEditor: 'agNumberCellEditor', cellEditorParams: { min: column.min, max: column.max } }),
+  date: () => ({ cellEditor: 'agDateStringCellEditor' }),
+  boolean: () => ({ cellEditor: 'agCheckboxCellEditor' }),
+  enum: (column, { t }) => ({
+    cellEditor: 'agSelectCellEditor',
+    cellEditorParams: {
+      values: [...(column.required ? [] : [null]), ...enumValues(column.enum!)],
+      formatValue: (value: string | null) => (value ? enumLabel(t, column.enum!, value) : '—'),
+    },
+  }),
+  // typed as labels separated by 、 or commas, read back by coerce()
+  enumList: () => ({ cellEditor: 'agTextCellEditor', cellEditorParams: { useFormatter: true } }),
+  reference: (column, { lookups }) => ({
+    cellEditor: ReferenceEditor,
+    cellEditorPopup: true,
+    cellEditorParams: { reference: column.reference, lookups },
+  }),
+};
+
+/** How a value reads in a cell, an export or a copy. */
+export function displayValue(column: ColumnSpec, value: unknown, ctx: EditorContext): string {
+  if (value == null || value === '') return '';
+  switch (column.type) {
+    case 'enum':
+      return typeof value === 'string' ? enumLabel(ctx.t, column.enum!, value) : String(value);
+    case 'enumList':
+      return Array.isArray(value) ? value.map((v) => enumLabel(ctx.t, column.enum!, String(v))).join('、') : String(value);
+    case 'boolean':
+      return typeof value === 'boolean' ? ctx.t(value ? 'ra.boolean.true' : 'ra.boolean.false') : String(value);
+    case 'reference':
+      return /^\d+$/.test(String(value)) ? ctx.lookups.label(column.reference!, value) : String(value);
+    default:
+      return String(value);
+  }
+}

@@ -1,0 +1,42 @@
+/** Column types of the sheet; each has an editor (editors.tsx) and a coercion from text (coerce.ts). */
+export type ColumnType = 'text' | 'int' | 'float' | 'date' | 'boolean' | 'enum' | 'enumList' | 'reference';
+
+/** One column of a resource's sheet and form: data, not code. Labels come from i18n by `source`. */
+export interface ColumnSpec {
+  source: string;
+  type: ColumnType;
+  /** false for server-computed columns (status); default true */
+  editable?: boolean;
+  required?: boolean;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  /** regular expression the server enforces, and the i18n key of its message */
+  pattern?: { regex: RegExp; message: string };
+  /** GraphQL enum name for enum and enumList columns */
+  enum?: string;
+  /** resource the id points to, for reference columns */
+  reference?: string;
+  /** summed in the totals row */
+  total?: boolean;
+  width?: number;
+}
+
+export interface SheetRow {
+  /** stable grid row id: the record id, or `new-N` for rows not saved yet */
+  key: string;
+  id?: string;
+  version?: number;
+  data: Record<string, unknown>;
+  /** values as last read from the server; absent for new rows */
+  original?: Record<string, unknown>;
+  deleted?: boolean;
+  /** per-cell problems (client coercion/validation or the server's verdict) */
+  cellErrors?: Record<string, string>;
+  rowError?: string;
+}
+
+export interface CellPosition {
+  rowIndex: number;
+  colId: string;
+}

@@ -1,0 +1,26 @@
+import { useEffect, useMemo, useState } from 'react';
+import { GraphQLEnumType } from 'graphql';
+import { Lookups, loadLookup } from '../lookups';
+import { schema } from '../schema';
+import type { ColumnSpec } from './types';
+
+/** Loads every referenced resource the columns name, and gives a Lookups that labels and resolves them. */
+export function useLookups(columns: ColumnSpec[], generation = 0): { lookups: Lookups; ready: boolean } {
+  const references = useMemo(() => [...new Set(columns.flatMap((c) => (c.reference ? [c.reference] : [])))], [columns]);
+  const [state, setState] = useState({ lookups: new Lookups(), ready: references.length === 0 });
+  useEffect(() => {
+    let live = true;
+    Promise.all(references.map(loadLookup)).then(() => {
+      if (live) setState({ lookups: new Lookups(), ready: true });
+    });
+    return () => {
+      live = false;
+    };
+  }, [references, generation]);
+  return state;
+}
+
+export function enumValues(name: string): string[] {
+  const type = schema.getType(name);
+  return type instanceof GraphQLEnumType ? type.getValues().map((v) => v.name) : [];
+}

@@ -1,0 +1,25 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ColumnSpec } from './types';
+import { fromRecords, pendingCount, type Buffer } from './buffer';
+
+/**
+ * The sheet's rows: replaced by what the server sends only when nothing is pending (or a reload was
+ * asked for), so a background refetch never throws away a person's unsaved edits.
+ */
+export function useSheetBuffer(data: Record<string, unknown>[] | undefined, columns: ColumnSpec[]) {
+  const [buffer, setBuffer] = useState<Buffer>(() => fromRecords(data ?? [], columns));
+  const current = useRef(buffer);
+  current.current = buffer;
+  const reloading = useRef(false);
+  useEffect(() => {
+    if (!data) return;
+    if (reloading.current || pendingCount(current.current, columns) === 0) {
+      reloading.current = false;
+      setBuffer(fromRecords(data, columns));
+    }
+  }, [data, columns]);
+  const expectReload = useCallback(() => {
+    reloading.current = true;
+  }, []);
+  return { buffer, setBuffer, current, expectReload };
+}
