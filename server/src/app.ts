@@ -1,20 +1,28 @@
 import fs from 'node:fs';
+import type http from 'node:http';
 import path from 'node:path';
 import express from 'express';
 import cors from 'cors';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import { createContext, type Context } from './context.js';
 import { createSchema } from './schema.js';
 import { formatError } from './common/format-error.js';
+import { systemClock, type Clock } from './common/clock.js';
 
 export interface AppOptions {
   orm: MikroORM;
   /** Built admin to serve at `/`, when present. */
   adminDist?: string;
   plugins?: ApolloServerPlugin<Context>[];
+  /** "Now" for date-dependent rules; real time unless a test fixes it. */
+  clock?: Clock;
+  /** The server to attach to; `stop()` then drains its in-flight requests before returning. */
+  httpServer?: http.Server;
+  shutdownGraceMs?: number;
 }
 
 export interface App {
@@ -23,12 +31,13 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp({ orm, adminDist, plugins = [] }: AppOptions): Promise<App> {
+export async function createApp({ orm, adminDist, plugins = [], clock = systemClock, httpServer, shutdownGraceMs = 10000 }: AppOptions): Promise<App> {
+  const drain = httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs })] : [];
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     introspection: true,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...drain, ...plugins],
   });
   await apollo.start();
 
@@ -49,11 +58,12 @@ export async function createApp({ orm, adminDist, plugins = [] }: AppOptions): P
     '/graphql',
     cors(),
     express.json({ limit: '20mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(orm) }),
+    expressMiddleware(apollo, { context: async () => createContext(orm, clock) }),
   );
   if (adminDist && fs.existsSync(path.join(adminDist, 'index.html'))) {
     app.use(express.static(adminDist, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!graphql).*/, (_req, res) => res.sendFile(path.join(adminDist, 'index.html')));
   }
+  httpServer?.on('request', app);
   return { express: app, apollo, stop: () => apollo.stop() };
 }

@@ -1,9 +1,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { EntryBasis } from './modules/program/program.enums.js';
+import { Level } from './modules/major/level.js';
+
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
+
+/** Standard programme lengths that replace the built-in table, by entry basis and level. */
+export type DurationOverrides = Partial<Record<EntryBasis, Partial<Record<Level, number>>>>;
 
 export interface Env {
   port: number;
@@ -12,6 +18,15 @@ export interface Env {
   demoData: boolean;
   adminDist: string;
   rootDir: string;
+  programDurations: DurationOverrides;
+  /** Largest number of pooled PostgreSQL connections per instance. */
+  databasePoolMax: number;
+  /** PostgreSQL statement_timeout in milliseconds (0: none). */
+  statementTimeoutMs: number;
+  migrateOnStart: boolean;
+  seedOnStart: boolean;
+  /** How long a shutdown waits for in-flight requests before closing them. */
+  shutdownGraceMs: number;
 }
 
 function readPort(value: string | undefined): number {
@@ -27,12 +42,47 @@ function readBoolean(name: string, value: string | undefined, fallback: boolean)
   throw new Error(`${name} must be true or false, got "${value}"`);
 }
 
+function readInteger(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return n;
+}
+
 function readDatabaseUrl(value: string | undefined): string {
   const url = value || `sqlite:${path.join(rootDir, 'data', 'enrollment.sqlite')}`;
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(url)) {
     throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
   }
   return url;
+}
+
+/** `PROGRAM_DURATIONS='{"SENIOR_HIGH":{"ADVANCED":3}}'`: entries given replace the built-in ones. */
+function readDurations(value: string | undefined): DurationOverrides {
+  if (value === undefined || value.trim() === '') return {};
+  const fail = (why: string): never => {
+    throw new Error(`PROGRAM_DURATIONS ${why}, got '${value}'`);
+  };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return fail('must be JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return fail('must be an object by entry basis');
+  const result: DurationOverrides = {};
+  for (const [basis, byLevel] of Object.entries(parsed)) {
+    if (!(basis in EntryBasis)) fail(`has an unknown entry basis ${basis}`);
+    if (typeof byLevel !== 'object' || byLevel === null) fail(`needs an object by level for ${basis}`);
+    const levels: Partial<Record<Level, number>> = {};
+    for (const [level, years] of Object.entries(byLevel as object)) {
+      if (!(level in Level)) fail(`has an unknown level ${level}`);
+      if (!Number.isInteger(years) || years < 1 || years > 6) fail(`needs whole years from 1 to 6 for ${basis}.${level}`);
+      levels[level as Level] = years as number;
+    }
+    result[basis as EntryBasis] = levels;
+  }
+  return result;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -43,6 +93,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     demoData: readBoolean('DEMO_DATA', source.DEMO_DATA, true),
     adminDist: path.join(rootDir, 'admin', 'dist'),
     rootDir,
+    programDurations: readDurations(source.PROGRAM_DURATIONS),
+    databasePoolMax: readInteger('DATABASE_POOL_MAX', source.DATABASE_POOL_MAX, 10, 1, 500),
+    statementTimeoutMs: readInteger('DATABASE_STATEMENT_TIMEOUT_MS', source.DATABASE_STATEMENT_TIMEOUT_MS, 30000, 0, 3600000),
+    migrateOnStart: readBoolean('MIGRATE_ON_START', source.MIGRATE_ON_START, true),
+    seedOnStart: readBoolean('SEED_ON_START', source.SEED_ON_START, true),
+    shutdownGraceMs: readInteger('SHUTDOWN_GRACE_MS', source.SHUTDOWN_GRACE_MS, 10000, 0, 600000),
   };
 }
 

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import type { MikroORM } from '@mikro-orm/core';
 import { openOrm } from '../../server/src/orm.js';
 import { createApp, type App } from '../../server/src/app.js';
+import type { Clock } from '../../server/src/common/clock.js';
 import { cloneTemplate } from './databases.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -27,11 +28,11 @@ export interface TestApp {
 }
 
 /** The real server over HTTP on a loopback port, on a fresh copy of the migrated, reference-seeded database. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
   const database = await cloneTemplate(inject('templateUrl'));
   const queries: string[] = [];
   const orm = await openOrm({ databaseUrl: database.url, onQuery: (sql) => queries.push(sql) });
-  const app = await createApp({ orm });
+  const app = await createApp({ orm, clock: options.clock });
   const server = http.createServer(app.express);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

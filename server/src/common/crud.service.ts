@@ -122,7 +122,7 @@ export async function updateRecord<T extends BaseEntity>(em: EntityManager, def:
   try {
     await applyInput(em, def as ResourceDef, entity, input, false);
     await assertUnique(em, def as ResourceDef, entity);
-    await def.hooks?.beforeSave?.(em, entity, false);
+    await def.hooks?.beforeSave?.(em, entity, false, before as Partial<T>);
   } catch (error) {
     Object.assign(entity, before);
     throw error;
@@ -134,8 +134,9 @@ export async function updateRecord<T extends BaseEntity>(em: EntityManager, def:
 export async function deleteRecord<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, id: unknown, version?: unknown): Promise<T> {
   const entity = await findOrFail(em, def, id);
   assertVersion(def as ResourceDef, entity, version);
-  await assertNotReferenced(em, entity, def.labelZh);
+  // The resource's own rules speak first: "locked" explains more than "still referenced".
   await def.hooks?.beforeDelete?.(em, entity);
+  await assertNotReferenced(em, entity, def.labelZh);
   em.remove(entity);
   await flushOrExplain(em, def as ResourceDef, entity);
   return entity;

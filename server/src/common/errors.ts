@@ -29,6 +29,8 @@ export class AppError extends GraphQLError {
 
 export interface RowProblem {
   index: number;
+  /** The row's id, when the bulk operation names rows by id (workflow transitions). */
+  id?: string;
   code: ErrorCode;
   rule: string | null;
   field: string | null;

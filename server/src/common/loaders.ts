@@ -8,6 +8,7 @@ export class Loaders {
   private readonly byIdLoaders = new Map<string, DataLoader<number, BaseEntity | null>>();
   private readonly childLoaders = new Map<string, DataLoader<number, BaseEntity[]>>();
   private readonly byFieldLoaders = new Map<string, DataLoader<string, BaseEntity | null>>();
+  private readonly keyedLoaders = new Map<string, DataLoader<string, unknown>>();
 
   constructor(private readonly em: EntityManager) {}
 
@@ -63,5 +64,15 @@ export class Loaders {
       this.childLoaders.set(key, loader);
     }
     return loader as DataLoader<number, T[]>;
+  }
+
+  /** A named per-request loader for computed values (figures per city and year), batched by `load`. */
+  keyed<V>(name: string, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    let loader = this.keyedLoaders.get(name);
+    if (!loader) {
+      loader = new DataLoader<string, unknown>(batch);
+      this.keyedLoaders.set(name, loader);
+    }
+    return loader as DataLoader<string, V>;
   }
 }

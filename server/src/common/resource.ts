@@ -51,8 +51,11 @@ export interface PathFilter {
 }
 
 export interface WriteHooks<T extends BaseEntity = BaseEntity> {
-  /** Cross-field checks and derived values; throw AppError to refuse. Runs inside the write's transaction. */
-  beforeSave?(em: EntityManager, entity: T, isNew: boolean): Promise<void>;
+  /**
+   * Cross-field checks and derived values; throw AppError to refuse. Runs inside the write's transaction.
+   * On update, `before` holds the row's properties as they were before this write (to tell what changed).
+   */
+  beforeSave?(em: EntityManager, entity: T, isNew: boolean, before?: Readonly<Partial<T>>): Promise<void>;
   beforeDelete?(em: EntityManager, entity: T): Promise<void>;
 }
 
@@ -71,6 +74,13 @@ export interface ResourceDef<T extends BaseEntity = BaseEntity> {
   unique?: string[][];
   hooks?: WriteHooks<T>;
   defaultSort?: string;
+  /**
+   * Federation entity keys, each one unique field (`['id', 'code']`): the type gets one `@key` per entry
+   * and other subgraphs may reference or extend it by any of them. Without keys it is a plain type.
+   */
+  keys?: string[];
+  /** `false`: no generic create/update/delete/save mutations; the module writes through its own service. */
+  mutations?: false;
 }
 
 export const propOf = (field: FieldSpec): string => field.prop ?? field.name;

@@ -16,6 +16,14 @@ import { crossRegionAgreementResource } from './cross-region/cross-region.resour
 import { outreachVisitResource } from './outreach/outreach-visit.resource.js';
 import { incentiveResource } from './incentive/incentive.resource.js';
 import { RegionResolver } from './region/region.resolver.js';
+import { AnalyticsResolver } from './analytics/analytics.resolver.js';
+import { planAdjustmentResource } from './adjustment/plan-adjustment.resource.js';
+import { PlanAdjustmentResolver } from './adjustment/plan-adjustment.resolver.js';
+import { annualSummaryResource } from './summary/annual-summary.resource.js';
+import { AnnualSummaryResolver, CitySummaryStatusResolver } from './summary/annual-summary.resolver.js';
+import { PlanWorkflowResolver } from './plan/plan-workflow.resolver.js';
+import { planTransitionResource } from './plan/plan-transition.resource.js';
+import { SchoolTargetGapResolver, UnderAssignedSchoolResolver } from './target/school-target-gaps.resolver.js';
 
 /** Every resource of the API; adding a module means adding it here. */
 export const resources: ResourceDef[] = [
@@ -27,6 +35,9 @@ export const resources: ResourceDef[] = [
   programResource,
   enrollmentPlanResource,
   intakeResource,
+  planAdjustmentResource,
+  planTransitionResource,
+  annualSummaryResource,
   companyResource,
   partnershipResource,
   orderClassResource,
@@ -37,4 +48,6 @@ export const resources: ResourceDef[] = [
 
 export const entities = [BaseEntity, ...resources.map((r) => r.entity)];
 
-export const resolvers: [Function, ...Function[]] = [RegionResolver, ...resources.map((r) => createCrudResolver(r))];
+const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver];
+
+export const resolvers: [Function, ...Function[]] = [RegionResolver, AnalyticsResolver, ...ruleResolvers, ...resources.map((r) => createCrudResolver(r))];

@@ -1,11 +1,9 @@
 import { defineResource } from '../../common/resource.js';
-import { badInput } from '../../common/errors.js';
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 import { Season } from '../plan/plan.enums.js';
-import { City } from '../city/city.entity.js';
 import { Intake } from './intake.entity.js';
 import { TargetGroup } from './intake.enums.js';
-import { isZhejiangCode, provinceByCode } from '../region/provinces.js';
+import { intakeHooks } from './intake-hooks.js';
 
 export const intakeResource = defineResource({
   entity: Intake,
@@ -27,16 +25,5 @@ export const intakeResource = defineResource({
     { name: 'year', path: 'plan.year', kind: 'int' },
     { name: 'season', path: 'plan.season', kind: 'enum', enum: Season },
   ],
-  hooks: {
-    async beforeSave(em, intake) {
-      const code = intake.originCode;
-      if (isZhejiangCode(code)) {
-        if (!(await em.findOne(City, { code }))) {
-          throw badInput('originCode', `未知的浙江设区市代码：${code}`, `unknown Zhejiang city code: ${code}`);
-        }
-      } else if (!provinceByCode(code)) {
-        throw badInput('originCode', `未知的省级行政区划代码：${code}`, `unknown province code: ${code}`);
-      }
-    },
-  },
+  hooks: intakeHooks,
 });

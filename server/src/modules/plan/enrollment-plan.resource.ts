@@ -1,5 +1,4 @@
 import { defineResource } from '../../common/resource.js';
-import { badInput } from '../../common/errors.js';
 import { School } from '../school/school.entity.js';
 import { Program } from '../program/program.entity.js';
 import { Level } from '../major/level.js';
@@ -7,12 +6,16 @@ import { StudyMode } from '../program/program.enums.js';
 import { EnrollmentPlan } from './enrollment-plan.entity.js';
 import { PlanStatus, Season } from './plan.enums.js';
 import { intakeResource } from '../intake/intake.resource.js';
+import { enrollmentPlanHooks } from './plan-hooks.js';
+import { planAdjustmentResource } from '../adjustment/plan-adjustment.resource.js';
+import { planTransitionResource } from './plan-transition.resource.js';
 
 export const enrollmentPlanResource = defineResource({
   entity: EnrollmentPlan,
   name: 'EnrollmentPlan',
   plural: 'EnrollmentPlans',
   labelZh: '招生计划',
+  keys: ['id'],
   search: ['school.name', 'program.major.name'],
   unique: [['program', 'year', 'season']],
   fields: [
@@ -30,14 +33,10 @@ export const enrollmentPlanResource = defineResource({
     { name: 'studyMode', path: 'program.studyMode', kind: 'enum', enum: StudyMode },
     { name: 'provincial', path: 'school.provincial', kind: 'boolean' },
   ],
-  children: [{ name: 'intakes', resource: () => intakeResource, foreignKey: 'plan' }],
-  hooks: {
-    async beforeSave(em, plan) {
-      const program = await em.findOneOrFail(Program, plan.program.id);
-      if (!plan.school) plan.school = program.school;
-      if (plan.school.id !== program.school.id) {
-        throw badInput('programId', '该专业不属于所选学校', `program ${program.id} does not belong to school ${plan.school.id}`);
-      }
-    },
-  },
+  children: [
+    { name: 'intakes', resource: () => intakeResource, foreignKey: 'plan' },
+    { name: 'adjustments', resource: () => planAdjustmentResource, foreignKey: 'plan' },
+    { name: 'transitions', resource: () => planTransitionResource, foreignKey: 'plan' },
+  ],
+  hooks: enrollmentPlanHooks,
 });

@@ -22,3 +22,15 @@ registerEnumType(PlanStatus, {
     FILED: { description: '已备案' },
   },
 });
+
+/** A workflow step; RETURN sends a submitted line back to the school. */
+export enum PlanStep {
+  SUBMIT = 'SUBMIT',
+  APPROVE = 'APPROVE',
+  FILE = 'FILE',
+  RETURN = 'RETURN',
+}
+registerEnumType(PlanStep, {
+  name: 'PlanStep',
+  valuesConfig: { SUBMIT: { description: '提交' }, APPROVE: { description: '下达' }, FILE: { description: '备案' }, RETURN: { description: '退回' } },
+});

@@ -1,16 +1,29 @@
+import { readEnv, type DurationOverrides } from '../../env.js';
 import { Level } from '../major/level.js';
 import { EntryBasis } from './program.enums.js';
+
+export type DurationTable = Record<EntryBasis, Partial<Record<Level, number>>>;
 
 /**
  * Standard programme length in years by entry basis and level. Junior and senior high come from
  * the domain notes; certificate entry (already holding the level below) is our own reading.
  */
-export const STANDARD_DURATIONS: Record<EntryBasis, Partial<Record<Level, number>>> = {
+export const STANDARD_DURATIONS: DurationTable = {
   [EntryBasis.JUNIOR_HIGH]: { [Level.INTERMEDIATE]: 3, [Level.ADVANCED]: 5, [Level.PREPARATORY_TECHNICIAN]: 6 },
   [EntryBasis.SENIOR_HIGH]: { [Level.INTERMEDIATE]: 2, [Level.ADVANCED]: 3, [Level.PREPARATORY_TECHNICIAN]: 4 },
   [EntryBasis.CERTIFICATE]: { [Level.ADVANCED]: 2, [Level.PREPARATORY_TECHNICIAN]: 2 },
 };
 
+/** The built-in table with the deployment's overrides (PROGRAM_DURATIONS) laid over it. */
+export function durationTable(overrides: DurationOverrides): DurationTable {
+  const table = structuredClone(STANDARD_DURATIONS);
+  for (const [basis, byLevel] of Object.entries(overrides)) Object.assign(table[basis as EntryBasis], byLevel);
+  return table;
+}
+
+let active: DurationTable | undefined;
+
 export function standardDuration(entryBasis: EntryBasis, level: Level): number | undefined {
-  return STANDARD_DURATIONS[entryBasis][level];
+  active ??= durationTable(readEnv().programDurations);
+  return active[entryBasis][level];
 }

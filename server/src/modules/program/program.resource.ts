@@ -1,11 +1,10 @@
 import { defineResource } from '../../common/resource.js';
-import { badInput } from '../../common/errors.js';
 import { School } from '../school/school.entity.js';
 import { Major } from '../major/major.entity.js';
 import { Level } from '../major/level.js';
 import { Program } from './program.entity.js';
 import { EntryBasis, StudyMode } from './program.enums.js';
-import { standardDuration } from './durations.js';
+import { programHooks } from './program-hooks.js';
 import { enrollmentPlanResource } from '../plan/enrollment-plan.resource.js';
 
 export const programResource = defineResource({
@@ -13,6 +12,7 @@ export const programResource = defineResource({
   name: 'Program',
   plural: 'Programs',
   labelZh: '开设专业',
+  keys: ['id'],
   search: ['major.name', 'major.code', 'school.name'],
   unique: [['school', 'major', 'level', 'entryBasis', 'studyMode']],
   fields: [
@@ -29,15 +29,5 @@ export const programResource = defineResource({
     { name: 'provincial', path: 'school.provincial', kind: 'boolean' },
   ],
   children: [{ name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'program' }],
-  hooks: {
-    async beforeSave(_em, program) {
-      if (program.durationYears === undefined) {
-        const years = standardDuration(program.entryBasis, program.level);
-        if (!years) {
-          throw badInput('durationYears', '该招生起点和层次没有标准学制，请填写学制', `no standard duration for ${program.entryBasis} ${program.level}; give durationYears`);
-        }
-        program.durationYears = years;
-      }
-    },
-  },
+  hooks: programHooks,
 });

@@ -4,12 +4,14 @@ import { Ownership, School, SchoolType } from './school.entity.js';
 import { programResource } from '../program/program.resource.js';
 import { enrollmentPlanResource } from '../plan/enrollment-plan.resource.js';
 import { schoolTargetResource } from '../target/school-target.resource.js';
+import { schoolHooks } from './school-hooks.js';
 
 export const schoolResource = defineResource({
   entity: School,
   name: 'School',
   plural: 'Schools',
   labelZh: '技工院校',
+  keys: ['id'],
   search: ['name'],
   defaultSort: 'name',
   unique: [['name']],
@@ -25,4 +27,5 @@ export const schoolResource = defineResource({
     { name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'school' },
     { name: 'targets', resource: () => schoolTargetResource, foreignKey: 'school' },
   ],
+  hooks: schoolHooks,
 });

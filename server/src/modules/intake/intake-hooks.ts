@@ -1,0 +1,38 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { badInput } from '../../common/errors.js';
+import type { WriteHooks } from '../../common/resource.js';
+import { queryRows, toNumber } from '../../common/sql.js';
+import { City } from '../city/city.entity.js';
+import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
+import { isZhejiangCode, provinceByCode } from '../region/provinces.js';
+import type { Intake } from './intake.entity.js';
+import { assertOriginAllowed, assertPlanFiled, assertRegisteredInTime, assertWithinSeats } from './intake-rules.js';
+
+async function assertKnownOrigin(em: EntityManager, code: string): Promise<void> {
+  if (isZhejiangCode(code)) {
+    if (!(await em.findOne(City, { code }))) throw badInput('originCode', `未知的浙江设区市代码：${code}`, `unknown Zhejiang city code: ${code}`);
+  } else if (!provinceByCode(code)) {
+    throw badInput('originCode', `未知的省级行政区划代码：${code}`, `unknown province code: ${code}`);
+  }
+}
+
+/** Students already on the line, other than the intake being written. */
+async function takenByOthers(em: EntityManager, planId: number, intakeId: number | undefined): Promise<number> {
+  const [row] = await queryRows<{ taken: unknown }>(
+    em,
+    'select coalesce(sum(count), 0) as taken from intake where plan_id = ? and id <> ?',
+    [planId, intakeId ?? 0],
+  );
+  return toNumber(row?.taken);
+}
+
+export const intakeHooks: WriteHooks<Intake> = {
+  async beforeSave(em, intake) {
+    await assertKnownOrigin(em, intake.originCode);
+    const plan = await em.findOneOrFail(EnrollmentPlan, intake.plan.id, { populate: ['school.city'] });
+    assertPlanFiled(plan);
+    assertOriginAllowed(plan.school, intake.originCode);
+    assertRegisteredInTime(plan, intake.registeredOn);
+    assertWithinSeats(plan, await takenByOthers(em, plan.id, intake.id), intake.count);
+  },
+};

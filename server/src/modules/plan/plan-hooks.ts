@@ -1,0 +1,25 @@
+import { badInput } from '../../common/errors.js';
+import type { WriteHooks } from '../../common/resource.js';
+import { Program } from '../program/program.entity.js';
+import type { EnrollmentPlan } from './enrollment-plan.entity.js';
+import { assertFiledCatalogue, assertUnlocked, isLocked, PLAN_WRITABLE } from './plan-rules.js';
+
+export const enrollmentPlanHooks: WriteHooks<EnrollmentPlan> = {
+  async beforeSave(em, plan, isNew, before) {
+    if (!isNew && before && isLocked(plan.status)) {
+      const changed = PLAN_WRITABLE.find(([prop]) => before[prop] !== plan[prop]);
+      // Saving a locked row unchanged (a grid saving whole rows) is no change and passes.
+      if (changed) assertUnlocked(plan, changed[1]);
+      return;
+    }
+    const program = await em.findOneOrFail(Program, plan.program.id, { populate: ['major'] });
+    if (!plan.school) plan.school = program.school;
+    if (plan.school.id !== program.school.id) {
+      throw badInput('programId', '该专业不属于所选学校', `program ${program.id} does not belong to school ${plan.school.id}`);
+    }
+    assertFiledCatalogue(program);
+  },
+  async beforeDelete(_em, plan) {
+    assertUnlocked(plan);
+  },
+};
