@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 // the same copy, or `instanceof GraphQLError` checks fail across two module instances.
 const graphqlCommonJs = createRequire(import.meta.url).resolve('graphql');
 
-const apiSuites = ['api/**/*.test.ts', 'rules/**/*.test.ts'];
+// Contract checks that depend on the database kind run on both.
+const apiSuites = ['api/**/*.test.ts', 'rules/**/*.test.ts', 'contract/migrations.test.ts'];
 
 /**
  * Projects: the API and rule suites run once per database; contract and federation suites need only
@@ -23,7 +24,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'postgresql', include: apiSuites, env: { TEST_DATABASE: 'postgresql' }, globalSetup: ['helpers/global-setup.ts'] },
+        test: { name: 'postgresql', include: [...apiSuites, 'production/**/*.test.ts'], env: { TEST_DATABASE: 'postgresql' }, globalSetup: ['helpers/global-setup.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], globalSetup: ['e2e/global-setup.ts'], testTimeout: 120000, fileParallelism: false },
       },
     ],
   },

@@ -7,15 +7,14 @@ import { createApp } from './app.js';
 
 async function main(): Promise<void> {
   const env = readEnv();
-  const args = new Set(process.argv.slice(2));
-  const orm = await openOrm({ databaseUrl: env.databaseUrl });
-  if (args.has('--migrate')) await migrate(orm);
-  if (args.has('--seed')) {
+  const orm = await openOrm({ databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, statementTimeoutMs: env.statementTimeoutMs });
+  if (env.migrateOnStart) await migrate(orm);
+  if (env.seedOnStart) {
     for (const what of await seed(orm, { demo: env.demoData })) console.log(`Seeded ${what}`);
   }
-  const app = await createApp({ orm, adminDist: env.adminDist });
-  const server = http.createServer(app.express);
-  server.listen(env.port, () => {
+  const httpServer = http.createServer();
+  const app = await createApp({ orm, adminDist: env.adminDist, httpServer, shutdownGraceMs: env.shutdownGraceMs });
+  httpServer.listen(env.port, () => {
     const base = `http://localhost:${env.port}`;
     console.log(`GraphQL API: ${base}/graphql\nAdmin:       ${base}/`);
   });
@@ -24,9 +23,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: draining requests and closing the database`);
-    server.close();
-    server.closeIdleConnections();
+    console.log(`${signal}: finishing in-flight requests, then closing the database`);
     await app.stop();
     await orm.close();
     process.exit(0);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { MikroORM, type Options } from '@mikro-orm/core';
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/core';
 import { SqliteDriver } from '@mikro-orm/sqlite';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PostgreSqlDriver, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { databaseKind } from './env.js';
 import { entities } from './modules/index.js';
@@ -14,9 +14,13 @@ export interface OrmOptions {
   /** Called with every SQL statement; tests use it to count queries. */
   onQuery?: (sql: string) => void;
   poolMax?: number;
+  /** PostgreSQL statement_timeout in milliseconds (0: none). */
+  statementTimeoutMs?: number;
 }
 
-export function ormConfig({ databaseUrl, onQuery, poolMax }: OrmOptions): Options {
+type SqliteConnection = { exec(sql: string, done: (error: Error | null) => void): void };
+
+export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeoutMs = 30000 }: OrmOptions): Options {
   const kind = databaseKind(databaseUrl);
   const common: Options = {
     entities,
@@ -37,15 +41,40 @@ export function ormConfig({ databaseUrl, onQuery, poolMax }: OrmOptions): Option
   if (kind === 'sqlite') {
     const file = databaseUrl.slice('sqlite:'.length);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    return { ...common, driver: SqliteDriver, dbName: file };
+    // Every pooled connection (not only the first) enforces foreign keys and waits for another process's write lock.
+    const afterCreate = (conn: SqliteConnection, done: (error: Error | null, conn: SqliteConnection) => void) =>
+      conn.exec('pragma foreign_keys = on; pragma busy_timeout = 5000;', (error) => done(error, conn));
+    return { ...common, driver: SqliteDriver, dbName: file, pool: { afterCreate } };
   }
-  return { ...common, driver: PostgreSqlDriver, clientUrl: databaseUrl, pool: { min: 0, max: poolMax ?? 10 } };
+  return {
+    ...common,
+    driver: PostgreSqlDriver,
+    clientUrl: databaseUrl,
+    pool: { min: 0, max: poolMax },
+    driverOptions: { connection: { statement_timeout: statementTimeoutMs } },
+  };
 }
 
 export async function openOrm(options: OrmOptions): Promise<MikroORM> {
   return MikroORM.init(ormConfig(options));
 }
 
+/**
+ * Runs database setup in one transaction holding a PostgreSQL advisory lock, so instances that
+ * start together against one database migrate and seed one after another (SQLite serialises writers itself).
+ */
+export async function withSetupLock<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return orm.em.fork().transactional(async (em) => {
+    if (em.getPlatform() instanceof PostgreSqlPlatform) await em.execute('select pg_advisory_xact_lock(20230324)');
+    return work(em);
+  });
+}
+
 export async function migrate(orm: MikroORM): Promise<void> {
-  await orm.getMigrator().up();
+  // SQLite has a single pooled connection: the migrator must own it rather than run inside our transaction.
+  if (!(orm.em.getPlatform() instanceof PostgreSqlPlatform)) {
+    await orm.getMigrator().up();
+    return;
+  }
+  await withSetupLock(orm, (em) => orm.getMigrator().up({ transaction: em.getTransactionContext() }));
 }

@@ -81,15 +81,23 @@ async function assertUnique(em: EntityManager, def: ResourceDef, entity: BaseEnt
   }
 }
 
+/**
+ * A concurrent writer's row version or a unique key seen by the database, as a client error. A flush
+ * can happen before our own (MikroORM flushes pending changes before a query), so every write path uses this.
+ */
+function explainWriteError(error: unknown, def: ResourceDef, entity: BaseEntity): unknown {
+  if (error instanceof OptimisticLockError) return conflict(def.labelZh, entity.id, entity.version, entity.version + 1);
+  if (error instanceof UniqueConstraintViolationException) {
+    return new AppError({ code: 'CONFLICT', rule: 'UNIQUE', zh: `${def.labelZh}与现有记录重复`, en: `${def.name} duplicates an existing row` });
+  }
+  return error;
+}
+
 async function flushOrExplain(em: EntityManager, def: ResourceDef, entity: BaseEntity): Promise<void> {
   try {
     await em.flush();
   } catch (error) {
-    if (error instanceof OptimisticLockError) throw conflict(def.labelZh, entity.id, entity.version, entity.version + 1);
-    if (error instanceof UniqueConstraintViolationException) {
-      throw new AppError({ code: 'CONFLICT', rule: 'UNIQUE', zh: `${def.labelZh}与现有记录重复`, en: `${def.name} duplicates an existing row` });
-    }
-    throw error;
+    throw explainWriteError(error, def, entity);
   }
 }
 
@@ -125,7 +133,7 @@ export async function updateRecord<T extends BaseEntity>(em: EntityManager, def:
     await def.hooks?.beforeSave?.(em, entity, false, before as Partial<T>);
   } catch (error) {
     Object.assign(entity, before);
-    throw error;
+    throw explainWriteError(error, def as ResourceDef, entity);
   }
   await flushOrExplain(em, def as ResourceDef, entity);
   return entity;

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+
+let t: TestApp;
+let a: ServerProcess;
+let b: ServerProcess;
+
+async function post(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as { data?: any; errors?: Array<{ extensions: Record<string, unknown> }> };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  // Both instances start together: migrations and seeding must serialise, not collide.
+  [a, b] = await Promise.all([startServerProcess(t.databaseUrl), startServerProcess(t.databaseUrl)]);
+}, 120000);
+
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+  await t.close();
+});
+
+test('health and readiness endpoints', async () => {
+  const base = a.url.replace('/graphql', '');
+  expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok' });
+  expect(await (await fetch(`${base}/ready`)).json()).toEqual({ status: 'ready' });
+});
+
+test('two instances behind one database behave as one system', async () => {
+  const created = await post(a.url, `{ allCities(filter: { code: "330700" }) { id } }`);
+  const cityId = created.data.allCities[0].id;
+  const school = await post(a.url, `mutation($city: ID!) { createSchool(name: "双实例技师学院", type: TECHNICIAN_COLLEGE, cityId: $city) { id version } }`, { city: cityId });
+  expect(school.errors).toBeUndefined();
+  const id = school.data.createSchool.id;
+
+  const seenByB = await post(b.url, `query($id: ID!) { School(id: $id) { name city { nameZh } } }`, { id });
+  expect(seenByB).toEqual({ data: { School: { name: '双实例技师学院', city: { nameZh: '金华市' } } } });
+
+  const rename = (url: string, name: string) => post(url, `mutation($id: ID!, $name: String!) { updateSchool(id: $id, version: 1, name: $name) { name version } }`, { id, name });
+  const results = await Promise.all([rename(a.url, '双实例技师学院（甲）'), rename(b.url, '双实例技师学院（乙）')]);
+  const winners = results.filter((r) => !r.errors);
+  const losers = results.filter((r) => r.errors);
+  expect(winners).toHaveLength(1);
+  expect(losers).toHaveLength(1);
+  expect(losers[0]!.errors![0]!.extensions.code, a.output() + b.output()).toBe('CONFLICT');
+
+  const final = await post(a.url, `query($id: ID!) { School(id: $id) { name version } }`, { id });
+  expect(final.data.School).toEqual(winners[0]!.data.updateSchool);
+  expect(final.data.School.version).toBe(2);
+});
+
+test('SIGTERM shuts an instance down cleanly', async () => {
+  const c = await startServerProcess(t.databaseUrl, { MIGRATE_ON_START: 'false', SEED_ON_START: 'false' });
+  expect(await c.stop()).toBe(0);
+  expect(c.output()).toMatch(/SIGTERM: finishing in-flight requests, then closing the database/);
+});
