@@ -28,10 +28,10 @@ export class SchoolTargetGapResolver {
   @Query(() => [SchoolTargetGap], { description: 'Per city: target against the sum of school targets, and under-assigned schools' })
   async schoolTargetGaps(
     @Arg('year', () => Int) year: number,
-    @Arg('cityId', () => ID, { nullable: true }) cityId: string | null,
+    @Arg('cityId', () => ID, { nullable: true }) cityId: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<SchoolTargetGap[]> {
-    const rows = await schoolTargetGaps(ctx.em, year, cityId === null ? undefined : parseId(cityId, 'cityId'));
+    const rows = await schoolTargetGaps(ctx.em, year, cityId == null ? undefined : parseId(cityId, 'cityId'));
     return rows.map((row) => ({
       ...row,
       gap: row.cityTarget - row.assigned,
