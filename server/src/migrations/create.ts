@@ -31,13 +31,26 @@ function writeIndex(kind: DatabaseKind): void {
  */
 function dropRepeatedStatements(file: string): void {
   const seen = new Set<string>();
-  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((line) => {
-    if (!line.trim().startsWith('this.addSql(')) return true;
+  const lines = splitJoinedStatements(fs.readFileSync(file, 'utf8').split('\n')).filter((line) => {
+    if (!line.trim().startsWith('this.addSql(') || line.includes('this.addSql(`pragma ')) return true;
     if (seen.has(line)) return false;
     seen.add(line);
     return true;
   });
   fs.writeFileSync(file, lines.join('\n'));
+}
+
+/**
+ * The SQLite generator glues `pragma foreign_keys = on;` to the next statement in one `addSql`, and
+ * the sqlite3 driver runs only the first statement of a call: give each statement its own call.
+ */
+function splitJoinedStatements(lines: string[]): string[] {
+  return lines.flatMap((line) => {
+    const match = /^(\s*)this\.addSql\(`(pragma [^;`]+;)(.+)`\);$/.exec(line);
+    if (!match) return [line];
+    const [, indent, pragma, rest] = match;
+    return [`${indent}this.addSql(\`${pragma}\`);`, ...splitJoinedStatements([`${indent}this.addSql(\`${rest}\`);`])];
+  });
 }
 
 /** Diffs the entities against a database migrated to the latest migration and writes the difference. */

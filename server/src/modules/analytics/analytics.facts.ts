@@ -1,0 +1,86 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { StudyMode } from '../program/program.enums.js';
+import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR } from '../target/campaign.js';
+import { isPostgres, knexOf } from './analytics.scope.js';
+
+export interface FactFilter {
+  /** Plan years to include; `null` means every campaign year. */
+  years: number[] | null;
+  cityId?: number | null;
+  schoolId?: number | null;
+  /** Rule R1: only 学制教育 counts toward targets, so SKILLS_TRAINING intakes are left out. */
+  countedOnly: boolean;
+}
+
+/** Intake columns that the per-plan subtotal may keep besides the plan line. */
+export type IntakeDimension = 'target_group' | 'origin_code';
+
+/** A small scope (a year or two, a city, a school) is worth picking plan lines before reading intakes. */
+const narrowed = (filter: FactFilter) => Boolean(filter.cityId || filter.schoolId || (filter.years && filter.years.length <= 2));
+
+/** Covering indexes declared on Intake; see there. */
+const BY_PLAN = 'intake_plan_registered_on_count_index';
+const BY_PLAN_GROUP_ORIGIN = 'intake_plan_target_group_origin_count_index';
+
+/**
+ * The intake table as `i`. SQLite's planner tends to take the plain foreign-key index and then read
+ * every table row, so it is told which covering index to use; PostgreSQL chooses well by itself.
+ */
+function intakeTable(em: EntityManager, index: string) {
+  return isPostgres(em) ? 'intake as i' : knexOf(em).raw(`\`intake\` as \`i\` indexed by \`${index}\``);
+}
+
+/** Keeps the plan lines in scope (aliases p, s); a provincial school counts where it stands. */
+function narrow<Q extends { where: Function; whereIn: Function; whereBetween: Function }>(query: Q, filter: FactFilter, plan: string, school: string): Q {
+  if (filter.years) query.whereIn(`${plan}.year`, filter.years);
+  else query.whereBetween(`${plan}.year`, [CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR]);
+  if (filter.schoolId) query.where(`${plan}.school_id`, filter.schoolId);
+  if (filter.cityId) query.where(`${school}.city_id`, filter.cityId);
+  return query;
+}
+
+/**
+ * Students per plan line (and per `dimensions`), then joined to the plan line (p), its program (pr)
+ * and school (s) as `x.students`. Summing the intake rows per plan first reads them once in the
+ * order of a covering index (see Intake's indexes); joining 600,000 rows first and grouping them
+ * afterwards costs several times more on SQLite. A narrowed scope (a year, a city, a school) picks
+ * its plan lines first and reads only their intakes. Callers add their own select and GROUP BY.
+ */
+export function planFacts(em: EntityManager, filter: FactFilter, dimensions: IntakeDimension[] = []) {
+  const knex = knexOf(em);
+  const columns = ['i.plan_id', ...dimensions.map((d) => `i.${d}`)];
+  const index = dimensions.length ? BY_PLAN_GROUP_ORIGIN : BY_PLAN;
+  const perPlan = knex.from(intakeTable(em, index) as never).select(columns).sum({ students: 'i.count' }).groupBy(columns);
+  if (narrowed(filter)) {
+    perPlan.join('enrollment_plan as np', 'np.id', 'i.plan_id').join('school as ns', 'ns.id', 'np.school_id');
+    narrow(perPlan, filter, 'np', 'ns');
+  }
+  const query = knex
+    .from(perPlan.as('x') as never)
+    .join('enrollment_plan as p', 'p.id', 'x.plan_id')
+    .join('program as pr', 'pr.id', 'p.program_id')
+    .join('school as s', 's.id', 'p.school_id');
+  narrow(query, filter, 'p', 's');
+  if (filter.countedOnly) query.whereNot('pr.study_mode', StudyMode.SKILLS_TRAINING);
+  return query;
+}
+
+/**
+ * Intake rows registered (学籍注册) after the deadline of their plan line's season (R9: spring by
+ * 31 March, autumn by 31 October of the plan year), joined like `planFacts` with aliases i, p, pr, s.
+ * Late rows are few, and the (plan, registeredOn) index finds them without reading the rest.
+ */
+export function lateFacts(em: EntityManager, filter: FactFilter) {
+  const deadline = isPostgres(em)
+    ? `make_date(p.year, case when p.season = 'SPRING' then 3 else 10 end, 31)`
+    : `(p.year || case when p.season = 'SPRING' then '-03-31' else '-10-31' end)`;
+  const query = knexOf(em)('enrollment_plan as p')
+    .join('program as pr', 'pr.id', 'p.program_id')
+    .join('school as s', 's.id', 'p.school_id')
+    .join(intakeTable(em, BY_PLAN) as never, function () {
+      this.on('i.plan_id', '=', 'p.id').andOn(knexOf(em).raw(`i.registered_on > ${deadline}`) as never);
+    });
+  narrow(query, filter, 'p', 's');
+  if (filter.countedOnly) query.whereNot('pr.study_mode', StudyMode.SKILLS_TRAINING);
+  return query;
+}

@@ -1,0 +1,41 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { CampaignProgress, LevelMixRow } from './analytics.types.js';
+import { SourceMixRow } from './source-mix.types.js';
+import { CityRankingRow } from './city-ranking.types.js';
+import { campaignProgress } from './campaign-progress.service.js';
+import { levelMix } from './level-mix.service.js';
+import { sourceMix } from './source-mix.service.js';
+import { cityRanking } from './city-ranking.service.js';
+
+const yearArg = () => Arg('year', () => Int, { nullable: true, description: 'One campaign year (2023–2027); all five when absent' });
+const cityArg = () => Arg('cityCode', () => String, { nullable: true, description: 'A city code; 330000 or absent for the whole province' });
+
+/** Analyst queries (read-only): each is a few GROUP BY statements, never rows loaded into memory. */
+@Resolver()
+export class AnalyticsResolver {
+  @Query(() => CampaignProgress, { description: '招生进度: task table vs planned vs enrolled, per city and year, with the province row and the cumulative' })
+  campaignProgress(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
+    return campaignProgress(ctx.em, { year, cityCode });
+  }
+
+  @Query(() => [LevelMixRow], { description: '培养层次结构 (R2): enrolled by level and the advanced + technician share, flagged when it falls' })
+  levelMix(
+    @yearArg() year: number | null,
+    @cityArg() cityCode: string | null,
+    @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return levelMix(ctx.em, { year, cityCode, schoolId });
+  }
+
+  @Query(() => [SourceMixRow], { description: '生源结构: enrolled by target group, study mode and origin, with the out-of-province share' })
+  sourceMix(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
+    return sourceMix(ctx.em, { year, cityCode });
+  }
+
+  @Query(() => [CityRankingRow], { description: '设区市排名 by completion rate, with the level share beside it' })
+  cityRanking(@Arg('year', () => Int, { nullable: true, description: 'One campaign year; the whole campaign when absent' }) year: number | null, @Ctx() ctx: Context) {
+    return cityRanking(ctx.em, { year });
+  }
+}

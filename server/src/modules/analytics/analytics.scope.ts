@@ -1,0 +1,72 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { badInput } from '../../common/errors.js';
+import { City } from '../city/city.entity.js';
+import { School } from '../school/school.entity.js';
+import { parseId } from '../../common/ids.js';
+import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
+
+export type Knex = ReturnType<SqlEntityManager['getKnex']>;
+
+export interface CityInfo {
+  id: number;
+  code: string;
+  nameZh: string;
+}
+
+export const PROVINCE_NAME = '浙江省';
+
+/** The knex instance behind an entity manager; analytics build their GROUP BY queries with it. */
+export function knexOf(em: EntityManager): Knex {
+  return (em as SqlEntityManager).getKnex();
+}
+
+export const isPostgres = (em: EntityManager): boolean => em.getDriver() instanceof PostgreSqlDriver;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Row = Record<string, any>;
+
+/** The rows of an aggregate query; their columns are the aliases the query selects. */
+export const rowsOf = async (query: PromiseLike<unknown>): Promise<Row[]> => (await query) as Row[];
+
+/** Sums from PostgreSQL arrive as strings (bigint/numeric); SQLite gives numbers. */
+export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+export const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+/** Cities in the notice's display order: names and codes for result rows. */
+export async function loadCities(em: EntityManager): Promise<CityInfo[]> {
+  const cities = await em.find(City, {}, { orderBy: { displayOrder: 'ASC' } });
+  return cities.map((c) => ({ id: c.id, code: c.code, nameZh: c.nameZh }));
+}
+
+export function checkYear(year: number | null | undefined): number | null {
+  if (year === null || year === undefined) return null;
+  if (!Number.isInteger(year) || year < CAMPAIGN_FIRST_YEAR || year > CAMPAIGN_LAST_YEAR) {
+    throw badInput('year', `年度须在 ${CAMPAIGN_FIRST_YEAR}–${CAMPAIGN_LAST_YEAR} 之间：${year}`, `year must be within ${CAMPAIGN_FIRST_YEAR}–${CAMPAIGN_LAST_YEAR}, got ${year}`);
+  }
+  return year;
+}
+
+/** `null` for the whole province (no code or 330000), otherwise the named city. */
+export function resolveCity(cities: CityInfo[], cityCode: string | null | undefined): CityInfo | null {
+  if (!cityCode || cityCode === PROVINCE_CODE) return null;
+  const city = cities.find((c) => c.code === cityCode);
+  if (!city) throw badInput('cityCode', `未知的设区市代码：${cityCode}`, `unknown city code: ${cityCode}`);
+  return city;
+}
+
+export async function resolveSchool(em: EntityManager, schoolId: string | null | undefined): Promise<School | null> {
+  if (schoolId === null || schoolId === undefined) return null;
+  const school = await em.findOne(School, parseId(schoolId, 'schoolId'));
+  if (!school) throw badInput('schoolId', `找不到学校：${schoolId}`, `school ${schoolId} not found`);
+  return school;
+}
+
+export function campaignYears(year: number | null): number[] {
+  if (year !== null) return [year];
+  const years: number[] = [];
+  for (let y = CAMPAIGN_FIRST_YEAR; y <= CAMPAIGN_LAST_YEAR; y++) years.push(y);
+  return years;
+}

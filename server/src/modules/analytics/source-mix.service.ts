@@ -1,0 +1,96 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { TargetGroup } from '../intake/intake.enums.js';
+import { StudyMode } from '../program/program.enums.js';
+import { isZhejiangCode, provinceByCode } from '../region/provinces.js';
+import { PROVINCE_CODE } from '../target/campaign.js';
+import { planFacts } from './analytics.facts.js';
+import { PROVINCE_NAME, campaignYears, checkYear, loadCities, num, ratio, resolveCity, rowsOf } from './analytics.scope.js';
+import { OriginKind, type SourceMixRow } from './source-mix.types.js';
+
+/** Home city, another Zhejiang city, or the other province's own code. */
+function originKey(originCode: string, homeCode: string): string {
+  if (originCode === homeCode) return OriginKind.IN_CITY;
+  return isZhejiangCode(originCode) ? OriginKind.OTHER_ZHEJIANG_CITY : originCode;
+}
+
+class Tally {
+  byGroup = new Map<string, number>();
+  byMode = new Map<string, number>();
+  byOrigin = new Map<string, number>();
+
+  add(group: string, mode: string, origin: string, students: number): void {
+    this.byMode.set(mode, (this.byMode.get(mode) ?? 0) + students);
+    if (mode === StudyMode.SKILLS_TRAINING) return;
+    this.byGroup.set(group, (this.byGroup.get(group) ?? 0) + students);
+    this.byOrigin.set(origin, (this.byOrigin.get(origin) ?? 0) + students);
+  }
+
+  merge(other: Tally): void {
+    for (const name of ['byGroup', 'byMode', 'byOrigin'] as const) {
+      for (const [k, v] of other[name]) this[name].set(k, (this[name].get(k) ?? 0) + v);
+    }
+  }
+
+  toRow(year: number, cityCode: string, cityName: string): SourceMixRow {
+    const enrolled = [...this.byGroup.values()].reduce((a, b) => a + b, 0);
+    const provinces = [...this.byOrigin.keys()].filter((k) => !(k in OriginKind)).sort();
+    const outOfProvince = provinces.reduce((sum, code) => sum + this.byOrigin.get(code)!, 0);
+    return {
+      year,
+      cityCode,
+      cityName,
+      enrolled,
+      skillsTraining: this.byMode.get(StudyMode.SKILLS_TRAINING) ?? 0,
+      byTargetGroup: Object.values(TargetGroup).map((targetGroup) => ({ targetGroup, students: this.byGroup.get(targetGroup) ?? 0 })),
+      byStudyMode: Object.values(StudyMode).map((studyMode) => ({
+        studyMode,
+        students: this.byMode.get(studyMode) ?? 0,
+        countsTowardTarget: studyMode !== StudyMode.SKILLS_TRAINING,
+      })),
+      byOrigin: [
+        ...[OriginKind.IN_CITY, OriginKind.OTHER_ZHEJIANG_CITY].map((origin) => ({ origin, provinceCode: null, provinceName: null, students: this.byOrigin.get(origin) ?? 0 })),
+        ...provinces.map((code) => ({ origin: OriginKind.OTHER_PROVINCE, provinceCode: code, provinceName: provinceByCode(code)?.nameZh ?? null, students: this.byOrigin.get(code)! })),
+      ],
+      outOfProvince,
+      outOfProvinceShare: ratio(outOfProvince, enrolled),
+    };
+  }
+}
+
+/**
+ * 生源结构: one GROUP BY over target group, study mode and origin per city and year; the
+ * breakdowns are read off its result rows (a few thousand at most). Rows per year: each city, then the province.
+ */
+export async function sourceMix(em: EntityManager, args: { year?: number | null; cityCode?: string | null }): Promise<SourceMixRow[]> {
+  const years = campaignYears(checkYear(args.year));
+  const cities = await loadCities(em);
+  const city = resolveCity(cities, args.cityCode);
+  const grouped = await rowsOf(planFacts(em, { years, cityId: city?.id, countedOnly: false }, ['target_group', 'origin_code'])
+    .select({ cityId: 's.city_id', year: 'p.year', targetGroup: 'x.target_group', studyMode: 'pr.study_mode', originCode: 'x.origin_code' })
+    .sum({ students: 'x.students' })
+    .groupBy('s.city_id', 'p.year', 'x.target_group', 'pr.study_mode', 'x.origin_code'));
+  const codeOf = new Map(cities.map((c) => [c.id, c.code]));
+
+  const tallies = new Map<string, Tally>();
+  const tally = (cityId: number, year: number) => {
+    const k = `${cityId}:${year}`;
+    if (!tallies.has(k)) tallies.set(k, new Tally());
+    return tallies.get(k)!;
+  };
+  for (const g of grouped) {
+    const cityId = num(g.cityId);
+    tally(cityId, num(g.year)).add(g.targetGroup, g.studyMode, originKey(g.originCode, codeOf.get(cityId)!), num(g.students));
+  }
+
+  const scope = city ? [city] : cities;
+  return years.flatMap((year) => {
+    const province = new Tally();
+    const rows = scope.map((c) => {
+      province.merge(tally(c.id, year));
+      return tally(c.id, year).toRow(year, c.code, c.nameZh);
+    });
+    if (city) return rows;
+    const total = province.toRow(year, PROVINCE_CODE, PROVINCE_NAME);
+    return args.cityCode === PROVINCE_CODE ? [total] : [...rows, total];
+  });
+}
