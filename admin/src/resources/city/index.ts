@@ -12,5 +12,5 @@ export const city = defineResource({
     { source: 'nameEn', type: 'text', required: true, maxLength: 50, width: 140 },
     { source: 'displayOrder', type: 'int', required: true, min: 1, max: 99, width: 90 },
   ],
-  display: { label: (r) => String(r.nameZh), keys: (r) => [String(r.code), String(r.nameEn)] },
+  display: { label: (r) => String(r.nameZh), keys: (r) => [String(r.code), String(r.nameEn), String(r.nameZh).replace(/市$/, '')] },
 });

@@ -1,0 +1,74 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminUrl: string;
+  }
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function newestMtime(dir: string): number {
+  return fs.readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
+    const full = path.join(dir, entry.name);
+    return Math.max(max, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }, 0);
+}
+
+/** Builds the admin when its sources (or the schema) are newer than the last build. */
+function buildAdminIfStale(): void {
+  const built = path.join(root, 'admin', 'dist', 'index.html');
+  const sources = Math.max(newestMtime(path.join(root, 'admin', 'src')), fs.statSync(path.join(root, 'schema', 'schema.graphql')).mtimeMs);
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
+  const result = spawnSync(path.join(root, 'admin', 'node_modules', '.bin', 'vite'), ['build'], { cwd: path.join(root, 'admin'), stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('building the admin failed');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real server (as `npm start` runs it) on a loopback port over a fresh, reference-seeded SQLite file. */
+export default async function setup(project: TestProject) {
+  buildAdminIfStale();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-e2e-'));
+  const port = await freePort();
+  const child = spawn(path.join(root, 'server', 'node_modules', '.bin', 'tsx'), ['src/main.ts', '--migrate', '--seed'], {
+    cwd: path.join(root, 'server'),
+    env: { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`, PORT: String(port), DEMO_DATA: 'false', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (await fetch(`${base}/ready`).then((r) => r.ok, () => false)) break;
+    if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  project.provide('adminUrl', base);
+  return async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
