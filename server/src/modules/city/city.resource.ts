@@ -8,6 +8,7 @@ export const cityResource = defineResource({
   name: 'City',
   plural: 'Cities',
   labelZh: '设区市',
+  keys: ['id', 'code'],
   search: ['nameZh', 'nameEn', 'code'],
   defaultSort: 'displayOrder',
   unique: [['code']],

@@ -11,6 +11,7 @@ export const companyResource = defineResource({
   name: 'Company',
   plural: 'Companies',
   labelZh: '企业',
+  keys: ['id', 'creditCode'],
   search: ['name', 'shortName', 'creditCode'],
   defaultSort: 'name',
   unique: [['creditCode']],

@@ -9,6 +9,7 @@ export const majorResource = defineResource({
   name: 'Major',
   plural: 'Majors',
   labelZh: '专业目录',
+  keys: ['id'],
   search: ['name', 'code', 'category'],
   defaultSort: 'code',
   unique: [['code']],

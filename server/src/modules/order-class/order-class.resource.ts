@@ -23,6 +23,7 @@ export const orderClassResource = defineResource({
   name: 'OrderClass',
   plural: 'OrderClasses',
   labelZh: '订单班',
+  keys: ['id'],
   search: ['name', 'partnership.company.name', 'partnership.school.name'],
   defaultSort: 'year',
   fields: [

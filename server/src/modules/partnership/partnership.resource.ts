@@ -12,6 +12,7 @@ export const partnershipResource = defineResource({
   name: 'Partnership',
   plural: 'Partnerships',
   labelZh: '校企合作',
+  keys: ['id'],
   search: ['school.name', 'company.name', 'company.shortName', 'notes'],
   defaultSort: 'startsOn',
   fields: [
