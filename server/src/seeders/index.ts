@@ -3,6 +3,7 @@ import { withSetupLock } from '../orm.js';
 import { seedReference } from './reference.js';
 import { seedDemo } from './demo.js';
 import { seedPartnerships } from './partnerships.js';
+import { seedWorkflow } from './workflow.js';
 
 /** Reference data always; the demo province unless switched off. Safe to run on every start. */
 export async function seed(orm: MikroORM, { demo }: { demo: boolean }): Promise<string[]> {
@@ -11,6 +12,7 @@ export async function seed(orm: MikroORM, { demo }: { demo: boolean }): Promise<
     if (await seedReference(em)) done.push('reference data (cities, task table, majors)');
     if (demo && (await seedDemo(em))) done.push('demo province');
     if (demo && (await seedPartnerships(em))) done.push('demo companies, partnerships and cross-region training');
+    if (demo && (await seedWorkflow(em))) done.push('demo plan history, adjustments and yearly summaries');
   });
   return done;
 }
