@@ -16,7 +16,9 @@ async function openSheet(resource: string, rows: number) {
   await page.goto(`${base}/#/${resource}`);
   await page.reload();
   await page.locator('.sheet .ag-root').waitFor();
-  await expect.poll(() => page.locator('.ag-grid-scrolling-container .ag-row').count()).toBe(rows);
+  // the grid renders only the rows in view; longer sheets are checked through their totals row
+  if (rows <= 20) await expect.poll(() => page.locator('.ag-grid-scrolling-container .ag-row').count()).toBe(rows);
+  else await expect.poll(() => page.locator('.ag-grid-scrolling-container .ag-row').count()).toBeGreaterThan(20);
 }
 
 async function pasteText(text: string) {
@@ -105,8 +107,7 @@ describe('the sheet', () => {
   test('undoes an edit before saving; nothing is written', async () => {
     await openSheet('School', 3);
     const before = await cell(0, 'name').textContent();
-    await cell(0, 'name').click();
-    await page.keyboard.press('Enter');
+    await cell(0, 'name').dblclick();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('改名学校');
     await page.keyboard.press('Enter');
@@ -124,6 +125,7 @@ describe('the sheet', () => {
 
   test('flags a bad value on its cell and a server rule error on its row; nothing is half-saved', async () => {
     await openSheet('CampaignTarget', 55);
+    await expect.poll(() => page.locator('.sheet-totals [col-id="seats"]').textContent()).toBe('600000');
     await cell(0, 'seats').click();
     await pasteText('很多');
     expect(await cell(0, 'seats').getAttribute('class')).toContain('sheet-cell-error');
