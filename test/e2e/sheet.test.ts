@@ -168,6 +168,7 @@ describe('the sheet', () => {
 
   test('exports the sheet to XLSX with Chinese headers and reads it back', async () => {
     await openSheet('School', 5);
+    await page.screenshot({ path: path.join(screenshotDir, 'sheet.png') });
     await page.getByRole('button', { name: '导出' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /Excel/ }).click()]);
     const file = path.join(browser.downloads, download.suggestedFilename());
@@ -176,7 +177,6 @@ describe('the sheet', () => {
     expect(rows[0]).toEqual(['学校名称', '学校类型', '所在设区市', '省属', '办学性质']);
     expect(rows).toHaveLength(6);
     expect(rows.find((r) => r[0] === '舟山技师学院')).toEqual(['舟山技师学院', '技师学院', '舟山市', '否', '企业办']);
-    await page.screenshot({ path: path.join(screenshotDir, 'sheet.png') });
   });
 
   test('switches to English and stays English after a reload', async () => {
@@ -205,7 +205,7 @@ describe('views', () => {
 
   test('the dashboard draws its charts', async () => {
     await page.goto(`${base}/#/`);
-    await page.locator('.dashboard .recharts-surface').first().waitFor();
+    await page.locator('.dashboard .recharts-bar-rectangle').first().waitFor();
     await page.waitForTimeout(800);
     await page.screenshot({ path: path.join(screenshotDir, 'dashboard.png'), fullPage: true });
   });
