@@ -11,6 +11,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { createContext, type Context } from './context.js';
 import { createSchema } from './schema.js';
 import { formatError } from './common/format-error.js';
+import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { systemClock, type Clock } from './common/clock.js';
 
 export interface AppOptions {
@@ -23,6 +24,8 @@ export interface AppOptions {
   /** The server to attach to; `stop()` then drains its in-flight requests before returning. */
   httpServer?: http.Server;
   shutdownGraceMs?: number;
+  /** Depth and cost limits per operation; the defaults unless configured. */
+  queryLimits?: QueryLimits;
 }
 
 export interface App {
@@ -31,13 +34,13 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp({ orm, adminDist, plugins = [], clock = systemClock, httpServer, shutdownGraceMs = 10000 }: AppOptions): Promise<App> {
+export async function createApp({ orm, adminDist, plugins = [], clock = systemClock, httpServer, shutdownGraceMs = 10000, queryLimits = DEFAULT_QUERY_LIMITS }: AppOptions): Promise<App> {
   const drain = httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs })] : [];
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     introspection: true,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...drain, ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
   });
   await apollo.start();
 
@@ -60,6 +63,8 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     express.json({ limit: '20mb' }),
     expressMiddleware(apollo, { context: async () => createContext(orm, clock) }),
   );
+  const explorer = adminDist ? path.join(adminDist, 'graphiql.html') : null;
+  if (explorer && fs.existsSync(explorer)) app.get('/graphiql', (_req, res) => res.sendFile(explorer));
   if (adminDist && fs.existsSync(path.join(adminDist, 'index.html'))) {
     app.use(express.static(adminDist, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!graphql).*/, (_req, res) => res.sendFile(path.join(adminDist, 'index.html')));

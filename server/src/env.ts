@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 import { EntryBasis } from './modules/program/program.enums.js';
 import { Level } from './modules/major/level.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -27,6 +28,8 @@ export interface Env {
   seedOnStart: boolean;
   /** How long a shutdown waits for in-flight requests before closing them. */
   shutdownGraceMs: number;
+  /** Depth and cost limits of one GraphQL operation (QUERY_MAX_DEPTH, QUERY_MAX_COST). */
+  queryLimits: QueryLimits;
 }
 
 function readPort(value: string | undefined): number {
@@ -99,6 +102,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     migrateOnStart: readBoolean('MIGRATE_ON_START', source.MIGRATE_ON_START, true),
     seedOnStart: readBoolean('SEED_ON_START', source.SEED_ON_START, true),
     shutdownGraceMs: readInteger('SHUTDOWN_GRACE_MS', source.SHUTDOWN_GRACE_MS, 10000, 0, 600000),
+    queryLimits: {
+      maxDepth: readInteger('QUERY_MAX_DEPTH', source.QUERY_MAX_DEPTH, DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
+      maxCost: readInteger('QUERY_MAX_COST', source.QUERY_MAX_COST, DEFAULT_QUERY_LIMITS.maxCost, 1, 1_000_000_000),
+    },
   };
 }
 

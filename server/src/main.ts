@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     for (const what of await seed(orm, { demo: env.demoData })) console.log(`Seeded ${what}`);
   }
   const httpServer = http.createServer();
-  const app = await createApp({ orm, adminDist: env.adminDist, httpServer, shutdownGraceMs: env.shutdownGraceMs });
+  const app = await createApp({ orm, adminDist: env.adminDist, httpServer, shutdownGraceMs: env.shutdownGraceMs, queryLimits: env.queryLimits });
   httpServer.listen(env.port, () => {
     const base = `http://localhost:${env.port}`;
     console.log(`GraphQL API: ${base}/graphql\nAdmin:       ${base}/`);

@@ -66,19 +66,17 @@ export function planFacts(em: EntityManager, filter: FactFilter, dimensions: Int
 }
 
 /**
- * Intake rows registered (学籍注册) after the deadline of their plan line's season (R9: spring by
- * 31 March, autumn by 31 October of the plan year), joined like `planFacts` with aliases i, p, pr, s.
- * Late rows are few, and the (plan, registeredOn) index finds them without reading the rest.
+ * Intake rows whose registration (学籍注册) date is still ahead of `today`, joined like `planFacts`
+ * with aliases i, p, pr, s. They are few, and the (plan, registeredOn) index finds them without
+ * reading the rest.
  */
-export function lateFacts(em: EntityManager, filter: FactFilter) {
-  const deadline = isPostgres(em)
-    ? `make_date(p.year, case when p.season = 'SPRING' then 3 else 10 end, 31)`
-    : `(p.year || case when p.season = 'SPRING' then '-03-31' else '-10-31' end)`;
-  const query = knexOf(em)('enrollment_plan as p')
+export function pendingFacts(em: EntityManager, filter: FactFilter, today: string) {
+  const knex = knexOf(em);
+  const query = knex('enrollment_plan as p')
     .join('program as pr', 'pr.id', 'p.program_id')
     .join('school as s', 's.id', 'p.school_id')
     .join(intakeTable(em, BY_PLAN) as never, function () {
-      this.on('i.plan_id', '=', 'p.id').andOn(knexOf(em).raw(`i.registered_on > ${deadline}`) as never);
+      this.on('i.plan_id', '=', 'p.id').andOn('i.registered_on', '>', knex.raw('?', [today]) as never);
     });
   narrow(query, filter, 'p', 's');
   if (filter.countedOnly) query.whereNot('pr.study_mode', StudyMode.SKILLS_TRAINING);

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { todayIn } from '../../common/clock.js';
 import { CampaignProgress, LevelMixRow } from './analytics.types.js';
 import { SourceMixRow } from './source-mix.types.js';
 import { CityRankingRow } from './city-ranking.types.js';
@@ -7,6 +8,8 @@ import { campaignProgress } from './campaign-progress.service.js';
 import { levelMix } from './level-mix.service.js';
 import { sourceMix } from './source-mix.service.js';
 import { cityRanking } from './city-ranking.service.js';
+import { PartnershipStats } from './partnership-stats.types.js';
+import { partnershipStats } from './partnership-stats.service.js';
 
 const yearArg = () => Arg('year', () => Int, { nullable: true, description: 'One campaign year (2023–2027); all five when absent' });
 const cityArg = () => Arg('cityCode', () => String, { nullable: true, description: 'A city code; 330000 or absent for the whole province' });
@@ -16,7 +19,7 @@ const cityArg = () => Arg('cityCode', () => String, { nullable: true, descriptio
 export class AnalyticsResolver {
   @Query(() => CampaignProgress, { description: '招生进度: task table vs planned vs enrolled, per city and year, with the province row and the cumulative' })
   campaignProgress(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
-    return campaignProgress(ctx.em, { year, cityCode });
+    return campaignProgress(ctx.em, { year, cityCode }, todayIn(ctx.clock));
   }
 
   @Query(() => [LevelMixRow], { description: '培养层次结构 (R2): enrolled by level and the advanced + technician share, flagged when it falls' })
@@ -37,5 +40,10 @@ export class AnalyticsResolver {
   @Query(() => [CityRankingRow], { description: '设区市排名 by completion rate, with the level share beside it' })
   cityRanking(@Arg('year', () => Int, { nullable: true, description: 'One campaign year; the whole campaign when absent' }) year: number | null, @Ctx() ctx: Context) {
     return cityRanking(ctx.em, { year });
+  }
+
+  @Query(() => PartnershipStats, { description: '校企合作统计: order/named classes and apprenticeships by city and industry; cross-region agreements by partner province' })
+  partnershipStats(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
+    return partnershipStats(ctx.em, { year, cityCode });
   }
 }

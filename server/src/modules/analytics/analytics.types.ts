@@ -8,7 +8,7 @@ export class CampaignProgressRow {
   @Field(() => Int, { description: 'Seats of the task table (分阶段任务)' }) target!: number;
   @Field(() => Int, { description: 'Seats of APPROVED and FILED plan lines, 学制教育 only (R1)' }) planned!: number;
   @Field(() => Int, { description: 'Students of intakes, 学制教育 only: SKILLS_TRAINING never counts (R1)' }) enrolled!: number;
-  @Field(() => Int, { description: 'Of `enrolled`, students registered (学籍注册) by their season deadline (R9)' }) registered!: number;
+  @Field(() => Int, { description: 'Of `enrolled`, students whose 学籍 registration date is today or earlier (China Standard Time)' }) registered!: number;
   @Field(() => Float, { nullable: true, description: 'enrolled / target' }) completionRate!: number | null;
   @Field(() => Int, { description: 'target − enrolled (negative when exceeded)' }) gap!: number;
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { PlanStatus } from '../plan/plan.enums.js';
 import { StudyMode } from '../program/program.enums.js';
 import { CAMPAIGN_CUMULATIVE_TARGET, CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
-import { lateFacts, planFacts } from './analytics.facts.js';
+import { pendingFacts, planFacts } from './analytics.facts.js';
 import { PROVINCE_NAME, campaignYears, checkYear, knexOf, loadCities, num, ratio, resolveCity, rowsOf, type CityInfo } from './analytics.scope.js';
 import type { CampaignProgress, CampaignProgressRow } from './analytics.types.js';
 
@@ -41,11 +41,11 @@ function enrolledQuery(em: EntityManager, cityId: number | null) {
     .groupBy('s.city_id', 'p.year');
 }
 
-/** Counted students registered after their season's deadline, per city and year. */
-function lateQuery(em: EntityManager, years: number[], cityId: number | null) {
-  return lateFacts(em, { years, cityId, countedOnly: true })
+/** Counted students whose registration date is still to come, per city and year. */
+function pendingQuery(em: EntityManager, years: number[], cityId: number | null, today: string) {
+  return pendingFacts(em, { years, cityId, countedOnly: true }, today)
     .select('s.city_id as cityId', 'p.year as year')
-    .sum({ late: 'i.count' })
+    .sum({ pending: 'i.count' })
     .groupBy('s.city_id', 'p.year');
 }
 
@@ -62,19 +62,20 @@ function row(year: number, code: string, name: string, cell: Cell): CampaignProg
 
 /**
  * 招生进度: per city and year, target vs planned vs enrolled, with a province row (330000) per year
- * that is the sum of the cities, and the cumulative progress over the campaign.
+ * that is the sum of the cities, and the cumulative progress over the campaign. `today` (YYYY-MM-DD,
+ * China Standard Time) separates registered students from those recorded with a later date.
  */
-export async function campaignProgress(em: EntityManager, args: { year?: number | null; cityCode?: string | null }): Promise<CampaignProgress> {
+export async function campaignProgress(em: EntityManager, args: { year?: number | null; cityCode?: string | null }, today: string): Promise<CampaignProgress> {
   const year = checkYear(args.year);
   const cities = await loadCities(em);
   const city = resolveCity(cities, args.cityCode);
   const years = campaignYears(year);
   const cityId = city?.id ?? null;
-  const [targets, planned, enrolled, late] = await Promise.all([
+  const [targets, planned, enrolled, pending] = await Promise.all([
     rowsOf(targetsQuery(em, cityId)),
     rowsOf(plannedQuery(em, years, cityId)),
     rowsOf(enrolledQuery(em, cityId)),
-    rowsOf(lateQuery(em, years, cityId)),
+    rowsOf(pendingQuery(em, years, cityId, today)),
   ]);
 
   const cells = new Map<string, Cell>();
@@ -86,7 +87,7 @@ export async function campaignProgress(em: EntityManager, args: { year?: number 
   for (const t of targets) cell(num(t.cityId), num(t.year)).target = num(t.seats);
   for (const p of planned) cell(num(p.cityId), num(p.year)).planned = num(p.seats);
   for (const e of enrolled) Object.assign(cell(num(e.cityId), num(e.year)), { enrolled: num(e.enrolled), registered: num(e.enrolled) });
-  for (const l of late) cell(num(l.cityId), num(l.year)).registered -= num(l.late);
+  for (const p of pending) cell(num(p.cityId), num(p.year)).registered -= num(p.pending);
 
   const scope: CityInfo[] = city ? [city] : cities;
   const rows: CampaignProgressRow[] = [];

@@ -1,0 +1,113 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError,
+  Kind,
+  isListType,
+  isNonNullType,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import { createRequire } from 'node:module';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
+import { ANALYTICS_LIST_SIZE, ANALYTICS_QUERY_COSTS } from './modules/analytics/analytics.costs.js';
+
+// The package's ES build imports graphql's .mjs files, a second graphql next to the CommonJS one
+// Apollo and type-graphql load; its CommonJS build shares theirs.
+const { getComplexity } = createRequire(import.meta.url)('graphql-query-complexity') as typeof import('graphql-query-complexity');
+
+export interface QueryLimits {
+  /** Deepest field nesting an operation may have (introspection fields not counted). */
+  maxDepth: number;
+  /** Largest estimated cost; see `estimateCost`. */
+  maxCost: number;
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 1_000_000 };
+
+/** Rows assumed for a list without `perPage` (child collections, `provinces`). */
+export const DEFAULT_LIST_SIZE = 50;
+/** `allX` without `perPage` returns 100 rows (see common/filters.ts). */
+const DEFAULT_PAGE_SIZE = 100;
+
+const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
+
+function listSize(coordinate: string, args: Record<string, unknown>): number {
+  if (typeof args.perPage === 'number') return args.perPage;
+  if (Array.isArray(args.representations)) return args.representations.length;
+  if (coordinate.startsWith('Query.all')) return DEFAULT_PAGE_SIZE;
+  if (coordinate in ANALYTICS_QUERY_COSTS) return ANALYTICS_LIST_SIZE;
+  return DEFAULT_LIST_SIZE;
+}
+
+/**
+ * Every field costs 1 and its sub-selection; a list multiplies that by its rows (`perPage`, the
+ * number of federation representations, or an assumed size); analyst queries add their own weight.
+ * Introspection is free: it never touches the database.
+ */
+const estimateCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (field.name.startsWith('__')) return 0;
+  const coordinate = `${type.name}.${field.name}`;
+  const own = 1 + childComplexity;
+  const rows = isList(field.type) ? listSize(coordinate, args) : 1;
+  return rows * own + (ANALYTICS_QUERY_COSTS[coordinate] ?? 0);
+};
+
+/** Field nesting of a selection; fragments are followed, introspection fields are not counted. */
+function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): number {
+  if (!selectionSet) return 0;
+  let deepest = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value.startsWith('__')) continue;
+      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, seen));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, seen));
+    } else if (!seen.has(selection.name.value)) {
+      const fragment = fragments.get(selection.name.value);
+      deepest = Math.max(deepest, depthOf(fragment?.selectionSet, fragments, new Set([...seen, selection.name.value])));
+    }
+  }
+  return deepest;
+}
+
+function tooComplex(limit: 'DEPTH' | 'COST', actual: number, maximum: number): GraphQLError {
+  const [zh, en] = limit === 'COST'
+    ? [`查询过于复杂：估算成本 ${actual} 超过上限 ${maximum}，请减少每页行数或嵌套字段`, `query too complex: its estimated cost ${actual} exceeds the limit of ${maximum}; request fewer rows or nested fields`]
+    : [`查询嵌套过深：深度 ${actual} 超过上限 ${maximum}`, `query too deep: depth ${actual} exceeds the limit of ${maximum}`];
+  return new GraphQLError(`${zh} (${en})`, {
+    extensions: { code: 'QUERY_TOO_COMPLEX', limit, actual, maximum, messageZh: zh, messageEn: en, http: { status: 400 } },
+  });
+}
+
+/** Measures an operation against the limits; the error says which limit and by how much. */
+export function checkQueryLimits(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, limits: QueryLimits): GraphQLError | null {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
+  const depth = operation && operation.kind === Kind.OPERATION_DEFINITION ? depthOf(operation.selectionSet, fragments) : 0;
+  if (depth > limits.maxDepth) return tooComplex('DEPTH', depth, limits.maxDepth);
+  const cost = getComplexity({ schema, query: document, operationName, variables, estimators: [estimateCost] });
+  if (cost > limits.maxCost) return tooComplex('COST', cost, limits.maxCost);
+  return null;
+}
+
+/** Refuses an operation over the depth or cost limit before any resolver runs. */
+export function queryLimitsPlugin<TContext extends object>(limits: QueryLimits): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operationName, request }) {
+          const error = checkQueryLimits(schema, document, operationName ?? undefined, request.variables ?? {}, limits);
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}
+
+/** Exported for documentation and tests: the same estimate the plugin uses. */
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}): number {
+  return getComplexity({ schema, query: document, variables, estimators: [estimateCost] });
+}
