@@ -32,16 +32,27 @@ function directive(name: string, args: Record<string, string> = {}): ConstDirect
 
 const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type));
 
-/** The grid's all-or-nothing bulk saves (`saveSchools`): rows are addressed by index, a protocol of our admin. */
-const bulkSaves = (resources: ResourceDef[]): Set<string> => new Set(resources.map((def) => `save${def.plural}`));
+/**
+ * Types that describe this system's own administration (accounts, sign-in sessions, the audit trail):
+ * never part of a supergraph, nor is any field that returns them.
+ */
+export const INTERNAL_TYPES = ['User', 'Session', 'AuditEntry'];
 
-/** Input types that some argument of a visible root field can reach; the rest serve hidden fields only. */
-function visibleInputTypes(document: DocumentNode, hidden: Set<string>): Set<string> {
+/** The mutations a supergraph may offer: record-level create/update/delete of our resources. */
+const recordWrites = (resources: ResourceDef[]): Set<string> =>
+  new Set(resources.flatMap((def) => ['create', 'update', 'delete'].map((verb) => `${verb}${def.name}`)));
+
+type Field = NonNullable<ObjectTypeDefinitionNode['fields']>[number];
+
+/**
+ * Input types that some argument of a visible field can reach; the rest serve hidden fields only.
+ */
+function visibleInputTypes(document: DocumentNode, isHidden: (type: string, field: Field) => boolean): Set<string> {
   const inputs = new Map<string, InputObjectTypeDefinitionNode>();
-  const roots: ObjectTypeDefinitionNode[] = [];
+  const objects: ObjectTypeDefinitionNode[] = [];
   for (const definition of document.definitions) {
     if (definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) inputs.set(definition.name.value, definition);
-    if (definition.kind === Kind.OBJECT_TYPE_DEFINITION) roots.push(definition);
+    if (definition.kind === Kind.OBJECT_TYPE_DEFINITION) objects.push(definition);
   }
   const reached = new Set<string>();
   const reach = (name: string): void => {
@@ -50,10 +61,9 @@ function visibleInputTypes(document: DocumentNode, hidden: Set<string>): Set<str
     reached.add(name);
     for (const field of input.fields ?? []) reach(namedType(field.type));
   };
-  for (const type of roots) {
+  for (const type of objects) {
     for (const field of type.fields ?? []) {
-      if (type.name.value === 'Mutation' && hidden.has(field.name.value)) continue;
-      for (const arg of field.arguments ?? []) reach(namedType(arg.type));
+      if (!isHidden(type.name.value, field)) for (const arg of field.arguments ?? []) reach(namedType(arg.type));
     }
   }
   return reached;
@@ -63,33 +73,40 @@ const withDirectives = <T extends { directives?: readonly ConstDirectiveNode[] }
   ({ ...node, directives: [...(node.directives ?? []), ...added] });
 
 /**
- * What a supergraph sees of this subgraph, decided here by rule rather than field by field:
+ * What a supergraph sees of this subgraph, decided by rule here so that nothing new leaks by accident:
  * - resources with `keys` are entities, one `@key` per key;
  * - SHAREABLE_TYPES are `@shareable`; entity fields stay owned by this subgraph (key fields are
  *   shareable by federation's own rule), so no other subgraph can answer them with different data;
- * - the bulk `save*` mutations, and input types only they use, are `@inaccessible`. Record-level
- *   reads and writes stay visible: which of them a caller may use is decided by authorisation,
- *   which the supergraph cannot bypass. (Hiding every mutation is not possible per field: a
- *   supergraph whose other subgraphs have no mutations would fail to compose.)
+ * - `@inaccessible`: INTERNAL_TYPES and every field returning one; every mutation except record-level
+ *   create/update/delete (bulk grid saves, workflow steps, sign-in and token operations would act
+ *   with the gateway's service identity on behalf of whoever calls the supergraph); input types that
+ *   only hidden fields use. Hiding every mutation is not an option: a supergraph whose other
+ *   subgraphs have no mutations would then fail to compose.
  */
 export function addFederationDirectives(document: DocumentNode, resources: ResourceDef[]): DocumentNode {
   const keys = new Map(resources.filter((def) => def.keys?.length).map((def) => [def.name, def.keys!]));
-  const hidden = bulkSaves(resources);
-  const visibleInputs = visibleInputTypes(document, hidden);
+  const writes = recordWrites(resources);
+  // Counting rows of an internal resource returns plain ListMetadata, so hide it by name.
+  const internalCounts = new Set(resources.filter((def) => INTERNAL_TYPES.includes(def.name)).map((def) => `_all${def.plural}Meta`));
+  const isHidden = (type: string, field: Field): boolean =>
+    INTERNAL_TYPES.includes(namedType(field.type)) ||
+    (type === 'Mutation' && !writes.has(field.name.value)) ||
+    (type === 'Query' && internalCounts.has(field.name.value));
+  const visibleInputs = visibleInputTypes(document, isHidden);
+  const inaccessible = directive('inaccessible');
   return visit(document, {
     ObjectTypeDefinition(node) {
       const name = node.name.value;
-      if (name === 'Mutation') {
-        return { ...node, fields: node.fields?.map((field) => (hidden.has(field.name.value) ? withDirectives(field, [directive('inaccessible')]) : field)) };
-      }
+      const fields = node.fields?.map((field) => (isHidden(name, field) ? withDirectives(field, [inaccessible]) : field));
       const added = [
-        ...(keys.get(name) ?? []).map((fields) => directive('key', { fields })),
+        ...(keys.get(name) ?? []).map((fieldSet) => directive('key', { fields: fieldSet })),
         ...(SHAREABLE_TYPES.includes(name) ? [directive('shareable')] : []),
+        ...(INTERNAL_TYPES.includes(name) ? [inaccessible] : []),
       ];
-      return added.length > 0 ? withDirectives(node, added) : undefined;
+      return withDirectives({ ...node, fields }, added);
     },
     InputObjectTypeDefinition(node) {
-      return visibleInputs.has(node.name.value) ? undefined : withDirectives(node, [directive('inaccessible')]);
+      return visibleInputs.has(node.name.value) ? undefined : withDirectives(node, [inaccessible]);
     },
   });
 }
