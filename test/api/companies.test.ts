@@ -69,8 +69,8 @@ describe('统一社会信用代码 check character', () => {
     const result = await t.gql(await mutationFor(t, 'createCompany', { name: '校验失败公司', creditCode: code, industry: 'OTHER', cityId: hangzhou }, 'id'), { name: '校验失败公司', creditCode: code, industry: 'OTHER', cityId: hangzhou });
     const error = firstError(result);
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode', expectedCheckCharacter: '6' });
-    expect(error.message).toContain('第 18 位应为 6');
-    expect(error.message).toContain('should be 6');
+    expect(error.extensions.messageZh).toContain('第 18 位应为 6');
+    expect(error.extensions.messageEn).toContain('should be 6');
     expect(await countOf(t, 'Company', 'Companies', { q: '校验失败' })).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { mutationFor } from '../helpers/operations.js';
-import { cityId, createPlan, createProgram, createSchool, firstError } from '../helpers/fixtures.js';
+import { cityId, createPlan, createProgram, createSchool, firstError, markFiled } from '../helpers/fixtures.js';
 import { create, createCompany, createPartnership, creditCode } from '../helpers/company-fixtures.js';
 
 /** R11: the order classes of a program, year and season fit in that program's plan seats for that year and season. */
@@ -77,5 +77,52 @@ describe('R11 order-class seats within plan seats', () => {
     const fits = await t.ok(`mutation($rows: [OrderClassSaveRow!]!) { saveOrderClasses(rows: $rows) { name } }`, { rows: [orderClass('C 订单班', 3), orderClass('D 订单班', 2)] });
     expect(fits.saveOrderClasses).toEqual([{ name: 'C 订单班' }, { name: 'D 订单班' }]);
     expect((await seatsTaken()).reduce((sum, c) => sum + c.seats, 0)).toBe(40);
+  });
+});
+
+describe('R11 seen from the plan line', () => {
+  const line: Record<string, string> = {};
+
+  beforeAll(async () => {
+    line.program = await createProgram(t, { schoolId: ids.school, majorCode: '0115' });
+    line.plan = await createPlan(t, { programId: line.program, year: 2025, seats: 30 });
+    await create(t, 'createOrderClass', { partnershipId: ids.partnership, programId: line.program, year: 2025, season: 'AUTUMN', name: '机器人订单班', seats: 20 });
+  });
+
+  const readPlan = async () => (await t.ok(`query($id: ID!) { EnrollmentPlan(id: $id) { year seats version } }`, { id: line.plan })).EnrollmentPlan;
+
+  test('a plan line cannot shrink below its order classes, nor move away from them', async () => {
+    const { version } = await readPlan();
+    const shrink = await attempt('updateEnrollmentPlan', { id: line.plan, version, seats: 19 });
+    expect(firstError(shrink).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R11', field: 'seats' });
+    const move = await attempt('updateEnrollmentPlan', { id: line.plan, version, year: 2026 });
+    expect(firstError(move).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R11', field: 'seats' });
+    expect(await readPlan()).toEqual({ year: 2025, seats: 30, version });
+
+    const exact = await t.ok(await mutationFor(t, 'updateEnrollmentPlan', { id: line.plan, version, seats: 20 }, 'seats'), { id: line.plan, version, seats: 20 });
+    expect(exact.updateEnrollmentPlan).toEqual({ seats: 20 });
+  });
+
+  test('a plan line with order classes cannot be deleted', async () => {
+    const result = await t.gql(`mutation($id: ID!) { deleteEnrollmentPlan(id: $id) { id } }`, { id: line.plan });
+    expect(firstError(result).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R11', field: 'id' });
+    expect((await readPlan()).seats).toBe(20);
+  });
+
+  test('a plan adjustment below the order classes is refused when asked and when approved', async () => {
+    const { version } = await readPlan();
+    await t.ok(await mutationFor(t, 'updateEnrollmentPlan', { id: line.plan, version, seats: 30 }, 'id'), { id: line.plan, version, seats: 30 });
+    await markFiled(t, [line.plan]);
+    const request = (newSeats: number) => ({ planId: line.plan, newSeats, reason: '企业需求调整', requestedBy: '教务处' });
+
+    const asked = await t.gql(await mutationFor(t, 'requestPlanAdjustment', request(19), 'id'), request(19));
+    expect(firstError(asked).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R11', field: 'newSeats' });
+
+    const pending = await t.ok(await mutationFor(t, 'requestPlanAdjustment', request(22), 'id'), request(22));
+    await create(t, 'createOrderClass', { partnershipId: ids.secondPartnership, programId: line.program, year: 2025, season: 'AUTUMN', name: '机器人二班', seats: 5 });
+    const decision = { id: pending.requestPlanAdjustment.id, decision: 'APPROVED', decidedBy: '市人力社保局' };
+    const approved = await t.gql(await mutationFor(t, 'decidePlanAdjustment', decision, 'id'), decision);
+    expect(firstError(approved).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R11', field: 'newSeats' });
+    expect((await readPlan()).seats).toBe(30);
   });
 });

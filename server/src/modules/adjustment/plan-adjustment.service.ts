@@ -7,6 +7,7 @@ import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 import { isLocked } from '../plan/plan-rules.js';
 import { PlanAdjustment } from './plan-adjustment.entity.js';
 import { AdjustmentDecision } from './adjustment.enums.js';
+import { assertPlanLineHoldsOrderClasses } from '../order-class/order-class-seats.js';
 
 export interface AdjustmentRequest {
   planId: string;
@@ -58,6 +59,7 @@ export async function requestPlanAdjustment(em: EntityManager, clock: Clock, inp
     throw ruleViolation('R8', `招生计划 ${plan.id} 已有待审批的调整申请（编号 ${pending.id}）`, `plan line ${plan.id} already has pending adjustment ${pending.id}`, 'planId');
   }
   await assertCoversIntakes(em, plan, input.newSeats);
+  await assertPlanLineHoldsOrderClasses(em, plan, input.newSeats, 'newSeats');
   const adjustment = em.create(PlanAdjustment, { plan, oldSeats: plan.seats, newSeats: input.newSeats, reason, requestedBy, requestedOn: todayIn(clock) });
   await em.flush();
   return adjustment;
@@ -76,6 +78,7 @@ export async function decidePlanAdjustment(em: EntityManager, clock: Clock, inpu
   if (note && note.length > 500) throw badInput('note', '审批意见最多 500 个字符', 'note is longer than 500 characters');
   if (input.decision === AdjustmentDecision.APPROVED) {
     await assertCoversIntakes(em, adjustment.plan, adjustment.newSeats);
+    await assertPlanLineHoldsOrderClasses(em, adjustment.plan, adjustment.newSeats, 'newSeats');
     adjustment.plan.seats = adjustment.newSeats;
   }
   Object.assign(adjustment, { decision: input.decision, decidedBy, decidedOn: todayIn(clock), decisionNote: note });

@@ -49,7 +49,7 @@ export class CrossRegionAgreement extends BaseEntity {
   enrolled: Opt<number> = 0;
 
   @Field(() => String, { description: 'The model as the notice writes it: "2+1", "1+1+1"' })
-  get model(): string {
+  get model(): Opt<string> {
     return modelOf(this.stages);
   }
 }

@@ -11,9 +11,11 @@ export interface SeatPool {
   season: Season;
 }
 
-/** Seats of the plan lines of one program, year and season. */
-async function plannedSeats(em: EntityManager, pool: SeatPool): Promise<number> {
-  const lines = await em.find(EnrollmentPlan, { program: pool.program, year: pool.year, season: pool.season });
+const seasonZh = (season: Season) => (season === 'SPRING' ? '春季' : '秋季');
+
+/** Seats of the plan lines of one program, year and season, other than `except`. */
+async function plannedSeats(em: EntityManager, pool: SeatPool, except?: number): Promise<number> {
+  const lines = await em.find(EnrollmentPlan, { program: pool.program, year: pool.year, season: pool.season, ...(except ? { id: { $ne: except } } : {}) });
   return lines.reduce((sum, line) => sum + line.seats, 0);
 }
 
@@ -40,9 +42,34 @@ export async function assertOrderClassFits(em: EntityManager, orderClass: OrderC
     const left = Math.max(0, planned - taken);
     throw ruleViolation(
       'R11',
-      `订单班人数超出招生计划：该专业 ${pool.year} 年${pool.season === 'SPRING' ? '春季' : '秋季'}计划 ${planned} 人，其他订单班已占 ${taken} 人，最多还可安排 ${left} 人，本班 ${orderClass.seats} 人`,
+      `订单班人数超出招生计划：该专业 ${pool.year} 年${seasonZh(pool.season)}计划 ${planned} 人，其他订单班已占 ${taken} 人，最多还可安排 ${left} 人，本班 ${orderClass.seats} 人`,
       `order classes exceed the plan: program ${pool.program.id} has ${planned} planned seats for ${pool.year} ${pool.season}, other order classes take ${taken}, ${left} left, this class asks for ${orderClass.seats}`,
       'seats',
     );
   }
+}
+
+/**
+ * R11 from the plan's side: once `line` has `seatsAfter` seats (0 when it goes away), the plan lines
+ * of its program, year and season still hold the order classes drawing on them.
+ */
+export async function assertPlanLineHoldsOrderClasses(em: EntityManager, line: SeatPool & { id: number }, seatsAfter: number, field = 'seats'): Promise<void> {
+  const planned = (await plannedSeats(em, line, line.id)) + seatsAfter;
+  const taken = await orderClassSeats(em, line, undefined);
+  if (taken > planned) {
+    throw ruleViolation(
+      'R11',
+      `该专业 ${line.year} 年${seasonZh(line.season)}的订单班已占 ${taken} 人，招生计划不能少于 ${taken} 人（调整后为 ${planned} 人）`,
+      `order classes of program ${line.program.id} take ${taken} seats in ${line.year} ${line.season}; the plan would keep only ${planned}`,
+      field,
+    );
+  }
+}
+
+/** R11 for an edited plan line: its pool keeps enough seats, and so does the pool it left if it moved. */
+export async function assertPlanEditHoldsOrderClasses(em: EntityManager, plan: EnrollmentPlan, before?: Readonly<Partial<EnrollmentPlan>>): Promise<void> {
+  await assertPlanLineHoldsOrderClasses(em, plan, plan.seats);
+  if (!before?.program || before.year === undefined || !before.season) return;
+  const moved = before.program !== plan.program || before.year !== plan.year || before.season !== plan.season;
+  if (moved) await assertPlanLineHoldsOrderClasses(em, { id: plan.id, program: before.program, year: before.year, season: before.season }, 0);
 }

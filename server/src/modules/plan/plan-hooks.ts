@@ -3,6 +3,7 @@ import type { WriteHooks } from '../../common/resource.js';
 import { Program } from '../program/program.entity.js';
 import type { EnrollmentPlan } from './enrollment-plan.entity.js';
 import { assertFiledCatalogue, assertUnlocked, isLocked, PLAN_WRITABLE } from './plan-rules.js';
+import { assertPlanEditHoldsOrderClasses, assertPlanLineHoldsOrderClasses } from '../order-class/order-class-seats.js';
 
 export const enrollmentPlanHooks: WriteHooks<EnrollmentPlan> = {
   async beforeSave(em, plan, isNew, before) {
@@ -18,8 +19,10 @@ export const enrollmentPlanHooks: WriteHooks<EnrollmentPlan> = {
       throw badInput('programId', '该专业不属于所选学校', `program ${program.id} does not belong to school ${plan.school.id}`);
     }
     assertFiledCatalogue(program);
+    await assertPlanEditHoldsOrderClasses(em, plan, before);
   },
-  async beforeDelete(_em, plan) {
+  async beforeDelete(em, plan) {
     assertUnlocked(plan);
+    await assertPlanLineHoldsOrderClasses(em, plan, 0, 'id');
   },
 };
