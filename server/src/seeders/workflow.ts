@@ -26,7 +26,7 @@ const STEPS_TO: Record<PlanStatus, PlanStep[]> = {
 function currentYearHistory(em: EntityManager, rnd: Random, plans: EnrollmentPlan[]): void {
   for (const plan of plans.filter((p) => p.year === DEMO_CURRENT_YEAR)) {
     const dates = [date(DEMO_CURRENT_YEAR, 1, rnd.int(5, 20)), date(DEMO_CURRENT_YEAR, 2, rnd.int(1, 10)), date(DEMO_CURRENT_YEAR, 2, rnd.int(16, 27))];
-    STEPS_TO[plan.status].forEach((step, i) => {
+    STEPS_TO[plan.status as PlanStatus].forEach((step, i) => {
       const { from, to } = PLAN_STEPS[step];
       em.create(PlanTransition, { plan, step, fromStatus: from, toStatus: to, occurredOn: dates[i]! });
     });
