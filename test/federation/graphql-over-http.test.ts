@@ -6,7 +6,14 @@ let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => { await t.close(); });
 
-const audits = serverAudits({ url: () => t.url });
+/** Requests as a signed-in client: the audits are about the protocol, not about who may ask. */
+const signedIn: typeof fetch = (input, init) => {
+  const headers = new Headers(init?.headers);
+  for (const [name, value] of Object.entries(t.adminHeaders)) headers.set(name, value);
+  return fetch(input, { ...init, headers });
+};
+
+const audits = serverAudits({ url: () => t.url, fetchFn: signedIn });
 
 /**
  * Recommendations the server does not follow, each explained in the README
@@ -45,7 +52,7 @@ describe('GET', () => {
   const variables = encodeURIComponent(JSON.stringify({ code: '330100' }));
 
   test('runs a query for a client that marks the request as non-simple, answering with the negotiated media type', async () => {
-    const response = await fetch(`${t.url}?query=${query}&variables=${variables}`, {
+    const response = await signedIn(`${t.url}?query=${query}&variables=${variables}`, {
       headers: { accept: 'application/graphql-response+json', 'apollo-require-preflight': 'true' },
     });
     expect(response.status).toBe(200);
@@ -54,7 +61,7 @@ describe('GET', () => {
   });
 
   test('refuses a simple cross-site GET (CSRF prevention) without running it', async () => {
-    const response = await fetch(`${t.url}?query=${query}&variables=${variables}`, { headers: { accept: 'application/json' } });
+    const response = await signedIn(`${t.url}?query=${query}&variables=${variables}`, { headers: { accept: 'application/json' } });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { data?: unknown; errors: Array<{ extensions: { code: string } }> };
     expect(body.data).toBeUndefined();
@@ -63,7 +70,7 @@ describe('GET', () => {
 
   test('never runs a mutation', async () => {
     const mutation = encodeURIComponent('mutation { deleteCity(id: "1") { id } }');
-    const response = await fetch(`${t.url}?query=${mutation}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const response = await signedIn(`${t.url}?query=${mutation}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
     const cities = await t.ok<{ allCities: unknown[] }>('{ allCities { id } }');

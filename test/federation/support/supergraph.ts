@@ -11,8 +11,8 @@ export interface Subgraph {
   headers: Record<string, string>;
 }
 
-/** Our server as a subgraph: the one place that decides what a gateway sends it. */
-export const enrollmentSubgraph = (t: TestApp): Subgraph => ({ name: 'enrollment', url: t.url, headers: {} });
+/** Our server as a subgraph: the one place that decides what a gateway sends it (here the suite's admin token). */
+export const enrollmentSubgraph = (t: TestApp): Subgraph => ({ name: 'enrollment', url: t.url, headers: t.adminHeaders });
 
 /** The SDL a subgraph serves, fetched the way a router or `rover` fetches it. */
 export async function fetchServiceSdl(subgraph: Subgraph): Promise<string> {
