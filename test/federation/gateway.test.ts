@@ -93,11 +93,12 @@ test('the registration system\'s cities resolve through us by code, and back int
 });
 
 test('the supergraph offers record-level writes, but no bulk saves and nothing of accounts or sessions', async () => {
-  const result = await gateway.run<{ mutation: { fields: Array<{ name: string }> }; saveRow: null; user: null; session: null }>(`{
+  const result = await gateway.run<{ mutation: { fields: Array<{ name: string }> }; saveRow: null; user: null; session: null; role: null }>(`{
     mutation: __type(name: "Mutation") { fields { name } }
     saveRow: __type(name: "SchoolSaveRow") { name }
     user: __type(name: "User") { name }
     session: __type(name: "Session") { name }
+    role: __type(name: "Role") { name }
   }`);
   expect(result.errors).toBeUndefined();
   const names = result.data!.mutation.fields.map((f) => f.name);
@@ -106,4 +107,5 @@ test('the supergraph offers record-level writes, but no bulk saves and nothing o
   expect(result.data!.saveRow).toBeNull();
   expect(result.data!.user).toBeNull();
   expect(result.data!.session).toBeNull();
+  expect(result.data!.role).toBeNull();
 });

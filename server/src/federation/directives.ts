@@ -45,25 +45,27 @@ const recordWrites = (resources: ResourceDef[]): Set<string> =>
 type Field = NonNullable<ObjectTypeDefinitionNode['fields']>[number];
 
 /**
- * Input types that some argument of a visible field can reach; the rest serve hidden fields only.
+ * Input and enum types that a visible field can reach, through its arguments or its own type; the
+ * rest serve hidden fields only (`UserSaveRow`, `Role`).
  */
-function visibleInputTypes(document: DocumentNode, isHidden: (type: string, field: Field) => boolean): Set<string> {
+function reachableTypes(document: DocumentNode, isHidden: (type: string, field: Field) => boolean): Set<string> {
   const inputs = new Map<string, InputObjectTypeDefinitionNode>();
   const objects: ObjectTypeDefinitionNode[] = [];
   for (const definition of document.definitions) {
     if (definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) inputs.set(definition.name.value, definition);
-    if (definition.kind === Kind.OBJECT_TYPE_DEFINITION) objects.push(definition);
+    if (definition.kind === Kind.OBJECT_TYPE_DEFINITION && !INTERNAL_TYPES.includes(definition.name.value)) objects.push(definition);
   }
   const reached = new Set<string>();
   const reach = (name: string): void => {
-    const input = inputs.get(name);
-    if (!input || reached.has(name)) return;
+    if (reached.has(name)) return;
     reached.add(name);
-    for (const field of input.fields ?? []) reach(namedType(field.type));
+    for (const field of inputs.get(name)?.fields ?? []) reach(namedType(field.type));
   };
   for (const type of objects) {
     for (const field of type.fields ?? []) {
-      if (!isHidden(type.name.value, field)) for (const arg of field.arguments ?? []) reach(namedType(arg.type));
+      if (isHidden(type.name.value, field)) continue;
+      reach(namedType(field.type));
+      for (const arg of field.arguments ?? []) reach(namedType(arg.type));
     }
   }
   return reached;
@@ -79,8 +81,8 @@ const withDirectives = <T extends { directives?: readonly ConstDirectiveNode[] }
  *   shareable by federation's own rule), so no other subgraph can answer them with different data;
  * - `@inaccessible`: INTERNAL_TYPES and every field returning one; every mutation except record-level
  *   create/update/delete (bulk grid saves, workflow steps, sign-in and token operations would act
- *   with the gateway's service identity on behalf of whoever calls the supergraph); input types that
- *   only hidden fields use. Hiding every mutation is not an option: a supergraph whose other
+ *   with the gateway's service identity on behalf of whoever calls the supergraph); input and enum
+ *   types that only hidden fields use. Hiding every mutation is not an option: a supergraph whose other
  *   subgraphs have no mutations would then fail to compose.
  */
 export function addFederationDirectives(document: DocumentNode, resources: ResourceDef[]): DocumentNode {
@@ -92,7 +94,7 @@ export function addFederationDirectives(document: DocumentNode, resources: Resou
     INTERNAL_TYPES.includes(namedType(field.type)) ||
     (type === 'Mutation' && !writes.has(field.name.value)) ||
     (type === 'Query' && internalCounts.has(field.name.value));
-  const visibleInputs = visibleInputTypes(document, isHidden);
+  const reachable = reachableTypes(document, isHidden);
   const inaccessible = directive('inaccessible');
   return visit(document, {
     ObjectTypeDefinition(node) {
@@ -106,7 +108,10 @@ export function addFederationDirectives(document: DocumentNode, resources: Resou
       return withDirectives({ ...node, fields }, added);
     },
     InputObjectTypeDefinition(node) {
-      return visibleInputs.has(node.name.value) ? undefined : withDirectives(node, [inaccessible]);
+      return reachable.has(node.name.value) ? undefined : withDirectives(node, [inaccessible]);
+    },
+    EnumTypeDefinition(node) {
+      return reachable.has(node.name.value) ? undefined : withDirectives(node, [inaccessible]);
     },
   });
 }
