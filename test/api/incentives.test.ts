@@ -26,6 +26,8 @@ describe('Incentive', () => {
     expect(created).toEqual({ id: created.id, cityId: wenzhou, city: { code: '330300' }, year: 2025, kind: 'TUITION_WAIVER', amountPerStudent: 4800, eligibility: null, targetGroups: ['JUNIOR_HIGH_GRADUATE', 'MIGRANT_WORKER'], version: 1 });
     const read = await t.ok(`query($id: ID!) { Incentive(id: $id) { ${FIELDS} } }`, { id: created.id });
     expect(read.Incentive).toEqual(created);
+    const byGroup = await t.ok(`{ migrant: allIncentives(filter: { targetGroups: MIGRANT_WORKER }) { id } farmer: allIncentives(filter: { targetGroups: NEW_FARMER }) { id } }`);
+    expect(byGroup).toEqual({ migrant: [{ id: created.id }], farmer: [] });
 
     const change = { id: created.id, version: 1, amountPerStudent: 5000, eligibility: '本市户籍全日制新生', targetGroups: [] };
     const updated = await t.ok(await mutationFor(t, 'updateIncentive', change, 'amountPerStudent eligibility targetGroups version'), change);

@@ -10,9 +10,10 @@ function nest(path: string, condition: unknown): Where {
   return path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), condition) as Where;
 }
 
-function equality(field: FieldSpec | PathFilter, value: unknown): unknown {
+function equality(field: FieldSpec | PathFilter, value: unknown, textMatch: TextMatch): unknown {
   if (field.kind === 'ref') return parseId(value, field.name);
-  if (field.kind === 'enumList') return { $like: `%${String(value)}%` };
+  // An enum list is a text[] on PostgreSQL (the platform that matches with $ilike) and comma-joined text on SQLite.
+  if (field.kind === 'enumList') return textMatch === '$ilike' ? { $contains: [value] } : { $like: `%${String(value)}%` };
   return value;
 }
 
@@ -38,8 +39,8 @@ export function buildWhere(def: ResourceDef, filter: Record<string, unknown> | n
     } else {
       const field = def.fields.find((f) => f.name === key);
       const path = def.pathFilters?.find((p) => p.name === key);
-      if (field) and.push({ [propOf(field)]: equality(field, value) });
-      else if (path) and.push(nest(path.path, equality(path, value)));
+      if (field) and.push({ [propOf(field)]: equality(field, value, textMatch) });
+      else if (path) and.push(nest(path.path, equality(path, value, textMatch)));
     }
   }
   return and.length === 0 ? {} : and.length === 1 ? and[0]! : { $and: and };
