@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { createSchema } from './schema.js';
 import { formatError } from './common/format-error.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { systemClock, type Clock } from './common/clock.js';
+import { TokenService } from './auth/tokens.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -26,6 +28,8 @@ export interface AppOptions {
   shutdownGraceMs?: number;
   /** Depth and cost limits per operation; the defaults unless configured. */
   queryLimits?: QueryLimits;
+  /** Signs and checks bearer tokens; without one, a random key valid for this process only. */
+  tokens?: TokenService;
 }
 
 export interface App {
@@ -34,7 +38,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp({ orm, adminDist, plugins = [], clock = systemClock, httpServer, shutdownGraceMs = 10000, queryLimits = DEFAULT_QUERY_LIMITS }: AppOptions): Promise<App> {
+export async function createApp({ orm, adminDist, plugins = [], clock = systemClock, httpServer, shutdownGraceMs = 10000, queryLimits = DEFAULT_QUERY_LIMITS, tokens = new TokenService(randomBytes(32).toString('hex'), 8 * 3600) }: AppOptions): Promise<App> {
   const drain = httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs })] : [];
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
@@ -61,7 +65,7 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     '/graphql',
     cors(),
     express.json({ limit: '20mb' }),
-    expressMiddleware(apollo, { context: async () => createContext(orm, clock) }),
+    expressMiddleware(apollo, { context: async () => createContext(orm, clock, tokens) }),
   );
   const explorer = adminDist ? path.join(adminDist, 'graphiql.html') : null;
   if (explorer && fs.existsSync(explorer)) app.get('/graphiql', (_req, res) => res.sendFile(explorer));

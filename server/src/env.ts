@@ -28,6 +28,11 @@ export interface Env {
   seedOnStart: boolean;
   /** How long a shutdown waits for in-flight requests before closing them. */
   shutdownGraceMs: number;
+  /** Signs bearer tokens; every instance behind one load balancer needs the same one. */
+  jwtSecret: string | null;
+  tokenTtlMinutes: number;
+  adminUsername: string;
+  adminPassword: string | undefined;
   /** Depth and cost limits of one GraphQL operation (QUERY_MAX_DEPTH, QUERY_MAX_COST). */
   queryLimits: QueryLimits;
 }
@@ -50,6 +55,12 @@ function readInteger(name: string, value: string | undefined, fallback: number, 
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   return n;
+}
+
+function readSecret(value: string | undefined, production: boolean): string | null {
+  if (value && value.length < 32) throw new Error('JWT_SECRET must be at least 32 characters');
+  if (!value && production) throw new Error('JWT_SECRET is required when NODE_ENV=production (all instances must share it)');
+  return value || null;
 }
 
 function readDatabaseUrl(value: string | undefined): string {
@@ -102,6 +113,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     migrateOnStart: readBoolean('MIGRATE_ON_START', source.MIGRATE_ON_START, true),
     seedOnStart: readBoolean('SEED_ON_START', source.SEED_ON_START, true),
     shutdownGraceMs: readInteger('SHUTDOWN_GRACE_MS', source.SHUTDOWN_GRACE_MS, 10000, 0, 600000),
+    jwtSecret: readSecret(source.JWT_SECRET, source.NODE_ENV === 'production'),
+    tokenTtlMinutes: readInteger('TOKEN_TTL_MINUTES', source.TOKEN_TTL_MINUTES, 480, 1, 60 * 24 * 30),
+    adminUsername: source.ADMIN_USERNAME || 'admin',
+    adminPassword: source.ADMIN_PASSWORD || undefined,
     queryLimits: {
       maxDepth: readInteger('QUERY_MAX_DEPTH', source.QUERY_MAX_DEPTH, DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
       maxCost: readInteger('QUERY_MAX_COST', source.QUERY_MAX_COST, DEFAULT_QUERY_LIMITS.maxCost, 1, 1_000_000_000),

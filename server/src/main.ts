@@ -1,9 +1,12 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { readEnv } from './env.js';
 import { openOrm, migrate } from './orm.js';
 import { seed } from './seeders/index.js';
 import { createApp } from './app.js';
+import { TokenService } from './auth/tokens.js';
+import { ensureFirstAdmin } from './auth/first-admin.js';
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -12,6 +15,10 @@ async function main(): Promise<void> {
   if (env.seedOnStart) {
     for (const what of await seed(orm, { demo: env.demoData })) console.log(`Seeded ${what}`);
   }
+  const created = await ensureFirstAdmin(orm, env.adminUsername, env.adminPassword);
+  if (created) console.log(created);
+  if (!env.jwtSecret) console.warn('JWT_SECRET is not set: tokens are signed with a key that lasts until this process stops');
+  const tokens = new TokenService(env.jwtSecret ?? randomBytes(32).toString('hex'), env.tokenTtlMinutes * 60);
   const httpServer = http.createServer();
   const app = await createApp({ orm, adminDist: env.adminDist, httpServer, shutdownGraceMs: env.shutdownGraceMs, queryLimits: env.queryLimits });
   httpServer.listen(env.port, () => {

@@ -6,6 +6,7 @@ import { PostgreSqlDriver, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { databaseKind } from './env.js';
 import { entities } from './modules/index.js';
+import { AuditSubscriber } from './modules/audit/audit.subscriber.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
 
@@ -25,6 +26,7 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
   const common: Options = {
     entities,
     extensions: [Migrator],
+    subscribers: [new AuditSubscriber()],
     discovery: { warnWhenNoEntities: true },
     allowGlobalContext: false,
     forceUtcTimezone: true,

@@ -6,6 +6,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openOrm, migrate } from '../../server/src/orm.js';
 import { seedReference } from '../../server/src/seeders/reference.js';
+import { ensureFirstAdmin } from '../../server/src/auth/first-admin.js';
+import { TEST_ADMIN } from './credentials.js';
 import { startPostgresCluster, type PostgresCluster } from '../../scripts/postgres-cluster.mjs';
 import { TEMPLATE_DB, databaseUrlFor } from './databases.js';
 
@@ -19,6 +21,7 @@ async function prepareTemplate(url: string): Promise<void> {
   const orm = await openOrm({ databaseUrl: url });
   await migrate(orm);
   await orm.em.fork().transactional((em) => seedReference(em));
+  await ensureFirstAdmin(orm, TEST_ADMIN.username, TEST_ADMIN.password);
   await orm.close();
 }
 

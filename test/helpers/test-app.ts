@@ -3,10 +3,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import type { MikroORM } from '@mikro-orm/core';
+import { User } from '../../server/src/modules/user/user.entity.js';
 import { openOrm } from '../../server/src/orm.js';
 import { createApp, type App } from '../../server/src/app.js';
 import type { Clock } from '../../server/src/common/clock.js';
+import { TokenService } from '../../server/src/auth/tokens.js';
 import { cloneTemplate } from './databases.js';
+import { TEST_ADMIN_ID, TEST_JWT_SECRET } from './credentials.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
@@ -24,7 +27,18 @@ export interface TestApp {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test when the response has errors. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** The same calls as another user (by id), or anonymously with `null`; `t.gql` acts as the template's province admin. */
+  as(userId: number | null): Promise<Client>;
+  /** `Authorization` header of the province admin, for clients other than `gql` (gateways, audits, browsers). */
+  adminHeaders: Record<string, string>;
+  tokens: TokenService;
   close(): Promise<void>;
+}
+
+export interface Client {
+  headers: Record<string, string>;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
 /** The real server over HTTP on a loopback port, on a fresh copy of the migrated, reference-seeded database. */
@@ -32,12 +46,20 @@ export async function createTestApp(options: { clock?: Clock } = {}): Promise<Te
   const database = await cloneTemplate(inject('templateUrl'));
   const queries: string[] = [];
   const orm = await openOrm({ databaseUrl: database.url, onQuery: (sql) => queries.push(sql) });
-  const app = await createApp({ orm, clock: options.clock });
+  const tokens = new TokenService(TEST_JWT_SECRET, 3600);
+  const app = await createApp({ orm, clock: options.clock, tokens });
   const server = http.createServer(app.express);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 
-  const gql = async <T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+  const headersFor = async (userId: number | null): Promise<Record<string, string>> => {
+    if (userId === null) return {};
+    const user = await orm.em.fork().findOneOrFail(User, userId);
+    const { token } = await tokens.issue({ userId, tokenVersion: user.tokenVersion });
+    return { authorization: `Bearer ${token}` };
+  };
+  const adminHeaders = await headersFor(TEST_ADMIN_ID);
+  const send = async <T>(query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>) => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -45,6 +67,16 @@ export async function createTestApp(options: { clock?: Clock } = {}): Promise<Te
     });
     return (await response.json()) as GraphQLResponse<T>;
   };
+  const gql = <T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = adminHeaders) => send<T>(query, variables, headers);
+  const clientFor = (headers: Record<string, string>): Client => ({
+    headers,
+    gql: (query, variables) => send(query, variables, headers),
+    async ok(query, variables) {
+      const result = await send(query, variables, headers);
+      if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+      return result.data!;
+    },
+  });
 
   return {
     orm,
@@ -54,6 +86,9 @@ export async function createTestApp(options: { clock?: Clock } = {}): Promise<Te
     queries,
     resetQueryLog: () => void queries.splice(0),
     gql,
+    adminHeaders,
+    tokens,
+    as: async (userId) => clientFor(await headersFor(userId)),
     async ok<T>(query: string, variables?: Record<string, unknown>) {
       const result = await gql<T>(query, variables);
       if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);

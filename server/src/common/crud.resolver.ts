@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
+import { readScope, scoped } from '../auth/scope.js';
 import type { BaseEntity } from './base.entity.js';
 import { buildOrder, buildPaging, buildWhere, textMatchOperator } from './filters.js';
 import { ListMetadata, resourceTypes } from './graphql-types.js';
@@ -12,7 +14,7 @@ type Bag = Record<string, unknown>;
 
 export async function listRecords(ctx: Context, def: ResourceDef, args: Args): Promise<BaseEntity[]> {
   const { limit, offset } = buildPaging(args.page as number, args.perPage as number);
-  return ctx.em.find(def.entity, buildWhere(def, args.filter as Args, textMatchOperator(ctx.em)), {
+  return ctx.em.find(def.entity, scoped(def, buildWhere(def, args.filter as Args, textMatchOperator(ctx.em))), {
     orderBy: buildOrder(def, args.sortField as string, args.sortOrder as string),
     limit,
     offset,
@@ -49,7 +51,7 @@ function addChildFields(cls: Function, def: ResourceDef): void {
     const method = `resolve_${child.name}`;
     defineMethod(cls, method, ((root: BaseEntity, narrow: Args, ctx: Context) => {
       const childDef = child.resource();
-      const where = buildWhere(childDef, { ...narrow }, textMatchOperator(ctx.em)) as Record<string, unknown>;
+      const where = scoped(childDef, buildWhere(childDef, { ...narrow }, textMatchOperator(ctx.em))) as Record<string, unknown>;
       return ctx.loaders.children(childDef.entity, child.foreignKey, where).load(root.id);
     }) as never);
     FieldResolver(() => [child.resource().entity], { name: child.name })(cls.prototype, method, Object.getOwnPropertyDescriptor(cls.prototype, method)!);
@@ -69,6 +71,8 @@ export function createCrudResolver(def: ResourceDef): Function {
   class CrudResolver {
     @Query(() => def.entity, { name: def.name, nullable: true, description: `One ${def.name} by id` })
     one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+      const scope = readScope(def);
+      if (scope) return ctx.em.findOne(def.entity, { $and: [{ id: parseId(id) }, scope] } as FilterQuery<BaseEntity>);
       return ctx.loaders.byId(def.entity).load(parseId(id));
     }
 
@@ -79,7 +83,7 @@ export function createCrudResolver(def: ResourceDef): Function {
 
     @Query(() => ListMetadata, { name: `_all${def.plural}Meta` })
     async meta(@Arg('filter', () => types.Filter, { nullable: true }) filter: Args | null, @Ctx() ctx: Context) {
-      return { count: await ctx.em.count(def.entity, buildWhere(def, filter, textMatchOperator(ctx.em))) };
+      return { count: await ctx.em.count(def.entity, scoped(def, buildWhere(def, filter, textMatchOperator(ctx.em)))) };
     }
 
     @writable(Mutation(() => def.entity, { name: `create${def.name}` }))

@@ -2,6 +2,7 @@ import { OptimisticLockError, UniqueConstraintViolationException, type EntityMan
 import { AppError, BulkError, badInput, conflict, notFound, type RowProblem } from './errors.js';
 import { parseId } from './ids.js';
 import { assertNotReferenced } from './references.js';
+import { assertMayWrite, assertRoleMayWrite, forbidden, readScope } from '../auth/scope.js';
 import { propOf, type FieldSpec, type ResourceDef } from './resource.js';
 import type { BaseEntity } from './base.entity.js';
 
@@ -101,9 +102,12 @@ async function flushOrExplain(em: EntityManager, def: ResourceDef, entity: BaseE
   }
 }
 
+/** The row, if the actor may see it; to a city or school user a row elsewhere and no row look the same. */
 export async function findOrFail<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, id: unknown): Promise<T> {
-  const entity = await em.findOne(def.entity, parseId(id) as never);
-  if (!entity) throw notFound(def.labelZh, String(id));
+  const scope = readScope(def as ResourceDef);
+  const byId = { id: parseId(id) };
+  const entity = await em.findOne(def.entity, (scope ? { $and: [byId, scope] } : byId) as FilterQuery<T>);
+  if (!entity) throw scope ? forbidden(def.labelZh, def.name) : notFound(def.labelZh, String(id));
   return entity;
 }
 
@@ -114,8 +118,10 @@ function assertVersion(def: ResourceDef, entity: BaseEntity, version: unknown): 
 }
 
 export async function createRecord<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, input: Input): Promise<T> {
+  assertRoleMayWrite(def as ResourceDef);
   const entity = new def.entity();
   await applyInput(em, def as ResourceDef, entity, input, true);
+  await assertMayWrite(def as ResourceDef, entity);
   await assertUnique(em, def as ResourceDef, entity);
   await def.hooks?.beforeSave?.(em, entity, true);
   em.persist(entity);
@@ -124,11 +130,14 @@ export async function createRecord<T extends BaseEntity>(em: EntityManager, def:
 }
 
 export async function updateRecord<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, input: Input): Promise<T> {
+  assertRoleMayWrite(def as ResourceDef);
   const entity = await findOrFail(em, def, input.id);
+  await assertMayWrite(def as ResourceDef, entity);
   assertVersion(def as ResourceDef, entity, input.version);
   const before = { ...(entity as unknown as Bag) };
   try {
     await applyInput(em, def as ResourceDef, entity, input, false);
+    await assertMayWrite(def as ResourceDef, entity);
     await assertUnique(em, def as ResourceDef, entity);
     await def.hooks?.beforeSave?.(em, entity, false, before as Partial<T>);
   } catch (error) {
@@ -140,7 +149,9 @@ export async function updateRecord<T extends BaseEntity>(em: EntityManager, def:
 }
 
 export async function deleteRecord<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, id: unknown, version?: unknown): Promise<T> {
+  assertRoleMayWrite(def as ResourceDef);
   const entity = await findOrFail(em, def, id);
+  await assertMayWrite(def as ResourceDef, entity);
   assertVersion(def as ResourceDef, entity, version);
   // The resource's own rules speak first: "locked" explains more than "still referenced".
   await def.hooks?.beforeDelete?.(em, entity);

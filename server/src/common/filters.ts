@@ -54,7 +54,7 @@ export function buildOrder(def: ResourceDef, sortField?: string | null, sortOrde
     throw badInput('sortOrder', `排序方向只能是 ASC 或 DESC：${sortOrder}`, `sortOrder must be ASC or DESC, got ${sortOrder}`);
   }
   const name = sortField || def.defaultSort || 'id';
-  const field = def.fields.find((f) => f.name === name && f.kind !== 'json');
+  const field = def.fields.find((f) => f.name === name && f.kind !== 'json' && !f.writeOnly);
   if (!field && !SYSTEM_SORTS.includes(name)) {
     throw badInput('sortField', `不能按此字段排序：${name}`, `cannot sort by ${name}`);
   }

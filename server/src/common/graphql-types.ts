@@ -50,7 +50,7 @@ const isRange = (kind: FieldSpec['kind']) => kind === 'int' || kind === 'float' 
 
 function addEqualityFields(cls: Class, def: ResourceDef): void {
   for (const f of def.fields) {
-    if (f.kind === 'json') continue;
+    if (f.kind === 'json' || f.writeOnly) continue;
     if (f.kind === 'enumList') addField(cls, f.name, f.enum!, true, `Has ${f.name} value`);
     else addField(cls, f.name, graphqlType(f.kind, f.enum), true);
   }
@@ -68,7 +68,7 @@ export function resourceTypes(def: ResourceDef): ResourceTypes {
   addField(Filter, 'ids', [ID], true, 'Any of these ids');
   addField(Filter, 'q', String, true, `Text search over ${def.search.join(', ')}`);
   addEqualityFields(Filter, def);
-  for (const f of def.fields.filter((f) => isRange(f.kind))) {
+  for (const f of def.fields.filter((f) => isRange(f.kind) && !f.writeOnly)) {
     addField(Filter, `${f.name}_gte`, graphqlType(f.kind), true);
     addField(Filter, `${f.name}_lte`, graphqlType(f.kind), true);
   }

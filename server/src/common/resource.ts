@@ -28,6 +28,8 @@ export interface FieldSpec {
   required?: boolean;
   /** Shown, filtered and sorted but never written through CRUD (e.g. a workflow status). */
   readOnly?: boolean;
+  /** Written but never read back, filtered or sorted (a password). */
+  writeOnly?: boolean;
   min?: number;
   max?: number;
   maxLength?: number;

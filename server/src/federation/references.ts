@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import type { BaseEntity } from '../common/base.entity.js';
 import { badInput } from '../common/errors.js';
+import { scoped } from '../auth/scope.js';
 import type { ResourceDef } from '../common/resource.js';
 
 type Representation = Record<string, unknown>;
@@ -32,7 +33,7 @@ async function loadByKeys(em: EntityManager, def: ResourceDef, keys: readonly st
   }
   const conditions = [...valuesByField].map(([field, values]) => ({ [field]: { $in: values } }));
   if (conditions.length === 0) return wanted.map(() => null);
-  const rows = await em.find(def.entity, (conditions.length === 1 ? conditions[0] : { $or: conditions }) as FilterQuery<BaseEntity>);
+  const rows = await em.find(def.entity, scoped(def, (conditions.length === 1 ? conditions[0] : { $or: conditions }) as FilterQuery<object>) as FilterQuery<BaseEntity>);
   const found = new Map<string, BaseEntity>();
   for (const row of rows) {
     for (const field of valuesByField.keys()) found.set(JSON.stringify([field, String((row as unknown as Representation)[field])]), row);

@@ -16,6 +16,9 @@ import { crossRegionAgreementResource } from './cross-region/cross-region.resour
 import { outreachVisitResource } from './outreach/outreach-visit.resource.js';
 import { incentiveResource } from './incentive/incentive.resource.js';
 import { RegionResolver } from './region/region.resolver.js';
+import { userResource } from './user/user.resource.js';
+import { auditEntryResource } from './audit/audit-entry.resource.js';
+import { SessionResolver } from '../auth/session.resolver.js';
 import { AnalyticsResolver } from './analytics/analytics.resolver.js';
 import { planAdjustmentResource } from './adjustment/plan-adjustment.resource.js';
 import { PlanAdjustmentResolver } from './adjustment/plan-adjustment.resolver.js';
@@ -44,10 +47,12 @@ export const resources: ResourceDef[] = [
   crossRegionAgreementResource,
   outreachVisitResource,
   incentiveResource,
+  userResource,
+  auditEntryResource,
 ] as ResourceDef[];
 
 export const entities = [BaseEntity, ...resources.map((r) => r.entity)];
 
 const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver];
 
-export const resolvers: [Function, ...Function[]] = [RegionResolver, AnalyticsResolver, ...ruleResolvers, ...resources.map((r) => createCrudResolver(r))];
+export const resolvers: [Function, ...Function[]] = [SessionResolver, RegionResolver, AnalyticsResolver, ...ruleResolvers, ...resources.map((r) => createCrudResolver(r))];

@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129020219 } from './Migration20261129020219.js';
 import { Migration20261129020944 } from './Migration20261129020944.js';
 import { Migration20261129021417 } from './Migration20261129021417.js';
+import { Migration20261129022000 } from './Migration20261129022000.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129020219', class: Migration20261129020219 },
   { name: 'Migration20261129020944', class: Migration20261129020944 },
   { name: 'Migration20261129021417', class: Migration20261129021417 },
+  { name: 'Migration20261129022000', class: Migration20261129022000 },
 ];

@@ -4,10 +4,12 @@ import { Migration20261129020219 } from './Migration20261129020219.js';
 import { Migration20261129020943 } from './Migration20261129020943.js';
 import { Migration20261129021416 } from './Migration20261129021416.js';
 import { Migration20261129021646 } from './Migration20261129021646.js';
+import { Migration20261129021959 } from './Migration20261129021959.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129020219', class: Migration20261129020219 },
   { name: 'Migration20261129020943', class: Migration20261129020943 },
   { name: 'Migration20261129021416', class: Migration20261129021416 },
   { name: 'Migration20261129021646', class: Migration20261129021646 },
+  { name: 'Migration20261129021959', class: Migration20261129021959 },
 ];

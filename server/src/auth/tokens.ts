@@ -1,0 +1,48 @@
+import { SignJWT, jwtVerify, errors } from 'jose';
+
+export interface TokenSubject {
+  userId: number;
+  tokenVersion: number;
+}
+
+export interface IssuedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+const ISSUER = 'zj-enrollment';
+
+/** Signed, expiring bearer tokens (HS256). A token names the user and the user's token version. */
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string, private readonly ttlSeconds: number) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(subject: TokenSubject, ttlSeconds = this.ttlSeconds): Promise<IssuedToken> {
+    const expiresAt = new Date(Math.floor(Date.now() / 1000 + ttlSeconds) * 1000);
+    const token = await new SignJWT({ ver: subject.tokenVersion })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(String(subject.userId))
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(expiresAt)
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  /** The subject of a valid token; null for a tampered, expired or malformed one. */
+  async verify(token: string): Promise<TokenSubject | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      const userId = Number(payload.sub);
+      const tokenVersion = Number(payload.ver);
+      if (!Number.isSafeInteger(userId) || !Number.isSafeInteger(tokenVersion)) return null;
+      return { userId, tokenVersion };
+    } catch (error) {
+      if (error instanceof errors.JOSEError) return null;
+      throw error;
+    }
+  }
+}

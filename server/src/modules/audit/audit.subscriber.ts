@@ -1,0 +1,76 @@
+import { ChangeSetType, Utils, type ChangeSet, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import { currentActor } from '../../auth/actor.js';
+import { idAt } from '../../auth/scope.js';
+import { policyOf } from '../../auth/policies.js';
+import type { BaseEntity } from '../../common/base.entity.js';
+import { AuditAction, AuditEntry } from './audit-entry.entity.js';
+
+const ACTIONS: Partial<Record<ChangeSetType, AuditAction>> = {
+  [ChangeSetType.CREATE]: AuditAction.CREATE,
+  [ChangeSetType.UPDATE]: AuditAction.UPDATE,
+  [ChangeSetType.DELETE]: AuditAction.DELETE,
+};
+const BOOKKEEPING = new Set(['version', 'createdAt', 'updatedAt', 'passwordHash', 'tokenVersion']);
+
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Utils.isEntity(value)) return (value as BaseEntity).id;
+  return value ?? null;
+}
+
+function changesOf(changeSet: ChangeSet<BaseEntity>): Record<string, [unknown, unknown]> {
+  const before = (changeSet.originalEntity ?? {}) as Record<string, unknown>;
+  const after = changeSet.payload as Record<string, unknown>;
+  const keys = changeSet.type === ChangeSetType.DELETE ? Object.keys(before) : Object.keys(after);
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of keys.filter((k) => !BOOKKEEPING.has(k))) {
+    const pair: [unknown, unknown] = [
+      changeSet.type === ChangeSetType.CREATE ? null : plain(before[key]),
+      changeSet.type === ChangeSetType.DELETE ? null : plain(after[key]),
+    ];
+    if (JSON.stringify(pair[0]) !== JSON.stringify(pair[1])) changes[key] = pair;
+  }
+  return changes;
+}
+
+/**
+ * Records every insert, update and delete of every entity, whatever path wrote it (CRUD, bulk saves,
+ * workflow transitions, adjustments), inside the flush's own transaction.
+ */
+export class AuditSubscriber implements EventSubscriber {
+  private readonly pending = new WeakMap<EntityManager, ChangeSet<BaseEntity>[]>();
+
+  async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
+    // Outside a request (seeding, migrations' data steps) nobody is acting: nothing to attribute.
+    if (currentActor() === undefined) return;
+    const changeSets = uow.getChangeSets().filter((cs) => ACTIONS[cs.type] && !(cs.entity instanceof AuditEntry)) as ChangeSet<BaseEntity>[];
+    if (changeSets.length > 0) this.pending.set(em, changeSets);
+  }
+
+  async afterFlush({ em }: FlushEventArgs): Promise<void> {
+    const changeSets = this.pending.get(em);
+    if (!changeSets) return;
+    this.pending.delete(em);
+    const actor = currentActor();
+    const now = new Date();
+    const rows = [];
+    for (const changeSet of changeSets) {
+      const changes = changesOf(changeSet);
+      if (changeSet.type === ChangeSetType.UPDATE && Object.keys(changes).length === 0) continue;
+      const cityPath = policyOf(changeSet.name).city;
+      rows.push({
+        action: ACTIONS[changeSet.type]!,
+        entityName: changeSet.name,
+        entityId: changeSet.entity.id,
+        actorId: actor?.userId ?? null,
+        actorName: actor?.username ?? 'anonymous',
+        cityId: cityPath ? await idAt(changeSet.entity, cityPath) : null,
+        changes,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    if (rows.length > 0) await em.insertMany(AuditEntry, rows);
+  }
+}

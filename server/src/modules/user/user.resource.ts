@@ -1,0 +1,51 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { defineResource } from '../../common/resource.js';
+import { badInput } from '../../common/errors.js';
+import { City } from '../city/city.entity.js';
+import { School } from '../school/school.entity.js';
+import { assertStrongPassword, hashPassword } from '../../auth/passwords.js';
+import { User } from './user.entity.js';
+import { Role } from './role.js';
+
+/** A city admin is bound to a city, school staff to a school (and so to its city); nobody else is bound. */
+async function checkBinding(em: EntityManager, user: User): Promise<void> {
+  if (user.role === Role.CITY_ADMIN && !user.city) throw badInput('cityId', '设区市管理员必须指定设区市', 'a city admin needs a cityId');
+  if (user.role === Role.SCHOOL_STAFF) {
+    if (!user.school) throw badInput('schoolId', '院校工作人员必须指定学校', 'school staff need a schoolId');
+    user.city = (await em.findOneOrFail(School, user.school.id)).city;
+  }
+  if (user.role !== Role.SCHOOL_STAFF) user.school = null;
+  if (user.role !== Role.CITY_ADMIN && user.role !== Role.SCHOOL_STAFF) user.city = null;
+}
+
+export const userResource = defineResource({
+  entity: User,
+  name: 'User',
+  plural: 'Users',
+  labelZh: '用户',
+  search: ['username', 'displayName'],
+  defaultSort: 'username',
+  unique: [['username']],
+  fields: [
+    { name: 'username', kind: 'string', labelZh: '用户名', required: true, pattern: { regex: /^[a-z][a-z0-9_.-]{2,49}$/, zh: '小写字母开头，3–50 位小写字母、数字、_ . -', en: '3–50 lowercase letters, digits, _ . - starting with a letter' } },
+    { name: 'displayName', kind: 'string', labelZh: '姓名', maxLength: 100 },
+    { name: 'role', kind: 'enum', enum: Role, labelZh: '角色', required: true },
+    { name: 'cityId', prop: 'city', kind: 'ref', target: () => City, labelZh: '设区市' },
+    { name: 'schoolId', prop: 'school', kind: 'ref', target: () => School, labelZh: '学校' },
+    { name: 'active', kind: 'boolean', labelZh: '启用' },
+    { name: 'password', kind: 'string', labelZh: '密码', writeOnly: true },
+  ],
+  hooks: {
+    async beforeSave(em, user, isNew) {
+      await checkBinding(em, user);
+      if (user.password) {
+        assertStrongPassword(user.password);
+        user.passwordHash = await hashPassword(user.password);
+        if (!isNew) user.tokenVersion += 1;
+        user.password = null;
+      } else if (isNew) {
+        throw badInput('password', '新用户必须设置密码', 'a new user needs a password');
+      }
+    },
+  },
+});
