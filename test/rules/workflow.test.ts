@@ -85,6 +85,14 @@ describe('workflow DRAFT → SUBMITTED → APPROVED → FILED', () => {
     });
   });
 
+  test('a returned draft can still be deleted, its history with it', async () => {
+    const { planId } = await lineAt(t, 'SUBMITTED');
+    await transition(t, 'returnPlans', [planId], '不再开设');
+    const removed = await t.ok(`mutation($id: ID!) { deleteEnrollmentPlan(id: $id) { id } }`, { id: planId });
+    expect(removed.deleteEnrollmentPlan.id).toBe(planId);
+    expect(await count(t, 'PlanTransition', 'PlanTransitions', { planId })).toBe(0);
+  });
+
   test('a return needs a reason', async () => {
     const { planId } = await lineAt(t, 'SUBMITTED');
     const result = await transition(t, 'returnPlans', [planId], '  ');

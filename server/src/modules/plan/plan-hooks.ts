@@ -2,6 +2,7 @@ import { badInput } from '../../common/errors.js';
 import type { WriteHooks } from '../../common/resource.js';
 import { Program } from '../program/program.entity.js';
 import type { EnrollmentPlan } from './enrollment-plan.entity.js';
+import { PlanTransition } from './plan-transition.entity.js';
 import { assertFiledCatalogue, assertUnlocked, isLocked, PLAN_WRITABLE } from './plan-rules.js';
 import { assertPlanEditHoldsOrderClasses, assertPlanLineHoldsOrderClasses } from '../order-class/order-class-seats.js';
 
@@ -24,5 +25,7 @@ export const enrollmentPlanHooks: WriteHooks<EnrollmentPlan> = {
   async beforeDelete(em, plan) {
     assertUnlocked(plan);
     await assertPlanLineHoldsOrderClasses(em, plan, 0, 'id');
+    // A draft that was submitted and returned carries history; it goes with the line.
+    await em.nativeDelete(PlanTransition, { plan: plan.id });
   },
 };
