@@ -57,8 +57,19 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
   };
 }
 
+/**
+ * SQLite's default page cache is 2 MB; the analyst queries read whole covering indexes of the intake
+ * table (tens of MB on a full province), so give it a larger cache and memory-mapped reads.
+ * MikroORM keeps one SQLite connection open, which is where these settings live.
+ */
+const SQLITE_PRAGMAS = ['pragma cache_size = -65536', 'pragma mmap_size = 268435456'];
+
 export async function openOrm(options: OrmOptions): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(options));
+  const orm = await MikroORM.init(ormConfig(options));
+  if (databaseKind(options.databaseUrl) === 'sqlite') {
+    for (const pragma of SQLITE_PRAGMAS) await orm.em.getConnection().execute(pragma);
+  }
+  return orm;
 }
 
 /**

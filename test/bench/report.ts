@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { QueryTiming } from './measure.js';
+
+export interface DatabaseResult {
+  database: 'sqlite' | 'postgresql';
+  migrateSeconds: number;
+  generateSeconds: number;
+  loadSeconds: number;
+  rows: Record<string, number>;
+  queries: QueryTiming[];
+}
+
+const GOAL_MS = 100;
+const ms = (value: number) => value.toFixed(1);
+
+/** A Markdown table per database, printed and written with the raw numbers beside it. */
+export function writeReport(dir: string, results: DatabaseResult[], runs: number): { text: string; files: string[] } {
+  // The load average says how much else the machine was doing; timings scale with it.
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${load} at the end`;
+  const lines = [`# Analyst query benchmark`, '', `Machine: ${machine}. ${runs} timed runs per query after 3 warm-ups, over HTTP against the real app.`, ''];
+  for (const r of results) {
+    lines.push(`## ${r.database}`, '');
+    lines.push(`Rows: ${Object.entries(r.rows).map(([table, n]) => `${table} ${n.toLocaleString('en')}`).join(', ')}.`);
+    lines.push(`Migrate + reference data ${r.migrateSeconds.toFixed(1)} s; generate ${r.generateSeconds.toFixed(1)} s; bulk load ${r.loadSeconds.toFixed(1)} s.`, '');
+    lines.push('| query | p50 ms | p95 ms | heap per run KiB | response bytes |', '|---|---:|---:|---:|---:|');
+    for (const q of r.queries) {
+      const flag = r.database === 'sqlite' && q.p50 >= GOAL_MS ? ' ⚠' : '';
+      lines.push(`| ${q.name} | ${ms(q.p50)}${flag} | ${ms(q.p95)} | ${q.heapKiB} | ${q.responseBytes} |`);
+    }
+    lines.push('');
+  }
+  const text = lines.join('\n');
+  fs.mkdirSync(dir, { recursive: true });
+  const files = [path.join(dir, 'latest.md'), path.join(dir, 'latest.json')];
+  fs.writeFileSync(files[0]!, `${text}\n`);
+  fs.writeFileSync(files[1]!, `${JSON.stringify({ machine, runs, results }, null, 2)}\n`);
+  return { text, files };
+}

@@ -1,0 +1,85 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { openOrm, migrate } from '../../server/src/orm.js';
+import { seedReference } from '../../server/src/seeders/reference.js';
+import { City } from '../../server/src/modules/city/city.entity.js';
+import { Major } from '../../server/src/modules/major/major.entity.js';
+import { postgresUnavailableReason, startPostgresCluster } from '../../scripts/postgres-cluster.mjs';
+import { generateProvince } from './generate.js';
+import { bulkLoad } from './load.js';
+import { measureQueries, type QueryTiming } from './measure.js';
+import { writeReport, type DatabaseResult } from './report.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+/** `sqlite`, `postgresql` or both (the default). */
+const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgresql').split(',');
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const seconds = (start: number) => (performance.now() - start) / 1000;
+
+/** Migrates, loads the generated province with bulk INSERTs, then times every analyst query. */
+async function benchDatabase(database: 'sqlite' | 'postgresql', url: string): Promise<DatabaseResult> {
+  console.log(`\n${database}: migrating and loading the province…`);
+  const orm = await openOrm({ databaseUrl: url });
+  try {
+    let start = performance.now();
+    await migrate(orm);
+    await orm.em.fork().transactional((em) => seedReference(em));
+    const migrateSeconds = seconds(start);
+    const em = orm.em.fork();
+    const ids = { city: new Map((await em.find(City, {})).map((c) => [c.code, c.id])), major: new Map((await em.find(Major, {})).map((m) => [m.code, m.id])) };
+    start = performance.now();
+    const tables = generateProvince(ids);
+    const generateSeconds = seconds(start);
+    start = performance.now();
+    await bulkLoad(orm, tables);
+    const loadSeconds = seconds(start);
+    const rows = Object.fromEntries(tables.map((t) => [t.name, t.rows.length]));
+    console.log(`${database}: loaded ${JSON.stringify(rows)} in ${loadSeconds.toFixed(1)} s; timing ${RUNS} runs per query…`);
+    const queries: QueryTiming[] = await measureQueries(orm, RUNS);
+    return { database, migrateSeconds, generateSeconds, loadSeconds, rows, queries };
+  } finally {
+    await orm.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const results: DatabaseResult[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-bench-'));
+  try {
+    if (DATABASES.includes('sqlite')) results.push(await benchDatabase('sqlite', `sqlite:${path.join(dir, 'bench.sqlite')}`));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const reason = postgresUnavailableReason();
+  if (!DATABASES.includes('postgresql')) {
+    // only SQLite asked for
+  } else if (reason) {
+    console.log(`\nSKIPPED PostgreSQL: ${reason}`);
+  } else {
+    const cluster = await startPostgresCluster();
+    try {
+      const admin = new pg.Client({ connectionString: cluster.url });
+      await admin.connect();
+      await admin.query('create database bench');
+      await admin.end();
+      results.push(await benchDatabase('postgresql', cluster.url.replace(/\/postgres$/, '/bench')));
+    } finally {
+      cluster.stop();
+    }
+  }
+  const written = writeReport(path.join(here, 'results'), results, RUNS);
+  console.log(`\n${written.text}\nWritten to ${written.files.join(', ')}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
