@@ -2,6 +2,12 @@
 /** Variables default to 2025 (and Hangzhou for the level mix); override them in the Variables pane. */
 export const EXAMPLE_TABS: Array<{ query: string }> = [
   {
+    query: `# 先登录：本页会记住返回的令牌，之后的查询自动携带（也可在 Headers 中填写 Authorization: Bearer …）
+mutation Login($username: String = "admin", $password: String = "") {
+  login(username: $username, password: $password) { token expiresAt user { username } }
+}`,
+  },
+  {
     query: `# 招生进度：各设区市分阶段任务、已下达计划、实际招生（学制教育，技能培训不计入）与完成率；330000 为全省合计
 query CampaignProgress($year: Int = 2025, $cityCode: String) {
   campaignProgress(year: $year, cityCode: $cityCode) {
