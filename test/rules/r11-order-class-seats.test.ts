@@ -84,8 +84,8 @@ describe('R11 seen from the plan line', () => {
   const line: Record<string, string> = {};
 
   beforeAll(async () => {
-    line.program = await createProgram(t, { schoolId: ids.school, majorCode: '0115' });
-    line.plan = await createPlan(t, { programId: line.program, year: 2025, seats: 30 });
+    line.program = await createProgram(t, { schoolId: ids.school!, majorCode: '0115' });
+    line.plan = await createPlan(t, { programId: line.program!, year: 2025, seats: 30 });
     await create(t, 'createOrderClass', { partnershipId: ids.partnership, programId: line.program, year: 2025, season: 'AUTUMN', name: '机器人订单班', seats: 20 });
   });
 
@@ -112,7 +112,7 @@ describe('R11 seen from the plan line', () => {
   test('a plan adjustment below the order classes is refused when asked and when approved', async () => {
     const { version } = await readPlan();
     await t.ok(await mutationFor(t, 'updateEnrollmentPlan', { id: line.plan, version, seats: 30 }, 'id'), { id: line.plan, version, seats: 30 });
-    await markFiled(t, [line.plan]);
+    await markFiled(t, [line.plan!]);
     const request = (newSeats: number) => ({ planId: line.plan, newSeats, reason: '企业需求调整', requestedBy: '教务处' });
 
     const asked = await t.gql(await mutationFor(t, 'requestPlanAdjustment', request(19), 'id'), request(19));
