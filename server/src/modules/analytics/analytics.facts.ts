@@ -66,19 +66,23 @@ export function planFacts(em: EntityManager, filter: FactFilter, dimensions: Int
 }
 
 /**
- * Intake rows whose registration (学籍注册) date is still ahead of `today`, joined like `planFacts`
- * with aliases i, p, pr, s. They are few, and the (plan, registeredOn) index finds them without
- * reading the rest.
+ * Like `planFacts`, but `x.students` counts only intakes whose registration (学籍注册) date is still
+ * ahead of `today`. Each plan line seeks straight to those rows in the (plan, registeredOn) index,
+ * so the usual handful costs next to nothing and even a whole future year stays cheap.
  */
 export function pendingFacts(em: EntityManager, filter: FactFilter, today: string) {
   const knex = knexOf(em);
-  const query = knex('enrollment_plan as p')
+  const intake = isPostgres(em) ? 'intake as i' : `\`intake\` as \`i\` indexed by \`${BY_PLAN}\``;
+  const perPlan = knex('enrollment_plan as np')
+    .join('school as ns', 'ns.id', 'np.school_id')
+    .select({ plan_id: 'np.id' })
+    .select(knex.raw(`(select sum(i.count) from ${intake} where i.plan_id = np.id and i.registered_on > ?) as students`, [today]));
+  narrow(perPlan, filter, 'np', 'ns');
+  const query = knex
+    .from(perPlan.as('x') as never)
+    .join('enrollment_plan as p', 'p.id', 'x.plan_id')
     .join('program as pr', 'pr.id', 'p.program_id')
-    .join('school as s', 's.id', 'p.school_id')
-    .join(intakeTable(em, BY_PLAN) as never, function () {
-      this.on('i.plan_id', '=', 'p.id').andOn('i.registered_on', '>', knex.raw('?', [today]) as never);
-    });
-  narrow(query, filter, 'p', 's');
+    .join('school as s', 's.id', 'p.school_id');
   if (filter.countedOnly) query.whereNot('pr.study_mode', StudyMode.SKILLS_TRAINING);
   return query;
 }

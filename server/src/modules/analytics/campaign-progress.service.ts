@@ -45,7 +45,7 @@ function enrolledQuery(em: EntityManager, cityId: number | null) {
 function pendingQuery(em: EntityManager, years: number[], cityId: number | null, today: string) {
   return pendingFacts(em, { years, cityId, countedOnly: true }, today)
     .select('s.city_id as cityId', 'p.year as year')
-    .sum({ pending: 'i.count' })
+    .sum({ pending: 'x.students' })
     .groupBy('s.city_id', 'p.year');
 }
 
