@@ -1,8 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { isPostgres, knexOf } from '../../server/src/modules/analytics/analytics.scope.js';
 import type { Table } from './generate.js';
-
-type Knex = ReturnType<SqlEntityManager['getKnex']>;
 
 const CHUNK_PARAMETERS = 30000;
 
@@ -11,8 +9,8 @@ const CHUNK_PARAMETERS = 30000;
  * version and timestamps are filled in here so the rows look like the ORM's own.
  */
 export async function bulkLoad(orm: MikroORM, tables: Table[]): Promise<void> {
-  const knex: Knex = (orm.em as unknown as SqlEntityManager).getKnex();
-  const sqlite = orm.config.get('driver').name === 'SqliteDriver';
+  const knex = knexOf(orm.em);
+  const sqlite = !isPostgres(orm.em);
   const now = sqlite ? Date.now() : new Date();
   await knex.transaction(async (trx) => {
     for (const table of tables) {
