@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
+  getNamedType,
   isListType,
   isNonNullType,
   type DocumentNode,
@@ -27,14 +28,17 @@ export interface QueryLimits {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 1_000_000 };
 
-/** Rows assumed for a list without `perPage` (child collections, `provinces`). */
-export const DEFAULT_LIST_SIZE = 50;
+/** Rows assumed for a list without `perPage` (child collections such as `School.plans`, `provinces`). */
+export const DEFAULT_LIST_SIZE = 20;
+/** Lists of a type with a fixed number of rows: Zhejiang's 11 cities. */
+const FIXED_SIZES: Record<string, number> = { City: 11 };
 /** `allX` without `perPage` returns 100 rows (see common/filters.ts). */
 const DEFAULT_PAGE_SIZE = 100;
 
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
-function listSize(coordinate: string, args: Record<string, unknown>): number {
+function listSize(coordinate: string, itemType: string, args: Record<string, unknown>): number {
+  if (itemType in FIXED_SIZES) return FIXED_SIZES[itemType]!;
   if (typeof args.perPage === 'number') return args.perPage;
   if (Array.isArray(args.representations)) return args.representations.length;
   if (coordinate.startsWith('Query.all')) return DEFAULT_PAGE_SIZE;
@@ -43,15 +47,16 @@ function listSize(coordinate: string, args: Record<string, unknown>): number {
 }
 
 /**
- * Every field costs 1 and its sub-selection; a list multiplies that by its rows (`perPage`, the
- * number of federation representations, or an assumed size); analyst queries add their own weight.
+ * Every field costs 1 and its sub-selection; a list multiplies that by its rows (11 for cities,
+ * `perPage`, the number of federation representations, or an assumed size); analyst queries add
+ * their own weight.
  * Introspection is free: it never touches the database.
  */
 const estimateCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (field.name.startsWith('__')) return 0;
   const coordinate = `${type.name}.${field.name}`;
   const own = 1 + childComplexity;
-  const rows = isList(field.type) ? listSize(coordinate, args) : 1;
+  const rows = isList(field.type) ? listSize(coordinate, getNamedType(field.type).name, args) : 1;
   return rows * own + (ANALYTICS_QUERY_COSTS[coordinate] ?? 0);
 };
 
@@ -88,7 +93,13 @@ export function checkQueryLimits(schema: GraphQLSchema, document: DocumentNode, 
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
   const depth = operation && operation.kind === Kind.OPERATION_DEFINITION ? depthOf(operation.selectionSet, fragments) : 0;
   if (depth > limits.maxDepth) return tooComplex('DEPTH', depth, limits.maxDepth);
-  const cost = getComplexity({ schema, query: document, operationName, variables, estimators: [estimateCost] });
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query: document, operationName, variables, estimators: [estimateCost] });
+  } catch {
+    // Variables that do not coerce: execution reports them to the client as BAD_USER_INPUT.
+    return null;
+  }
   if (cost > limits.maxCost) return tooComplex('COST', cost, limits.maxCost);
   return null;
 }

@@ -28,6 +28,12 @@ describe('queries within the limits', () => {
     expect(result.data!.allIntakes).toEqual([]);
   });
 
+  test('cities, their schools, programs and plan lines: cities are 11 rows', async () => {
+    // 11 × (1 + 20 × (1 + 20 × (1 + 20 × (1 + 1)))) = 180,631
+    const result = await t.gql(`{ allCities { schools { programs { plans(year: 2025) { seats } } } } }`);
+    expect(result.errors).toBeUndefined();
+  });
+
   test('all five analyst queries in one operation', async () => {
     const result = await t.gql(ANALYST_QUERIES);
     expect(result.errors).toBeUndefined();
@@ -44,22 +50,22 @@ describe('queries within the limits', () => {
 const businessQueries = () => t.queries.filter((sql) => !sql.includes('app_user'));
 
 describe('queries over the limits are refused before any resolver runs', () => {
-  test('cost: 10,000 schools × 50 plan lines × 50 intakes each', async () => {
+  test('cost: 10,000 schools × 20 plan lines × 20 intakes each', async () => {
     t.resetQueryLog();
     const result = await t.gql(`{ allSchools(perPage: 10000) { id plans { id intakes { id } } } }`);
-    // Each field costs 1 plus its selection; a list multiplies by perPage or an assumed 50 rows:
-    // 10000 × (1 + 1 + 50 × (1 + 1 + 50 × (1 + 1))) = 51,020,000.
+    // Each field costs 1 plus its selection; a list multiplies by perPage or an assumed 20 rows:
+    // 10000 × (1 + 1 + 20 × (1 + 1 + 20 × (1 + 1))) = 8,420,000.
     expect(result.data).toBeUndefined();
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0]!.extensions).toEqual({
       code: 'QUERY_TOO_COMPLEX',
       limit: 'COST',
-      actual: 51020000,
+      actual: 8420000,
       maximum: 1000000,
-      messageZh: '查询过于复杂：估算成本 51020000 超过上限 1000000，请减少每页行数或嵌套字段',
-      messageEn: 'query too complex: its estimated cost 51020000 exceeds the limit of 1000000; request fewer rows or nested fields',
+      messageZh: '查询过于复杂：估算成本 8420000 超过上限 1000000，请减少每页行数或嵌套字段',
+      messageEn: 'query too complex: its estimated cost 8420000 exceeds the limit of 1000000; request fewer rows or nested fields',
     });
-    expect(result.errors![0]!.message).toContain('51020000');
+    expect(result.errors![0]!.message).toContain('8420000');
     expect(businessQueries()).toEqual([]);
   });
 
