@@ -15,6 +15,7 @@ import { formatError } from './common/format-error.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { systemClock, type Clock } from './common/clock.js';
 import { TokenService } from './auth/tokens.js';
+import { authenticate, requireSignIn } from './auth/authenticate.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -44,7 +45,7 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     schema: await createSchema(),
     introspection: true,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requireSignIn as ApolloServerPlugin<Context>, queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
   });
   await apollo.start();
 
@@ -65,6 +66,7 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     '/graphql',
     cors(),
     express.json({ limit: '20mb' }),
+    authenticate(orm, tokens),
     expressMiddleware(apollo, { context: async () => createContext(orm, clock, tokens) }),
   );
   const explorer = adminDist ? path.join(adminDist, 'graphiql.html') : null;

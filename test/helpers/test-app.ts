@@ -24,6 +24,8 @@ export interface TestApp {
   /** SQL statements run since the last `resetQueryLog()`. */
   queries: string[];
   resetQueryLog(): void;
+  /** SELECT statements logged since the last reset, leaving out the per-request sign-in lookup of the user. */
+  selects(): string[];
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test when the response has errors. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
@@ -85,6 +87,7 @@ export async function createTestApp(options: { clock?: Clock } = {}): Promise<Te
     databaseUrl: database.url,
     queries,
     resetQueryLog: () => void queries.splice(0),
+    selects: () => queries.filter((sql) => /select/i.test(sql) && !/[`"]app_user[`"]/.test(sql)),
     gql,
     adminHeaders,
     tokens,

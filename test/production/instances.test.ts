@@ -7,7 +7,7 @@ let a: ServerProcess;
 let b: ServerProcess;
 
 async function post(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...t.adminHeaders }, body: JSON.stringify({ query, variables }) });
   return (await response.json()) as { data?: any; errors?: Array<{ extensions: Record<string, unknown> }> };
 }
 
@@ -30,6 +30,7 @@ test('health and readiness endpoints', async () => {
 
 test('two instances behind one database behave as one system', async () => {
   const created = await post(a.url, `{ allCities(filter: { code: "330700" }) { id } }`);
+  expect(created.errors).toBeUndefined();
   const cityId = created.data.allCities[0].id;
   const school = await post(a.url, `mutation($city: ID!) { createSchool(name: "双实例技师学院", type: TECHNICIAN_COLLEGE, cityId: $city) { id version } }`, { city: cityId });
   expect(school.errors).toBeUndefined();

@@ -137,7 +137,7 @@ describe('R10 annual summary', () => {
     expect(due.annualSummaryStatuses[7]).toEqual({ city: { code: '330800' }, status: 'SUBMITTED', dueOn: '2026-11-30', summary: { submittedOn: '2026-12-01' }, figures: { intakes: 45 } });
     expect(due.annualSummaryStatuses[0]).toEqual({ city: { code: '330100' }, status: 'DUE', dueOn: '2026-11-30', summary: null, figures: { intakes: 0 } });
     // Cities and summaries, ten grouped figure queries for all eleven cities at once, and the cities' codes.
-    expect(t.queries.filter((q) => /select/i.test(q))).toHaveLength(13);
+    expect(t.selects()).toHaveLength(13);
 
     clock.set('2026-12-01T04:00:00Z');
     const late = await t.ok(`{ annualSummaryStatuses(year: 2026) { status } }`);

@@ -1,13 +1,15 @@
 import { expect } from 'vitest';
-import type { TestApp } from '../helpers/test-app.js';
+import type { Client, TestApp } from '../helpers/test-app.js';
 import { createPlan, createProgram, createSchool } from '../helpers/fixtures.js';
+import { authorityFor } from '../helpers/authorities.js';
 
 export type Step = 'submitPlans' | 'approvePlans' | 'filePlans' | 'returnPlans';
 
-/** Runs one workflow mutation; the raw response, so refusals can be asserted. */
-export function transition(t: TestApp, step: Step, ids: string[], reason?: string) {
+/** Runs one workflow mutation as the authority for the step (R4); the raw response, so refusals can be asserted. */
+export async function transition(t: TestApp, step: Step, ids: string[], reason?: string) {
   const withReason = step === 'returnPlans';
-  return t.gql<Record<string, Array<{ id: string; status: string }>>>(
+  const authority = await authorityFor(t, step, ids[0]!);
+  return authority.gql<Record<string, Array<{ id: string; status: string }>>>(
     `mutation($ids: [ID!]!${withReason ? ', $reason: String!' : ''}) { ${step}(ids: $ids${withReason ? ', reason: $reason' : ''}) { id status } }`,
     withReason ? { ids, reason } : { ids },
   );
@@ -18,8 +20,16 @@ export async function advance(t: TestApp, ids: string[], until: 'SUBMITTED' | 'A
   const steps: Step[] = ['submitPlans', 'approvePlans', 'filePlans'];
   const count = { SUBMITTED: 1, APPROVED: 2, FILED: 3 }[until];
   for (const step of steps.slice(0, count)) {
-    const result = await transition(t, step, ids);
-    expect(result.errors).toBeUndefined();
+    // Lines of different issuing authorities (a city's, the province's) move in one call per authority.
+    const byAuthority = new Map<Client, string[]>();
+    for (const id of ids) {
+      const authority = await authorityFor(t, step, id);
+      byAuthority.set(authority, [...(byAuthority.get(authority) ?? []), id]);
+    }
+    for (const group of byAuthority.values()) {
+      const result = await transition(t, step, group);
+      expect(result.errors).toBeUndefined();
+    }
   }
 }
 

@@ -46,7 +46,7 @@ test('a city sees its target against the sum of school targets and the schools a
     ],
   }]);
   // Two aggregate statements, then one batched load per referenced entity type.
-  expect(t.queries.filter((q) => /select/i.test(q))).toHaveLength(4);
+  expect(t.selects()).toHaveLength(4);
 });
 
 test('without a city every city is listed in the notice order, with zero where nothing is assigned', async () => {

@@ -161,6 +161,6 @@ describe('R4 issuing authority', () => {
     t.resetQueryLog();
     const data = await t.ok(`query($schoolId: ID) { allEnrollmentPlans(filter: { schoolId: $schoolId }) { issuerCode } }`, { schoolId });
     expect(data.allEnrollmentPlans).toEqual(Array(4).fill({ issuerCode: '330800' }));
-    expect(t.queries.filter((q) => /select/i.test(q))).toHaveLength(3);
+    expect(t.selects()).toHaveLength(3);
   });
 });

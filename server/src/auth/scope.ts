@@ -7,7 +7,7 @@ import { currentActor, type Actor } from './actor.js';
 import { policyOf } from './policies.js';
 
 export const unauthenticated = () =>
-  new AppError({ code: 'UNAUTHENTICATED', zh: '请先登录', en: 'sign in first' });
+  new AppError({ code: 'UNAUTHENTICATED', zh: '请先登录', en: 'sign in first', details: { http: { status: 401 } } });
 
 export const forbidden = (labelZh: string, name: string) =>
   new AppError({ code: 'FORBIDDEN', zh: `无权访问或修改该${labelZh}记录`, en: `you may not access or change this ${name}` });

@@ -121,9 +121,10 @@ export async function createRecord<T extends BaseEntity>(em: EntityManager, def:
   assertRoleMayWrite(def as ResourceDef);
   const entity = new def.entity();
   await applyInput(em, def as ResourceDef, entity, input, true);
-  await assertMayWrite(def as ResourceDef, entity);
   await assertUnique(em, def as ResourceDef, entity);
   await def.hooks?.beforeSave?.(em, entity, true);
+  // After the hooks, which may derive where the row stands (a plan line's school from its program).
+  await assertMayWrite(def as ResourceDef, entity);
   em.persist(entity);
   await flushOrExplain(em, def as ResourceDef, entity);
   return entity;
@@ -137,9 +138,9 @@ export async function updateRecord<T extends BaseEntity>(em: EntityManager, def:
   const before = { ...(entity as unknown as Bag) };
   try {
     await applyInput(em, def as ResourceDef, entity, input, false);
-    await assertMayWrite(def as ResourceDef, entity);
     await assertUnique(em, def as ResourceDef, entity);
     await def.hooks?.beforeSave?.(em, entity, false, before as Partial<T>);
+    await assertMayWrite(def as ResourceDef, entity);
   } catch (error) {
     Object.assign(entity, before);
     throw explainWriteError(error, def as ResourceDef, entity);

@@ -1,4 +1,4 @@
-import { ChangeSetType, Utils, type ChangeSet, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import { ChangeSetType, Utils, helper, type ChangeSet, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 import { currentActor } from '../../auth/actor.js';
 import { idAt } from '../../auth/scope.js';
 import { policyOf } from '../../auth/policies.js';
@@ -10,7 +10,7 @@ const ACTIONS: Partial<Record<ChangeSetType, AuditAction>> = {
   [ChangeSetType.UPDATE]: AuditAction.UPDATE,
   [ChangeSetType.DELETE]: AuditAction.DELETE,
 };
-const BOOKKEEPING = new Set(['version', 'createdAt', 'updatedAt', 'passwordHash', 'tokenVersion']);
+const BOOKKEEPING = new Set(['id', 'version', 'createdAt', 'updatedAt', 'passwordHash', 'tokenVersion']);
 
 function plain(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
@@ -19,7 +19,8 @@ function plain(value: unknown): unknown {
 }
 
 function changesOf(changeSet: ChangeSet<BaseEntity>): Record<string, [unknown, unknown]> {
-  const before = (changeSet.originalEntity ?? {}) as Record<string, unknown>;
+  // A delete's change set carries no snapshot; the entity's own copy of its loaded values does.
+  const before = (changeSet.originalEntity ?? helper(changeSet.entity).__originalEntityData ?? {}) as Record<string, unknown>;
   const after = changeSet.payload as Record<string, unknown>;
   const keys = changeSet.type === ChangeSetType.DELETE ? Object.keys(before) : Object.keys(after);
   const changes: Record<string, [unknown, unknown]> = {};
@@ -38,25 +39,27 @@ function changesOf(changeSet: ChangeSet<BaseEntity>): Record<string, [unknown, u
  * workflow transitions, adjustments), inside the flush's own transaction.
  */
 export class AuditSubscriber implements EventSubscriber {
-  private readonly pending = new WeakMap<EntityManager, ChangeSet<BaseEntity>[]>();
+  private readonly pending = new WeakMap<EntityManager, Array<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>>();
 
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
     // Outside a request (seeding, migrations' data steps) nobody is acting: nothing to attribute.
     if (currentActor() === undefined) return;
+    // Values before the write are only known until the flush completes: take them now, ids after.
     const changeSets = uow.getChangeSets().filter((cs) => ACTIONS[cs.type] && !(cs.entity instanceof AuditEntry)) as ChangeSet<BaseEntity>[];
-    if (changeSets.length > 0) this.pending.set(em, changeSets);
+    const entries = changeSets
+      .map((changeSet) => ({ changeSet, changes: changesOf(changeSet) }))
+      .filter(({ changeSet, changes }) => changeSet.type !== ChangeSetType.UPDATE || Object.keys(changes).length > 0);
+    if (entries.length > 0) this.pending.set(em, entries);
   }
 
   async afterFlush({ em }: FlushEventArgs): Promise<void> {
-    const changeSets = this.pending.get(em);
-    if (!changeSets) return;
+    const entries = this.pending.get(em);
+    if (!entries) return;
     this.pending.delete(em);
     const actor = currentActor();
     const now = new Date();
     const rows = [];
-    for (const changeSet of changeSets) {
-      const changes = changesOf(changeSet);
-      if (changeSet.type === ChangeSetType.UPDATE && Object.keys(changes).length === 0) continue;
+    for (const { changeSet, changes } of entries) {
       const cityPath = policyOf(changeSet.name).city;
       rows.push({
         action: ACTIONS[changeSet.type]!,
@@ -71,6 +74,6 @@ export class AuditSubscriber implements EventSubscriber {
         updatedAt: now,
       });
     }
-    if (rows.length > 0) await em.insertMany(AuditEntry, rows);
+    await em.insertMany(AuditEntry, rows);
   }
 }

@@ -6,6 +6,7 @@ import { EnrollmentPlan } from './enrollment-plan.entity.js';
 import { Issuer, issuerOf } from './issuer.js';
 import { transitionPlans } from './plan-workflow.service.js';
 import { PlanStep } from './plan.enums.js';
+import { planAuthority } from '../../auth/plan-authority.js';
 
 const idsArg = () => [ID];
 
@@ -13,7 +14,8 @@ const idsArg = () => [ID];
 @Resolver(() => EnrollmentPlan)
 export class PlanWorkflowResolver {
   private run(ctx: Context, step: PlanStep, ids: string[], reason?: string) {
-    return ctx.em.transactional((em) => transitionPlans(em, step, ids, { clock: ctx.clock, reason }));
+    const actor = ctx.actor ? planAuthority(ctx.actor) : undefined;
+    return ctx.em.transactional((em) => transitionPlans(em, step, ids, { clock: ctx.clock, reason, actor }));
   }
 
   @Mutation(() => [EnrollmentPlan], { description: 'DRAFT → SUBMITTED: the school submits lines to the issuing authority' })
