@@ -78,7 +78,7 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
  */
 export async function withSetupLock<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
   return orm.em.fork().transactional(async (em) => {
-    if (em.getPlatform() instanceof PostgreSqlPlatform) await em.execute('select pg_advisory_xact_lock(20230324)');
+    if (em.getPlatform() instanceof PostgreSqlPlatform) await em.getConnection().execute('select pg_advisory_xact_lock(20230324)', [], 'all', em.getTransactionContext());
     return work(em);
   });
 }

@@ -134,3 +134,27 @@ describe('plan transitions follow the chain of authority (R4, R6)', () => {
     expect((await as.admin.ok(step('approvePlans', ids.planP))).approvePlans).toEqual([{ id: ids.planP, status: 'APPROVED' }]);
   });
 });
+
+describe('analytics cover only the actor\u2019s place', () => {
+  test('a city bureau gets its own city\u2019s figures and no one else\u2019s', async () => {
+    const progress = await as.cityA.ok(`{ campaignProgress(year: 2025) { rows { cityCode } } }`);
+    expect([...new Set(progress.campaignProgress.rows.map((r: { cityCode: string }) => r.cityCode))]).toEqual(['330100']);
+    expect(code(await as.cityA.gql(`{ campaignProgress(cityCode: "330200") { rows { cityCode } } }`))).toBe('FORBIDDEN');
+    expect(code(await as.cityA.gql(`{ sourceMix(cityCode: "330200") { cityCode } }`))).toBe('FORBIDDEN');
+    expect(code(await as.cityA.gql(`query($s: ID) { levelMix(schoolId: $s) { year } }`, { s: ids.schoolB }))).toBe('FORBIDDEN');
+    expect(code(await as.cityA.gql(`{ cityRanking { cityCode } }`))).toBe('FORBIDDEN');
+    const gaps = await as.cityA.ok(`{ schoolTargetGaps(year: 2026) { cityId } }`);
+    expect(gaps.schoolTargetGaps).toEqual([{ cityId: ids.cityA }]);
+    const analyst = await as.analyst.ok(`{ cityRanking(year: 2025) { cityCode } }`);
+    expect(analyst.cityRanking).toHaveLength(11);
+  });
+
+  test('adjustments are asked for by an office of the line\u2019s place and decided by its issuer', async () => {
+    expect(code(await as.cityB.gql(`mutation($p: ID!) { requestPlanAdjustment(planId: $p, newSeats: 45, reason: "越权") { id } }`, { p: ids.planA }))).toBe('FORBIDDEN');
+    const asked = await as.staffA.ok(`mutation($p: ID!) { requestPlanAdjustment(planId: $p, newSeats: 45, reason: "扩招") { id requestedBy } }`, { p: ids.planA });
+    expect(asked.requestPlanAdjustment.requestedBy).toBe('a.staff');
+    const decide = `mutation($id: ID!) { decidePlanAdjustment(id: $id, decision: APPROVED) { decision decidedBy } }`;
+    expect(firstError(await as.staffA.gql(decide, { id: asked.requestPlanAdjustment.id })).extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'R4' });
+    expect((await as.cityA.ok(decide, { id: asked.requestPlanAdjustment.id })).decidePlanAdjustment).toEqual({ decision: 'APPROVED', decidedBy: 'hz.admin' });
+  });
+});

@@ -3,18 +3,21 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createIntake, firstError } from '../helpers/fixtures.js';
 import { FixedClock } from '../../server/src/common/clock.js';
 import { count, lineAt, planSeats } from './rule-fixtures.js';
+import { authorityFor, cityAdmin } from '../helpers/authorities.js';
 
 let t: TestApp;
 const clock = new FixedClock('2026-09-01T01:00:00Z');
 beforeAll(async () => { t = await createTestApp({ clock }); });
 afterAll(async () => { await t.close(); });
 
-const REQUEST = `mutation($planId: ID!, $newSeats: Int!, $reason: String!, $requestedBy: String!) {
-  requestPlanAdjustment(planId: $planId, newSeats: $newSeats, reason: $reason, requestedBy: $requestedBy) { id oldSeats newSeats decision requestedOn }
+const REQUEST = `mutation($planId: ID!, $newSeats: Int!, $reason: String!) {
+  requestPlanAdjustment(planId: $planId, newSeats: $newSeats, reason: $reason) { id oldSeats newSeats decision requestedBy requestedOn }
 }`;
-const DECIDE = `mutation($id: ID!, $decision: AdjustmentDecision!, $decidedBy: String!, $note: String) {
-  decidePlanAdjustment(id: $id, decision: $decision, decidedBy: $decidedBy, note: $note) { id decision decidedBy decidedOn decisionNote }
+const DECIDE = `mutation($id: ID!, $decision: AdjustmentDecision!, $note: String) {
+  decidePlanAdjustment(id: $id, decision: $decision, note: $note) { id decision decidedBy decidedOn decisionNote }
 }`;
+/** Adjustments are decided by the line's issuing authority (R4): the city bureau for these city schools. */
+const decider = (planId: string) => authorityFor(t, 'approvePlans', planId);
 const intake = (planId: string, n: number) => ({ planId, count: n, originCode: '330100', registeredOn: '2026-09-15' });
 
 describe('R8 approved and filed lines are locked against CRUD', () => {
@@ -53,20 +56,23 @@ describe('R8 approved and filed lines are locked against CRUD', () => {
 describe('R8 plan adjustments', () => {
   test('approving an adjustment applies the new seats and the history stays on the line', async () => {
     const { planId } = await lineAt(t, 'FILED', { seats: 30 });
-    const first = await t.ok(REQUEST, { planId, newSeats: 36, reason: '新增实训设备，扩大招生', requestedBy: '学校招生办 王老师' });
-    expect(first.requestPlanAdjustment).toMatchObject({ oldSeats: 30, newSeats: 36, decision: 'PENDING', requestedOn: '2026-09-01' });
-    const again = await t.gql(REQUEST, { planId, newSeats: 40, reason: '再次申请', requestedBy: '王老师' });
+    const first = await t.ok(REQUEST, { planId, newSeats: 36, reason: '新增实训设备，扩大招生' });
+    expect(first.requestPlanAdjustment).toMatchObject({ oldSeats: 30, newSeats: 36, decision: 'PENDING', requestedBy: 'root', requestedOn: '2026-09-01' });
+    const otherCity = await cityAdmin(t, '2');
+    expect(firstError(await otherCity.gql(DECIDE, { id: first.requestPlanAdjustment.id, decision: 'APPROVED' })).extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'R4' });
+    expect(firstError(await t.gql(DECIDE, { id: first.requestPlanAdjustment.id, decision: 'APPROVED' })).extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'R4' });
+    const again = await t.gql(REQUEST, { planId, newSeats: 40, reason: '再次申请' });
     expect(firstError(again).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8', field: 'planId' });
 
     clock.set('2026-09-03T01:00:00Z');
-    const approved = await t.ok(DECIDE, { id: first.requestPlanAdjustment.id, decision: 'APPROVED', decidedBy: '杭州市人力社保局 李科长', note: '同意' });
-    expect(approved.decidePlanAdjustment).toMatchObject({ decision: 'APPROVED', decidedBy: '杭州市人力社保局 李科长', decidedOn: '2026-09-03', decisionNote: '同意' });
+    const approved = await (await decider(planId)).ok(DECIDE, { id: first.requestPlanAdjustment.id, decision: 'APPROVED', note: '同意' });
+    expect(approved.decidePlanAdjustment).toMatchObject({ decision: 'APPROVED', decidedBy: 'bureau.1', decidedOn: '2026-09-03', decisionNote: '同意' });
     expect(await planSeats(t, planId)).toBe(36);
 
-    const second = await t.ok(REQUEST, { planId, newSeats: 50, reason: '再扩招', requestedBy: '王老师' });
-    await t.ok(DECIDE, { id: second.requestPlanAdjustment.id, decision: 'REJECTED', decidedBy: '李科长' });
+    const second = await t.ok(REQUEST, { planId, newSeats: 50, reason: '再扩招' });
+    await (await decider(planId)).ok(DECIDE, { id: second.requestPlanAdjustment.id, decision: 'REJECTED' });
     expect(await planSeats(t, planId)).toBe(36);
-    const decidedTwice = await t.gql(DECIDE, { id: second.requestPlanAdjustment.id, decision: 'APPROVED', decidedBy: '李科长' });
+    const decidedTwice = await (await decider(planId)).gql(DECIDE, { id: second.requestPlanAdjustment.id, decision: 'APPROVED' });
     expect(firstError(decidedTwice).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8', field: 'decision' });
     expect(await planSeats(t, planId)).toBe(36);
 
@@ -74,8 +80,8 @@ describe('R8 plan adjustments', () => {
     expect(history.EnrollmentPlan).toEqual({
       seats: 36,
       adjustments: [
-        { oldSeats: 30, newSeats: 36, decision: 'APPROVED', requestedBy: '学校招生办 王老师', decidedBy: '杭州市人力社保局 李科长' },
-        { oldSeats: 36, newSeats: 50, decision: 'REJECTED', requestedBy: '王老师', decidedBy: '李科长' },
+        { oldSeats: 30, newSeats: 36, decision: 'APPROVED', requestedBy: 'root', decidedBy: 'bureau.1' },
+        { oldSeats: 36, newSeats: 50, decision: 'REJECTED', requestedBy: 'root', decidedBy: 'bureau.1' },
       ],
     });
     expect(await count(t, 'PlanAdjustment', 'PlanAdjustments', { planId, decision: 'APPROVED' })).toBe(1);
@@ -83,7 +89,7 @@ describe('R8 plan adjustments', () => {
 
   test('an unlocked line needs no adjustment; generic CRUD mutations for adjustments do not exist', async () => {
     const { planId } = await lineAt(t, 'DRAFT', { seats: 10 });
-    const result = await t.gql(REQUEST, { planId, newSeats: 12, reason: '调整', requestedBy: '王老师' });
+    const result = await t.gql(REQUEST, { planId, newSeats: 12, reason: '调整' });
     expect(firstError(result).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8', field: 'planId' });
     const crud = await t.gql(`mutation($planId: ID!) { createPlanAdjustment(planId: $planId, newSeats: 99) { id } }`, { planId });
     expect(firstError(crud).extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -97,13 +103,13 @@ describe('R8 plan adjustments', () => {
     expect(firstError(over).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8', field: 'count' });
     expect(await count(t, 'Intake', 'Intakes', { planId })).toBe(1);
 
-    const tooFew = await t.gql(REQUEST, { planId, newSeats: 8, reason: '缩减', requestedBy: '王老师' });
+    const tooFew = await t.gql(REQUEST, { planId, newSeats: 8, reason: '缩减' });
     expect(firstError(tooFew).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8', field: 'newSeats' });
 
-    const request = await t.ok(REQUEST, { planId, newSeats: 12, reason: '报名人数超出计划', requestedBy: '王老师' });
+    const request = await t.ok(REQUEST, { planId, newSeats: 12, reason: '报名人数超出计划' });
     const pending = await t.gql(`mutation($planId: ID!) { createIntake(planId: $planId, count: 2, targetGroup: JUNIOR_HIGH_GRADUATE, originCode: "330100", registeredOn: "2026-09-20") { id } }`, { planId });
     expect(firstError(pending).extensions).toMatchObject({ rule: 'R8', field: 'count' });
-    await t.ok(DECIDE, { id: request.requestPlanAdjustment.id, decision: 'APPROVED', decidedBy: '李科长' });
+    await (await decider(planId)).ok(DECIDE, { id: request.requestPlanAdjustment.id, decision: 'APPROVED' });
     await createIntake(t, intake(planId, 2));
     expect(await count(t, 'Intake', 'Intakes', { planId })).toBe(2);
   });

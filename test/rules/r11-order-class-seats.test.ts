@@ -1,3 +1,4 @@
+import { authorityFor } from '../helpers/authorities.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { mutationFor } from '../helpers/operations.js';
@@ -113,15 +114,16 @@ describe('R11 seen from the plan line', () => {
     const { version } = await readPlan();
     await t.ok(await mutationFor(t, 'updateEnrollmentPlan', { id: line.plan, version, seats: 30 }, 'id'), { id: line.plan, version, seats: 30 });
     await markFiled(t, [line.plan!]);
-    const request = (newSeats: number) => ({ planId: line.plan, newSeats, reason: '企业需求调整', requestedBy: '教务处' });
+    const request = (newSeats: number) => ({ planId: line.plan, newSeats, reason: '企业需求调整' });
 
     const asked = await t.gql(await mutationFor(t, 'requestPlanAdjustment', request(19), 'id'), request(19));
     expect(firstError(asked).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R11', field: 'newSeats' });
 
     const pending = await t.ok(await mutationFor(t, 'requestPlanAdjustment', request(22), 'id'), request(22));
     await create(t, 'createOrderClass', { partnershipId: ids.secondPartnership, programId: line.program, year: 2025, season: 'AUTUMN', name: '机器人二班', seats: 5 });
-    const decision = { id: pending.requestPlanAdjustment.id, decision: 'APPROVED', decidedBy: '市人力社保局' };
-    const approved = await t.gql(await mutationFor(t, 'decidePlanAdjustment', decision, 'id'), decision);
+    const decision = { id: pending.requestPlanAdjustment.id, decision: 'APPROVED' };
+    const issuer = await authorityFor(t, 'approvePlans', line.plan!);
+    const approved = await issuer.gql(await mutationFor(t, 'decidePlanAdjustment', decision, 'id'), decision);
     expect(firstError(approved).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R11', field: 'newSeats' });
     expect((await readPlan()).seats).toBe(30);
   });

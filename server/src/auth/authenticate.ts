@@ -32,7 +32,7 @@ export const requireSignIn: ApolloServerPlugin = {
       async didResolveOperation({ operation }) {
         if (currentActor() !== null) return;
         const onlyLogin =
-          operation.operation === 'mutation' &&
+          operation?.operation === 'mutation' &&
           operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === 'login' || s.name.value === '__typename'));
         if (!onlyLogin) throw unauthenticated();
       },

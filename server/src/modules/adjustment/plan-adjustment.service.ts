@@ -13,14 +13,20 @@ export interface AdjustmentRequest {
   planId: string;
   newSeats: number;
   reason: string;
-  requestedBy: string;
 }
 
 export interface AdjustmentDecisionInput {
   id: string;
   decision: AdjustmentDecision;
-  decidedBy: string;
   note?: string | null;
+}
+
+/** Who asks and who decides; refuses (FORBIDDEN) anyone the notice does not give that power. */
+export interface AdjustmentAuthority {
+  /** The name recorded as requester or decider. */
+  name: string;
+  assertMayRequest(em: EntityManager, plan: EnrollmentPlan): Promise<void>;
+  assertMayDecide(em: EntityManager, plan: EnrollmentPlan): Promise<void>;
 }
 
 function required(field: string, labelZh: string, value: string, maxLength: number): string {
@@ -42,9 +48,10 @@ async function assertCoversIntakes(em: EntityManager, plan: EnrollmentPlan, newS
 }
 
 /** R8: asks to change the seats of a locked line; one pending request per line at a time. */
-export async function requestPlanAdjustment(em: EntityManager, clock: Clock, input: AdjustmentRequest): Promise<PlanAdjustment> {
+export async function requestPlanAdjustment(em: EntityManager, clock: Clock, input: AdjustmentRequest, authority: AdjustmentAuthority): Promise<PlanAdjustment> {
   const plan = await em.findOne(EnrollmentPlan, parseId(input.planId, 'planId'));
   if (!plan) throw notFound('招生计划', input.planId);
+  await authority.assertMayRequest(em, plan);
   if (!isLocked(plan.status)) {
     throw ruleViolation('R8', `招生计划 ${plan.id} 尚未下达（${plan.status}），可直接修改，无需调整申请`, `plan line ${plan.id} is ${plan.status}, not locked; edit it directly`, 'planId');
   }
@@ -53,7 +60,7 @@ export async function requestPlanAdjustment(em: EntityManager, clock: Clock, inp
   }
   if (input.newSeats === plan.seats) throw badInput('newSeats', `调整后人数与现计划人数 ${plan.seats} 相同`, `newSeats equals the current ${plan.seats}`);
   const reason = required('reason', '调整理由', input.reason, 500);
-  const requestedBy = required('requestedBy', '申请人', input.requestedBy, 100);
+  const requestedBy = authority.name;
   const pending = await em.findOne(PlanAdjustment, { plan: plan.id, decision: AdjustmentDecision.PENDING });
   if (pending) {
     throw ruleViolation('R8', `招生计划 ${plan.id} 已有待审批的调整申请（编号 ${pending.id}）`, `plan line ${plan.id} already has pending adjustment ${pending.id}`, 'planId');
@@ -66,14 +73,15 @@ export async function requestPlanAdjustment(em: EntityManager, clock: Clock, inp
 }
 
 /** R8: approving applies the new seats to the locked line — the only write that bypasses the lock. */
-export async function decidePlanAdjustment(em: EntityManager, clock: Clock, input: AdjustmentDecisionInput): Promise<PlanAdjustment> {
+export async function decidePlanAdjustment(em: EntityManager, clock: Clock, input: AdjustmentDecisionInput, authority: AdjustmentAuthority): Promise<PlanAdjustment> {
   const adjustment = await em.findOne(PlanAdjustment, parseId(input.id), { populate: ['plan'] });
   if (!adjustment) throw notFound('计划调整', input.id);
+  await authority.assertMayDecide(em, adjustment.plan);
   if (input.decision === AdjustmentDecision.PENDING) throw badInput('decision', '审批结果只能是批准或驳回', 'decision must be APPROVED or REJECTED');
   if (adjustment.decision !== AdjustmentDecision.PENDING) {
     throw ruleViolation('R8', `计划调整 ${adjustment.id} 已于 ${adjustment.decidedOn} ${adjustment.decision === AdjustmentDecision.APPROVED ? '批准' : '驳回'}`, `adjustment ${adjustment.id} was already ${adjustment.decision}`, 'decision');
   }
-  const decidedBy = required('decidedBy', '审批人', input.decidedBy, 100);
+  const decidedBy = authority.name;
   const note = input.note?.trim() || null;
   if (note && note.length > 500) throw badInput('note', '审批意见最多 500 个字符', 'note is longer than 500 characters');
   if (input.decision === AdjustmentDecision.APPROVED) {

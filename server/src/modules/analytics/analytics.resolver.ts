@@ -10,6 +10,7 @@ import { sourceMix } from './source-mix.service.js';
 import { cityRanking } from './city-ranking.service.js';
 import { PartnershipStats } from './partnership-stats.types.js';
 import { partnershipStats } from './partnership-stats.service.js';
+import { assertProvinceWide, cityCodeInScope, schoolIdInScope } from '../../auth/analytics-scope.js';
 
 const yearArg = () => Arg('year', () => Int, { nullable: true, description: 'One campaign year (2023–2027); all five when absent' });
 const cityArg = () => Arg('cityCode', () => String, { nullable: true, description: 'A city code; 330000 or absent for the whole province' });
@@ -18,32 +19,35 @@ const cityArg = () => Arg('cityCode', () => String, { nullable: true, descriptio
 @Resolver()
 export class AnalyticsResolver {
   @Query(() => CampaignProgress, { description: '招生进度: task table vs planned vs enrolled, per city and year, with the province row and the cumulative' })
-  campaignProgress(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
-    return campaignProgress(ctx.em, { year, cityCode }, todayIn(ctx.clock));
+  async campaignProgress(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
+    const city = await cityCodeInScope(ctx.em, ctx.actor, cityCode);
+    return campaignProgress(ctx.em, { year, cityCode: city }, todayIn(ctx.clock));
   }
 
   @Query(() => [LevelMixRow], { description: '培养层次结构 (R2): enrolled by level and the advanced + technician share, flagged when it falls' })
-  levelMix(
+  async levelMix(
     @yearArg() year: number | null,
     @cityArg() cityCode: string | null,
     @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,
     @Ctx() ctx: Context,
   ) {
-    return levelMix(ctx.em, { year, cityCode, schoolId });
+    const city = await cityCodeInScope(ctx.em, ctx.actor, cityCode);
+    return levelMix(ctx.em, { year, cityCode: city, schoolId: await schoolIdInScope(ctx.em, ctx.actor, schoolId) });
   }
 
   @Query(() => [SourceMixRow], { description: '生源结构: enrolled by target group, study mode and origin, with the out-of-province share' })
-  sourceMix(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
-    return sourceMix(ctx.em, { year, cityCode });
+  async sourceMix(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
+    return sourceMix(ctx.em, { year, cityCode: await cityCodeInScope(ctx.em, ctx.actor, cityCode) });
   }
 
   @Query(() => [CityRankingRow], { description: '设区市排名 by completion rate, with the level share beside it' })
   cityRanking(@Arg('year', () => Int, { nullable: true, description: 'One campaign year; the whole campaign when absent' }) year: number | null, @Ctx() ctx: Context) {
+    assertProvinceWide(ctx.actor);
     return cityRanking(ctx.em, { year });
   }
 
   @Query(() => PartnershipStats, { description: '校企合作统计: order/named classes and apprenticeships by city and industry; cross-region agreements by partner province' })
-  partnershipStats(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
-    return partnershipStats(ctx.em, { year, cityCode });
+  async partnershipStats(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
+    return partnershipStats(ctx.em, { year, cityCode: await cityCodeInScope(ctx.em, ctx.actor, cityCode) });
   }
 }

@@ -1,5 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { cityIdInScope } from '../../auth/analytics-scope.js';
+import { assertMayWrite } from '../../auth/scope.js';
+import { findOrFail } from '../../common/crud.service.js';
+import type { ResourceDef } from '../../common/resource.js';
+import { annualSummaryResource } from './annual-summary.resource.js';
 import { todayIn } from '../../common/clock.js';
 import { CalendarDate } from '../../common/scalars.js';
 import { City } from '../city/city.entity.js';
@@ -26,12 +31,16 @@ export class CitySummaryStatus {
 export class AnnualSummaryResolver {
   @Mutation(() => AnnualSummary, { description: 'Reports the summary to the province (R10); it cannot change afterwards' })
   submitAnnualSummary(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
-    return ctx.em.transactional((em) => submitAnnualSummary(em, ctx.clock, id, version));
+    return ctx.em.transactional(async (em) => {
+      await assertMayWrite(annualSummaryResource as ResourceDef, await findOrFail(em, annualSummaryResource, id));
+      return submitAnnualSummary(em, ctx.clock, id, version);
+    });
   }
 
   @Query(() => [CitySummaryStatus], { description: 'Every city’s summary for the year: SUBMITTED, DUE or OVERDUE against 30 November' })
   async annualSummaryStatuses(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<CitySummaryStatus[]> {
-    const cities = await ctx.em.find(City, {}, { orderBy: { displayOrder: 'ASC' } });
+    const own = cityIdInScope(ctx.actor, undefined);
+    const cities = await ctx.em.find(City, own ? { id: own } : {}, { orderBy: { displayOrder: 'ASC' } });
     const summaries = new Map((await ctx.em.find(AnnualSummary, { year })).map((s) => [s.city.id, s]));
     const today = todayIn(ctx.clock);
     return cities.map((city) => {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { cityIdInScope } from '../../auth/analytics-scope.js';
 import { parseId } from '../../common/ids.js';
 import { City } from '../city/city.entity.js';
 import { School } from '../school/school.entity.js';
@@ -31,7 +32,8 @@ export class SchoolTargetGapResolver {
     @Arg('cityId', () => ID, { nullable: true }) cityId: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<SchoolTargetGap[]> {
-    const rows = await schoolTargetGaps(ctx.em, year, cityId == null ? undefined : parseId(cityId, 'cityId'));
+    const city = cityIdInScope(ctx.actor, cityId == null ? undefined : parseId(cityId, 'cityId'));
+    const rows = await schoolTargetGaps(ctx.em, year, city);
     return rows.map((row) => ({
       ...row,
       gap: row.cityTarget - row.assigned,

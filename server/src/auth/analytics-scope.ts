@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { City } from '../modules/city/city.entity.js';
+import { School } from '../modules/school/school.entity.js';
+import { PROVINCE_CODE } from '../modules/target/campaign.js';
+import { Role } from '../modules/user/role.js';
+import { AppError } from '../common/errors.js';
+import { parseId } from '../common/ids.js';
+import type { Actor } from './actor.js';
+
+const PROVINCE_WIDE = [Role.PROVINCE_ADMIN, Role.ANALYST, Role.SERVICE];
+
+const outsidePlace = () =>
+  new AppError({ code: 'FORBIDDEN', zh: '只能查询本市（本校）的统计', en: 'you may only query figures of your own city (school)' });
+
+export const seesWholeProvince = (actor: Actor | null): boolean => !actor || PROVINCE_WIDE.includes(actor.role);
+
+/** The city an aggregate may cover: any for province-wide roles, else only the actor's own. */
+export async function cityCodeInScope(em: EntityManager, actor: Actor | null, requested: string | null): Promise<string | null> {
+  if (seesWholeProvince(actor)) return requested;
+  const own = (await em.findOneOrFail(City, actor!.cityId!)).code;
+  if (requested && requested !== own && requested !== PROVINCE_CODE) throw outsidePlace();
+  return own;
+}
+
+export function cityIdInScope(actor: Actor | null, requested: number | undefined): number | undefined {
+  if (seesWholeProvince(actor)) return requested;
+  if (requested !== undefined && requested !== actor!.cityId) throw outsidePlace();
+  return actor!.cityId!;
+}
+
+/** A school an aggregate may cover: school staff only their own; a city bureau only schools of its city. */
+export async function schoolIdInScope(em: EntityManager, actor: Actor | null, requested: string | null): Promise<string | null> {
+  if (seesWholeProvince(actor)) return requested;
+  if (actor!.role === Role.SCHOOL_STAFF) {
+    if (requested && parseId(requested, 'schoolId') !== actor!.schoolId) throw outsidePlace();
+    return String(actor!.schoolId);
+  }
+  if (requested) {
+    const school = await em.findOne(School, parseId(requested, 'schoolId'));
+    if (!school || school.city.id !== actor!.cityId) throw outsidePlace();
+  }
+  return requested;
+}
+
+/** Figures that compare every city (a ranking) are for province-wide roles. */
+export function assertProvinceWide(actor: Actor | null): void {
+  if (!seesWholeProvince(actor)) throw outsidePlace();
+}
