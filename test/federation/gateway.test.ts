@@ -28,7 +28,7 @@ beforeAll(async () => {
   t = await createTestApp();
   campus = await createCampus(t);
   registration = await startRegistrationSubgraph(students(campus));
-  const subgraphs: Subgraph[] = [enrollmentSubgraph(t), { name: 'registration', url: registration.url, headers: {} }];
+  const subgraphs: Subgraph[] = [await enrollmentSubgraph(t), { name: 'registration', url: registration.url, headers: {} }];
   composition = await composeSubgraphs(subgraphs);
   gateway = await startGateway(composition.supergraphSdl!, subgraphs);
 });

@@ -11,8 +11,20 @@ export interface Subgraph {
   headers: Record<string, string>;
 }
 
-/** Our server as a subgraph: the one place that decides what a gateway sends it (here the suite's admin token). */
-export const enrollmentSubgraph = (t: TestApp): Subgraph => ({ name: 'enrollment', url: t.url, headers: t.adminHeaders });
+/**
+ * Our server as a subgraph, called the way a production gateway calls it: with the long-lived token
+ * of a SERVICE account that a province admin issued (read-only, province-wide).
+ */
+export async function enrollmentSubgraph(t: TestApp): Promise<Subgraph> {
+  const { createUser } = await t.ok<{ createUser: { id: string } }>(
+    `mutation { createUser(username: "gateway", role: SERVICE, password: "Gateway-unused-2023") { id } }`,
+  );
+  const { issueServiceToken } = await t.ok<{ issueServiceToken: { token: string } }>(
+    `mutation($id: ID!) { issueServiceToken(userId: $id, days: 30) { token } }`,
+    { id: createUser.id },
+  );
+  return { name: 'enrollment', url: t.url, headers: { authorization: `Bearer ${issueServiceToken.token}` } };
+}
 
 /** The SDL a subgraph serves, fetched the way a router or `rover` fetches it. */
 export async function fetchServiceSdl(subgraph: Subgraph): Promise<string> {
