@@ -1,0 +1,52 @@
+/**
+ * The SQL the comparison servers run. `campaign_progress()` computes what our `campaignProgress`
+ * returns (city rows and a province row per year; R1 and the registration date included) in one
+ * statement; PostGraphile exposes it as `campaignProgress`, the raw server selects from it.
+ */
+export const CAMPAIGN_PROGRESS_FUNCTION = `
+create type campaign_progress_row as (year int, city_code text, city_name text, target int, planned int, enrolled int, registered int, completion_rate float8, gap int);
+create function campaign_progress() returns setof campaign_progress_row language sql stable as $$
+  with per_plan as (
+    select i.plan_id, sum(i.count) as students,
+           coalesce(sum(i.count) filter (where i.registered_on > (now() at time zone 'Asia/Shanghai')::date), 0) as pending
+    from intake i group by i.plan_id
+  ), counted as (
+    select s.city_id, p.year, sum(x.students) as enrolled, sum(x.pending) as pending
+    from per_plan x join enrollment_plan p on p.id = x.plan_id join program pr on pr.id = p.program_id join school s on s.id = p.school_id
+    where pr.study_mode <> 'SKILLS_TRAINING' and p.year between 2023 and 2027
+    group by s.city_id, p.year
+  ), planned as (
+    select s.city_id, p.year, sum(p.seats) as seats
+    from enrollment_plan p join program pr on pr.id = p.program_id join school s on s.id = p.school_id
+    where p.status in ('APPROVED', 'FILED') and pr.study_mode <> 'SKILLS_TRAINING' and p.year between 2023 and 2027
+    group by s.city_id, p.year
+  ), cells as (
+    select y.year, c.display_order, c.code, c.name_zh, coalesce(t.seats, 0) as target, coalesce(pl.seats, 0) as planned,
+           coalesce(e.enrolled, 0) as enrolled, coalesce(e.enrolled - e.pending, 0) as registered
+    from city c cross join generate_series(2023, 2027) as y(year)
+    left join campaign_target t on t.city_id = c.id and t.year = y.year
+    left join planned pl on pl.city_id = c.id and pl.year = y.year
+    left join counted e on e.city_id = c.id and e.year = y.year
+  ), result as (
+    select year, display_order, code, name_zh, target, planned, enrolled, registered from cells
+    union all
+    select year, 1000, '330000', '浙江省', sum(target), sum(planned), sum(enrolled), sum(registered) from cells group by year
+  )
+  select year, code::text, name_zh::text, target::int, planned::int, enrolled::int, registered::int,
+         case when target > 0 then enrolled::float8 / target end, (target - enrolled)::int
+  from result order by year, display_order
+$$;
+`;
+
+export const RECORD_SQL = `select s.id, s.name, s.type, s.provincial, c.id as city_id, c.code, c.name_zh
+  from school s join city c on c.id = s.city_id where s.id = $1`;
+
+/** Cities in display order with their schools and those schools' plan lines of one year, flat. */
+export const NESTED_SQL = `select c.id as city_id, c.code, c.name_zh, s.id as school_id, s.name, s.type,
+    p.id as plan_id, p.year, p.season, p.seats, p.status
+  from city c
+  left join school s on s.city_id = c.id
+  left join enrollment_plan p on p.school_id = s.id and p.year = $1
+  order by c.display_order, s.id, p.id`;
+
+export const PROGRESS_SQL = 'select * from campaign_progress()';

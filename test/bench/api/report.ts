@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { QUERY_TITLES, type QueryName } from './queries.js';
+
+export interface Measurement {
+  server: string;
+  query: QueryName;
+  round: number;
+  requests: number;
+  seconds: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  /** CPU seconds of the server process during the timed window. */
+  serverCpu: number;
+  /** CPU seconds of PostgreSQL's backends during the window (0 on SQLite). */
+  databaseCpu: number;
+}
+
+export interface Summary {
+  server: string;
+  query: QueryName;
+  reqPerSec: number;
+  /** Slowest and fastest round, req/s. */
+  reqPerSecRange: [number, number];
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  serverCpuMsPerReq: number;
+  databaseCpuMsPerReq: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Per server and query over all rounds: throughput of all timed seconds, median p50/p99 of the rounds, CPU per request. */
+export function summarise(measurements: Measurement[]): Summary[] {
+  const groups = new Map<string, Measurement[]>();
+  for (const m of measurements) {
+    const key = `${m.query}\u0000${m.server}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  return [...groups.values()].map((ms) => {
+    const requests = ms.reduce((s, m) => s + m.requests, 0);
+    const seconds = ms.reduce((s, m) => s + m.seconds, 0);
+    const rates = ms.map((m) => m.requests / m.seconds);
+    return {
+      server: ms[0]!.server,
+      query: ms[0]!.query,
+      reqPerSec: requests / seconds,
+      reqPerSecRange: [Math.min(...rates), Math.max(...rates)],
+      p50Ms: median(ms.map((m) => m.p50Ms)),
+      p99Ms: median(ms.map((m) => m.p99Ms)),
+      errors: ms.reduce((s, m) => s + m.errors, 0),
+      serverCpuMsPerReq: (ms.reduce((s, m) => s + m.serverCpu, 0) * 1000) / requests,
+      databaseCpuMsPerReq: (ms.reduce((s, m) => s + m.databaseCpu, 0) * 1000) / requests,
+    };
+  });
+}
+
+export interface Goal {
+  goal: string;
+  measured: string;
+  ratio: number;
+  met: boolean;
+}
+
+/** The issue's goals as ratios (≥ 1 met) from the summaries of one run. */
+export function goals(summaries: Summary[], peakRss: Record<string, number>): Goal[] {
+  const rate = (server: string, query: QueryName) => summaries.find((s) => s.server === server && s.query === query)?.reqPerSec;
+  const result: Goal[] = [];
+  const compare = (goal: string, a: number | undefined, b: number | undefined, factor = 1) => {
+    if (a === undefined || b === undefined) return;
+    const ratio = a / (b * factor);
+    result.push({ goal, measured: `${a.toFixed(0)} vs ${(b * factor).toFixed(0)} req/s`, ratio, met: ratio >= 1 });
+  };
+  for (const query of ['record', 'nested', 'progress'] as QueryName[]) {
+    compare(`ours/PostgreSQL ≥ PostGraphile 4: ${QUERY_TITLES[query]}`, rate('ours-postgresql', query), rate('postgraphile', query));
+  }
+  compare('ours/PostgreSQL ≥ ½ raw limit: nested list', rate('ours-postgresql', 'nested'), rate('raw', 'nested'), 0.5);
+  for (const query of ['record', 'nested', 'progress', 'bulkSave'] as QueryName[]) {
+    compare(`ours/SQLite ≥ ours/PostgreSQL: ${QUERY_TITLES[query]}`, rate('ours-sqlite', query), rate('ours-postgresql', query));
+  }
+  for (const [server, mib] of Object.entries(peakRss)) {
+    result.push({ goal: `peak RSS < 300 MB: ${server}`, measured: `${mib.toFixed(0)} MiB`, ratio: 300 / mib, met: mib < 300 });
+  }
+  return result;
+}
+
+export interface Report {
+  machine: Record<string, string>;
+  settings: Record<string, number | string>;
+  summaries: Summary[];
+  peakRssMiB: Record<string, number>;
+  goals: Goal[];
+  measurements: Measurement[];
+}
+
+const f1 = (n: number) => n.toFixed(1);
+
+export function renderMarkdown(report: Report): string {
+  const lines = ['# API benchmark: our server vs PostGraphile 4 vs raw SQL', ''];
+  lines.push(...Object.entries(report.machine).map(([k, v]) => `- ${k}: ${v}`), '');
+  lines.push(`Settings: ${Object.entries(report.settings).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
+  lines.push('| query | server | req/s | (rounds min–max) | p50 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | errors |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const s of report.summaries) {
+    lines.push(`| ${QUERY_TITLES[s.query]} | ${s.server} | ${s.reqPerSec.toFixed(0)} | ${s.reqPerSecRange.map((r) => r.toFixed(0)).join('–')} | ${f1(s.p50Ms)} | ${f1(s.p99Ms)} | ${s.serverCpuMsPerReq.toFixed(2)} | ${s.databaseCpuMsPerReq.toFixed(2)} | ${s.errors} |`);
+  }
+  lines.push('', '| server | peak RSS MiB |', '|---|---:|');
+  for (const [server, mib] of Object.entries(report.peakRssMiB)) lines.push(`| ${server} | ${mib.toFixed(0)} |`);
+  lines.push('', '| goal | measured | ratio | met |', '|---|---|---:|---|');
+  for (const g of report.goals) lines.push(`| ${g.goal} | ${g.measured} | ${g.ratio.toFixed(2)} | ${g.met ? 'yes' : '**no**'} |`);
+  return lines.join('\n');
+}
+
+export function writeApiReport(dir: string, report: Report): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const files = [path.join(dir, 'api-latest.md'), path.join(dir, 'api-latest.json')];
+  fs.writeFileSync(files[0]!, `${renderMarkdown(report)}\n`);
+  fs.writeFileSync(files[1]!, `${JSON.stringify(report, null, 2)}\n`);
+  return files;
+}
