@@ -5,7 +5,7 @@ import path from 'node:path';
 import express from 'express';
 import cors from 'cors';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
@@ -45,7 +45,8 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     schema: await createSchema(),
     introspection: true,
     formatError,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requireSignIn as ApolloServerPlugin<Context>, queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
+    // No cache hints are used; the cache-control plugin would still wrap every field's resolver.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), requireSignIn as ApolloServerPlugin<Context>, queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
   });
   await apollo.start();
 

@@ -104,14 +104,27 @@ export function checkQueryLimits(schema: GraphQLSchema, document: DocumentNode, 
   return null;
 }
 
-/** Refuses an operation over the depth or cost limit before any resolver runs. */
+/**
+ * Refuses an operation over the depth or cost limit before any resolver runs. Apollo hands the same
+ * parsed document to every request with the same query text, so the verdict is kept per document,
+ * operation name and variables.
+ */
 export function queryLimitsPlugin<TContext extends object>(limits: QueryLimits): ApolloServerPlugin<TContext> {
+  const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
-          const error = checkQueryLimits(schema, document, operationName ?? undefined, request.variables ?? {}, limits);
-          if (error) throw error;
+          const key = JSON.stringify([operationName ?? null, request.variables ?? {}]);
+          let byKey = verdicts.get(document);
+          if (!byKey) verdicts.set(document, (byKey = new Map()));
+          if (!byKey.has(key)) {
+            // A few distinct variable sets per document are normal; a flood of them should not grow memory.
+            if (byKey.size >= 100) byKey.clear();
+            byKey.set(key, checkQueryLimits(schema, document, operationName ?? undefined, request.variables ?? {}, limits));
+          }
+          const refusal = byKey.get(key);
+          if (refusal) throw new GraphQLError(refusal.message, { extensions: refusal.extensions });
         },
       };
     },

@@ -1,15 +1,27 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage } from 'type-graphql';
 import { resolvers, resources } from './modules/index.js';
 import { FEDERATION_LINK, addFederationDirectives } from './federation/directives.js';
 import { referenceResolvers } from './federation/references.js';
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
+/**
+ * A plain `@Field` (no field resolver, middleware or roles, same name in the schema) is read by
+ * graphql's default resolver, as type-graphql's `simple: true` does. Otherwise type-graphql wraps
+ * every such field in its own resolver, which on a list of thousands of rows costs more than the rows.
+ */
+function useDefaultResolverForPlainFields(): void {
+  for (const field of getMetadataStorage().fields) {
+    if (field.simple === undefined && !field.middlewares?.length && !field.roles && field.schemaName === field.name) field.simple = true;
+  }
+}
+
 /** One type-graphql schema, served as an Apollo Federation 2 subgraph. */
 export async function createSchema(): Promise<GraphQLSchema> {
+  useDefaultResolverForPlainFields();
   const schema = await buildSchema({ resolvers, validate: false, emitSchemaFile: false });
   const typeDefs = addFederationDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`), resources);
   const typeResolvers = createResolversMap(schema) as ResolverMap;

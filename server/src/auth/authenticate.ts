@@ -1,8 +1,10 @@
 import type { RequestHandler } from 'express';
 import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind } from 'graphql';
 import { User } from '../modules/user/user.entity.js';
+import type { Role } from '../modules/user/role.js';
 import { currentActor, runAs, type Actor } from './actor.js';
 import type { TokenService } from './tokens.js';
 import { unauthenticated } from './scope.js';
@@ -13,9 +15,14 @@ async function actorFor(orm: MikroORM, tokens: TokenService, header: string | un
   if (!token) return null;
   const subject = await tokens.verify(token);
   if (!subject) return null;
-  const user = await orm.em.fork().findOne(User, { id: subject.userId, active: true });
+  // Every request asks this, so it reads five columns rather than a managed User entity.
+  const user = (await (orm.em.fork() as SqlEntityManager)
+    .createQueryBuilder(User)
+    .select(['id', 'username', 'role', 'city', 'school', 'tokenVersion'])
+    .where({ id: subject.userId, active: true })
+    .execute('get')) as { id: number; username: string; role: Role; city: number | null; school: number | null; tokenVersion: number } | undefined;
   if (!user || user.tokenVersion !== subject.tokenVersion) return null;
-  return { userId: user.id, username: user.username, role: user.role, cityId: user.city?.id ?? null, schoolId: user.school?.id ?? null };
+  return { userId: user.id, username: user.username, role: user.role, cityId: user.city ?? null, schoolId: user.school ?? null };
 }
 
 /** Runs the rest of the request as the token's user (or as nobody). Must come after the body parser. */

@@ -22,6 +22,7 @@ const SETTINGS = {
   warmupSeconds: env('BENCH_API_WARMUP', 3),
   seconds: env('BENCH_API_SECONDS', 10),
   connections: env('BENCH_API_CONNECTIONS', 8),
+  bulkSeconds: env('BENCH_API_BULK_SECONDS', 20),
   bulkConnections: 1,
   wrkThreads: 1,
 };
@@ -112,10 +113,12 @@ async function checkAnswers(targets: Target[]): Promise<void> {
 async function measure(target: Target, query: QueryName, requests: Request[], round: number, postmaster: number | null, scratchDir: string): Promise<Measurement> {
   const connections = query === 'bulkSave' ? SETTINGS.bulkConnections : SETTINGS.connections;
   const options = { connections, threads: SETTINGS.wrkThreads, token: target.token, scratchDir };
+  // A save takes seconds: it gets a longer window so that each round completes several.
+  const seconds = query === 'bulkSave' ? Math.max(SETTINGS.seconds, SETTINGS.bulkSeconds) : SETTINGS.seconds;
   if (SETTINGS.warmupSeconds > 0) await runWrk(target.process.base, requests, { ...options, seconds: SETTINGS.warmupSeconds });
   const cpuBefore = cpuSeconds(target.process.pid);
   const dbBefore = target.onPostgres && postmaster ? postgresCpuSeconds(postmaster) : 0;
-  const result = await runWrk(target.process.base, requests, { ...options, seconds: SETTINGS.seconds });
+  const result = await runWrk(target.process.base, requests, { ...options, seconds });
   const serverCpu = cpuSeconds(target.process.pid) - cpuBefore;
   const databaseCpu = target.onPostgres && postmaster ? postgresCpuSeconds(postmaster) - dbBefore : 0;
   const errors = result.connectErrors + result.readErrors + result.writeErrors + result.statusErrors + result.timeouts;
