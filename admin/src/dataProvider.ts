@@ -1,11 +1,29 @@
-import { ApolloClient, HttpLink, InMemoryCache, gql, ApolloError } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql, ApolloError } from '@apollo/client';
+import { onError } from '@apollo/client/link/error';
+import { removeTypenameFromVariables } from '@apollo/client/link/remove-typename';
 import buildGraphQLProvider, { buildQuery } from 'ra-data-graphql-simple';
 import { GraphQLList, GraphQLNonNull, GraphQLObjectType, Kind, getNamedType, isLeafType, visit, type DocumentNode } from 'graphql';
 import type { DataProvider } from 'react-admin';
+import { bearer, clearSession } from './auth/session';
 import { introspection, schema } from './schema';
 
+/** Every request carries the signed-in user's token. */
+const withToken = new ApolloLink((operation, forward) => {
+  const authorization = bearer();
+  if (authorization) operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({ headers: { ...headers, authorization } }));
+  return forward(operation);
+});
+
+/** A 401 outside react-admin's own calls (sheet saves, views) also ends the session and shows the login page. */
+const onSignedOut = onError(({ networkError, operation }) => {
+  if (operation.operationName === 'Login' || !networkError || !('statusCode' in networkError) || networkError.statusCode !== 401) return;
+  clearSession();
+  if (!window.location.hash.startsWith('#/login')) window.location.hash = '#/login';
+});
+
 export const apolloClient = new ApolloClient({
-  link: new HttpLink({ uri: '/graphql' }),
+  // rows read with typenames go back as input objects (an agreement's stages): the typenames are dropped on the way out
+  link: ApolloLink.from([onSignedOut, removeTypenameFromVariables(), withToken, new HttpLink({ uri: '/graphql' })]),
   cache: new InMemoryCache(),
   defaultOptions: { query: { fetchPolicy: 'no-cache' }, mutate: { fetchPolicy: 'no-cache' } },
 });
@@ -13,6 +31,8 @@ export const apolloClient = new ApolloClient({
 /** One failing row of a bulk save, as the server's BulkError reports it. */
 export interface RowProblem {
   index: number;
+  /** the record, for workflow steps that name their rows by id */
+  id?: string;
   code: string;
   rule: string | null;
   field: string | null;
@@ -35,7 +55,9 @@ export class SaveError extends Error {
 }
 
 export function toSaveError(error: unknown): SaveError {
-  const gqlError = error instanceof ApolloError ? error.graphQLErrors[0] : undefined;
+  // a 401 or 400 arrives as a network error whose body still holds the GraphQL errors
+  const network = error instanceof ApolloError ? (error.networkError as { result?: { errors?: ApolloError['graphQLErrors'] } } | null) : null;
+  const gqlError = error instanceof ApolloError ? (error.graphQLErrors[0] ?? network?.result?.errors?.[0]) : undefined;
   if (gqlError) {
     const ext = gqlError.extensions ?? {};
     return new SaveError(gqlError.message, String(ext.code ?? 'BAD_USER_INPUT'), (ext.rows as RowProblem[] | undefined) ?? [], (ext.field as string | null) ?? null);
@@ -90,6 +112,16 @@ export async function saveMany(resource: string, rows: SaveRow[]): Promise<Recor
   try {
     const result = await apolloClient.mutate({ mutation: document, variables: { rows } });
     return (result.data as Record<string, Record<string, unknown>[]>)[field]!;
+  } catch (error) {
+    throw toSaveError(error);
+  }
+}
+
+/** One of our own mutations (workflow steps, adjustments, submissions); a refusal becomes a SaveError. */
+export async function runMutation<T>(document: DocumentNode, variables: Record<string, unknown>): Promise<T> {
+  try {
+    const result = await apolloClient.mutate({ mutation: document, variables });
+    return result.data as T;
   } catch (error) {
     throw toSaveError(error);
   }

@@ -81,3 +81,9 @@ export class Lookups {
     return index.get(key);
   }
 }
+
+/** Another user sees other rows: nothing cached survives a sign-in or sign-out. */
+export function invalidateAllLookups(): void {
+  cache.clear();
+  loaded.clear();
+}

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const screenshotDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
@@ -32,10 +33,45 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
   };
 }
 
-/** GraphQL straight to the server under test, to check what was (or was not) written. */
-export async function gql<T>(base: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+const tokens = new Map<string, Promise<string>>();
+
+/** A bearer token for a user of the server under test (cached per server and user). */
+export function apiToken(base: string, username = inject('adminUsername'), password = inject('adminPassword')): Promise<string> {
+  const key = `${base} ${username}`;
+  let token = tokens.get(key);
+  if (!token) {
+    token = fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: username, p: password } }),
+    })
+      .then((r) => r.json() as Promise<{ data?: { login: { token: string } }; errors?: unknown[] }>)
+      .then((body) => {
+        if (!body.data) throw new Error(`cannot sign in as ${username}: ${JSON.stringify(body.errors)}`);
+        return body.data.login.token;
+      });
+    tokens.set(key, token);
+  }
+  return token;
+}
+
+/** GraphQL straight to the server under test (as the province admin unless a token is given), to check what was (or was not) written. */
+export async function gql<T>(base: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const authorization = `Bearer ${token ?? (await apiToken(base))}`;
+  const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables }) });
   const body = (await response.json()) as { data: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
+}
+
+/** Signs in through the admin's login page (after signing out whoever was signed in). */
+export async function signIn(page: Page, base: string, username = inject('adminUsername'), password = inject('adminPassword')): Promise<void> {
+  await page.goto(`${base}/#/login`);
+  await page.evaluate(() => localStorage.removeItem('zj.session'));
+  await page.reload();
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.locator('.RaSidebar-fixed, .RaLayout-content').first().waitFor();
+  await page.waitForURL((url) => !url.hash.startsWith('#/login'));
 }

@@ -8,9 +8,18 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** a server over reference data only (the sheet tests build their rows) */
     adminUrl: string;
+    /** a server over the deterministic demo province (views, roles, history, workflow) */
+    demoUrl: string;
+    adminUsername: string;
+    adminPassword: string;
   }
 }
+
+/** The first province admin both servers create (ADMIN_USERNAME / ADMIN_PASSWORD). */
+const ADMIN_USERNAME = 'admin';
+const ADMIN_PASSWORD = 'E2e-province-2024';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -41,14 +50,20 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The real server (as `npm start` runs it) on a loopback port over a fresh, reference-seeded SQLite file. */
-export default async function setup(project: TestProject) {
-  buildAdminIfStale();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-e2e-'));
+/** The real server (as `npm start` runs it) on a loopback port over a fresh SQLite file. */
+async function startServer(dir: string, name: string, demoData: boolean) {
   const port = await freePort();
   const child = spawn(path.join(root, 'server', 'node_modules', '.bin', 'tsx'), ['src/main.ts', '--migrate', '--seed'], {
     cwd: path.join(root, 'server'),
-    env: { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'e2e.sqlite')}`, PORT: String(port), DEMO_DATA: 'false', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite:${path.join(dir, `${name}.sqlite`)}`,
+      PORT: String(port),
+      DEMO_DATA: String(demoData),
+      NODE_ENV: 'test',
+      ADMIN_USERNAME,
+      ADMIN_PASSWORD,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -62,13 +77,31 @@ export default async function setup(project: TestProject) {
     if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  project.provide('adminUrl', base);
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { base, stop };
+}
+
+export default async function setup(project: TestProject) {
+  buildAdminIfStale();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-e2e-'));
+  const started = await Promise.allSettled([startServer(dir, 'e2e', false), startServer(dir, 'demo', true)]);
+  const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw failed.reason;
+  }
+  project.provide('adminUrl', servers[0]!.base);
+  project.provide('demoUrl', servers[1]!.base);
+  project.provide('adminUsername', ADMIN_USERNAME);
+  project.provide('adminPassword', ADMIN_PASSWORD);
   return async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await Promise.all(servers.map((s) => s.stop()));
     fs.rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -9,6 +9,7 @@ export const en: Messages = {
     title: 'Zhejiang technical-school enrollment campaign',
     language: 'Language',
     languages: { 'zh-CN': '中文', en: 'English' },
+    login: { subtitle: 'Zhejiang Department of Human Resources and Social Security · sign in with your own account' },
     menu: { dashboard: 'Dashboard', task_table: 'Task table' },
   },
   resources: {
@@ -23,8 +24,52 @@ export const en: Messages = {
     },
     EnrollmentPlan: { name: 'Plan line |||| Plan lines', fields: { schoolId: 'School', programId: 'Program', year: 'Year', season: 'Season', seats: 'Seats', status: 'Status' } },
     Intake: { name: 'Intake |||| Intakes', fields: { planId: 'Plan line', count: 'Students', targetGroup: 'Target group', originCode: 'Origin code', registeredOn: 'Registered on' } },
+    PlanAdjustment: {
+      name: 'Plan adjustment |||| Plan adjustments',
+      fields: { planId: 'Plan line', oldSeats: 'Seats before', newSeats: 'New seats', reason: 'Reason', requestedBy: 'Requested by', requestedOn: 'Requested on', decision: 'Decision', decidedBy: 'Decided by', decidedOn: 'Decided on', decisionNote: 'Decision note' },
+    },
+    PlanTransition: { name: 'Plan step |||| Plan steps', fields: { planId: 'Plan line', step: 'Step', fromStatus: 'From', toStatus: 'To', reason: 'Reason', occurredOn: 'Date' } },
+    Company: { name: 'Company |||| Companies', fields: { name: 'Name', shortName: 'Short name', creditCode: 'Unified social credit code', industry: 'Industry', cityId: 'City' } },
+    Partnership: {
+      name: 'Partnership |||| Partnerships',
+      fields: { schoolId: 'School', companyId: 'Company', kind: 'Kind', startsOn: 'Starts on', endsOn: 'Ends on', status: 'Status', positionsOffered: 'Positions offered', notes: 'Notes' },
+    },
+    OrderClass: {
+      name: 'Order class |||| Order classes',
+      fields: { name: 'Class name', partnershipId: 'Partnership', programId: 'Program', year: 'Year', season: 'Season', seats: 'Seats', enrolled: 'Enrolled', employmentCommitment: 'Hiring commitment (%)', stipendPerYear: 'Stipend per year (yuan)' },
+    },
+    CrossRegionAgreement: {
+      name: 'Cross-region agreement |||| Cross-region agreements',
+      fields: {
+        programId: 'Zhejiang program', partnerProvinceCode: 'Partner province code', partnerInstitution: 'Partner institution', stages: 'Stages', model: 'Model', seats: 'Seats', enrolled: 'Enrolled',
+        signedOn: 'Signed on', schoolId: 'School', cityId: 'City',
+      },
+    },
+    OutreachVisit: { name: 'Outreach visit |||| Outreach visits', fields: { cityId: 'City', visitedOn: 'Visited on', provinceCode: 'Province code', delegationLead: 'Delegation lead', agreementsSigned: 'Agreements signed', notes: 'Notes' } },
+    Incentive: { name: 'Incentive |||| Incentives', fields: { cityId: 'City', year: 'Year', kind: 'Kind', amountPerStudent: 'Per student (yuan)', eligibility: 'Eligibility', targetGroups: 'Target groups' } },
+    AnnualSummary: {
+      name: 'Yearly summary |||| Yearly summaries',
+      fields: { cityId: 'City', year: 'Year', problems: 'Problems', nextYearMeasures: 'Next year\u2019s measures', status: 'Status', dueOn: 'Due on', submittedOn: 'Submitted on', late: 'Late' },
+    },
+    User: { name: 'User |||| Users', fields: { username: 'Username', displayName: 'Name', role: 'Role', cityId: 'City', schoolId: 'School', active: 'Active', password: 'New password' } },
   },
   enums: {
+    Industry: {
+      NEW_GENERATION_IT: '415X: new-generation IT', HIGH_END_EQUIPMENT: '415X: high-end equipment', MODERN_CONSUMER_HEALTH: '415X: modern consumer goods and health',
+      GREEN_PETROCHEMICAL_MATERIALS: '415X: green petrochemicals and new materials', EMERGING_MANUFACTURING: '415X "X": emerging industries', DIGITAL_ECONOMY: 'Digital economy', MODERN_AGRICULTURE: 'Modern agriculture',
+      MODERN_SERVICES: 'Modern services', OTHER: 'Other',
+    },
+    PartnershipKind: { ORDER_CLASS: 'Order class', NAMED_CLASS: 'Named class', APPRENTICESHIP: 'Apprenticeship', WORK_STUDY: 'Work-study' },
+    PartnershipStatus: { ACTIVE: 'Active', ENDED: 'Ended', SUSPENDED: 'Suspended' },
+    StageWhere: { PARTNER: 'At the partner province', ZHEJIANG: 'In Zhejiang', WORK: 'Work placement' },
+    IncentiveKind: { TUITION_WAIVER: 'Tuition waiver', LIVING_COST_WAIVER: 'Living-cost waiver', SCHOLARSHIP: 'Scholarship', GRANT: 'Grant', PARTNER_CITY_SUBSIDY: 'Partner-city subsidy' },
+    AdjustmentDecision: { PENDING: 'Pending', APPROVED: 'Approved', REJECTED: 'Rejected' },
+    SummaryStatus: { SUBMITTED: 'Submitted', DUE: 'Due', OVERDUE: 'Overdue' },
+    PlanStep: { SUBMIT: 'Submit', APPROVE: 'Approve', FILE: 'File', RETURN: 'Return' },
+    AuditAction: { CREATE: 'Created', UPDATE: 'Changed', DELETE: 'Deleted' },
+    Role: {
+      PROVINCE_ADMIN: 'Province admin', CITY_ADMIN: 'City bureau admin', SCHOOL_STAFF: 'School staff', ANALYST: 'Analyst (read-only)', SERVICE: 'Service account',
+    },
     SchoolType: { TECHNICIAN_COLLEGE: 'Technician college', SENIOR_TECHNICAL_SCHOOL: 'Senior technical school', TECHNICAL_SCHOOL: 'Technical school' },
     Ownership: { PUBLIC: 'Public', PRIVATE: 'Private', ENTERPRISE: 'Enterprise-run' },
     Level: { INTERMEDIATE: 'Intermediate worker', ADVANCED: 'Advanced worker', PREPARATORY_TECHNICIAN: 'Preparatory technician' },
@@ -39,11 +84,15 @@ export const en: Messages = {
     },
   },
   validation: {
+    credit_code: 'must be an 18-character unified social credit code (digits and capitals except I, O, Z, S, V)',
+    province_code: 'must be a 6-digit province code (xx0000)',
+    username: '3–50 lowercase letters, digits, _ . - starting with a letter',
     city_code: 'must be a 6-digit Zhejiang city code (33xx00)',
     major_code: 'must be 4 digits, optionally with -N (0104 or 0104-1)',
     origin_code: 'must be a 6-digit GB/T 2260 code',
   },
   sheet: {
+    open_record: 'Open the record (form and history)',
     add_row: 'Add row', delete_rows: 'Delete selected', undo: 'Undo', redo: 'Redo', fill_down: 'Fill down', save: 'Save', reload: 'Reload',
     columns: 'Columns', reset_columns: 'Reset columns', totals: 'Total', pending: '1 unsaved row |||| %{smart_count} unsaved rows',
     problem_cell: 'Row %{row}, %{field}: %{message}', problem_row: 'Row %{row}: %{message}',
@@ -53,6 +102,7 @@ export const en: Messages = {
     },
     grid: { no_rows: 'No rows', loading: 'Loading…' },
     errors: {
+      stages: 'write it as “Zhejiang2+Partner1”: place and years, joined by +', 
       number: 'must be a number', integer: 'must be a whole number', date: 'must be a date (e.g. 2024-03-31)', boolean: 'must be yes or no',
       enum: 'unknown option: %{value}', reference: 'not found: %{value}', ambiguous: 'several match: %{value}',
     },
@@ -70,11 +120,26 @@ export const en: Messages = {
     export: { button: 'Export', xlsx: 'Export Excel (.xlsx)', csv: 'Export CSV' },
   },
   task_table: {
-    title: 'Task table (progress against the notice)', city: 'City', province: 'Province', target: 'Target', planned: 'Planned', enrolled: 'Enrolled', completion: 'Done',
-    waiting: 'Completion appears once the campaignProgress query is available; targets can be viewed and edited now.', edit_targets: 'Edit targets', saved: 'Targets saved',
+    title: 'Task table (progress against the notice)', city: 'City', province: 'Province', year: '%{year}', campaign: '2023–2027 total',
+    target: 'Target', planned: 'Planned', enrolled: 'Enrolled', completion: 'Done', edit_targets: 'Edit targets', saved: 'Targets saved',
   },
   dashboard: {
-    title: 'Dashboard', progress: 'Progress by year', by_city: 'Progress by city', level_mix: 'Advanced-level share', source_mix: 'Source mix',
-    partnerships: 'Partnerships', waiting: 'Shown once the analytics queries are available', target: 'Target', enrolled: 'Enrolled', share: 'Share',
+    title: 'Dashboard', year: 'Year', progress: 'Progress by year (province)', by_city: 'Target and enrolled by city, %{year}', level_mix: 'Level structure: advanced and above',
+    advanced_share: 'Advanced and above', source_mix: 'Sources in %{year} (inner: target groups; outer: origin)', source_note: '%{enrolled} students, %{share} from outside Zhejiang; %{training} in skills training counted apart',
+    origins: { IN_CITY: 'Same city', OTHER_ZHEJIANG_CITY: 'Other Zhejiang cities', OTHER_PROVINCE: 'Other provinces' },
+    partnerships: 'Partnerships in %{year} by kind', ranking: 'City ranking, %{year}', no_data: 'No data yet',
+    columns: { rank: 'Rank', city: 'City', target: 'Target', enrolled: 'Enrolled', completion: 'Done', advanced_share: 'Advanced share' },
   },
+  stages: { short: { PARTNER: 'Partner', ZHEJIANG: 'Zhejiang', WORK: 'Work' }, where: 'Where', years: 'Years' },
+  history: { title: 'History', none: 'No changes recorded', empty: '(empty)' },
+  workflow: {
+    submit: 'Submit', approve: 'Approve', file: 'File', return: 'Return', reason: 'Reason for returning', return_title: 'Return 1 plan line |||| Return %{smart_count} plan lines',
+    done: '%{step}: 1 line |||| %{step}: %{smart_count} lines', none_selected: 'Tick the plan lines first',
+  },
+  adjustment: {
+    request: 'Request adjustment', decide: 'Decide', requested: 'Adjustment requested', decided: 'Decided 1 request |||| Decided %{smart_count} requests',
+    some_refused: 'Decided %{smart_count}; the others were refused (rows in red)', none_pending: 'Tick pending requests first', current_seats: 'Seats now: %{seats}',
+    locked_only: 'Only approved or filed lines are adjusted',
+  },
+  summary: { submit: 'Submit', submitted: 'Submitted 1 summary |||| Submitted %{smart_count} summaries' },
 };

@@ -1,13 +1,12 @@
-import type { ComponentType, ReactElement } from 'react';
-import {
-  AutocompleteInput, Create, Edit, FilterButton, List, NumberInput, SearchInput, SelectInput, SimpleForm, TopToolbar, useTranslate,
-} from 'react-admin';
+import type { ComponentType } from 'react';
+import { Create, FilterButton, List, TopToolbar, usePermissions, useTranslate } from 'react-admin';
+import { canWrite, type Permissions } from '../auth/permissions';
 import { Lookups, registerDisplay, type ReferenceDisplay } from '../lookups';
-import { enumLabel } from '../sheet/coerce';
 import { Sheet } from '../sheet/Sheet';
+import type { SheetActionsProps } from '../sheet/actions';
 import type { ColumnSpec } from '../sheet/types';
-import { enumValues, useLookups } from '../sheet/useLookups';
-import { ColumnInput } from './inputs';
+import { filterInputs } from './filters';
+import { RecordEdit, RecordForm } from './RecordPage';
 
 export interface AdminResource {
   name: string;
@@ -17,6 +16,8 @@ export interface AdminResource {
   icon: ComponentType;
   recordRepresentation: (record: Record<string, unknown>) => string;
   columns: ColumnSpec[];
+  /** written only through the resource's own actions, never by create/update/delete */
+  readOnly: boolean;
 }
 
 interface Definition {
@@ -28,38 +29,26 @@ interface Definition {
   /** filters offered besides the text search; by default every enum, reference and year column */
   filters?: string[];
   defaults?: Record<string, unknown>;
+  readOnly?: boolean;
+  /** buttons above the sheet acting on the ticked rows (workflow steps) */
+  sheetActions?: ComponentType<SheetActionsProps>;
+  /** buttons on a record's page (submit a summary) */
+  recordActions?: ComponentType;
 }
 
 const shared = new Lookups();
-
-function ReferenceFilter({ column, alwaysOn: _alwaysOn }: { column: ColumnSpec; alwaysOn?: boolean; source: string }) {
-  const { lookups, ready } = useLookups([column]);
-  const choices = ready ? lookups.options(column.reference!).map((o) => ({ id: o.id, name: o.label })) : [];
-  return <AutocompleteInput source={column.source} choices={choices} sx={{ minWidth: 220 }} />;
-}
-
-function filterInputs(definition: Definition, t: (key: string) => string): ReactElement[] {
-  const wanted = definition.filters ?? definition.columns.filter((c) => c.type === 'enum' || c.type === 'reference' || c.source === 'year').map((c) => c.source);
-  return [
-    <SearchInput key="q" source="q" alwaysOn />,
-    ...wanted.map((source) => {
-      const column = definition.columns.find((c) => c.source === source)!;
-      if (column.type === 'reference') return <ReferenceFilter key={source} source={source} column={column} />;
-      if (column.type === 'enum') {
-        return <SelectInput key={source} source={source} choices={enumValues(column.enum!).map((id) => ({ id, name: enumLabel(t, column.enum!, id) }))} />;
-      }
-      return <NumberInput key={source} source={source} />;
-    }),
-  ];
-}
 
 /** One resource from its column data: the sheet as list, forms with the server's rules, a readable name. */
 export function defineResource(definition: Definition): AdminResource {
   registerDisplay(definition.name, definition.display);
   const { name, columns } = definition;
+  const readOnly = definition.readOnly ?? false;
 
   function ResourceList() {
     const t = useTranslate();
+    const { permissions, isPending } = usePermissions<Permissions>();
+    // the sheet starts with the role's rights, never switching from read-only under a person's first edit
+    if (isPending) return null;
     return (
       <List
         resource={name}
@@ -67,30 +56,27 @@ export function defineResource(definition: Definition): AdminResource {
         pagination={false}
         empty={false}
         sort={definition.defaultSort ?? { field: 'id', order: 'ASC' }}
-        filters={filterInputs(definition, t)}
+        filters={filterInputs(columns, definition.filters, t)}
         actions={<TopToolbar><FilterButton /></TopToolbar>}
         disableSyncWithLocation={false}
       >
-        <Sheet resource={name} columns={columns} defaults={definition.defaults} />
+        <Sheet resource={name} columns={columns} defaults={definition.defaults} readOnly={readOnly || !canWrite(permissions, name)} actions={definition.sheetActions} />
       </List>
     );
   }
 
-  const form = (
-    <SimpleForm>
-      {columns.map((column) => (
-        <ColumnInput key={column.source} column={column} />
-      ))}
-    </SimpleForm>
-  );
-
   return {
     name,
     columns,
+    readOnly,
     icon: definition.icon,
     list: ResourceList,
-    edit: () => <Edit mutationMode="pessimistic">{form}</Edit>,
-    create: () => <Create redirect="list">{form}</Create>,
+    edit: () => <RecordEdit columns={columns} readOnly={readOnly} actions={definition.recordActions} />,
+    create: () => (
+      <Create redirect="list">
+        <RecordForm columns={columns} readOnly={false} />
+      </Create>
+    ),
     recordRepresentation: (record) => definition.display.label(record as Record<string, unknown> & { id: string }, shared),
   };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type ComponentType, type KeyboardEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type CellFocusedEvent, type ColDef, type GridApi } from 'ag-grid-community';
 import { useListContext, useLocale, useNotify, useTranslate } from 'react-admin';
@@ -12,6 +12,8 @@ import { displayValue, editorsByType } from './editors';
 import { buildPayload, parseTsv, toTsv } from './payload';
 import { bounds, contains, type CellRange } from './range';
 import { SheetToolbar } from './SheetToolbar';
+import type { RowRefusal, SheetActionsProps } from './actions';
+import { OpenRecordCell } from './OpenRecordCell';
 import { SheetProblems } from './SheetProblems';
 import { ConflictDialog } from './ConflictDialog';
 import type { ColumnSpec, SheetRow } from './types';
@@ -37,10 +39,14 @@ interface SheetProps {
   columns: ColumnSpec[];
   /** values a new row starts with */
   defaults?: Record<string, unknown>;
+  /** the signed-in role may not write this resource: no editing, adding, deleting, saving or importing */
+  readOnly?: boolean;
+  /** extra buttons acting on the ticked rows */
+  actions?: ComponentType<SheetActionsProps>;
 }
 
 /** The default list view of every resource: an editable grid over react-admin's list context. */
-export function Sheet({ resource, columns, defaults = {} }: SheetProps) {
+export function Sheet({ resource, columns, defaults = {}, readOnly = false, actions: Actions }: SheetProps) {
   const { data, sort, setSort, refetch, isPending } = useListContext();
   const t = useTranslate();
   const locale = useLocale();
@@ -71,8 +77,22 @@ export function Sheet({ resource, columns, defaults = {} }: SheetProps) {
   );
 
   const columnDefs = useMemo<ColDef<SheetRow>[]>(
-    () =>
-      columns.map((column, i) => ({
+    () => [
+      {
+        colId: '__open',
+        headerName: '',
+        width: 40,
+        pinned: 'left',
+        lockPinned: true,
+        lockPosition: 'left',
+        sortable: false,
+        resizable: false,
+        suppressMovable: true,
+        cellRenderer: OpenRecordCell,
+        cellRendererParams: { resource },
+        cellClass: 'sheet-open-cell',
+      },
+      ...columns.map((column, i): ColDef<SheetRow> => ({
         colId: column.source,
         headerName: t(`resources.${resource}.fields.${column.source}`),
         headerTooltip: t(`resources.${resource}.fields.${column.source}`),
@@ -82,7 +102,7 @@ export function Sheet({ resource, columns, defaults = {} }: SheetProps) {
         valueGetter: (p) => p.data?.data[column.source],
         valueFormatter: (p) => displayValue(column, p.value, ctx),
         valueSetter: () => false,
-        editable: (p) => column.editable !== false && !p.node.rowPinned && !p.data?.deleted,
+        editable: (p) => !readOnly && column.editable !== false && !p.node.rowPinned && !p.data?.deleted,
         sortable: column.type !== 'reference',
         comparator: () => 0,
         type: column.type === 'int' || column.type === 'float' ? 'rightAligned' : undefined,
@@ -98,8 +118,9 @@ export function Sheet({ resource, columns, defaults = {} }: SheetProps) {
         },
         ...editorsByType[column.type](column, ctx),
       })),
+    ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [columns, resource, ctx, locale],
+    [columns, resource, ctx, locale, readOnly],
   );
 
   const totals = useMemo(() => {
@@ -126,7 +147,11 @@ export function Sheet({ resource, columns, defaults = {} }: SheetProps) {
     refreshRange();
   };
 
-  const rowAt = (index: number) => api()?.getDisplayedRowAtIndex(index)?.data;
+  /** The row shown at a position, as the buffer holds it now (the grid may not have redrawn the last change yet). */
+  const rowAt = (index: number) => {
+    const key = api()?.getDisplayedRowAtIndex(index)?.data?.key;
+    return key === undefined ? undefined : current.current.rows.find((row) => row.key === key);
+  };
 
   const changeRange = (valueFor: (row: SheetRow, column: ColumnSpec, rowIndex: number) => unknown | typeof SKIP) => {
     const b = rangeBounds();
@@ -216,6 +241,7 @@ export function Sheet({ resource, columns, defaults = {} }: SheetProps) {
     shift.current = e.shiftKey;
     if ((api()?.getEditingCells().length ?? 0) > 0) return;
     if ((e.target as HTMLElement).closest('.ag-header')) return;
+    if (readOnly && !(e.shiftKey && e.key.startsWith('Arrow'))) return;
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
     let handled = true;
@@ -232,7 +258,7 @@ export function Sheet({ resource, columns, defaults = {} }: SheetProps) {
   };
 
   const onPaste = (e: ClipboardEvent) => {
-    if ((api()?.getEditingCells().length ?? 0) > 0) return;
+    if (readOnly || (api()?.getEditingCells().length ?? 0) > 0) return;
     e.preventDefault();
     paste(e.clipboardData.getData('text/plain'));
   };
@@ -304,10 +330,21 @@ export function Sheet({ resource, columns, defaults = {} }: SheetProps) {
 
   const pending = pendingCount(buffer, columns);
 
+  const actionProps: SheetActionsProps = {
+    selected: () => (api()?.getSelectedRows() ?? []).filter((row) => row.id),
+    showRefusals: (refusals: RowRefusal[]) => {
+      const keys = refusals.map((r) => buffer.rows.find((row) => row.id === r.id)?.key ?? '');
+      setBuffer((b) => markProblems(b, keys, refusals.map((r, index) => ({ index, field: null, message: localizeMessage(r.message, locale) })), columns));
+    },
+    reload,
+  };
+
   return (
     <div className="sheet" data-resource={resource}>
       <SheetToolbar
         resource={resource}
+        readOnly={readOnly}
+        actions={Actions && <Actions {...actionProps} />}
         columns={columns}
         rows={buffer.rows}
         pending={pending}

@@ -24,6 +24,10 @@ import { enumValues } from './useLookups';
 
 interface Props {
   resource: string;
+  /** hide everything that writes */
+  readOnly: boolean;
+  /** the resource's own buttons (workflow steps) */
+  actions?: React.ReactNode;
   columns: ColumnSpec[];
   rows: SheetRow[];
   pending: number;
@@ -80,8 +84,8 @@ export function SheetToolbar(props: Props) {
     </Tooltip>
   );
 
-  return (
-    <div className="sheet-toolbar">
+  const editing = !props.readOnly && (
+    <>
       {tip('sheet.keys.add', <Button size="small" startIcon={<AddIcon />} onClick={props.onAdd}>{t('sheet.add_row')}</Button>)}
       {tip('sheet.keys.delete', <Button size="small" startIcon={<DeleteIcon />} onClick={props.onDelete}>{t('sheet.delete_rows')}</Button>)}
       <Divider orientation="vertical" flexItem />
@@ -91,6 +95,12 @@ export function SheetToolbar(props: Props) {
       <Divider orientation="vertical" flexItem />
       <Button size="small" startIcon={<UploadIcon />} onClick={() => file.current?.click()}>{t('sheet.import.button')}</Button>
       <input ref={file} type="file" accept=".xlsx,.csv" hidden data-testid="sheet-import-file" onChange={(e) => void onFile(e.target.files?.[0])} />
+    </>
+  );
+
+  return (
+    <div className="sheet-toolbar">
+      {editing}
       <Button size="small" startIcon={<DownloadIcon />} onClick={(e) => setExportMenu(e.currentTarget)}>{t('sheet.export.button')}</Button>
       <Menu anchorEl={exportMenu} open={Boolean(exportMenu)} onClose={() => setExportMenu(null)}>
         <MenuItem onClick={() => { setExportMenu(null); void exportXlsx(shownTable(), resource, t); }}>{t('sheet.export.xlsx')}</MenuItem>
@@ -110,10 +120,11 @@ export function SheetToolbar(props: Props) {
         <Divider />
         <MenuItem dense onClick={() => { const grid = api(); if (grid) resetColumnState(resource, grid); setColumnsMenu(null); }}>{t('sheet.reset_columns')}</MenuItem>
       </Menu>
+      {props.actions && <><Divider orientation="vertical" flexItem />{props.actions}</>}
       <span className="spacer" />
       {props.pending > 0 && <Chip size="small" color="warning" label={t('sheet.pending', { smart_count: props.pending })} />}
       <Button size="small" startIcon={<RefreshIcon />} onClick={props.onReload}>{t('sheet.reload')}</Button>
-      {tip('sheet.keys.save', (
+      {!props.readOnly && tip('sheet.keys.save', (
         <Button size="small" variant="contained" startIcon={<SaveIcon />} disabled={props.saving || props.pending === 0} onClick={props.onSave} data-testid="sheet-save">
           {t('sheet.save')}
         </Button>

@@ -1,4 +1,6 @@
+import { labelsIn } from '../i18n/labels';
 import type { Lookups } from '../lookups';
+import { parseStages } from './stages';
 import type { ColumnSpec } from './types';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -43,6 +45,7 @@ export function coerce(column: ColumnSpec, input: unknown, ctx: { t: Translate; 
   if (typeof input !== 'string' && column.type !== 'date') {
     if (typeof input === 'number' && (column.type === 'int' || column.type === 'float')) return checked(column, input, t);
     if (typeof input === 'boolean' && column.type === 'boolean') return { value: input };
+    if (Array.isArray(input) && (column.type === 'stages' || column.type === 'enumList')) return { value: input };
   }
   const text = String(input).trim();
   if (text === '') return { value: null };
@@ -77,6 +80,10 @@ export function coerce(column: ColumnSpec, input: unknown, ctx: { t: Translate; 
       const values = parts.map((p) => enumValue(t, column.enum!, ctx.enumValues(column.enum!), p));
       const unknown = parts.filter((_, i) => !values[i]);
       return unknown.length ? bad('sheet.errors.enum', { value: unknown.join('、') }) : { value: values };
+    }
+    case 'stages': {
+      const stages = parseStages(text, t, labelsIn);
+      return stages ? { value: stages } : bad('sheet.errors.stages');
     }
     case 'reference': {
       const id = ctx.lookups.resolve(column.reference!, text);

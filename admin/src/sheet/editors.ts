@@ -1,6 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import type { Lookups } from '../lookups';
 import { enumLabel, type Translate } from './coerce';
+import { stagesText, type Stage } from './stages';
 import { ReferenceEditor } from './ReferenceEditor';
 import type { ColumnSpec, ColumnType, SheetRow } from './types';
 import { enumValues } from './useLookups';
@@ -26,6 +27,7 @@ export const editorsByType: Record<ColumnType, (column: ColumnSpec, ctx: EditorC
   }),
   // typed as labels separated by 、 or commas, read back by coerce()
   enumList: () => ({ cellEditor: 'agTextCellEditor', cellEditorParams: { useFormatter: true } }),
+  stages: () => ({ cellEditor: 'agTextCellEditor', cellEditorParams: { useFormatter: true } }),
   reference: (column, { lookups }) => ({
     cellEditor: ReferenceEditor,
     cellEditorPopup: true,
@@ -36,7 +38,10 @@ export const editorsByType: Record<ColumnType, (column: ColumnSpec, ctx: EditorC
 /** How a value reads in a cell, an export or a copy. */
 export function displayValue(column: ColumnSpec, value: unknown, ctx: EditorContext): string {
   if (value == null || value === '') return '';
+  if (column.secret) return '••••••';
   switch (column.type) {
+    case 'stages':
+      return Array.isArray(value) ? stagesText(value as Stage[], ctx.t) : String(value);
     case 'enum':
       return typeof value === 'string' ? enumLabel(ctx.t, column.enum!, value) : String(value);
     case 'enumList':

@@ -1,5 +1,5 @@
 /** Column types of the sheet; each has an editor (editors.tsx) and a coercion from text (coerce.ts). */
-export type ColumnType = 'text' | 'int' | 'float' | 'date' | 'boolean' | 'enum' | 'enumList' | 'reference';
+export type ColumnType = 'text' | 'int' | 'float' | 'date' | 'boolean' | 'enum' | 'enumList' | 'reference' | 'stages';
 
 /** One column of a resource's sheet and form: data, not code. Labels come from i18n by `source`. */
 export interface ColumnSpec {
@@ -20,6 +20,12 @@ export interface ColumnSpec {
   /** summed in the totals row */
   total?: boolean;
   width?: number;
+  /** not offered as a list filter (by default enum, reference and year columns are) */
+  filter?: false;
+  /** written, never read back (a password): shown as dots */
+  secret?: boolean;
+  /** long text: a multi-line input on the record page */
+  multiline?: boolean;
 }
 
 export interface SheetRow {

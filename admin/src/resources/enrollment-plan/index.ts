@@ -1,6 +1,7 @@
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import { defineResource } from '../defineResource';
 import { enumText } from '../labels';
+import { WorkflowActions } from './WorkflowActions';
 
 export const enrollmentPlan = defineResource({
   name: 'EnrollmentPlan',
@@ -14,6 +15,7 @@ export const enrollmentPlan = defineResource({
     { source: 'status', type: 'enum', enum: 'PlanStatus', editable: false, width: 100 },
     { source: 'schoolId', type: 'reference', reference: 'School', width: 220 },
   ],
+  sheetActions: WorkflowActions,
   display: {
     label: (r, l) => `${l.label('Program', r.programId)}·${String(r.year)}${enumText('Season', r.season)}`,
     uses: ['Program'],

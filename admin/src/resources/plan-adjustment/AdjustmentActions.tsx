@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Button, MenuItem, TextField } from '@mui/material';
+import { gql } from '@apollo/client';
+import { useLocale, useNotify, usePermissions, useTranslate } from 'react-admin';
+import { canTakeStep, canWrite, type Permissions } from '../../auth/permissions';
+import { TextDialog } from '../../components/TextDialog';
+import { SaveError, runMutation } from '../../dataProvider';
+import { localizeMessage } from '../../i18n/localizeMessage';
+import { invalidateLookup } from '../../lookups';
+import type { SheetActionsProps } from '../../sheet/actions';
+import { RequestDialog } from './RequestDialog';
+
+const REQUEST = gql`mutation RequestPlanAdjustment($planId: ID!, $newSeats: Int!, $reason: String!) { requestPlanAdjustment(planId: $planId, newSeats: $newSeats, reason: $reason) { id } }`;
+const DECIDE = gql`mutation DecidePlanAdjustment($id: ID!, $decision: AdjustmentDecision!, $note: String) { decidePlanAdjustment(id: $id, decision: $decision, note: $note) { id } }`;
+
+/** 申请调整 (any office of the line) and 审批 of the ticked pending requests (the line's issuing authority). */
+export function AdjustmentActions({ selected, showRefusals, reload }: SheetActionsProps) {
+  const t = useTranslate();
+  const locale = useLocale();
+  const notify = useNotify();
+  const { permissions } = usePermissions<Permissions>();
+  const [dialog, setDialog] = useState<'request' | 'decide'>();
+  const [decision, setDecision] = useState<'APPROVED' | 'REJECTED'>('APPROVED');
+  const fail = (error: unknown) => notify(error instanceof SaveError ? localizeMessage(error.message, locale) : String(error), { type: 'error' });
+
+  const request = async (planId: string, newSeats: number, reason: string) => {
+    setDialog(undefined);
+    try {
+      await runMutation(REQUEST, { planId, newSeats, reason });
+      notify('adjustment.requested', { type: 'success' });
+      reload();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const decide = async (note: string) => {
+    setDialog(undefined);
+    const pending = selected().filter((row) => row.data.decision === 'PENDING');
+    const refusals: { id: string; message: string }[] = [];
+    for (const row of pending) {
+      try {
+        await runMutation(DECIDE, { id: row.id, decision, note: note || null });
+      } catch (error) {
+        refusals.push({ id: row.id!, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    invalidateLookup('EnrollmentPlan');
+    reload();
+    if (refusals.length > 0) setTimeout(() => showRefusals(refusals), 500);
+    notify(refusals.length ? 'adjustment.some_refused' : 'adjustment.decided', { type: refusals.length ? 'warning' : 'success', messageArgs: { smart_count: pending.length - refusals.length } });
+  };
+
+  return (
+    <>
+      {canWrite(permissions, 'PlanAdjustment') && <Button size="small" variant="outlined" onClick={() => setDialog('request')}>{t('adjustment.request')}</Button>}
+      {canTakeStep(permissions, 'approve') && (
+        <Button size="small" variant="outlined" onClick={() => (selected().some((r) => r.data.decision === 'PENDING') ? setDialog('decide') : notify('adjustment.none_pending', { type: 'warning' }))}>
+          {t('adjustment.decide')}
+        </Button>
+      )}
+      {dialog === 'request' && <RequestDialog onClose={() => setDialog(undefined)} onRequest={(planId, seats, reason) => void request(planId, seats, reason)} />}
+      {dialog === 'decide' && (
+        <TextDialog title={t('adjustment.decide')} label={t('resources.PlanAdjustment.fields.decisionNote')} confirm={t('ra.action.confirm')} onClose={() => setDialog(undefined)} onConfirm={(note) => void decide(note)}>
+          <TextField select label={t('resources.PlanAdjustment.fields.decision')} value={decision} onChange={(e) => setDecision(e.target.value as 'APPROVED' | 'REJECTED')}>
+            <MenuItem value="APPROVED">{t('enums.AdjustmentDecision.APPROVED')}</MenuItem>
+            <MenuItem value="REJECTED">{t('enums.AdjustmentDecision.REJECTED')}</MenuItem>
+          </TextField>
+        </TextDialog>
+      )}
+    </>
+  );
+}
