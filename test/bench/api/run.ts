@@ -123,7 +123,7 @@ async function measure(target: Target, query: QueryName, requests: Request[], ro
   const databaseCpu = target.onPostgres && postmaster ? postgresCpuSeconds(postmaster) - dbBefore : 0;
   const errors = result.connectErrors + result.readErrors + result.writeErrors + result.statusErrors + result.timeouts;
   const m: Measurement = { server: target.name, query, round, requests: result.requests, seconds: result.durationUs / 1e6, p50Ms: result.p50Us / 1000, p99Ms: result.p99Us / 1000, errors, serverCpu, databaseCpu };
-  console.log(`  round ${round} ${target.name.padEnd(16)} ${query.padEnd(9)} ${(m.requests / m.seconds).toFixed(0).padStart(6)} req/s  p50 ${m.p50Ms.toFixed(1)} ms  p99 ${m.p99Ms.toFixed(1)} ms  cpu ${((serverCpu * 1000) / m.requests).toFixed(2)} ms/req${errors ? `  ${errors} errors` : ''}`);
+  console.log(`  round ${round} ${target.name.padEnd(16)} ${query.padEnd(9)} ${(m.requests / m.seconds).toFixed(2).padStart(8)} req/s  p50 ${m.p50Ms.toFixed(1)} ms  p99 ${m.p99Ms.toFixed(1)} ms  cpu ${((serverCpu * 1000) / m.requests).toFixed(2)} ms/req${errors ? `  ${errors} errors` : ''}`);
   return m;
 }
 
