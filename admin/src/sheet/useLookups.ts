@@ -6,7 +6,9 @@ import type { ColumnSpec } from './types';
 
 /** Loads every referenced resource the columns name, and gives a Lookups that labels and resolves them. */
 export function useLookups(columns: ColumnSpec[], generation = 0): { lookups: Lookups; ready: boolean } {
-  const references = useMemo(() => [...new Set(columns.flatMap((c) => (c.reference ? [c.reference] : [])))], [columns]);
+  // keyed by the names, not the array: callers may pass a fresh array on every render
+  const names = [...new Set(columns.flatMap((c) => (c.reference ? [c.reference] : [])))].join(',');
+  const references = useMemo(() => (names ? names.split(',') : []), [names]);
   const [state, setState] = useState({ lookups: new Lookups(), ready: references.length === 0 });
   useEffect(() => {
     let live = true;

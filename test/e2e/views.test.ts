@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { gql, openBrowser, screenshotDir, signIn } from './browser';
+
+const base = inject('demoUrl');
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  page = browser.page;
+  page.on('pageerror', (error) => console.error('[browser]', error.message));
+  await signIn(page, base);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const n = (value: number) => value.toLocaleString('en-US');
+const pct = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+test('the task table shows campaignProgress: every city and year, the province totals and the five-year cumulative', async () => {
+  type Row = { year: number; cityCode: string; target: number; planned: number; enrolled: number; completionRate: number | null };
+  const { campaignProgress } = await gql<{ campaignProgress: { rows: Row[]; cumulative: { target: number; enrolled: number; completionRate: number } } }>(
+    base,
+    '{ campaignProgress { rows { year cityCode target planned enrolled completionRate } cumulative { target enrolled completionRate } } }',
+  );
+  await page.goto(`${base}/#/task-table`);
+  await page.locator('.task-table table').waitFor();
+  await expect.poll(() => page.locator('.task-table tbody tr').count()).toBe(12);
+  const cells = async (code: string) => (await page.locator(`.task-table tr[data-city="${code}"] td`).allInnerTexts()).slice(1);
+  const expected = (code: string) =>
+    [2023, 2024, 2025, 2026, 2027].flatMap((year) => {
+      const r = campaignProgress.rows.find((x) => x.cityCode === code && x.year === year)!;
+      return [n(r.target), n(r.planned), n(r.enrolled), pct(r.completionRate)];
+    });
+  const { cumulative } = campaignProgress;
+  expect(await cells('330000')).toEqual([...expected('330000'), n(cumulative.target), n(cumulative.enrolled), pct(cumulative.completionRate)]);
+  expect(cumulative.target).toBe(600000);
+  expect((await cells('330100')).slice(0, 20)).toEqual(expected('330100'));
+  await page.screenshot({ path: path.join(screenshotDir, 'task-table.png'), fullPage: true });
+});
+
+test('the province admin edits a target in the task table', async () => {
+  await page.getByRole('button', { name: '修改任务数' }).click();
+  const input = page.locator('input[data-cell="舟山市-2027"]');
+  const before = Number(await input.inputValue());
+  await input.fill(String(before + 10));
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect
+    .poll(async () => (await gql<{ allCampaignTargets: { seats: number }[] }>(base, '{ allCampaignTargets(filter: { year: 2027, q: "舟山" }) { seats } }')).allCampaignTargets[0]!.seats)
+    .toBe(before + 10);
+  await page.getByRole('button', { name: '修改任务数' }).click();
+  await input.fill(String(before));
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect.poll(() => page.getByRole('button', { name: '修改任务数' }).count()).toBe(1);
+});
+
+test('the dashboard draws every chart from the analyst queries', async () => {
+  type Rank = { rank: number; cityName: string; completionRate: number | null };
+  const { cityRanking } = await gql<{ cityRanking: Rank[] }>(base, '{ cityRanking(year: 2025) { rank cityName completionRate } }');
+  await page.goto(`${base}/#/`);
+  await page.getByRole('button', { name: '2025' }).click();
+  for (const chart of ['progress', 'levels', 'by-city', 'partnerships']) await page.locator(`.chart-${chart} .recharts-bar-rectangle`).first().waitFor();
+  await page.locator('.chart-sources .recharts-pie-sector').first().waitFor();
+  await expect.poll(() => page.locator('.chart-ranking tbody tr').count()).toBe(11);
+  const first = await page.locator('.chart-ranking tbody tr').first().locator('td').allInnerTexts();
+  expect([first[0], first[1], first[4]]).toEqual([String(cityRanking[0]!.rank), cityRanking[0]!.cityName, pct(cityRanking[0]!.completionRate)]);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: path.join(screenshotDir, 'dashboard.png'), fullPage: true });
+});
