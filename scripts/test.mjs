@@ -9,7 +9,8 @@ import { postgresUnavailableReason } from './postgres-cluster.mjs';
 
 const pnpm = bootstrap();
 const inCi = Boolean(process.env.CI);
-const projects = ['sqlite'];
+// the admin's unit tests (translations, CSV) run in the same vitest invocation, so the summary counts them
+const projects = ['sqlite', 'admin'];
 const skipped = [];
 
 function leg(name, reason) {

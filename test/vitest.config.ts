@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Node resolves `graphql` to its CommonJS build for Apollo and type-graphql; our sources must load
@@ -25,6 +26,11 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'postgresql', include: [...apiSuites, 'production/**/*.test.ts'], env: { TEST_DATABASE: 'postgresql' }, globalSetup: ['helpers/global-setup.ts'] },
+      },
+      {
+        // the admin's own unit tests (translation completeness, CSV), run with the admin's Vite config
+        extends: fileURLToPath(new URL('../admin/vite.config.ts', import.meta.url)),
+        test: { name: 'admin', root: fileURLToPath(new URL('../admin', import.meta.url)) },
       },
       {
         extends: true,
