@@ -12,4 +12,5 @@ function AppMenu() {
   );
 }
 
-export const AppLayout = (props: LayoutProps) => <Layout {...props} menu={AppMenu} />;
+// minWidth 0: wide pages (the task table, sheets) scroll inside the content area instead of widening the page
+export const AppLayout = (props: LayoutProps) => <Layout {...props} menu={AppMenu} sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } }} />;

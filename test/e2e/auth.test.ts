@@ -28,6 +28,8 @@ describe('signing in', () => {
     await expect.poll(() => page.getByText('用户名或密码错误').count()).toBe(1);
     expect(page.url()).toMatch(/#\/login$/);
     expect(await page.evaluate(() => localStorage.getItem('zj.session'))).toBeNull();
+    await expect.poll(() => page.getByRole('button', { name: '登录' }).isEnabled()).toBe(true);
+    await page.waitForTimeout(400); // the message's fade-in
     await page.screenshot({ path: path.join(screenshotDir, 'login.png') });
   });
 

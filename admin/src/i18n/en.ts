@@ -125,9 +125,9 @@ export const en: Messages = {
   },
   dashboard: {
     title: 'Dashboard', year: 'Year', progress: 'Progress by year (province)', by_city: 'Target and enrolled by city, %{year}', level_mix: 'Level structure: advanced and above',
-    advanced_share: 'Advanced and above', source_mix: 'Sources in %{year} (inner: target groups; outer: origin)', source_note: '%{enrolled} students, %{share} from outside Zhejiang; %{training} in skills training counted apart',
+    advanced_share: 'Advanced and above', source_mix: 'Sources in %{year} (left: target groups; right: origin)', source_note: '%{enrolled} students, %{share} from outside Zhejiang; %{training} in skills training counted apart',
     origins: { IN_CITY: 'Same city', OTHER_ZHEJIANG_CITY: 'Other Zhejiang cities', OTHER_PROVINCE: 'Other provinces' },
-    partnerships: 'Partnerships in %{year} by kind', ranking: 'City ranking, %{year}', no_data: 'No data yet',
+    students: 'Students', partnerships: 'Partnerships in %{year} by kind', ranking: 'City ranking, %{year}', no_data: 'No data yet',
     columns: { rank: 'Rank', city: 'City', target: 'Target', enrolled: 'Enrolled', completion: 'Done', advanced_share: 'Advanced share' },
   },
   stages: { short: { PARTNER: 'Partner', ZHEJIANG: 'Zhejiang', WORK: 'Work' }, where: 'Where', years: 'Years' },

@@ -125,9 +125,9 @@ export const zhCN = {
   },
   dashboard: {
     title: '工作台', year: '年度', progress: '各年度任务完成情况（全省）', by_city: '%{year}年各设区市任务与实招', level_mix: '培养层次结构：高级工及以上占比趋势',
-    advanced_share: '高级工及以上占比', source_mix: '%{year}年生源构成（内圈：招生对象；外圈：生源地）', source_note: '学制教育 %{enrolled} 人，省外生源占 %{share}；技能培训 %{training} 人另计',
+    advanced_share: '高级工及以上占比', source_mix: '%{year}年生源构成（左：招生对象；右：生源地）', source_note: '学制教育 %{enrolled} 人，省外生源占 %{share}；技能培训 %{training} 人另计',
     origins: { IN_CITY: '本市生源', OTHER_ZHEJIANG_CITY: '省内其他设区市', OTHER_PROVINCE: '省外生源' },
-    partnerships: '%{year}年校企合作项目数（按合作形式）', ranking: '%{year}年设区市排名', no_data: '暂无数据',
+    students: '学生数', partnerships: '%{year}年校企合作项目数（按合作形式）', ranking: '%{year}年设区市排名', no_data: '暂无数据',
     columns: { rank: '名次', city: '设区市', target: '任务', enrolled: '实招', completion: '完成率', advanced_share: '高级工及以上占比' },
   },
   stages: { short: { PARTNER: '合作省', ZHEJIANG: '浙江', WORK: '工作' }, where: '培养地点', years: '年数' },

@@ -22,7 +22,7 @@ export function LevelTrend({ data }: { data: DashboardData }) {
           <YAxis yAxisId="students" tickFormatter={compact(locale)} width={56} />
           <YAxis yAxisId="share" orientation="right" tickFormatter={pct} domain={[0, 1]} width={56} />
           <Tooltip formatter={(value, name) => (name === share ? pct(value) : num(value))} />
-          <Legend />
+          <Legend itemSorter={null} />
           <Bar yAxisId="students" stackId="levels" dataKey="intermediate" name={t('enums.Level.INTERMEDIATE')} fill="#90caf9" />
           <Bar yAxisId="students" stackId="levels" dataKey="advanced" name={t('enums.Level.ADVANCED')} fill="#42a5f5" />
           <Bar yAxisId="students" stackId="levels" dataKey="preparatoryTechnician" name={t('enums.Level.PREPARATORY_TECHNICIAN')} fill="#1565c0" />

@@ -19,14 +19,14 @@ export function PartnershipChart({ data, year }: { data: DashboardData; year: nu
   const rows = [...byCity.values()];
   const empty = cityRows(data.partnerships).every((r) => r.partnerships === 0);
   return (
-    <ChartCard title={t('dashboard.partnerships', { year })} empty={empty} className="chart-partnerships">
+    <ChartCard title={t('dashboard.partnerships', { year })} empty={empty} height={440} className="chart-partnerships">
       <ResponsiveContainer>
         <BarChart data={rows}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="city" interval={0} tick={{ fontSize: 12 }} />
           <YAxis width={48} />
           <Tooltip formatter={(value) => num(value)} />
-          <Legend />
+          <Legend itemSorter={null} />
           {kinds.map((kind, i) => <Bar key={kind} dataKey={kind} stackId="kinds" name={t(`enums.PartnershipKind.${kind}`)} fill={COLORS[i % COLORS.length]} />)}
         </BarChart>
       </ResponsiveContainer>

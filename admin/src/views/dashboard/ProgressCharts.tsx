@@ -18,7 +18,7 @@ export function ProgressByYear({ data }: { data: DashboardData }) {
           <YAxis yAxisId="seats" tickFormatter={compact(locale)} width={56} />
           <YAxis yAxisId="rate" orientation="right" tickFormatter={pct} domain={[0, 'auto']} width={56} />
           <Tooltip formatter={(value, name) => (name === t('task_table.completion') ? pct(value) : num(value))} />
-          <Legend />
+          <Legend itemSorter={null} />
           <Bar yAxisId="seats" dataKey="target" name={t('task_table.target')} fill="#90caf9" />
           <Bar yAxisId="seats" dataKey="planned" name={t('task_table.planned')} fill="#42a5f5" />
           <Bar yAxisId="seats" dataKey="enrolled" name={t('task_table.enrolled')} fill="#1565c0" />
@@ -38,14 +38,14 @@ export function ProgressByCity({ data, year }: { data: DashboardData; year: numb
     .sort((a, b) => order.indexOf(a.cityCode) - order.indexOf(b.cityCode))
     .map((r) => ({ ...r, city: locale === 'en' ? (data.cityNamesEn.get(r.cityCode) ?? r.cityName) : r.cityName.replace(/市$/, '') }));
   return (
-    <ChartCard title={t('dashboard.by_city', { year })} empty={rows.length === 0} className="chart-by-city">
+    <ChartCard title={t('dashboard.by_city', { year })} empty={rows.length === 0} height={330} className="chart-by-city">
       <ResponsiveContainer>
         <BarChart data={rows}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="city" interval={0} tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={compact(locale)} width={56} />
           <Tooltip formatter={(value) => num(value)} />
-          <Legend />
+          <Legend itemSorter={null} />
           <Bar dataKey="target" name={t('task_table.target')} fill="#90caf9" />
           <Bar dataKey="enrolled" name={t('task_table.enrolled')} fill="#1565c0" />
         </BarChart>

@@ -35,7 +35,8 @@ export function TaskTable() {
   };
 
   return (
-    <Card sx={{ mt: 2 }} className="task-table">
+    // minWidth 0: a wide table scrolls inside the card instead of widening the page
+    <Card sx={{ mt: 2, minWidth: 0 }} className="task-table">
       <Title title={t('task_table.title')} />
       <CardContent>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
@@ -52,7 +53,15 @@ export function TaskTable() {
             ))}
         </Box>
         <TableContainer sx={{ overflowX: 'auto' }}>
-          <Table size="small" sx={{ '& td, & th': { textAlign: 'right', whiteSpace: 'nowrap', px: 0.75, fontSize: 12.5 }, '& td:first-of-type, & th:first-of-type': { textAlign: 'left' } }}>
+          <Table
+            size="small"
+            sx={{
+              '& td, & th': { textAlign: 'right', whiteSpace: 'nowrap', px: 0.5, fontSize: 12 },
+              // the city column stays in view while the years scroll, as a frozen column in Excel
+              '& tbody td:first-of-type, & thead tr:first-of-type th:first-of-type': { textAlign: 'left', position: 'sticky', left: 0, background: '#fff', zIndex: 1 },
+              '& thead tr:first-of-type th:first-of-type, & tr[data-city="330000"] td:first-of-type': { background: '#eef2f7' },
+            }}
+          >
             <TableHead>
               <TaskTableHeader />
             </TableHead>

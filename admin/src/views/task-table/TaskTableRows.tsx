@@ -27,7 +27,7 @@ export function CityRow({ city, data, editing, edits, onEdit }: CityRowProps) {
         <TableCell key={`${year}-t`} sx={edge}>
           {editing && row ? (
             <TextField size="small" type="number" variant="standard" value={edits[row.id] ?? String(row.seats)}
-              slotProps={{ htmlInput: { style: { textAlign: 'right', width: 64, fontSize: 12.5 }, 'data-cell': `${city.nameZh}-${year}` } }}
+              slotProps={{ htmlInput: { style: { textAlign: 'right', width: 60, fontSize: 12 }, 'data-cell': `${city.nameZh}-${year}` } }}
               onChange={(e) => onEdit(row.id, e.target.value)} />
           ) : (
             n(cell?.target)
