@@ -13,10 +13,10 @@ export abstract class BaseEntity {
   version: Opt<number> = 1;
 
   @Field(() => Date)
-  @Property({ type: 'datetime', onCreate: () => new Date() })
+  @Property({ type: Date, onCreate: () => new Date() })
   createdAt: Opt<Date> = new Date();
 
   @Field(() => Date)
-  @Property({ type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() })
+  @Property({ type: Date, onCreate: () => new Date(), onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }
