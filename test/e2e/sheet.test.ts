@@ -22,6 +22,8 @@ async function openSheet(resource: string, rows: number) {
 }
 
 async function pasteText(text: string) {
+  // the grid moves focus to a clicked cell on its next frame; the paste goes to whatever holds focus
+  await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('.sheet-grid .ag-cell')))).toBe(true);
   await page.evaluate((data) => {
     const transfer = new DataTransfer();
     transfer.setData('text/plain', data);
