@@ -85,3 +85,22 @@ describe('a city bureau', () => {
     await expect(gql(base, 'mutation { saveCities(rows: [{ id: "1", nameEn: "x" }]) { id } }', {}, token)).rejects.toThrow(/FORBIDDEN/);
   });
 });
+
+describe('an analyst', () => {
+  test('reads every sheet and record but is offered nothing that writes', async () => {
+    await gql(base, 'mutation($p: String!) { createUser(username: "analyst.one", displayName: "分析员", role: ANALYST, password: $p) { id } }', { p: 'Analyst-2024x' });
+    await signIn(page, base, 'analyst.one', 'Analyst-2024x');
+    await page.goto(`${base}/#/EnrollmentPlan`);
+    await page.locator('.sheet .ag-root').waitFor();
+    await expect.poll(() => page.locator('.ag-grid-scrolling-container .ag-row').count(), { timeout: 15000 }).toBeGreaterThan(0);
+    expect(await page.getByTestId('sheet-save').count()).toBe(0);
+    expect(await page.locator('[data-testid^="workflow-"]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '添加行' }).count()).toBe(0);
+    await page.locator('[row-index="0"] .sheet-open-record').first().click();
+    await page.locator('form').waitFor();
+    expect(await page.getByRole('button', { name: '保存' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '删除' }).count()).toBe(0);
+    expect(await page.locator('.history-panel').count()).toBe(0);
+    expect(await page.locator('form input[name="seats"]').isDisabled()).toBe(true);
+  });
+});
