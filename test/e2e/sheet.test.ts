@@ -96,11 +96,14 @@ describe('the sheet', () => {
     await openSheet('School', 3);
     await cell(0, 'ownership').click();
     await pasteText('民办');
+    await expect.poll(() => cell(0, 'ownership').textContent()).toBe('民办');
     await page.keyboard.down('Shift');
     await cell(2, 'ownership').click();
     await page.keyboard.up('Shift');
+    // the range ends where the grid has moved focus, which it does on its next frame
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[row-index]')?.getAttribute('row-index'))).toBe('2');
     await page.keyboard.press('Control+d');
-    for (const row of [0, 1, 2]) await expect.poll(() => cell(row, 'ownership').textContent()).toBe('民办');
+    await expect.poll(() => Promise.all([0, 1, 2].map((row) => cell(row, 'ownership').textContent()))).toEqual(['民办', '民办', '民办']);
     await save();
     await expect.poll(async () => (await schools()).map((s) => s.ownership)).toEqual(['PRIVATE', 'PRIVATE', 'PRIVATE']);
     await openSheet('School', 3);

@@ -16,7 +16,7 @@ import type { RowRefusal, SheetActionsProps } from './actions';
 import { OpenRecordCell } from './OpenRecordCell';
 import { SheetProblems } from './SheetProblems';
 import { ConflictDialog } from './ConflictDialog';
-import type { ColumnSpec, SheetRow } from './types';
+import type { CellPosition, ColumnSpec, SheetRow } from './types';
 import { enumValues, useLookups } from './useLookups';
 import { useSheetBuffer } from './useSheetBuffer';
 import './sheet.css';
@@ -57,8 +57,11 @@ export function Sheet({ resource, columns, defaults = {}, readOnly = false, acti
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<string>();
   const grid = useRef<AgGridReact<SheetRow>>(null);
+  const gridBox = useRef<HTMLDivElement>(null);
   const range = useRef<CellRange | undefined>(undefined);
   const shift = useRef(false);
+  // a Shift+click extends the range even when the grid reports the focus after Shift is released
+  const shiftClick = useRef(false);
   const dragging = useRef(false);
   const spec = useMemo(() => new Map(columns.map((c) => [c.source, c])), [columns]);
   const ctx = useMemo(() => ({ t, lookups, enumValues }), [t, lookups]);
@@ -140,11 +143,32 @@ export function Sheet({ resource, columns, defaults = {}, readOnly = false, acti
     setBuffer((b) => applyChanges(b, [cellChange(e.data!, column, e.newValue)]));
   };
 
+  /** Moves the range's focus to a cell: a Shift+click or Shift held extends the range, anything else starts a new one. */
+  const focusAt = (position: CellPosition) => {
+    // the same cell reported again (the grid redraws, or the event trails the keyboard) keeps the range
+    const last = range.current?.focus;
+    if (last && last.rowIndex === position.rowIndex && last.colId === position.colId && !shiftClick.current) return;
+    const extend = (shift.current || shiftClick.current) && range.current;
+    shiftClick.current = false;
+    range.current = extend && range.current ? { anchor: range.current.anchor, focus: position } : { anchor: position, focus: position };
+    refreshRange();
+  };
+
   const onCellFocused = (e: CellFocusedEvent<SheetRow>) => {
     if (e.rowIndex == null || e.rowPinned || !e.column || typeof e.column === 'string') return;
-    const position = { rowIndex: e.rowIndex, colId: e.column.getColId() };
-    range.current = shift.current && range.current ? { anchor: range.current.anchor, focus: position } : { anchor: position, focus: position };
-    refreshRange();
+    focusAt({ rowIndex: e.rowIndex, colId: e.column.getColId() });
+  };
+
+  /**
+   * The grid announces a clicked cell a frame after the browser focuses it; a key pressed in between
+   * (Shift+click then Ctrl+D) must act on the cell that has the focus, read from the page.
+   */
+  const syncFocus = () => {
+    const cell = document.activeElement?.closest('.ag-cell');
+    const row = cell?.closest('[row-index]');
+    const colId = cell?.getAttribute('col-id');
+    if (!cell || !row || row.classList.contains('ag-row-pinned') || !colId || !spec.has(colId) || !gridBox.current?.contains(cell)) return;
+    focusAt({ rowIndex: Number(row.getAttribute('row-index')), colId });
   };
 
   /** The row shown at a position, as the buffer holds it now (the grid may not have redrawn the last change yet). */
@@ -242,6 +266,7 @@ export function Sheet({ resource, columns, defaults = {}, readOnly = false, acti
     if ((api()?.getEditingCells().length ?? 0) > 0) return;
     if ((e.target as HTMLElement).closest('.ag-header')) return;
     if (readOnly && !(e.shiftKey && e.key.startsWith('Arrow'))) return;
+    syncFocus();
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
     let handled = true;
@@ -259,12 +284,14 @@ export function Sheet({ resource, columns, defaults = {}, readOnly = false, acti
 
   const onPaste = (e: ClipboardEvent) => {
     if (readOnly || (api()?.getEditingCells().length ?? 0) > 0) return;
+    syncFocus();
     e.preventDefault();
     paste(e.clipboardData.getData('text/plain'));
   };
 
   const onCopy = (e: ClipboardEvent) => {
     if ((api()?.getEditingCells().length ?? 0) > 0) return;
+    syncFocus();
     const text = copy();
     if (text === undefined) return;
     e.preventDefault();
@@ -363,11 +390,13 @@ export function Sheet({ resource, columns, defaults = {}, readOnly = false, acti
         onImported={reload}
       />
       <div
+        ref={gridBox}
         className="sheet-grid"
         onKeyDownCapture={onKeyDownCapture}
         onKeyUpCapture={(e) => (shift.current = e.shiftKey)}
         onMouseDownCapture={(e) => {
           shift.current = e.shiftKey;
+          shiftClick.current = e.shiftKey;
           dragging.current = true;
         }}
         onMouseUpCapture={() => (dragging.current = false)}
