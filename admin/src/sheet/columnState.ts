@@ -1,8 +1,10 @@
 import type { ColumnState, GridApi } from 'ag-grid-community';
+import { readSession } from '../auth/session';
 
-const key = (resource: string) => `sheet-columns:${resource}`;
+/** One layout per signed-in user and sheet, so colleagues sharing a computer keep their own. */
+const key = (resource: string) => `sheet-columns:${readSession()?.user.username ?? ''}:${resource}`;
 
-/** Width, order, visibility and pinning of a sheet's columns, kept in this browser profile. */
+/** Width, order, visibility and pinning of a sheet's columns, kept per user in this browser. */
 export function saveColumnState(resource: string, api: GridApi): void {
   const state = api.getColumnState().map(({ sort: _sort, sortIndex: _sortIndex, ...rest }) => rest);
   localStorage.setItem(key(resource), JSON.stringify(state));
