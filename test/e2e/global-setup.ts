@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../../scripts/free-port.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -37,17 +37,6 @@ function buildAdminIfStale(): void {
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
   const result = spawnSync(path.join(root, 'admin', 'node_modules', '.bin', 'vite'), ['build'], { cwd: path.join(root, 'admin'), stdio: 'inherit' });
   if (result.status !== 0) throw new Error('building the admin failed');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The real server (as `npm start` runs it) on a loopback port over a fresh SQLite file. */

@@ -1,6 +1,7 @@
 import { Utils, wrap, type FilterQuery } from '@mikro-orm/core';
 import { AppError } from '../common/errors.js';
 import type { ResourceDef } from '../common/resource.js';
+import { nest } from '../common/filters.js';
 import type { BaseEntity } from '../common/base.entity.js';
 import { Role } from '../modules/user/role.js';
 import { currentActor, type Actor } from './actor.js';
@@ -17,10 +18,6 @@ export function requestActor(): Actor | undefined {
   const actor = currentActor();
   if (actor === null) throw unauthenticated();
   return actor;
-}
-
-function nest(path: string, value: unknown): Record<string, unknown> {
-  return path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
 }
 
 /** Where the actor's rows lie, as a condition on the resource; undefined when the actor sees every row. */

@@ -6,7 +6,8 @@ import { propOf, type FieldSpec, type PathFilter, type ResourceDef } from './res
 
 type Where = Record<string, unknown>;
 
-function nest(path: string, condition: unknown): Where {
+/** `school.city`, 3 → `{ school: { city: 3 } }`: a condition reached through relations. */
+export function nest(path: string, condition: unknown): Where {
   return path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), condition) as Where;
 }
 

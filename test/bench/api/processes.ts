@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort } from '../../../scripts/free-port.mjs';
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
@@ -11,17 +11,6 @@ export interface Started {
   child: ChildProcess;
   output(): string;
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Starts `node ...args` as its own process (one pid to measure) and waits until `readyPath` answers. */
