@@ -9,6 +9,7 @@ import { majorResource } from './major/major.resource.js';
 import { programResource } from './program/program.resource.js';
 import { enrollmentPlanResource } from './plan/enrollment-plan.resource.js';
 import { intakeResource } from './intake/intake.resource.js';
+import { IntakeTally } from './intake/intake-tally.entity.js';
 import { companyResource } from './company/company.resource.js';
 import { partnershipResource } from './partnership/partnership.resource.js';
 import { orderClassResource } from './order-class/order-class.resource.js';
@@ -51,7 +52,8 @@ export const resources: ResourceDef[] = [
   auditEntryResource,
 ] as ResourceDef[];
 
-export const entities = [BaseEntity, ...resources.map((r) => r.entity)];
+/** The resources' entities, and the intake subtotals that database triggers keep (no resource). */
+export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally];
 
 const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver];
 

@@ -12,23 +12,15 @@ export interface FactFilter {
   countedOnly: boolean;
 }
 
-/** Intake columns that the per-plan subtotal may keep besides the plan line. */
+/** Columns of the intake subtotals (IntakeTally) that a fact may keep besides the plan line. */
 export type IntakeDimension = 'target_group' | 'origin_code';
+const keepsAll = (dimensions: IntakeDimension[]) => dimensions.includes('target_group') && dimensions.includes('origin_code');
 
-/** A small scope (a year or two, a city, a school) is worth picking plan lines before reading intakes. */
+/** A small scope (a year or two, a city, a school) is worth picking plan lines before reading subtotals. */
 const narrowed = (filter: FactFilter) => Boolean(filter.cityId || filter.schoolId || (filter.years && filter.years.length <= 2));
 
-/** Covering indexes declared on Intake; see there. */
+/** Covering index declared on Intake for the students still to register; see there. */
 const BY_PLAN = 'intake_plan_registered_on_count_index';
-const BY_PLAN_GROUP_ORIGIN = 'intake_plan_target_group_origin_count_index';
-
-/**
- * The intake table as `i`. SQLite's planner tends to take the plain foreign-key index and then read
- * every table row, so it is told which covering index to use; PostgreSQL chooses well by itself.
- */
-function intakeTable(em: EntityManager, index: string) {
-  return isPostgres(em) ? 'intake as i' : knexOf(em).raw(`\`intake\` as \`i\` indexed by \`${index}\``);
-}
 
 /** Keeps the plan lines in scope (aliases p, s); a provincial school counts where it stands. */
 function narrow<Q extends { where: Function; whereIn: Function; whereBetween: Function }>(query: Q, filter: FactFilter, plan: string, school: string): Q {
@@ -39,24 +31,29 @@ function narrow<Q extends { where: Function; whereIn: Function; whereBetween: Fu
   return query;
 }
 
+/** Subtotals summed over the dimensions left out, as (plan_id, …dimensions, students). */
+function planSubtotals(em: EntityManager, filter: FactFilter, dimensions: IntakeDimension[]) {
+  const columns = ['t.plan_id', ...dimensions.map((d) => `t.${d}`)];
+  const query = knexOf(em).from('intake_tally as t').select(columns).sum({ students: 't.students' }).groupBy(columns);
+  if (narrowed(filter)) {
+    query.join('enrollment_plan as np', 'np.id', 't.plan_id').join('school as ns', 'ns.id', 'np.school_id');
+    narrow(query, filter, 'np', 'ns');
+  }
+  return query;
+}
+
 /**
  * Students per plan line (and per `dimensions`), then joined to the plan line (p), its program (pr)
- * and school (s) as `x.students`. Summing the intake rows per plan first reads them once in the
- * order of a covering index (see Intake's indexes); joining 600,000 rows first and grouping them
- * afterwards costs several times more on SQLite. A narrowed scope (a year, a city, a school) picks
- * its plan lines first and reads only their intakes. Callers add their own select and GROUP BY.
+ * and school (s) as `x.students`. They come from the subtotals that triggers keep per plan line,
+ * target group and origin (`intake_tally`, about an eighth of the intake rows): read as they are
+ * when a query keeps both dimensions, otherwise summed per plan line first so that the joins run
+ * once per line (a narrowed scope picks its plan lines before that). Callers add their own select
+ * and GROUP BY.
  */
 export function planFacts(em: EntityManager, filter: FactFilter, dimensions: IntakeDimension[] = []) {
   const knex = knexOf(em);
-  const columns = ['i.plan_id', ...dimensions.map((d) => `i.${d}`)];
-  const index = dimensions.length ? BY_PLAN_GROUP_ORIGIN : BY_PLAN;
-  const perPlan = knex.from(intakeTable(em, index) as never).select(columns).sum({ students: 'i.count' }).groupBy(columns);
-  if (narrowed(filter)) {
-    perPlan.join('enrollment_plan as np', 'np.id', 'i.plan_id').join('school as ns', 'ns.id', 'np.school_id');
-    narrow(perPlan, filter, 'np', 'ns');
-  }
   const query = knex
-    .from(perPlan.as('x') as never)
+    .from(keepsAll(dimensions) ? 'intake_tally as x' : (planSubtotals(em, filter, dimensions).as('x') as never))
     .join('enrollment_plan as p', 'p.id', 'x.plan_id')
     .join('program as pr', 'pr.id', 'p.program_id')
     .join('school as s', 's.id', 'p.school_id');

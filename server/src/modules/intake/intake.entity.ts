@@ -8,10 +8,9 @@ import { TargetGroup } from './intake.enums.js';
 /** 招生实绩: new students registered on a plan line, by target group and origin. */
 @ObjectType({ description: '招生实绩 (actual intake on a plan line)' })
 @Entity({ tableName: 'intake' })
-// Covering indexes for the analyst queries: per-plan sums, late registrations (R9), source mix.
-// Both start with the plan, so they also serve the foreign key.
+// Covering index for students still to register per plan line (the analyst queries read all other
+// sums from IntakeTally); it starts with the plan, so it also serves the foreign key.
 @Index({ name: 'intake_plan_registered_on_count_index', properties: ['plan', 'registeredOn', 'count'] })
-@Index({ name: 'intake_plan_target_group_origin_count_index', properties: ['plan', 'targetGroup', 'originCode', 'count'] })
 export class Intake extends BaseEntity {
   @ManyToOne(() => EnrollmentPlan)
   plan!: EnrollmentPlan;

@@ -1,0 +1,25 @@
+import { Entity, ManyToOne, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
+
+/**
+ * Students per plan line, target group and origin: the sums of `intake.count` that the analyst
+ * queries group, so they read ~75,000 subtotals instead of 600,000 intakes. Only database triggers
+ * on `intake` write it (see the migrations), inside the writing transaction, whatever the write
+ * path; a subtotal that falls to 0 is deleted. Not an API resource.
+ */
+@Entity({ tableName: 'intake_tally' })
+export class IntakeTally {
+  @ManyToOne(() => EnrollmentPlan, { primary: true, deleteRule: 'cascade' })
+  plan!: EnrollmentPlan;
+
+  @PrimaryKey({ type: 'string', length: 30 })
+  targetGroup!: string;
+
+  @PrimaryKey({ type: 'string', length: 6 })
+  originCode!: string;
+
+  @Property({ type: 'integer' })
+  students!: number;
+
+  [PrimaryKeyProp]?: ['plan', 'targetGroup', 'originCode'];
+}
