@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createIntake, createPlan, createProgram, createSchool, firstError, markFiled } from '../helpers/fixtures.js';
 import { testDatabase } from '../helpers/databases.js';
+import { knexOf } from '../../server/src/modules/analytics/analytics.scope.js';
 
 /**
  * intake_tally holds students per plan line, target group and origin, written only by triggers on
@@ -18,7 +18,7 @@ const PAST = 'JUNIOR_HIGH_PAST';
 const HANGZHOU = '330100';
 const SICHUAN = '510000';
 
-const knex = () => (t.orm.em.fork() as SqlEntityManager).getKnex();
+const knex = () => knexOf(t.orm.em.fork());
 const rowsOf = (result: any): any[] => (Array.isArray(result) ? result : result.rows);
 const sorted = (rows: any[]): Subtotal[] =>
   rows.map((r): Subtotal => [Number(r.plan_id), r.target_group, r.origin_code, Number(r.students)]).sort((a, b) => (a.join('|') < b.join('|') ? -1 : 1));

@@ -6,7 +6,8 @@ const CHUNK_PARAMETERS = 30000;
 
 /**
  * Multi-row INSERTs of a few thousand rows each inside one transaction (not entity by entity);
- * version and timestamps are filled in here so the rows look like the ORM's own.
+ * version and timestamps are filled in here so the rows look like the ORM's own. The triggers on
+ * intake fill intake_tally as the rows go in (per row on SQLite, per INSERT on PostgreSQL).
  */
 export async function bulkLoad(orm: MikroORM, tables: Table[]): Promise<void> {
   const knex = knexOf(orm.em);
@@ -28,6 +29,6 @@ export async function bulkLoad(orm: MikroORM, tables: Table[]): Promise<void> {
     for (const table of tables) await knex.raw(`select setval(pg_get_serial_sequence('${table.name}', 'id'), (select max(id) from ${table.name}))`);
   }
   // Fresh statistics, as after any bulk import; on PostgreSQL also the visibility map that lets
-  // the covering indexes answer without visiting the table (autovacuum would set it later).
+  // the covering index answer without visiting the table (autovacuum would set it later).
   await knex.raw(sqlite ? 'analyze' : 'vacuum analyze');
 }

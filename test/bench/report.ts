@@ -23,7 +23,7 @@ export function writeReport(dir: string, results: DatabaseResult[], runs: number
   const lines = [`# Analyst query benchmark`, '', `Machine: ${machine}. ${runs} timed runs per query after 3 warm-ups, over HTTP against the real app.`, ''];
   for (const r of results) {
     lines.push(`## ${r.database}`, '');
-    lines.push(`Rows: ${Object.entries(r.rows).map(([table, n]) => `${table} ${n.toLocaleString('en')}`).join(', ')}.`);
+    lines.push(`Rows: ${Object.entries(r.rows).map(([table, n]) => `${table} ${n.toLocaleString('en')}${table === 'intake_tally' ? ' (written by the triggers)' : ''}`).join(', ')}.`);
     lines.push(`Migrate + reference data ${r.migrateSeconds.toFixed(1)} s; generate ${r.generateSeconds.toFixed(1)} s; bulk load ${r.loadSeconds.toFixed(1)} s.`, '');
     lines.push('| query | p50 ms | p95 ms | heap per run KiB | response bytes |', '|---|---:|---:|---:|---:|');
     for (const q of r.queries) {
