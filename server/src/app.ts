@@ -44,6 +44,8 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     introspection: true,
+    // main.ts drains and closes the database on SIGTERM itself; Apollo's own handler would race it and hang.
+    stopOnTerminationSignals: false,
     formatError,
     // No cache hints are used; the cache-control plugin would still wrap every field's resolver.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), requireSignIn as ApolloServerPlugin<Context>, queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
