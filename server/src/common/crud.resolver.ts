@@ -1,20 +1,19 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { readScope, scoped } from '../auth/scope.js';
-import type { BaseEntity } from './base.entity.js';
 import { buildOrder, buildPaging, buildWhere, textMatchOperator } from './filters.js';
 import { ListMetadata, resourceTypes } from './graphql-types.js';
 import { parseId } from './ids.js';
 import { propOf, type ResourceDef } from './resource.js';
+import { readRows, type Row } from './rows.js';
 import { createRecord, deleteRecord, saveRecords, updateRecord } from './crud.service.js';
 
 type Args = Record<string, unknown>;
 type Bag = Record<string, unknown>;
 
-export async function listRecords(ctx: Context, def: ResourceDef, args: Args): Promise<BaseEntity[]> {
+function listRows(ctx: Context, def: ResourceDef, args: Args): Promise<Row[]> {
   const { limit, offset } = buildPaging(args.page as number, args.perPage as number);
-  return ctx.em.find(def.entity, scoped(def, buildWhere(def, args.filter as Args, textMatchOperator(ctx.em))), {
+  return readRows(ctx.em, def.entity, scoped(def, buildWhere(def, args.filter as Args, textMatchOperator(ctx.em))), {
     orderBy: buildOrder(def, args.sortField as string, args.sortOrder as string),
     limit,
     offset,
@@ -31,7 +30,8 @@ function addReferenceFields(cls: Function, def: ResourceDef): void {
     const prop = propOf(field);
     const objectMethod = `resolve_${prop}`;
     defineMethod(cls, objectMethod, ((root: Bag, ctx: Context) => {
-      const ref = root[prop] as BaseEntity | null;
+      // `{ id }` on a row that was read, the referenced entity on one a mutation returns
+      const ref = root[prop] as { id: number } | null;
       return ref ? ctx.loaders.byId(field.target!()).load(ref.id) : null;
     }) as never);
     FieldResolver(() => field.target!(), { name: prop, nullable: !field.required })(cls.prototype, objectMethod, Object.getOwnPropertyDescriptor(cls.prototype, objectMethod)!);
@@ -39,7 +39,7 @@ function addReferenceFields(cls: Function, def: ResourceDef): void {
     Ctx()(cls.prototype, objectMethod, 1);
 
     const idMethod = `resolve_${field.name}`;
-    defineMethod(cls, idMethod, ((root: Bag) => (root[prop] as BaseEntity | null)?.id ?? null) as never);
+    defineMethod(cls, idMethod, ((root: Bag) => (root[prop] as { id: number } | null)?.id ?? null) as never);
     FieldResolver(() => ID, { name: field.name, nullable: !field.required })(cls.prototype, idMethod, Object.getOwnPropertyDescriptor(cls.prototype, idMethod)!);
     Root()(cls.prototype, idMethod, 0);
   }
@@ -49,9 +49,9 @@ function addReferenceFields(cls: Function, def: ResourceDef): void {
 function addChildFields(cls: Function, def: ResourceDef): void {
   for (const child of def.children ?? []) {
     const method = `resolve_${child.name}`;
-    defineMethod(cls, method, ((root: BaseEntity, narrow: Args, ctx: Context) => {
+    defineMethod(cls, method, ((root: { id: number }, narrow: Args, ctx: Context) => {
       const childDef = child.resource();
-      const where = scoped(childDef, buildWhere(childDef, { ...narrow }, textMatchOperator(ctx.em))) as Record<string, unknown>;
+      const where = scoped(childDef, buildWhere(childDef, { ...narrow }, textMatchOperator(ctx.em)));
       return ctx.loaders.children(childDef.entity, child.foreignKey, where).load(root.id);
     }) as never);
     FieldResolver(() => [child.resource().entity], { name: child.name })(cls.prototype, method, Object.getOwnPropertyDescriptor(cls.prototype, method)!);
@@ -70,15 +70,16 @@ export function createCrudResolver(def: ResourceDef): Function {
   @Resolver(() => def.entity)
   class CrudResolver {
     @Query(() => def.entity, { name: def.name, nullable: true, description: `One ${def.name} by id` })
-    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    async one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
       const scope = readScope(def);
-      if (scope) return ctx.em.findOne(def.entity, { $and: [{ id: parseId(id) }, scope] } as FilterQuery<BaseEntity>);
-      return ctx.loaders.byId(def.entity).load(parseId(id));
+      if (!scope) return ctx.loaders.byId(def.entity).load(parseId(id));
+      const [row] = await readRows(ctx.em, def.entity, { $and: [{ id: parseId(id) }, scope] }, { limit: 1 });
+      return row ?? null;
     }
 
     @Query(() => [def.entity], { name: `all${def.plural}`, description: `A page of ${def.plural}, filtered and sorted` })
     all(@Args(() => types.ListArgs) args: Args, @Ctx() ctx: Context) {
-      return listRecords(ctx, def, args);
+      return listRows(ctx, def, args);
     }
 
     @Query(() => ListMetadata, { name: `_all${def.plural}Meta` })

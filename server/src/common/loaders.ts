@@ -1,69 +1,67 @@
 import DataLoader from 'dataloader';
 import { wrap, type EntityManager, type FilterQuery } from '@mikro-orm/core';
-import type { BaseEntity } from './base.entity.js';
 import type { EntityClass } from './resource.js';
+import type { BaseEntity } from './base.entity.js';
+import { readRows, type Row, type RowOf } from './rows.js';
 
-/** Per-request batching: one query per entity type and per collection shape, whatever the row count. */
+/** Per-request batching of reads: one query per entity type and per collection shape, whatever the row count. */
 export class Loaders {
-  private readonly byIdLoaders = new Map<string, DataLoader<number, BaseEntity | null>>();
-  private readonly childLoaders = new Map<string, DataLoader<number, BaseEntity[]>>();
-  private readonly byFieldLoaders = new Map<string, DataLoader<string, BaseEntity | null>>();
+  private readonly byIdLoaders = new Map<string, DataLoader<number, Row | null>>();
+  private readonly childLoaders = new Map<string, DataLoader<number, Row[]>>();
+  private readonly byFieldLoaders = new Map<string, DataLoader<string, Row | null>>();
   private readonly keyedLoaders = new Map<string, DataLoader<string, unknown>>();
 
   constructor(private readonly em: EntityManager) {}
 
-  byId<T extends BaseEntity>(entity: EntityClass<T>): DataLoader<number, T | null> {
+  byId<T extends BaseEntity>(entity: EntityClass<T>): DataLoader<number, RowOf<T> | null> {
     let loader = this.byIdLoaders.get(entity.name);
     if (!loader) {
       loader = new DataLoader(async (ids: readonly number[]) => {
-        const missing = ids.filter((id) => {
+        // Entities this request already loaded (e.g. a list its resolver read through the EntityManager) need no query.
+        const managed = new Map<number, unknown>();
+        for (const id of ids) {
           const known = this.em.getUnitOfWork().getById(entity.name, id);
-          return !known || !wrap(known).isInitialized();
-        });
-        if (missing.length > 0) await this.em.find(entity, { id: { $in: missing } } as unknown as FilterQuery<T>);
-        return ids.map((id) => (this.em.getUnitOfWork().getById(entity.name, id) as T | undefined) ?? null);
+          if (known && wrap(known).isInitialized()) managed.set(id, known);
+        }
+        const missing = ids.filter((id) => !managed.has(id));
+        const rows = missing.length ? await readRows(this.em, entity, { id: { $in: missing } }) : [];
+        const byId = new Map<number, unknown>([...managed, ...rows.map((row) => [row.id, row] as const)]);
+        return ids.map((id) => (byId.get(id) as Row | undefined) ?? null);
       });
       this.byIdLoaders.set(entity.name, loader);
     }
-    return loader as DataLoader<number, T | null>;
+    return loader as unknown as DataLoader<number, RowOf<T> | null>;
   }
 
   /** Lookup by a unique column other than id (City by `code`, Company by `creditCode`). */
-  byField<T extends BaseEntity>(entity: EntityClass<T>, prop: string): DataLoader<string, T | null> {
+  byField(entity: EntityClass, prop: string): DataLoader<string, Row | null> {
     const key = `${entity.name}.${prop}`;
     let loader = this.byFieldLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (values: readonly string[]) => {
-        const rows = await this.em.find(entity, { [prop]: { $in: [...values] } } as FilterQuery<T>);
-        const byValue = new Map(rows.map((row) => [String((row as unknown as Record<string, unknown>)[prop]), row]));
+        const rows = await readRows(this.em, entity, { [prop]: { $in: [...values] } });
+        const byValue = new Map(rows.map((row) => [String(row[prop]), row]));
         return values.map((value) => byValue.get(value) ?? null);
       });
       this.byFieldLoaders.set(key, loader);
     }
-    return loader as DataLoader<string, T | null>;
+    return loader;
   }
 
   /** Children of many parents at once, narrowed by the same condition (`plans(year: 2025)`). */
-  children<T extends BaseEntity>(entity: EntityClass<T>, foreignKey: string, where: Record<string, unknown>): DataLoader<number, T[]> {
+  children(entity: EntityClass, foreignKey: string, where: FilterQuery<object>): DataLoader<number, Row[]> {
     const key = `${entity.name}.${foreignKey}:${JSON.stringify(where)}`;
     let loader = this.childLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (parentIds: readonly number[]) => {
-        const rows = await this.em.find(
-          entity,
-          { ...where, [foreignKey]: { $in: [...parentIds] } } as FilterQuery<T>,
-          { orderBy: { id: 'ASC' } as never },
-        );
-        const grouped = new Map<number, T[]>(parentIds.map((id) => [id, []]));
-        for (const row of rows) {
-          const parent = (row as unknown as Record<string, BaseEntity>)[foreignKey]!;
-          grouped.get(parent.id)?.push(row);
-        }
+        const rows = await readRows(this.em, entity, { $and: [where, { [foreignKey]: { $in: [...parentIds] } }] }, { orderBy: [{ id: 'ASC' }] });
+        const grouped = new Map<number, Row[]>(parentIds.map((id) => [id, []]));
+        for (const row of rows) grouped.get((row[foreignKey] as { id: number }).id)?.push(row);
         return parentIds.map((id) => grouped.get(id)!);
       });
       this.childLoaders.set(key, loader);
     }
-    return loader as DataLoader<number, T[]>;
+    return loader;
   }
 
   /** A named per-request loader for computed values (figures per city and year), batched by `load`. */

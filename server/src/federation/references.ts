@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
-import type { BaseEntity } from '../common/base.entity.js';
+import { readRows, type Row } from '../common/rows.js';
 import { badInput } from '../common/errors.js';
 import { scoped } from '../auth/scope.js';
 import type { ResourceDef } from '../common/resource.js';
@@ -21,7 +21,7 @@ function keyOf(def: ResourceDef, representation: Representation): string {
  * All references to one type in one `_entities` call, in one query whatever keys they use
  * (`id in (…) or code in (…)`); answers in the order asked, null where no row has that key.
  */
-async function loadByKeys(em: EntityManager, def: ResourceDef, keys: readonly string[]): Promise<(BaseEntity | null)[]> {
+async function loadByKeys(em: EntityManager, def: ResourceDef, keys: readonly string[]): Promise<(Row | null)[]> {
   const properties = em.getMetadata().get(def.entity.name).properties as Record<string, { runtimeType: string }>;
   const wanted = keys.map((key) => JSON.parse(key) as [string, string]);
   const valuesByField = new Map<string, unknown[]>();
@@ -33,10 +33,10 @@ async function loadByKeys(em: EntityManager, def: ResourceDef, keys: readonly st
   }
   const conditions = [...valuesByField].map(([field, values]) => ({ [field]: { $in: values } }));
   if (conditions.length === 0) return wanted.map(() => null);
-  const rows = await em.find(def.entity, scoped(def, (conditions.length === 1 ? conditions[0] : { $or: conditions }) as FilterQuery<object>) as FilterQuery<BaseEntity>);
-  const found = new Map<string, BaseEntity>();
+  const rows = await readRows(em, def.entity, scoped(def, (conditions.length === 1 ? conditions[0] : { $or: conditions }) as FilterQuery<object>));
+  const found = new Map<string, Row>();
   for (const row of rows) {
-    for (const field of valuesByField.keys()) found.set(JSON.stringify([field, String((row as unknown as Representation)[field])]), row);
+    for (const field of valuesByField.keys()) found.set(JSON.stringify([field, String(row[field])]), row);
   }
   return keys.map((key) => found.get(key) ?? null);
 }

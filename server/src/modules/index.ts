@@ -28,6 +28,7 @@ import { AnnualSummaryResolver, CitySummaryStatusResolver } from './summary/annu
 import { PlanWorkflowResolver } from './plan/plan-workflow.resolver.js';
 import { planTransitionResource } from './plan/plan-transition.resource.js';
 import { SchoolTargetGapResolver, UnderAssignedSchoolResolver } from './target/school-target-gaps.resolver.js';
+import { CrossRegionModelResolver } from './cross-region/cross-region.resolver.js';
 
 /** Every resource of the API; adding a module means adding it here. */
 export const resources: ResourceDef[] = [
@@ -55,6 +56,6 @@ export const resources: ResourceDef[] = [
 /** The resources' entities, and the intake subtotals that database triggers keep (no resource). */
 export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally];
 
-const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver];
+const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver, CrossRegionModelResolver];
 
 export const resolvers: [Function, ...Function[]] = [SessionResolver, RegionResolver, AnalyticsResolver, ...ruleResolvers, ...resources.map((r) => createCrudResolver(r))];

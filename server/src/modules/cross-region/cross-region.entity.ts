@@ -5,7 +5,7 @@ import { CalendarDate } from '../../common/scalars.js';
 import { City } from '../city/city.entity.js';
 import { School } from '../school/school.entity.js';
 import { Program } from '../program/program.entity.js';
-import { modelOf, TrainingStage, type Stage } from './stages.js';
+import { TrainingStage, type Stage } from './stages.js';
 
 /** 跨区域联合培养协议: a Zhejiang school's program trained jointly with an institution of another province. */
 @ObjectType({ description: '跨区域联合培养协议 (cross-region joint training agreement)' })
@@ -47,9 +47,4 @@ export class CrossRegionAgreement extends BaseEntity {
   @Field(() => Int)
   @Property({ type: 'integer' })
   enrolled: Opt<number> = 0;
-
-  @Field(() => String, { description: 'The model as the notice writes it: "2+1", "1+1+1"' })
-  get model(): Opt<string> {
-    return modelOf(this.stages);
-  }
 }
