@@ -50,3 +50,19 @@ test('rows read for a list get the derived agreement model and their references'
     expect(agreement.school.city.code).toMatch(/^33\d{2}00$/);
   }
 });
+
+test('a read selects only the columns its fields need, and every column when a field has its own resolver', async () => {
+  t.resetQueryLog();
+  const data = await t.ok(`{ allEnrollmentPlans(perPage: 2, sortField: "id") { id seats school { name city { code } } } }`);
+  expect(data.allEnrollmentPlans).toHaveLength(2);
+  const [plans, schools, cities] = t.selects();
+  const columns = (sql: string | undefined) => sql?.match(/select (.*?) from [`"](\w+)[`"]/)?.slice(1).map((s) => s.replace(/[`"]/g, ''));
+  expect(columns(plans)).toEqual(['e.id, e.school_id, e.seats', 'enrollment_plan']);
+  expect(columns(schools)).toEqual(['e.id, e.name, e.city_id', 'school']);
+  expect(columns(cities)).toEqual(['e.id, e.code', 'city']);
+
+  t.resetQueryLog();
+  const issued = await t.ok(`{ allEnrollmentPlans(perPage: 1, sortField: "id") { id issuerCode } }`);
+  expect(issued.allEnrollmentPlans[0].issuerCode).toMatch(/^33\d{4}$/);
+  expect(columns(t.selects()[0])).toEqual(['e.*', 'enrollment_plan']);
+});

@@ -1,19 +1,22 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { readScope, scoped } from '../auth/scope.js';
 import { buildOrder, buildPaging, buildWhere, textMatchOperator } from './filters.js';
 import { ListMetadata, resourceTypes } from './graphql-types.js';
 import { parseId } from './ids.js';
-import { propOf, type ResourceDef } from './resource.js';
+import { propOf, resourceOf, type ResourceDef } from './resource.js';
 import { readRows, type Row } from './rows.js';
+import { selectedProps } from './selection.js';
 import { createRecord, deleteRecord, saveRecords, updateRecord } from './crud.service.js';
 
 type Args = Record<string, unknown>;
 type Bag = Record<string, unknown>;
 
-function listRows(ctx: Context, def: ResourceDef, args: Args): Promise<Row[]> {
+function listRows(ctx: Context, def: ResourceDef, args: Args, info: GraphQLResolveInfo): Promise<Row[]> {
   const { limit, offset } = buildPaging(args.page as number, args.perPage as number);
   return readRows(ctx.em, def.entity, scoped(def, buildWhere(def, args.filter as Args, textMatchOperator(ctx.em))), {
+    props: selectedProps(def, info),
     orderBy: buildOrder(def, args.sortField as string, args.sortOrder as string),
     limit,
     offset,
@@ -29,14 +32,16 @@ function addReferenceFields(cls: Function, def: ResourceDef): void {
   for (const field of def.fields.filter((f) => f.kind === 'ref')) {
     const prop = propOf(field);
     const objectMethod = `resolve_${prop}`;
-    defineMethod(cls, objectMethod, ((root: Bag, ctx: Context) => {
+    defineMethod(cls, objectMethod, ((root: Bag, ctx: Context, info: GraphQLResolveInfo) => {
       // `{ id }` on a row that was read, the referenced entity on one a mutation returns
       const ref = root[prop] as { id: number } | null;
-      return ref ? ctx.loaders.byId(field.target!()).load(ref.id) : null;
+      const target = resourceOf(field.target!());
+      return ref ? ctx.loaders.byId(field.target!(), target && selectedProps(target, info)).load(ref.id) : null;
     }) as never);
     FieldResolver(() => field.target!(), { name: prop, nullable: !field.required })(cls.prototype, objectMethod, Object.getOwnPropertyDescriptor(cls.prototype, objectMethod)!);
     Root()(cls.prototype, objectMethod, 0);
     Ctx()(cls.prototype, objectMethod, 1);
+    Info()(cls.prototype, objectMethod, 2);
 
     const idMethod = `resolve_${field.name}`;
     defineMethod(cls, idMethod, ((root: Bag) => (root[prop] as { id: number } | null)?.id ?? null) as never);
@@ -49,15 +54,16 @@ function addReferenceFields(cls: Function, def: ResourceDef): void {
 function addChildFields(cls: Function, def: ResourceDef): void {
   for (const child of def.children ?? []) {
     const method = `resolve_${child.name}`;
-    defineMethod(cls, method, ((root: { id: number }, narrow: Args, ctx: Context) => {
+    defineMethod(cls, method, ((root: { id: number }, narrow: Args, ctx: Context, info: GraphQLResolveInfo) => {
       const childDef = child.resource();
       const where = scoped(childDef, buildWhere(childDef, { ...narrow }, textMatchOperator(ctx.em)));
-      return ctx.loaders.children(childDef.entity, child.foreignKey, where).load(root.id);
+      return ctx.loaders.children(childDef.entity, child.foreignKey, where, selectedProps(childDef, info, [child.foreignKey])).load(root.id);
     }) as never);
     FieldResolver(() => [child.resource().entity], { name: child.name })(cls.prototype, method, Object.getOwnPropertyDescriptor(cls.prototype, method)!);
     Root()(cls.prototype, method, 0);
     Args(() => resourceTypes(child.resource()).NarrowArgs)(cls.prototype, method, 1);
     Ctx()(cls.prototype, method, 2);
+    Info()(cls.prototype, method, 3);
   }
 }
 
@@ -70,16 +76,17 @@ export function createCrudResolver(def: ResourceDef): Function {
   @Resolver(() => def.entity)
   class CrudResolver {
     @Query(() => def.entity, { name: def.name, nullable: true, description: `One ${def.name} by id` })
-    async one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    async one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
       const scope = readScope(def);
-      if (!scope) return ctx.loaders.byId(def.entity).load(parseId(id));
-      const [row] = await readRows(ctx.em, def.entity, { $and: [{ id: parseId(id) }, scope] }, { limit: 1 });
+      const props = selectedProps(def, info);
+      if (!scope) return ctx.loaders.byId(def.entity, props).load(parseId(id));
+      const [row] = await readRows(ctx.em, def.entity, { $and: [{ id: parseId(id) }, scope] }, { props, limit: 1 });
       return row ?? null;
     }
 
     @Query(() => [def.entity], { name: `all${def.plural}`, description: `A page of ${def.plural}, filtered and sorted` })
-    all(@Args(() => types.ListArgs) args: Args, @Ctx() ctx: Context) {
-      return listRows(ctx, def, args);
+    all(@Args(() => types.ListArgs) args: Args, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      return listRows(ctx, def, args, info);
     }
 
     @Query(() => ListMetadata, { name: `_all${def.plural}Meta` })

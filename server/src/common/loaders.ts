@@ -13,8 +13,10 @@ export class Loaders {
 
   constructor(private readonly em: EntityManager) {}
 
-  byId<T extends BaseEntity>(entity: EntityClass<T>): DataLoader<number, RowOf<T> | null> {
-    let loader = this.byIdLoaders.get(entity.name);
+  /** Rows by id; `props` narrows the columns read (one loader per entity and column set). */
+  byId<T extends BaseEntity>(entity: EntityClass<T>, props?: string[]): DataLoader<number, RowOf<T> | null> {
+    const key = `${entity.name}:${props ?? '*'}`;
+    let loader = this.byIdLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids: readonly number[]) => {
         // Entities this request already loaded (e.g. a list its resolver read through the EntityManager) need no query.
@@ -24,11 +26,11 @@ export class Loaders {
           if (known && wrap(known).isInitialized()) managed.set(id, known);
         }
         const missing = ids.filter((id) => !managed.has(id));
-        const rows = missing.length ? await readRows(this.em, entity, { id: { $in: missing } }) : [];
+        const rows = missing.length ? await readRows(this.em, entity, { id: { $in: missing } }, { props }) : [];
         const byId = new Map<number, unknown>([...managed, ...rows.map((row) => [row.id, row] as const)]);
         return ids.map((id) => (byId.get(id) as Row | undefined) ?? null);
       });
-      this.byIdLoaders.set(entity.name, loader);
+      this.byIdLoaders.set(key, loader);
     }
     return loader as unknown as DataLoader<number, RowOf<T> | null>;
   }
@@ -49,12 +51,12 @@ export class Loaders {
   }
 
   /** Children of many parents at once, narrowed by the same condition (`plans(year: 2025)`). */
-  children(entity: EntityClass, foreignKey: string, where: FilterQuery<object>): DataLoader<number, Row[]> {
-    const key = `${entity.name}.${foreignKey}:${JSON.stringify(where)}`;
+  children(entity: EntityClass, foreignKey: string, where: FilterQuery<object>, props?: string[]): DataLoader<number, Row[]> {
+    const key = `${entity.name}.${foreignKey}:${JSON.stringify(where)}:${props ?? '*'}`;
     let loader = this.childLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (parentIds: readonly number[]) => {
-        const rows = await readRows(this.em, entity, { $and: [where, { [foreignKey]: { $in: [...parentIds] } }] }, { orderBy: [{ id: 'ASC' }] });
+        const rows = await readRows(this.em, entity, { $and: [where, { [foreignKey]: { $in: [...parentIds] } }] }, { props, orderBy: [{ id: 'ASC' }] });
         const grouped = new Map<number, Row[]>(parentIds.map((id) => [id, []]));
         for (const row of rows) grouped.get((row[foreignKey] as { id: number }).id)?.push(row);
         return parentIds.map((id) => grouped.get(id)!);

@@ -87,6 +87,12 @@ export interface ResourceDef<T extends BaseEntity = BaseEntity> {
 
 export const propOf = (field: FieldSpec): string => field.prop ?? field.name;
 
+const byEntity = new Map<EntityClass, ResourceDef>();
+
 export function defineResource<T extends BaseEntity>(def: ResourceDef<T>): ResourceDef<T> {
+  byEntity.set(def.entity, def as unknown as ResourceDef);
   return def;
 }
+
+/** The resource of an entity (the target of a reference), if it is one. */
+export const resourceOf = (entity: EntityClass): ResourceDef | undefined => byEntity.get(entity);

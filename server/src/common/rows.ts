@@ -13,17 +13,21 @@ export type Row = Record<string, unknown> & { id: number };
 export type RowOf<T> = { [K in keyof T]: T[K] extends BaseEntity ? { id: number } : T[K] extends BaseEntity | null ? { id: number } | null : T[K] };
 
 export interface RowQuery {
+  /** Properties to read (see `selectedProps`); every stored property when absent. */
+  props?: string[];
   orderBy?: QueryOrderMap<object>[];
   limit?: number;
   offset?: number;
 }
 
 type Convert = (value: unknown) => unknown;
+/** Property name, its column, and how the mapped value becomes the row's. */
+type Stored = [string, string, Convert | null];
 
-const converters = new WeakMap<EntityMetadata, Array<[string, Convert | null]>>();
+const converters = new WeakMap<EntityMetadata, Stored[]>();
 
 /** How each stored property becomes a row value, worked out once per entity. */
-function convertersOf(meta: EntityMetadata, platform: Platform): Array<[string, Convert | null]> {
+function convertersOf(meta: EntityMetadata, platform: Platform): Stored[] {
   let list = converters.get(meta);
   if (!list) {
     const convert = (prop: EntityProperty): Convert | null => {
@@ -32,7 +36,7 @@ function convertersOf(meta: EntityMetadata, platform: Platform): Array<[string, 
       return type ? (value) => (value === null || value === undefined ? value : type.convertToJSValue(value, platform)) : null;
     };
     const stored = meta.props.filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)));
-    list = stored.map((p) => [p.name, convert(p)]);
+    list = stored.map((p) => [p.name, p.fieldNames[0]!, convert(p)]);
     converters.set(meta, list);
   }
   return list;
@@ -46,14 +50,20 @@ function convertersOf(meta: EntityMetadata, platform: Platform): Array<[string, 
  */
 export async function readRows(em: EntityManager, entity: EntityClass, where: FilterQuery<object>, query: RowQuery = {}): Promise<Row[]> {
   const meta = em.getMetadata().get(entity.name);
-  const qb = (em as SqlEntityManager).createQueryBuilder(entity.name, 'e').select('e.*').where(where as never);
+  const stored = convertersOf(meta, em.getPlatform());
+  const wanted = query.props && new Set(query.props);
+  const props = wanted && query.props!.every((p) => stored.some(([name]) => name === p)) ? stored.filter(([name]) => wanted.has(name)) : stored;
+  const qb = (em as SqlEntityManager)
+    .createQueryBuilder(entity.name, 'e')
+    // Columns, not properties: a property name of a reference the filter joins would be read from the join.
+    .select(props === stored ? 'e.*' : props.map(([, column]) => `e.${column}`))
+    .where(where as never);
   if (query.orderBy) qb.orderBy(query.orderBy as never);
   if (query.limit !== undefined) qb.limit(query.limit, query.offset);
   const data = (await qb.execute('all', true)) as Array<Record<string, unknown>>;
-  const props = convertersOf(meta, em.getPlatform());
   return data.map((record) => {
     const row: Record<string, unknown> = {};
-    for (const [name, convert] of props) {
+    for (const [name, , convert] of props) {
       const value = record[name];
       row[name] = convert ? convert(value) : value;
     }
