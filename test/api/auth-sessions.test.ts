@@ -54,6 +54,15 @@ describe('signing in', () => {
       expect(firstError(await t.gql(`{ me { username } }`, {}, bearer(token))).extensions.code).toBe('UNAUTHENTICATED');
     }
   });
+
+  test('a token accepted before is refused once it expires', async () => {
+    // Tokens expire on whole seconds; this one has between one and two seconds left.
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 10));
+    const { token, expiresAt } = await t.tokens.issue({ userId: 1, tokenVersion: 1 }, 2);
+    expect((await t.gql(`{ me { username } }`, {}, bearer(token))).data).toEqual({ me: { username: 'root' } });
+    await new Promise((resolve) => setTimeout(resolve, expiresAt.getTime() - Date.now() + 50));
+    expect(firstError(await t.gql(`{ me { username } }`, {}, bearer(token))).extensions.code).toBe('UNAUTHENTICATED');
+  });
 });
 
 describe('ending sessions', () => {

@@ -11,10 +11,19 @@ export interface IssuedToken {
 }
 
 const ISSUER = 'zj-enrollment';
+/** Verified tokens remembered per process; a client reuses its token for hours. */
+const VERIFIED_CACHE_SIZE = 10000;
+
+interface Verified {
+  subject: TokenSubject;
+  /** The token's `exp`, in milliseconds. */
+  expiresAtMs: number;
+}
 
 /** Signed, expiring bearer tokens (HS256). A token names the user and the user's token version. */
 export class TokenService {
   private readonly key: Uint8Array;
+  private readonly verified = new Map<string, Verified>();
 
   constructor(secret: string, private readonly ttlSeconds: number) {
     this.key = new TextEncoder().encode(secret);
@@ -32,13 +41,25 @@ export class TokenService {
     return { token, expiresAt };
   }
 
-  /** The subject of a valid token; null for a tampered, expired or malformed one. */
+  /**
+   * The subject of a valid token; null for a tampered, expired or malformed one. A signature, once
+   * checked, stays valid, so a known token costs only the expiry check (revocation is the caller's
+   * check of the user's token version).
+   */
   async verify(token: string): Promise<TokenSubject | null> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (Date.now() < known.expiresAtMs) return known.subject;
+      this.verified.delete(token);
+      return null;
+    }
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       const userId = Number(payload.sub);
       const tokenVersion = Number(payload.ver);
-      if (!Number.isSafeInteger(userId) || !Number.isSafeInteger(tokenVersion)) return null;
+      if (!Number.isSafeInteger(userId) || !Number.isSafeInteger(tokenVersion) || typeof payload.exp !== 'number') return null;
+      if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.clear();
+      this.verified.set(token, { subject: { userId, tokenVersion }, expiresAtMs: payload.exp * 1000 });
       return { userId, tokenVersion };
     } catch (error) {
       if (error instanceof errors.JOSEError) return null;
