@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_JWT_SECRET } from './credentials.js';
@@ -13,10 +13,21 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** The server as users run it (`server/src/main.ts` in its own process), started against a given database; it signs tokens as the test app does. */
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/** Compiles the server as `pnpm build` does (to server/dist), for processes started with `compiled`. */
+export function buildServer(): void {
+  const result = spawnSync(path.join(root, 'server', 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json', '--noEmit', 'false', '--outDir', 'dist'], { cwd: path.join(root, 'server'), encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`the server does not compile:\n${result.stdout}${result.stderr}`);
+}
+
+/**
+ * The server as users run it, in its own process, started against a given database; it signs tokens
+ * as the test app does. From source (`tsx src/main.ts`, as `npm start`), or `compiled` as production
+ * runs it (`node dist/main.js` after `buildServer`).
+ */
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, { compiled = false } = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(path.join(root, 'server', 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+  const [command, args] = compiled ? [process.execPath, ['dist/main.js']] : [path.join(root, 'server', 'node_modules', '.bin', 'tsx'), ['src/main.ts']];
+  const child = spawn(command, args, {
     cwd: path.join(root, 'server'),
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_DATA: 'false', JWT_SECRET: TEST_JWT_SECRET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

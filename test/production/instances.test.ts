@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { buildServer, startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 let t: TestApp;
 let a: ServerProcess;
@@ -13,8 +13,9 @@ async function post(url: string, query: string, variables: Record<string, unknow
 
 beforeAll(async () => {
   t = await createTestApp();
-  // Both instances start together: migrations and seeding must serialise, not collide.
-  [a, b] = await Promise.all([startServerProcess(t.databaseUrl), startServerProcess(t.databaseUrl)]);
+  buildServer();
+  // Both instances start together, compiled as production runs them: migrations and seeding must serialise, not collide.
+  [a, b] = await Promise.all([startServerProcess(t.databaseUrl, {}, { compiled: true }), startServerProcess(t.databaseUrl, {}, { compiled: true })]);
 }, 120000);
 
 afterAll(async () => {
@@ -54,7 +55,7 @@ test('two instances behind one database behave as one system', async () => {
 
 test('SIGTERM shuts an instance down cleanly', async () => {
   // As operators run it: Apollo's own signal handling differs outside NODE_ENV=test.
-  const c = await startServerProcess(t.databaseUrl, { NODE_ENV: 'production', MIGRATE_ON_START: 'false', SEED_ON_START: 'false' });
+  const c = await startServerProcess(t.databaseUrl, { NODE_ENV: 'production', MIGRATE_ON_START: 'false', SEED_ON_START: 'false' }, { compiled: true });
   expect(await c.stop()).toBe(0);
   expect(c.output()).toMatch(/SIGTERM: finishing in-flight requests, then closing the database/);
 });

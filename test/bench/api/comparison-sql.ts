@@ -1,15 +1,18 @@
 /**
  * The SQL the comparison servers run. `campaign_progress()` computes what our `campaignProgress`
  * returns (city rows and a province row per year; R1 and the registration date included) in one
- * statement; PostGraphile exposes it as `campaignProgress`, the raw server selects from it.
+ * statement over the same tables (the intake subtotals included); PostGraphile exposes it as
+ * `campaignProgress`, the raw server selects from it.
  */
 export const CAMPAIGN_PROGRESS_FUNCTION = `
 create type campaign_progress_row as (year int, city_code text, city_name text, target int, planned int, enrolled int, registered int, completion_rate float8, gap int);
 create function campaign_progress() returns setof campaign_progress_row language sql stable as $$
   with per_plan as (
-    select i.plan_id, sum(i.count) as students,
-           coalesce(sum(i.count) filter (where i.registered_on > (now() at time zone 'Asia/Shanghai')::date), 0) as pending
-    from intake i group by i.plan_id
+    -- as ours: the trigger-kept subtotals per plan line, and per line the intakes still to register
+    select p.id as plan_id,
+           (select sum(t.students) from intake_tally t where t.plan_id = p.id) as students,
+           coalesce((select sum(i.count) from intake i where i.plan_id = p.id and i.registered_on > (now() at time zone 'Asia/Shanghai')::date), 0) as pending
+    from enrollment_plan p where p.year between 2023 and 2027
   ), counted as (
     select s.city_id, p.year, sum(x.students) as enrolled, sum(x.pending) as pending
     from per_plan x join enrollment_plan p on p.id = x.plan_id join program pr on pr.id = p.program_id join school s on s.id = p.school_id
