@@ -4,8 +4,9 @@ import { cityId, createPlan, createProgram, createSchool, firstError } from '../
 import { createUser } from '../helpers/users.js';
 
 let t: TestApp;
-const ids: Record<string, string> = {};
-const as: Record<string, Client> = {};
+type Name = 'cityA' | 'cityB' | 'planA' | 'planB' | 'planP' | 'programA' | 'programB' | 'programP' | 'provincial' | 'schoolA' | 'schoolB';
+const ids = {} as Record<Name, string>;
+const as = {} as Record<'admin' | 'cityA' | 'cityB' | 'staffA' | 'analyst', Client>;
 
 /** 杭州 (A) and 宁波 (B), a school in each, a provincial college in 杭州, and one user per role. */
 beforeAll(async () => {

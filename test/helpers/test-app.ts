@@ -73,8 +73,8 @@ export async function createTestApp(options: { clock?: Clock } = {}): Promise<Te
   const clientFor = (headers: Record<string, string>): Client => ({
     headers,
     gql: (query, variables) => send(query, variables, headers),
-    async ok(query, variables) {
-      const result = await send(query, variables, headers);
+    async ok<T>(query: string, variables?: Record<string, unknown>) {
+      const result = await send<T>(query, variables, headers);
       if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
       return result.data!;
     },
