@@ -6,7 +6,8 @@
  */
 export const CAMPAIGN_PROGRESS_FUNCTION = `
 create type campaign_progress_row as (year int, city_code text, city_name text, target int, planned int, enrolled int, registered int, completion_rate float8, gap int);
-create function campaign_progress() returns setof campaign_progress_row language sql stable as $$
+-- jit off: PostgreSQL 15 would JIT-compile this statement (its estimated cost is high) for longer than it runs.
+create function campaign_progress() returns setof campaign_progress_row language sql stable set jit = off as $$
   with per_plan as (
     -- as ours: the trigger-kept subtotals per plan line, and per line the intakes still to register
     select p.id as plan_id,
