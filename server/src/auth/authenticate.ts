@@ -8,7 +8,7 @@ import type { TokenService } from './tokens.js';
 import { unauthenticated } from './scope.js';
 
 // Every request asks this: one fixed statement, built once, rather than a query builder or a managed User.
-const ACTOR_SQL = 'select id, username, role, city_id, school_id, token_version from app_user where id = ? and active = ?';
+const ACTOR_SQL = 'select "id", "username", "role", "city_id", "school_id", "token_version" from "app_user" where "id" = ? and "active" = ?';
 
 interface ActorColumns {
   id: number;
