@@ -49,7 +49,7 @@ function installIfNeeded(pnpm) {
   const stamp = path.join(root, 'node_modules', '.install-stamp');
   const wanted = hashOf(manifests);
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === wanted) return;
-  log('installing dependencies (the first time builds sqlite3 from source, a few minutes)');
+  log('installing dependencies (the first time builds better-sqlite3 from source, about a minute)');
   // node-gyp needs Node's headers; Debian's nodejs keeps them under /usr/include/node.
   const env = fs.existsSync('/usr/include/node/node.h') && !process.env.npm_config_nodedir ? { npm_config_nodedir: '/usr' } : {};
   run(pnpm, ['install', '--frozen-lockfile'], { env });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/core';
-import { SqliteDriver } from '@mikro-orm/sqlite';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver, PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { databaseKind } from './env.js';
@@ -19,7 +19,7 @@ export interface OrmOptions {
   statementTimeoutMs?: number;
 }
 
-type SqliteConnection = { exec(sql: string, done: (error: Error | null) => void): void };
+type SqliteConnection = { pragma(sql: string): unknown };
 
 export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeoutMs = 30000 }: OrmOptions): Options {
   const kind = databaseKind(databaseUrl);
@@ -44,9 +44,12 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
     const file = databaseUrl.slice('sqlite:'.length);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     // Every pooled connection (not only the first) enforces foreign keys and waits for another process's write lock.
-    const afterCreate = (conn: SqliteConnection, done: (error: Error | null, conn: SqliteConnection) => void) =>
-      conn.exec('pragma foreign_keys = on; pragma busy_timeout = 5000;', (error) => done(error, conn));
-    return { ...common, driver: SqliteDriver, dbName: file, pool: { afterCreate } };
+    const afterCreate = (conn: SqliteConnection, done: (error: Error | null, conn: SqliteConnection) => void) => {
+      conn.pragma('foreign_keys = on');
+      conn.pragma('busy_timeout = 5000');
+      done(null, conn);
+    };
+    return { ...common, driver: BetterSqliteDriver, dbName: file, pool: { afterCreate } };
   }
   return {
     ...common,

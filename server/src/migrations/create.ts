@@ -42,7 +42,7 @@ function dropRepeatedStatements(file: string): void {
 
 /**
  * The SQLite generator glues `pragma foreign_keys = on;` to the next statement in one `addSql`, and
- * the sqlite3 driver runs only the first statement of a call: give each statement its own call.
+ * SQLite drivers run one statement per call: give each statement its own call.
  */
 function splitJoinedStatements(lines: string[]): string[] {
   return lines.flatMap((line) => {
