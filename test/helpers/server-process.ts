@@ -13,9 +13,9 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-/** Compiles the server as `pnpm build` does (to server/dist), for processes started with `compiled`. */
+/** Compiles the server with its own `build` script (to server/dist), for processes started with `compiled`. */
 export function buildServer(): void {
-  const result = spawnSync(path.join(root, 'server', 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json', '--noEmit', 'false', '--outDir', 'dist'], { cwd: path.join(root, 'server'), encoding: 'utf8' });
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: path.join(root, 'server'), encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`the server does not compile:\n${result.stdout}${result.stderr}`);
 }
 

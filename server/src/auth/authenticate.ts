@@ -26,8 +26,8 @@ async function actorFor(orm: MikroORM, tokens: TokenService, header: string | un
   const subject = await tokens.verify(token);
   if (!subject) return null;
   const user = (await orm.em.getConnection().execute(ACTOR_SQL, [subject.userId, true], 'get')) as ActorColumns | undefined;
-  if (!user || Number(user.token_version) !== subject.tokenVersion) return null;
-  return { userId: Number(user.id), username: user.username, role: user.role, cityId: user.city_id === null ? null : Number(user.city_id), schoolId: user.school_id === null ? null : Number(user.school_id) };
+  if (!user || user.token_version !== subject.tokenVersion) return null;
+  return { userId: user.id, username: user.username, role: user.role, cityId: user.city_id, schoolId: user.school_id };
 }
 
 /** Runs the rest of the request as the token's user (or as nobody). Must come after the body parser. */

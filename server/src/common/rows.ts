@@ -51,8 +51,10 @@ function convertersOf(meta: EntityMetadata, platform: Platform): Stored[] {
 export async function readRows(em: EntityManager, entity: EntityClass, where: FilterQuery<object>, query: RowQuery = {}): Promise<Row[]> {
   const meta = em.getMetadata().get(entity.name);
   const stored = convertersOf(meta, em.getPlatform());
-  const wanted = query.props && new Set(query.props);
-  const props = wanted && query.props!.every((p) => stored.some(([name]) => name === p)) ? stored.filter(([name]) => wanted.has(name)) : stored;
+  const wanted = new Set(query.props);
+  const chosen = stored.filter(([name]) => wanted.has(name));
+  // A wanted property that is not a stored column (or none wanted): read them all.
+  const props = chosen.length > 0 && chosen.length === wanted.size ? chosen : stored;
   const qb = (em as SqlEntityManager)
     .createQueryBuilder(entity.name, 'e')
     // Columns, not properties: a property name of a reference the filter joins would be read from the join.

@@ -9,6 +9,8 @@ function selectedNames(selectionSet: SelectionSetNode | undefined, info: GraphQL
   }
 }
 
+const known = new WeakMap<GraphQLResolveInfo['fieldNodes'], string[] | undefined>();
+
 /**
  * The entity properties a resolver's rows need for the fields the query selects: plain columns by
  * name, references by their property, `id` always (child collections and DataLoaders key on it).
@@ -16,6 +18,12 @@ function selectedNames(selectionSet: SelectionSetNode | undefined, info: GraphQL
  * property (the agreement `model`, a plan's `issuer`).
  */
 export function selectedProps(def: ResourceDef, info: GraphQLResolveInfo, also: string[] = []): string[] | undefined {
+  // Every row of a list resolves a child field with the same field nodes: work the answer out once.
+  if (!known.has(info.fieldNodes)) known.set(info.fieldNodes, propsFor(def, info, also));
+  return known.get(info.fieldNodes);
+}
+
+function propsFor(def: ResourceDef, info: GraphQLResolveInfo, also: string[]): string[] | undefined {
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return undefined;
   const fields = type.getFields();
