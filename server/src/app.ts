@@ -11,6 +11,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import { createContext, type Context } from './context.js';
 import { createSchema } from './schema.js';
+import { compiledExecution } from './compiled-execution.js';
 import { formatError } from './common/format-error.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { systemClock, type Clock } from './common/clock.js';
@@ -42,7 +43,7 @@ export interface App {
 export async function createApp({ orm, adminDist, plugins = [], clock = systemClock, httpServer, shutdownGraceMs = 10000, queryLimits = DEFAULT_QUERY_LIMITS, tokens = new TokenService(randomBytes(32).toString('hex'), 8 * 3600) }: AppOptions): Promise<App> {
   const drain = httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs })] : [];
   const apollo = new ApolloServer<Context>({
-    schema: await createSchema(),
+    gateway: compiledExecution(await createSchema()),
     introspection: true,
     // main.ts drains and closes the database on SIGTERM itself; Apollo's own handler would race it and hang.
     stopOnTerminationSignals: false,
