@@ -8,29 +8,30 @@ export const CAMPAIGN_PROGRESS_FUNCTION = `
 create type campaign_progress_row as (year int, city_code text, city_name text, target int, planned int, enrolled int, registered int, completion_rate float8, gap int);
 -- jit off: PostgreSQL 15 would JIT-compile this statement (its estimated cost is high) for longer than it runs.
 create function campaign_progress() returns setof campaign_progress_row language sql stable set jit = off as $$
-  with per_plan as (
-    -- as ours: the trigger-kept subtotals per plan line, and per line the intakes still to register
-    select p.id as plan_id,
-           (select sum(t.students) from intake_tally t where t.plan_id = p.id) as students,
-           coalesce((select sum(i.count) from intake i where i.plan_id = p.id and i.registered_on > (now() at time zone 'Asia/Shanghai')::date), 0) as pending
-    from enrollment_plan p where p.year between 2023 and 2027
-  ), counted as (
-    select s.city_id, p.year, sum(x.students) as enrolled, sum(x.pending) as pending
-    from per_plan x join enrollment_plan p on p.id = x.plan_id join program pr on pr.id = p.program_id join school s on s.id = p.school_id
-    where pr.study_mode <> 'SKILLS_TRAINING' and p.year between 2023 and 2027
-    group by s.city_id, p.year
-  ), planned as (
-    select s.city_id, p.year, sum(p.seats) as seats
-    from enrollment_plan p join program pr on pr.id = p.program_id join school s on s.id = p.school_id
-    where p.status in ('APPROVED', 'FILED') and pr.study_mode <> 'SKILLS_TRAINING' and p.year between 2023 and 2027
-    group by s.city_id, p.year
+  with facts as (
+    -- the statement our campaignProgress runs (here for every year and city): per counted plan line its
+    -- trigger-kept subtotals and its intakes still to register (today's date worked out once, as ours passes it in),
+    -- summed per city and year, plus the targets
+    select * from (
+      select l.city_id, l.year, 0 as target, sum(l.planned) as planned, sum(l.enrolled) as enrolled, sum(l.pending) as pending
+      from (
+        select s.city_id, p.year,
+               case when p.status in ('APPROVED', 'FILED') then p.seats else 0 end as planned,
+               (select sum(t.students) from intake_tally t where t.plan_id = p.id) as enrolled,
+               (select sum(i.count) from intake i where i.plan_id = p.id and i.registered_on > (select (now() at time zone 'Asia/Shanghai')::date)) as pending
+        from enrollment_plan p join program pr on pr.id = p.program_id join school s on s.id = p.school_id
+        where pr.study_mode <> 'SKILLS_TRAINING' and p.year between 2023 and 2027
+      ) l
+      group by l.city_id, l.year
+    ) c
+    union all
+    select t.city_id, t.year, t.seats, 0, 0, 0 from campaign_target t where t.year between 2023 and 2027
   ), cells as (
-    select y.year, c.display_order, c.code, c.name_zh, coalesce(t.seats, 0) as target, coalesce(pl.seats, 0) as planned,
-           coalesce(e.enrolled, 0) as enrolled, coalesce(e.enrolled - e.pending, 0) as registered
+    select y.year, c.display_order, c.code, c.name_zh, coalesce(sum(f.target), 0) as target, coalesce(sum(f.planned), 0) as planned,
+           coalesce(sum(f.enrolled), 0) as enrolled, coalesce(sum(f.enrolled), 0) - coalesce(sum(f.pending), 0) as registered
     from city c cross join generate_series(2023, 2027) as y(year)
-    left join campaign_target t on t.city_id = c.id and t.year = y.year
-    left join planned pl on pl.city_id = c.id and pl.year = y.year
-    left join counted e on e.city_id = c.id and e.year = y.year
+    left join facts f on f.city_id = c.id and f.year = y.year
+    group by y.year, c.display_order, c.code, c.name_zh
   ), result as (
     select year, display_order, code, name_zh, target, planned, enrolled, registered from cells
     union all

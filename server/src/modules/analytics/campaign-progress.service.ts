@@ -2,51 +2,46 @@ import type { EntityManager } from '@mikro-orm/core';
 import { PlanStatus } from '../plan/plan.enums.js';
 import { StudyMode } from '../program/program.enums.js';
 import { CAMPAIGN_CUMULATIVE_TARGET, CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
-import { pendingFacts, planFacts } from './analytics.facts.js';
+import { futureIntakes } from './analytics.facts.js';
 import { PROVINCE_NAME, campaignYears, checkYear, knexOf, loadCities, num, ratio, resolveCity, rowsOf, type CityInfo } from './analytics.scope.js';
 import type { CampaignProgress, CampaignProgressRow } from './analytics.types.js';
 
 type Cell = { target: number; planned: number; enrolled: number; registered: number };
 const key = (cityId: number, year: number) => `${cityId}:${year}`;
 
-/** Task-table seats per city and year (one row each, so no grouping is needed). */
-function targetsQuery(em: EntityManager, cityId: number | null) {
-  const query = knexOf(em)('campaign_target as t')
-    .select('t.city_id as cityId', 't.year as year', 't.seats as seats')
-    .whereBetween('t.year', [CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR]);
-  if (cityId) query.where('t.city_id', cityId);
-  return query;
-}
-
-/** Seats of approved and filed 学制教育 plan lines per city and year. */
-function plannedQuery(em: EntityManager, years: number[], cityId: number | null) {
-  const query = knexOf(em)('enrollment_plan as p')
+/**
+ * Per city and year, in one statement: task-table seats (target), seats of approved and filed lines
+ * (planned, the years asked), students (enrolled, every campaign year: the cumulative needs them all)
+ * and students whose registration date is still ahead of `today` (pending, the years asked). Only
+ * 学制教育 lines count (R1). Each line reads its trigger-kept subtotals and seeks its future intakes
+ * in the (plan, registeredOn) index, so a narrowed scope only reads its own lines.
+ */
+function progressQuery(em: EntityManager, years: number[], cityId: number | null, today: string) {
+  const knex = knexOf(em);
+  const asked = `p.year in (${years.map(() => '?').join(', ')})`;
+  const lines = knex('enrollment_plan as p')
     .join('program as pr', 'pr.id', 'p.program_id')
     .join('school as s', 's.id', 'p.school_id')
-    .select('s.city_id as cityId', 'p.year as year')
-    .sum({ seats: 'p.seats' })
-    .whereIn('p.status', [PlanStatus.APPROVED, PlanStatus.FILED])
+    .select('s.city_id as city_id', 'p.year as year')
+    .select(knex.raw(`case when p.status in (?, ?) and ${asked} then p.seats else 0 end as planned`, [PlanStatus.APPROVED, PlanStatus.FILED, ...years]))
+    .select(knex.raw('(select sum(t.students) from intake_tally t where t.plan_id = p.id) as enrolled'))
+    .select(knex.raw(`case when ${asked} then (select sum(i.count) from ${futureIntakes(em)} where i.plan_id = p.id and i.registered_on > ?) end as pending`, [...years, today]))
     .whereNot('pr.study_mode', StudyMode.SKILLS_TRAINING)
-    .whereIn('p.year', years)
-    .groupBy('s.city_id', 'p.year');
-  if (cityId) query.where('s.city_id', cityId);
-  return query;
-}
-
-/** Counted students per city and year over every campaign year (the cumulative needs them all). */
-function enrolledQuery(em: EntityManager, cityId: number | null) {
-  return planFacts(em, { years: null, cityId, countedOnly: true })
-    .select('s.city_id as cityId', 'p.year as year')
-    .sum({ enrolled: 'x.students' })
-    .groupBy('s.city_id', 'p.year');
-}
-
-/** Counted students whose registration date is still to come, per city and year. */
-function pendingQuery(em: EntityManager, years: number[], cityId: number | null, today: string) {
-  return pendingFacts(em, { years, cityId, countedOnly: true }, today)
-    .select('s.city_id as cityId', 'p.year as year')
-    .sum({ pending: 'x.students' })
-    .groupBy('s.city_id', 'p.year');
+    .whereBetween('p.year', [CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR]);
+  const targets = knex('campaign_target as t')
+    .select('t.city_id as cityId', 't.year as year', 't.seats as target', knex.raw('0 as planned, 0 as enrolled, 0 as pending'))
+    .whereBetween('t.year', [CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR]);
+  if (cityId) {
+    lines.where('s.city_id', cityId);
+    targets.where('t.city_id', cityId);
+  }
+  const perCity = knex
+    .from(lines.as('l'))
+    .select('l.city_id as cityId', 'l.year as year', knex.raw('0 as target'))
+    .sum({ planned: 'l.planned', enrolled: 'l.enrolled', pending: 'l.pending' })
+    .groupBy('l.city_id', 'l.year');
+  // knex would put the union before the GROUP BY of a query it is chained to.
+  return knex.select('*').from(perCity.as('c')).unionAll(targets);
 }
 
 function row(year: number, code: string, name: string, cell: Cell): CampaignProgressRow {
@@ -71,12 +66,7 @@ export async function campaignProgress(em: EntityManager, args: { year?: number 
   const city = resolveCity(cities, args.cityCode);
   const years = campaignYears(year);
   const cityId = city?.id ?? null;
-  const [targets, planned, enrolled, pending] = await Promise.all([
-    rowsOf(targetsQuery(em, cityId)),
-    rowsOf(plannedQuery(em, years, cityId)),
-    rowsOf(enrolledQuery(em, cityId)),
-    rowsOf(pendingQuery(em, years, cityId, today)),
-  ]);
+  const facts = await rowsOf(progressQuery(em, years, cityId, today));
 
   const cells = new Map<string, Cell>();
   const cell = (cityId: number, year: number) => {
@@ -84,10 +74,13 @@ export async function campaignProgress(em: EntityManager, args: { year?: number 
     if (!cells.has(k)) cells.set(k, { target: 0, planned: 0, enrolled: 0, registered: 0 });
     return cells.get(k)!;
   };
-  for (const t of targets) cell(num(t.cityId), num(t.year)).target = num(t.seats);
-  for (const p of planned) cell(num(p.cityId), num(p.year)).planned = num(p.seats);
-  for (const e of enrolled) Object.assign(cell(num(e.cityId), num(e.year)), { enrolled: num(e.enrolled), registered: num(e.enrolled) });
-  for (const p of pending) cell(num(p.cityId), num(p.year)).registered -= num(p.pending);
+  for (const f of facts) {
+    const c = cell(num(f.cityId), num(f.year));
+    c.target += num(f.target);
+    c.planned += num(f.planned);
+    c.enrolled += num(f.enrolled);
+    c.registered += num(f.enrolled) - num(f.pending);
+  }
 
   const scope: CityInfo[] = city ? [city] : cities;
   const rows: CampaignProgressRow[] = [];
