@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ReferenceKind } from '@mikro-orm/core';
 import { seed } from '../../server/src/seeders/index.js';
 import { resources } from '../../server/src/modules/index.js';
-import { readRows } from '../../server/src/common/rows.js';
+import { readRows, readRowsByKey } from '../../server/src/common/rows.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -65,4 +65,31 @@ test('a read selects only the columns its fields need, and every column when a f
   const issued = await t.ok(`{ allEnrollmentPlans(perPage: 1, sortField: "id") { id issuerCode } }`);
   expect(issued.allEnrollmentPlans[0].issuerCode).toMatch(/^33\d{4}$/);
   expect(columns(t.selects()[0])).toEqual(['e.*', 'enrollment_plan']);
+});
+
+test('lookups by key give the rows the query builder gives, for every resource, in and outside a transaction', async () => {
+  for (const def of resources) {
+    const em = t.orm.em.fork();
+    const all = await readRows(em, def.entity, {}, { orderBy: [{ id: 'ASC' }] });
+    const ids = all.filter((_, i) => i % 3 === 0).map((row) => row.id);
+    const byId = (rows: Array<{ id: number }>) => [...rows].sort((a, b) => a.id - b.id);
+    const expected = all.filter((row) => ids.includes(row.id));
+    expect(byId(await readRowsByKey(em, def.entity, 'id', [...ids, 987654])), def.name).toEqual(expected);
+    const inTransaction = await em.transactional((trx) => readRowsByKey(trx, def.entity, 'id', ids));
+    expect(byId(inTransaction), def.name).toEqual(expected);
+  }
+  const cities = await readRowsByKey(t.orm.em.fork(), resources.find((d) => d.name === 'City')!.entity, 'code', ['330200', '339900', '330100'], ['code', 'nameZh']);
+  expect(cities.map((c) => [c.code, c.nameZh]).sort()).toEqual([['330100', '杭州市'], ['330200', '宁波市']]);
+});
+
+test('a lookup by key has one statement text whatever the number of keys', async () => {
+  const school = resources.find((d) => d.name === 'School')!.entity;
+  const [a, b, c] = (await readRows(t.orm.em.fork(), school, {}, { orderBy: [{ id: 'ASC' }], limit: 3 })).map((row) => row.id);
+  t.resetQueryLog();
+  await readRowsByKey(t.orm.em.fork(), school, 'id', [a!], ['name']);
+  await readRowsByKey(t.orm.em.fork(), school, 'id', [a!, b!, c!], ['name']);
+  const [one, three] = t.selects();
+  const text = (sql: string | undefined) => sql?.replace(/ \[took.*$/, '');
+  expect(text(one)).toMatch(/from [`"]school[`"] as e where e\.[`"]id[`"]/);
+  expect(text(three)).toBe(text(one));
 });

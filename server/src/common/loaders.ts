@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { wrap, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { EntityClass } from './resource.js';
 import type { BaseEntity } from './base.entity.js';
-import { readRows, type Row, type RowOf } from './rows.js';
+import { readRows, readRowsByKey, type Row, type RowOf } from './rows.js';
 
 /** Per-request batching of reads: one query per entity type and per collection shape, whatever the row count. */
 export class Loaders {
@@ -26,7 +26,7 @@ export class Loaders {
           if (known && wrap(known).isInitialized()) managed.set(id, known);
         }
         const missing = ids.filter((id) => !managed.has(id));
-        const rows = missing.length ? await readRows(this.em, entity, { id: { $in: missing } }, { props }) : [];
+        const rows = missing.length ? await readRowsByKey(this.em, entity, 'id', missing, props) : [];
         const byId = new Map<number, unknown>([...managed, ...rows.map((row) => [row.id, row] as const)]);
         return ids.map((id) => (byId.get(id) as Row | undefined) ?? null);
       });
@@ -41,7 +41,7 @@ export class Loaders {
     let loader = this.byFieldLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (values: readonly string[]) => {
-        const rows = await readRows(this.em, entity, { [prop]: { $in: [...values] } });
+        const rows = await readRowsByKey(this.em, entity, prop, values);
         const byValue = new Map(rows.map((row) => [String(row[prop]), row]));
         return values.map((value) => byValue.get(value) ?? null);
       });

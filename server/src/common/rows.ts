@@ -1,7 +1,9 @@
 import { ReferenceKind, type EntityManager, type EntityMetadata, type EntityProperty, type FilterQuery, type Platform, type QueryOrderMap } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { BaseEntity } from './base.entity.js';
 import type { EntityClass } from './resource.js';
+import { preparedRead } from './prepared-reads.js';
 
 /**
  * A record as GraphQL reads it: the entity's column properties as plain data, each many-to-one
@@ -50,25 +52,54 @@ function convertersOf(meta: EntityMetadata, platform: Platform): Stored[] {
  */
 export async function readRows(em: EntityManager, entity: EntityClass, where: FilterQuery<object>, query: RowQuery = {}): Promise<Row[]> {
   const meta = em.getMetadata().get(entity.name);
-  const stored = convertersOf(meta, em.getPlatform());
-  const wanted = new Set(query.props);
-  const chosen = stored.filter(([name]) => wanted.has(name));
-  // A wanted property that is not a stored column (or none wanted): read them all.
-  const props = chosen.length > 0 && chosen.length === wanted.size ? chosen : stored;
+  const props = chosenProps(meta, em.getPlatform(), query.props);
   const qb = (em as SqlEntityManager)
     .createQueryBuilder(entity.name, 'e')
     // Columns, not properties: a property name of a reference the filter joins would be read from the join.
-    .select(props === stored ? 'e.*' : props.map(([, column]) => `e.${column}`))
+    .select(props === convertersOf(meta, em.getPlatform()) ? 'e.*' : props.map(([, column]) => `e.${column}`))
     .where(where as never);
   if (query.orderBy) qb.orderBy(query.orderBy as never);
   if (query.limit !== undefined) qb.limit(query.limit, query.offset);
   const data = (await qb.execute('all', true)) as Array<Record<string, unknown>>;
-  return data.map((record) => {
-    const row: Record<string, unknown> = {};
-    for (const [name, , convert] of props) {
-      const value = record[name];
-      row[name] = convert ? convert(value) : value;
-    }
-    return row as Row;
-  });
+  return data.map((record) => toRow(record, props));
+}
+
+/**
+ * The rows whose `key` property is one of `values` (DataLoaders' lookups by id, by code, by parent):
+ * one prepared statement per entity, columns and key, whatever the number of values, which travel as
+ * one array parameter. Inside a transaction, or for a key that is not a plain column, `readRows`.
+ */
+export async function readRowsByKey(em: EntityManager, entity: EntityClass, key: string, values: readonly unknown[], props?: string[]): Promise<Row[]> {
+  const meta = em.getMetadata().get(entity.name);
+  const platform = em.getPlatform();
+  const chosen = chosenProps(meta, platform, props);
+  const keyColumn = convertersOf(meta, platform).find(([name]) => name === key)?.[1];
+  const q = (name: string) => platform.quoteIdentifier(name);
+  const columns = chosen.map(([, column]) => `e.${q(column)}`).join(', ');
+  const from = `select ${columns} from ${q(meta.tableName)} as e where e.${q(keyColumn ?? key)}`;
+  // One text for any number of values: an array parameter in PostgreSQL, a JSON array in SQLite.
+  const postgres = platform instanceof PostgreSqlPlatform;
+  const records = keyColumn
+    ? await preparedRead(em, postgres ? `${from} = any($1)` : `${from} in (select value from json_each(?))`, [postgres ? values : JSON.stringify(values)])
+    : null;
+  if (!records) return readRows(em, entity, { [key]: { $in: [...values] } }, { props });
+  const driver = em.getDriver();
+  return records.map((record) => toRow(driver.mapResult(record, meta) as Record<string, unknown>, chosen));
+}
+
+/** The stored properties `props` names, or all of them when one is not a stored column (or none is named). */
+function chosenProps(meta: EntityMetadata, platform: Platform, props: string[] | undefined): Stored[] {
+  const stored = convertersOf(meta, platform);
+  const wanted = new Set(props);
+  const chosen = stored.filter(([name]) => wanted.has(name));
+  return chosen.length > 0 && chosen.length === wanted.size ? chosen : stored;
+}
+
+function toRow(record: Record<string, unknown>, props: Stored[]): Row {
+  const row: Record<string, unknown> = {};
+  for (const [name, , convert] of props) {
+    const value = record[name];
+    row[name] = convert ? convert(value) : value;
+  }
+  return row as Row;
 }

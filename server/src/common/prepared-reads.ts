@@ -1,0 +1,63 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+
+type Record_ = Record<string, unknown>;
+interface PgClient {
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Record_[] }>;
+}
+interface SqliteStatement {
+  all(...params: unknown[]): Record_[];
+}
+interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+}
+
+// Texts differ by the columns a query selects; past this many, further texts run unprepared rather
+// than let clients grow every connection's statement cache without bound.
+const MAX_PREPARED = 500;
+const pgNames = new Map<string, string>();
+const sqliteStatements = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
+
+function pgName(text: string): string | undefined {
+  if (!pgNames.has(text) && pgNames.size < MAX_PREPARED) pgNames.set(text, `read_${pgNames.size + 1}`);
+  return pgNames.get(text);
+}
+
+function sqliteStatement(db: SqliteDatabase, text: string): SqliteStatement {
+  let statements = sqliteStatements.get(db);
+  if (!statements) sqliteStatements.set(db, (statements = new Map()));
+  const known = statements.get(text);
+  if (known) return known;
+  const statement = db.prepare(text);
+  if (statements.size < MAX_PREPARED) statements.set(text, statement);
+  return statement;
+}
+
+/**
+ * Runs a read whose text never changes (the values travel as parameters: `$1` in PostgreSQL, `?` in
+ * SQLite) as a prepared statement, straight on a pooled connection: PostgreSQL parses and plans it once
+ * per connection, SQLite compiles it once. For the small reads every request makes (a record and its references by key), MikroORM's
+ * query builder and knex's runner cost several times the database's own work. The statement is logged
+ * like every other. Null inside a transaction: the caller reads through the EntityManager then.
+ */
+export async function preparedRead(em: EntityManager, text: string, params: unknown[]): Promise<Record_[] | null> {
+  if (em.getTransactionContext()) return null;
+  const connection = em.getConnection() as AbstractSqlConnection;
+  const client = connection.getKnex().client;
+  const postgres = em.getPlatform() instanceof PostgreSqlPlatform;
+  const started = Date.now();
+  const raw: unknown = await client.acquireConnection();
+  let rows: Record_[];
+  try {
+    if (postgres) {
+      rows = (await (raw as PgClient).query({ name: pgName(text), text, values: params })).rows;
+    } else {
+      rows = sqliteStatement(raw as SqliteDatabase, text).all(...params);
+    }
+  } finally {
+    await client.releaseConnection(raw);
+  }
+  em.config.getLogger().logQuery({ query: text, params, took: Date.now() - started, results: rows.length, level: 'info' });
+  return rows;
+}
