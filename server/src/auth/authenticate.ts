@@ -6,9 +6,10 @@ import type { Role } from '../modules/user/role.js';
 import { currentActor, runAs, type Actor } from './actor.js';
 import type { TokenService } from './tokens.js';
 import { unauthenticated } from './scope.js';
+import { preparedRead } from '../common/prepared-reads.js';
 
-// Every request asks this: one fixed statement, built once, rather than a query builder or a managed User.
-const ACTOR_SQL = 'select "id", "username", "role", "city_id", "school_id", "token_version" from "app_user" where "id" = ? and "active" = ?';
+// Every request asks this: one prepared statement rather than a query builder or a managed User.
+const ACTOR_SQL = 'select "id", "username", "role", "city_id", "school_id", "token_version" from "app_user" where "id" = ? and "active"';
 
 interface ActorColumns {
   id: number;
@@ -25,7 +26,8 @@ async function actorFor(orm: MikroORM, tokens: TokenService, header: string | un
   if (!token) return null;
   const subject = await tokens.verify(token);
   if (!subject) return null;
-  const user = (await orm.em.getConnection().execute(ACTOR_SQL, [subject.userId, true], 'get')) as ActorColumns | undefined;
+  // The global EntityManager is never inside a transaction, so the read always runs.
+  const user = (await preparedRead(orm.em, ACTOR_SQL, [subject.userId]))![0] as unknown as ActorColumns | undefined;
   if (!user || user.token_version !== subject.tokenVersion) return null;
   return { userId: user.id, username: user.username, role: user.role, cityId: user.city_id, schoolId: user.school_id };
 }

@@ -16,12 +16,18 @@ interface SqliteDatabase {
 // Texts differ by the columns a query selects; past this many, further texts run unprepared rather
 // than let clients grow every connection's statement cache without bound.
 const MAX_PREPARED = 500;
-const pgNames = new Map<string, string>();
+const pgStatements = new Map<string, { name?: string; text: string }>();
 const sqliteStatements = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
 
-function pgName(text: string): string | undefined {
-  if (!pgNames.has(text) && pgNames.size < MAX_PREPARED) pgNames.set(text, `read_${pgNames.size + 1}`);
-  return pgNames.get(text);
+/** PostgreSQL's form of a text: its `?` numbered `$1`, `$2`, …, and a name once it is prepared. */
+function pgStatement(text: string): { name?: string; text: string } {
+  const known = pgStatements.get(text);
+  if (known) return known;
+  let n = 0;
+  const statement = { text: text.replace(/\?/g, () => `$${++n}`) };
+  if (pgStatements.size >= MAX_PREPARED) return statement;
+  pgStatements.set(text, { ...statement, name: `read_${pgStatements.size + 1}` });
+  return pgStatements.get(text)!;
 }
 
 function sqliteStatement(db: SqliteDatabase, text: string): SqliteStatement {
@@ -35,11 +41,12 @@ function sqliteStatement(db: SqliteDatabase, text: string): SqliteStatement {
 }
 
 /**
- * Runs a read whose text never changes (the values travel as parameters: `$1` in PostgreSQL, `?` in
- * SQLite) as a prepared statement, straight on a pooled connection: PostgreSQL parses and plans it once
- * per connection, SQLite compiles it once. For the small reads every request makes (a record and its references by key), MikroORM's
- * query builder and knex's runner cost several times the database's own work. The statement is logged
- * like every other. Null inside a transaction: the caller reads through the EntityManager then.
+ * Runs a read whose text never changes (the values travel as `?` parameters; no other `?` may appear
+ * in the text) as a prepared statement, straight on a pooled connection: PostgreSQL parses and plans
+ * it once per connection, SQLite compiles it once. For the small reads every request makes (its user,
+ * a record and its references by key), MikroORM's query builder and knex's runner cost several times
+ * the database's own work. The statement is logged like every other. Null inside a transaction: the
+ * caller reads through the EntityManager then.
  */
 export async function preparedRead(em: EntityManager, text: string, params: unknown[]): Promise<Record_[] | null> {
   if (em.getTransactionContext()) return null;
@@ -51,7 +58,7 @@ export async function preparedRead(em: EntityManager, text: string, params: unkn
   let rows: Record_[];
   try {
     if (postgres) {
-      rows = (await (raw as PgClient).query({ name: pgName(text), text, values: params })).rows;
+      rows = (await (raw as PgClient).query({ ...pgStatement(text), values: params })).rows;
     } else {
       rows = sqliteStatement(raw as SqliteDatabase, text).all(...params);
     }

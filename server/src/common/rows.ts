@@ -80,7 +80,7 @@ export async function readRowsByKey(em: EntityManager, entity: EntityClass, key:
   // One text for any number of values: an array parameter in PostgreSQL, a JSON array in SQLite.
   const postgres = platform instanceof PostgreSqlPlatform;
   const records = keyColumn
-    ? await preparedRead(em, postgres ? `${from} = any($1)` : `${from} in (select value from json_each(?))`, [postgres ? values : JSON.stringify(values)])
+    ? await preparedRead(em, postgres ? `${from} = any(?)` : `${from} in (select value from json_each(?))`, [postgres ? values : JSON.stringify(values)])
     : null;
   if (!records) return readRows(em, entity, { [key]: { $in: [...values] } }, { props });
   const driver = em.getDriver();
