@@ -56,7 +56,9 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
     driver: PostgreSqlDriver,
     clientUrl: databaseUrl,
     pool: { min: 0, max: poolMax },
-    driverOptions: { connection: { statement_timeout: statementTimeoutMs } },
+    // JIT compilation: PostgreSQL 15 compiles any statement whose estimated cost is high, which for the
+    // analyst statements (tens of milliseconds) costs more than it saves: about +17 ms on campaignProgress.
+    driverOptions: { connection: { statement_timeout: statementTimeoutMs, options: '-c jit=off' } },
   };
 }
 
@@ -65,7 +67,7 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
  * table (tens of MB on a full province), so give it a larger cache and memory-mapped reads.
  * MikroORM keeps one SQLite connection open, which is where these settings live.
  */
-const SQLITE_PRAGMAS = ['pragma cache_size = -65536', 'pragma mmap_size = 268435456'];
+const SQLITE_PRAGMAS = ['pragma cache_size = -65536'];
 
 export async function openOrm(options: OrmOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(options));

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_JWT_SECRET } from './credentials.js';
@@ -19,14 +20,22 @@ export function buildServer(): void {
   if (result.status !== 0) throw new Error(`the server does not compile:\n${result.stdout}${result.stderr}`);
 }
 
+/** The node arguments of the server's `start:production` script (its heap setting and `dist/main.js`). */
+function productionArgs(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'server', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [node, ...args] = manifest.scripts['start:production']!.split(/\s+/);
+  if (node !== 'node') throw new Error('start:production is expected to run node');
+  return args;
+}
+
 /**
  * The server as users run it, in its own process, started against a given database; it signs tokens
  * as the test app does. From source (`tsx src/main.ts`, as `npm start`), or `compiled` as production
- * runs it (`node dist/main.js` after `buildServer`).
+ * runs it (`start:production`'s node arguments after `buildServer`).
  */
 export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, { compiled = false } = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const [command, args] = compiled ? [process.execPath, ['dist/main.js']] : [path.join(root, 'server', 'node_modules', '.bin', 'tsx'), ['src/main.ts']];
+  const [command, args] = compiled ? [process.execPath, productionArgs()] : [path.join(root, 'server', 'node_modules', '.bin', 'tsx'), ['src/main.ts']];
   const child = spawn(command, args, {
     cwd: path.join(root, 'server'),
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_DATA: 'false', JWT_SECRET: TEST_JWT_SECRET, ...env },
