@@ -21,7 +21,7 @@ export function buildServer(): void {
 }
 
 /** The node arguments of the server's `start:production` script (its heap setting and `dist/main.js`). */
-function productionArgs(): string[] {
+export function productionArgs(): string[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'server', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const [node, ...args] = manifest.scripts['start:production']!.split(/\s+/);
   if (node !== 'node') throw new Error('start:production is expected to run node');

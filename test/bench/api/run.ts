@@ -12,7 +12,7 @@ import { CAMPAIGN_PROGRESS_FUNCTION } from './comparison-sql.js';
 import { bulkSaveRequests, QUERY_TITLES, REQUESTS, type QueryName, type Request } from './queries.js';
 import { cpuSeconds, peakRssMiB, postgresCpuSeconds, startNode, type Started } from './processes.js';
 import { runWrk } from './wrk.js';
-import { buildServer } from '../../helpers/server-process.js';
+import { buildServer, productionArgs } from '../../helpers/server-process.js';
 import { goals, renderMarkdown, summarise, writeApiReport, type Measurement, type Report } from './report.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     await client.query(CAMPAIGN_PROGRESS_FUNCTION);
     await client.end();
     const postmaster = await postmasterPid(pgUrl);
-    // Ours runs compiled, as in production (`pnpm build`, `node dist/main.js`).
+    // Ours runs compiled, as in production (`pnpm build`, then start:production's node arguments).
     buildServer();
 
     const ours = (database: PreparedDatabase) => ({
@@ -175,8 +175,8 @@ async function main(): Promise<void> {
     });
     const comparison = { cwd: here, env: { DATABASE_URL: pgUrl, NODE_ENV: 'production' } };
     const all: Array<() => Promise<Target>> = [
-      async () => ({ name: 'ours-sqlite', kind: 'ours', onPostgres: false, token: sqlite.token, database: sqlite, process: await startNode('ours-sqlite', ['dist/main.js'], ours(sqlite)) }),
-      async () => ({ name: 'ours-postgresql', kind: 'ours', onPostgres: true, token: postgres.token, database: postgres, process: await startNode('ours-postgresql', ['dist/main.js'], ours(postgres)) }),
+      async () => ({ name: 'ours-sqlite', kind: 'ours', onPostgres: false, token: sqlite.token, database: sqlite, process: await startNode('ours-sqlite', productionArgs(), ours(sqlite)) }),
+      async () => ({ name: 'ours-postgresql', kind: 'ours', onPostgres: true, token: postgres.token, database: postgres, process: await startNode('ours-postgresql', productionArgs(), ours(postgres)) }),
       async () => ({ name: 'postgraphile', kind: 'postgraphile', onPostgres: true, process: await startNode('postgraphile', ['--import', 'tsx', 'postgraphile-server.ts'], { ...comparison, readyPath: '/graphql' }) }),
       async () => ({ name: 'raw', kind: 'raw', onPostgres: true, process: await startNode('raw', ['--import', 'tsx', 'raw-server.ts'], { ...comparison, readyPath: '/school/1' }) }),
     ];

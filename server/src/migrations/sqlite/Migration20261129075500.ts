@@ -1,0 +1,16 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** A covering index for a plan line's students, replacing the plain foreign-key index. */
+export class Migration20261129075500 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`drop index \`intake_tally_plan_id_index\`;`);
+    this.addSql(`create index \`intake_tally_plan_id_students_index\` on \`intake_tally\` (\`plan_id\`, \`students\`);`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index \`intake_tally_plan_id_students_index\`;`);
+    this.addSql(`create index \`intake_tally_plan_id_index\` on \`intake_tally\` (\`plan_id\`);`);
+  }
+
+}
