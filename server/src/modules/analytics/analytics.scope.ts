@@ -5,6 +5,7 @@ import { badInput } from '../../common/errors.js';
 import { City } from '../city/city.entity.js';
 import { School } from '../school/school.entity.js';
 import { parseId } from '../../common/ids.js';
+import { readRows } from '../../common/rows.js';
 import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
 
 export type Knex = ReturnType<SqlEntityManager['getKnex']>;
@@ -37,8 +38,8 @@ export const ratio = (part: number, whole: number): number | null => (whole > 0 
 
 /** Cities in the notice's display order: names and codes for result rows. */
 export async function loadCities(em: EntityManager): Promise<CityInfo[]> {
-  const cities = await em.find(City, {}, { orderBy: { displayOrder: 'ASC' } });
-  return cities.map((c) => ({ id: c.id, code: c.code, nameZh: c.nameZh }));
+  const cities = await readRows(em, City, {}, { props: ['id', 'code', 'nameZh'], orderBy: [{ displayOrder: 'ASC' }] });
+  return cities.map((c) => ({ id: c.id, code: c.code as string, nameZh: c.nameZh as string }));
 }
 
 export function checkYear(year: number | null | undefined): number | null {
