@@ -11,6 +11,7 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
  * Apollo Server keeps its whole request pipeline (parsing, validation and its document cache,
  * plugins, error formatting); only the execution step is exchanged, through its gateway interface,
  * the one place it accepts another executor. A document graphql-jit cannot compile runs on graphql-js.
+ * Apollo does not call plugins' per-field hooks (`willResolveField`) on this path; none of ours uses them.
  */
 export function compiledExecution(schema: GraphQLSchema): Gateway {
   // Apollo Server hands the same DocumentNode for the same query text (its parsed-document cache).
