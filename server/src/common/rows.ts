@@ -65,20 +65,21 @@ export async function readRows(em: EntityManager, entity: EntityClass, where: Fi
 }
 
 /**
- * The rows whose `key` property is one of `values` (the DataLoaders' lookups by id and by code): one
+ * The rows whose `key` column is one of `values` (the DataLoaders' lookups by id and by code): one
  * prepared statement per entity, columns and key, whatever the number of values, which travel as one
- * array parameter. Inside a transaction, or for a key that is not a plain column, `readRows`.
+ * array parameter. Inside a transaction, `readRows`.
  */
 export async function readRowsByKey(em: EntityManager, entity: EntityClass, key: string, values: readonly unknown[], props?: string[]): Promise<Row[]> {
   const meta = em.getMetadata().get(entity.name);
   const platform = em.getPlatform();
   const chosen = chosenProps(meta, platform, props);
   const keyColumn = convertersOf(meta, platform).find(([name]) => name === key)?.[1];
+  if (!keyColumn) throw new Error(`${entity.name}.${key} is not a stored column`);
   const q = (name: string) => platform.quoteIdentifier(name);
-  const from = keyColumn && `select ${chosen.map(([, column]) => `e.${q(column)}`).join(', ')} from ${q(meta.tableName)} as e where e.${q(keyColumn)}`;
+  const from = `select ${chosen.map(([, column]) => `e.${q(column)}`).join(', ')} from ${q(meta.tableName)} as e where e.${q(keyColumn)}`;
   // One text for any number of values: an array parameter in PostgreSQL, a JSON array in SQLite.
   const postgres = platform instanceof PostgreSqlPlatform;
-  const records = from ? await preparedRead(em, postgres ? `${from} = any(?)` : `${from} in (select value from json_each(?))`, [postgres ? values : JSON.stringify(values)]) : null;
+  const records = await preparedRead(em, postgres ? `${from} = any(?)` : `${from} in (select value from json_each(?))`, [postgres ? values : JSON.stringify(values)]);
   if (!records) return readRows(em, entity, { [key]: { $in: [...values] } }, { props });
   const driver = em.getDriver();
   return records.map((record) => toRow(driver.mapResult(record, meta) as Record<string, unknown>, chosen));
