@@ -17,6 +17,7 @@ import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './que
 import { systemClock, type Clock } from './common/clock.js';
 import { TokenService } from './auth/tokens.js';
 import { authenticate, requireSignIn } from './auth/authenticate.js';
+import { TableCache } from './common/table-cache.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -52,6 +53,7 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), requireSignIn as ApolloServerPlugin<Context>, queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
   });
   await apollo.start();
+  const cache = await TableCache.open(orm);
 
   const app = express();
   app.disable('x-powered-by');
@@ -70,8 +72,8 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     '/graphql',
     cors(),
     express.json({ limit: '20mb' }),
-    authenticate(orm, tokens),
-    expressMiddleware(apollo, { context: async () => createContext(orm, clock, tokens) }),
+    authenticate(orm, cache, tokens),
+    expressMiddleware(apollo, { context: async () => createContext(orm, clock, tokens, cache) }),
   );
   const explorer = adminDist ? path.join(adminDist, 'graphiql.html') : null;
   if (explorer && fs.existsSync(explorer)) app.get('/graphiql', (_req, res) => res.sendFile(explorer));
@@ -80,5 +82,9 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     app.get(/^\/(?!graphql).*/, (_req, res) => res.sendFile(path.join(adminDist, 'index.html')));
   }
   httpServer?.on('request', app);
-  return { express: app, apollo, stop: () => apollo.stop() };
+  const stop = async () => {
+    await apollo.stop();
+    await cache.close();
+  };
+  return { express: app, apollo, stop };
 }

@@ -3,6 +3,7 @@ import { Loaders } from './common/loaders.js';
 import type { Clock } from './common/clock.js';
 import { currentActor, type Actor } from './auth/actor.js';
 import type { TokenService } from './auth/tokens.js';
+import type { TableCache } from './common/table-cache.js';
 
 export interface Context {
   em: EntityManager;
@@ -11,9 +12,11 @@ export interface Context {
   /** The signed-in user; null only while signing in. */
   actor: Actor | null;
   tokens: TokenService;
+  /** Rows every request needs (the city list), kept until their table changes. */
+  cache: TableCache;
 }
 
-export function createContext(orm: MikroORM, clock: Clock, tokens: TokenService): Context {
+export function createContext(orm: MikroORM, clock: Clock, tokens: TokenService, cache: TableCache): Context {
   const em = orm.em.fork();
-  return { em, loaders: new Loaders(em), clock, actor: currentActor() ?? null, tokens };
+  return { em, loaders: new Loaders(em), clock, actor: currentActor() ?? null, tokens, cache };
 }

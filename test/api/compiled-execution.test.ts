@@ -5,6 +5,7 @@ import { createSchema } from '../../server/src/schema.js';
 import { createContext } from '../../server/src/context.js';
 import { runAs } from '../../server/src/auth/actor.js';
 import { systemClock } from '../../server/src/common/clock.js';
+import { TableCache } from '../../server/src/common/table-cache.js';
 import { User } from '../../server/src/modules/user/user.entity.js';
 import { createTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app.js';
 import { TEST_ADMIN_ID } from '../helpers/credentials.js';
@@ -15,17 +16,20 @@ import { TEST_ADMIN_ID } from '../helpers/credentials.js';
  */
 let t: TestApp;
 let schema: Awaited<ReturnType<typeof createSchema>>;
+let cache: TableCache;
 let ids: { school: string; city: string; plan: string };
 
 beforeAll(async () => {
   t = await createTestApp();
   await seed(t.orm, { demo: true });
   schema = await createSchema();
+  cache = await TableCache.open(t.orm);
   const data = await t.ok('{ allEnrollmentPlans(perPage: 1, sortField: "id") { id school { id cityId } } }');
   const [plan] = data.allEnrollmentPlans;
   ids = { plan: plan.id, school: plan.school.id, city: plan.school.cityId };
 }, 120000);
 afterAll(async () => {
+  await cache.close();
   await t.close();
 });
 
@@ -33,7 +37,7 @@ afterAll(async () => {
 async function interpreted(query: string, variables: Record<string, unknown>): Promise<ExecutionResult> {
   const user = await t.orm.em.fork().findOneOrFail(User, TEST_ADMIN_ID);
   const actor = { userId: user.id, username: user.username, role: user.role, cityId: null, schoolId: null };
-  return runAs(actor, async () => execute({ schema, document: parse(query), variableValues: variables, contextValue: createContext(t.orm, systemClock, t.tokens) }));
+  return runAs(actor, async () => execute({ schema, document: parse(query), variableValues: variables, contextValue: createContext(t.orm, systemClock, t.tokens, cache) }));
 }
 
 /** Errors as a client compares them: message and path. */

@@ -1,0 +1,167 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+
+/** Where the `notify_table_changed` trigger (PostgreSQL migration 20261129090000) names changed tables. */
+const CHANNEL = 'table_changed';
+export const LISTENER_NAME = 'table cache listener';
+/** Tables whose writes are announced; only these may be cached. */
+const CACHED_TABLES = new Set<string>(['app_user', 'city']);
+export type CachedTable = 'app_user' | 'city';
+
+const MAX_ENTRIES_PER_TABLE = 10_000;
+const HEARTBEAT_MS = 5_000;
+const RECONNECT_MS = 1_000;
+
+interface ListeningConnection {
+  query(sql: string): Promise<unknown>;
+  on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): void;
+  on(event: 'error' | 'end', listener: () => void): void;
+  removeAllListeners(): void;
+}
+
+/**
+ * Rows that every request reads (its user, the city list), kept in this process until a write to
+ * their table commits on any instance. PostgreSQL tells each instance through LISTEN/NOTIFY on a
+ * connection of its own, in the milliseconds after the commit. Nothing is cached while that
+ * connection is not listening (a change could go unheard), so a lost connection empties the cache and
+ * requests read the database until it listens again. A read that overlaps a change is not kept: it
+ * may have seen the row before the change.
+ *
+ * SQLite has no other instance and reads in-process in microseconds: there the cache never fills.
+ */
+export class TableCache {
+  private readonly tables = new Map<CachedTable, Map<string | number, unknown>>();
+  /** Moves on every change heard and every loss of the listening connection. */
+  private generation = 0;
+  private connection: ListeningConnection | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  private constructor(private readonly orm: MikroORM | null) {}
+
+  /** A cache that listens for changes when the database is PostgreSQL; it starts listening before returning. */
+  static async open(orm: MikroORM): Promise<TableCache> {
+    if (!(orm.em.getPlatform() instanceof PostgreSqlPlatform)) return new TableCache(null);
+    const cache = new TableCache(orm);
+    // This process's own writes forget their table as they flush, before the notification comes back.
+    orm.em.getEventManager().registerSubscriber({
+      onFlush: ({ uow }) => {
+        for (const changeSet of uow.getChangeSets()) cache.changed(changeSet.meta.tableName);
+      },
+    });
+    await cache.listen();
+    return cache;
+  }
+
+  get live(): boolean {
+    return this.connection !== null;
+  }
+
+  async read<V>(table: CachedTable, key: string | number, load: () => Promise<V>): Promise<V> {
+    if (!this.live) return load();
+    const rows = this.tables.get(table);
+    if (rows?.has(key)) return rows.get(key) as V;
+    const generation = this.generation;
+    const value = await load();
+    if (this.live && generation === this.generation) this.keep(table, key, value);
+    return value;
+  }
+
+  /** Forgets a table's rows; called for every change heard, and by this process's own writes before they commit. */
+  changed(table: string): void {
+    if (!CACHED_TABLES.has(table)) return;
+    // Also when nothing is kept yet: a read in flight may have seen the row before the change.
+    this.generation++;
+    this.tables.delete(table as CachedTable);
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    await this.drop();
+  }
+
+  private keep(table: CachedTable, key: string | number, value: unknown): void {
+    let rows = this.tables.get(table);
+    if (!rows) this.tables.set(table, (rows = new Map()));
+    // Insertion order: the oldest entry goes first.
+    if (rows.size >= MAX_ENTRIES_PER_TABLE) rows.delete(rows.keys().next().value!);
+    rows.set(key, value);
+  }
+
+  private knexClient() {
+    return (this.orm!.em.getConnection() as AbstractSqlConnection).getKnex().client;
+  }
+
+  private async listen(): Promise<void> {
+    let connection: ListeningConnection | null = null;
+    try {
+      connection = (await this.knexClient().acquireRawConnection()) as ListeningConnection;
+      connection.on('notification', (message) => {
+        if (message.channel === CHANNEL && message.payload) this.changed(message.payload);
+      });
+      connection.on('error', () => void this.lost());
+      connection.on('end', () => void this.lost());
+      // Named so that operators (and tests) can tell it apart in pg_stat_activity.
+      await connection.query(`set application_name = '${LISTENER_NAME}'; listen ${CHANNEL}`);
+    } catch {
+      if (connection) await this.knexClient().destroyRawConnection(connection).catch(() => undefined);
+      this.reconnectLater();
+      return;
+    }
+    if (this.stopped) {
+      await this.knexClient().destroyRawConnection(connection).catch(() => undefined);
+      return;
+    }
+    this.connection = connection;
+    // A connection can die without a word (a dropped network path): one that stops answering is lost.
+    this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS).unref();
+  }
+
+  private async beat(): Promise<void> {
+    const connection = this.connection;
+    if (!connection) return;
+    let timer: NodeJS.Timeout | undefined;
+    const silence = new Promise((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer')), HEARTBEAT_MS);
+    });
+    try {
+      await Promise.race([connection.query('select 1'), silence]);
+    } catch {
+      if (this.connection === connection) await this.lost();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async lost(): Promise<void> {
+    if (!this.connection) return;
+    await this.drop();
+    this.reconnectLater();
+  }
+
+  /** Stops listening and forgets everything: what changed meanwhile will not be heard. */
+  private async drop(): Promise<void> {
+    const connection = this.connection;
+    this.connection = null;
+    this.generation++;
+    this.tables.clear();
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    if (!connection) return;
+    connection.removeAllListeners();
+    // A dead connection may still emit an error while it is being closed.
+    connection.on('error', () => undefined);
+    await this.knexClient().destroyRawConnection(connection).catch(() => undefined);
+  }
+
+  private reconnectLater(): void {
+    if (this.stopped || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.listen();
+    }, RECONNECT_MS).unref();
+  }
+}
