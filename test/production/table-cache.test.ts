@@ -90,6 +90,26 @@ describe('the request user', () => {
   });
 });
 
+describe('the city list of analyst answers', () => {
+  const PROGRESS = '{ campaignProgress(year: 2025, cityCode: "330100") { rows { cityName } } }';
+  const cityName = async (token: string) => (await post(other.url, PROGRESS, token)).data?.campaignProgress.rows[0].cityName;
+
+  test('is read once per instance and follows a rename made anywhere', async () => {
+    const [admin] = Object.values(t.adminHeaders).map((header) => header.replace('Bearer ', ''));
+    expect(await cityName(admin!)).toBe('杭州市');
+    other.queries.splice(0);
+    expect(await cityName(admin!)).toBe('杭州市');
+    expect(other.queries.filter((sql) => /from "city"/.test(sql))).toEqual([]);
+
+    await t.orm.em.getConnection().execute(`update city set name_zh = '杭州市（更名）' where code = '330100'`);
+    try {
+      await eventually(async () => (await cityName(admin!)) === '杭州市（更名）', 'the renamed city shows');
+    } finally {
+      await t.orm.em.getConnection().execute(`update city set name_zh = '杭州市' where code = '330100'`);
+    }
+  });
+});
+
 describe('while the listening connection is down', () => {
   test('nothing is cached, and what changed meanwhile is read once it listens again', async () => {
     const cache = await TableCache.open(t.orm);

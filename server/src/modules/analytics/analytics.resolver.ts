@@ -10,7 +10,11 @@ import { sourceMix } from './source-mix.service.js';
 import { cityRanking } from './city-ranking.service.js';
 import { PartnershipStats } from './partnership-stats.types.js';
 import { partnershipStats } from './partnership-stats.service.js';
+import { loadCities } from './analytics.scope.js';
 import { assertProvinceWide, cityCodeInScope, schoolIdInScope } from '../../auth/analytics-scope.js';
+
+/** Names and codes that shape every answer; each instance keeps them until the city table changes. */
+const citiesOf = (ctx: Context) => ctx.cache.read('city', 'analytics', () => loadCities(ctx.em));
 
 const yearArg = () => Arg('year', () => Int, { nullable: true, description: 'One campaign year (2023–2027); all five when absent' });
 const cityArg = () => Arg('cityCode', () => String, { nullable: true, description: 'A city code; 330000 or absent for the whole province' });
@@ -21,7 +25,7 @@ export class AnalyticsResolver {
   @Query(() => CampaignProgress, { description: '招生进度: task table vs planned vs enrolled, per city and year, with the province row and the cumulative' })
   async campaignProgress(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
     const city = await cityCodeInScope(ctx.em, ctx.actor, cityCode);
-    return campaignProgress(ctx.em, { year, cityCode: city }, todayIn(ctx.clock));
+    return campaignProgress(ctx.em, await citiesOf(ctx), { year, cityCode: city }, todayIn(ctx.clock));
   }
 
   @Query(() => [LevelMixRow], { description: '培养层次结构 (R2): enrolled by level and the advanced + technician share, flagged when it falls' })
@@ -32,22 +36,22 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
   ) {
     const city = await cityCodeInScope(ctx.em, ctx.actor, cityCode);
-    return levelMix(ctx.em, { year, cityCode: city, schoolId: await schoolIdInScope(ctx.em, ctx.actor, schoolId) });
+    return levelMix(ctx.em, await citiesOf(ctx), { year, cityCode: city, schoolId: await schoolIdInScope(ctx.em, ctx.actor, schoolId) });
   }
 
   @Query(() => [SourceMixRow], { description: '生源结构: enrolled by target group, study mode and origin, with the out-of-province share' })
   async sourceMix(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
-    return sourceMix(ctx.em, { year, cityCode: await cityCodeInScope(ctx.em, ctx.actor, cityCode) });
+    return sourceMix(ctx.em, await citiesOf(ctx), { year, cityCode: await cityCodeInScope(ctx.em, ctx.actor, cityCode) });
   }
 
   @Query(() => [CityRankingRow], { description: '设区市排名 by completion rate, with the level share beside it' })
-  cityRanking(@Arg('year', () => Int, { nullable: true, description: 'One campaign year; the whole campaign when absent' }) year: number | null, @Ctx() ctx: Context) {
+  async cityRanking(@Arg('year', () => Int, { nullable: true, description: 'One campaign year; the whole campaign when absent' }) year: number | null, @Ctx() ctx: Context) {
     assertProvinceWide(ctx.actor);
-    return cityRanking(ctx.em, { year });
+    return cityRanking(ctx.em, await citiesOf(ctx), { year });
   }
 
   @Query(() => PartnershipStats, { description: '校企合作统计: order/named classes and apprenticeships by city and industry; cross-region agreements by partner province' })
   async partnershipStats(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
-    return partnershipStats(ctx.em, { year, cityCode: await cityCodeInScope(ctx.em, ctx.actor, cityCode) });
+    return partnershipStats(ctx.em, await citiesOf(ctx), { year, cityCode: await cityCodeInScope(ctx.em, ctx.actor, cityCode) });
   }
 }

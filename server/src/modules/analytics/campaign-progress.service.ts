@@ -3,7 +3,7 @@ import { PlanStatus } from '../plan/plan.enums.js';
 import { StudyMode } from '../program/program.enums.js';
 import { CAMPAIGN_CUMULATIVE_TARGET, CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
 import { futureIntakes } from './analytics.facts.js';
-import { PROVINCE_NAME, campaignYears, checkYear, knexOf, loadCities, num, ratio, resolveCity, rowsOf, type CityInfo } from './analytics.scope.js';
+import { PROVINCE_NAME, campaignYears, checkYear, knexOf, num, ratio, resolveCity, rowsOf, type CityInfo } from './analytics.scope.js';
 import type { CampaignProgress, CampaignProgressRow } from './analytics.types.js';
 
 type Cell = { target: number; planned: number; enrolled: number; registered: number };
@@ -60,9 +60,8 @@ function row(year: number, code: string, name: string, cell: Cell): CampaignProg
  * that is the sum of the cities, and the cumulative progress over the campaign. `today` (YYYY-MM-DD,
  * China Standard Time) separates registered students from those recorded with a later date.
  */
-export async function campaignProgress(em: EntityManager, args: { year?: number | null; cityCode?: string | null }, today: string): Promise<CampaignProgress> {
+export async function campaignProgress(em: EntityManager, cities: CityInfo[], args: { year?: number | null; cityCode?: string | null }, today: string): Promise<CampaignProgress> {
   const year = checkYear(args.year);
-  const cities = await loadCities(em);
   const city = resolveCity(cities, args.cityCode);
   const years = campaignYears(year);
   const cityId = city?.id ?? null;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Level } from '../major/level.js';
 import { planFacts } from './analytics.facts.js';
-import { campaignYears, checkYear, knexOf, loadCities, num, ratio, rowsOf } from './analytics.scope.js';
+import { campaignYears, checkYear, knexOf, num, ratio, rowsOf, type CityInfo } from './analytics.scope.js';
 import type { CityRankingRow } from './city-ranking.types.js';
 
 const ADVANCED_LEVELS: string[] = [Level.ADVANCED, Level.PREPARATORY_TECHNICIAN];
@@ -10,10 +10,9 @@ const ADVANCED_LEVELS: string[] = [Level.ADVANCED, Level.PREPARATORY_TECHNICIAN]
  * 设区市排名: cities by completion rate (enrolled / target) for one year, or for the whole campaign
  * when no year is given; ties keep the notice's city order.
  */
-export async function cityRanking(em: EntityManager, args: { year?: number | null }): Promise<CityRankingRow[]> {
+export async function cityRanking(em: EntityManager, cities: CityInfo[], args: { year?: number | null }): Promise<CityRankingRow[]> {
   const year = checkYear(args.year);
   const years = campaignYears(year);
-  const cities = await loadCities(em);
   const [targets, grouped] = await Promise.all([
     rowsOf(knexOf(em)('campaign_target as t').select({ cityId: 't.city_id' }).sum({ seats: 't.seats' }).whereIn('t.year', years).groupBy('t.city_id')),
     rowsOf(

@@ -3,7 +3,7 @@ import { Level } from '../major/level.js';
 import { School } from '../school/school.entity.js';
 import { PROVINCE_CODE } from '../target/campaign.js';
 import { planFacts } from './analytics.facts.js';
-import { PROVINCE_NAME, campaignYears, checkYear, loadCities, num, ratio, resolveCity, resolveSchool, rowsOf } from './analytics.scope.js';
+import { PROVINCE_NAME, campaignYears, checkYear, num, ratio, resolveCity, resolveSchool, rowsOf, type CityInfo } from './analytics.scope.js';
 import type { LevelMixRow } from './analytics.types.js';
 
 type Counts = Record<Level, number>;
@@ -59,10 +59,9 @@ function addInto(target: Unit, source: Unit): void {
  * No filter: every city plus the province (330000); a city: the city and each of its schools;
  * a school: that school. `falling` compares with the year before (which is queried too).
  */
-export async function levelMix(em: EntityManager, args: { year?: number | null; cityCode?: string | null; schoolId?: string | null }): Promise<LevelMixRow[]> {
+export async function levelMix(em: EntityManager, cities: CityInfo[], args: { year?: number | null; cityCode?: string | null; schoolId?: string | null }): Promise<LevelMixRow[]> {
   const years = campaignYears(checkYear(args.year));
   const queried = [years[0]! - 1, ...years];
-  const cities = await loadCities(em);
   const school = await resolveSchool(em, args.schoolId);
   const city = school ? cities.find((c) => c.id === school.city.id)! : resolveCity(cities, args.cityCode);
   const groupColumn = city ? 'p.school_id' : 's.city_id';

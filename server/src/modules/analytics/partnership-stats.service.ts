@@ -3,7 +3,7 @@ import { PartnershipKind } from '../partnership/partnership.enums.js';
 import { Industry } from '../company/industry.js';
 import { provinceByCode } from '../region/provinces.js';
 import { PROVINCE_CODE } from '../target/campaign.js';
-import { PROVINCE_NAME, checkYear, knexOf, loadCities, num, resolveCity, rowsOf } from './analytics.scope.js';
+import { PROVINCE_NAME, checkYear, knexOf, num, resolveCity, rowsOf, type CityInfo } from './analytics.scope.js';
 import type { PartnershipStats } from './partnership-stats.types.js';
 
 type Counts = { partnerships: number; classes: number; seats: number; enrolled: number };
@@ -56,9 +56,8 @@ function crossRegionQuery(em: EntityManager, year: number | null, cityId: number
  * and cross-region agreements by partner province. A school's partnerships count in the city where
  * the school stands; a cross-region agreement in the city that signed it.
  */
-export async function partnershipStats(em: EntityManager, args: { year?: number | null; cityCode?: string | null }): Promise<PartnershipStats> {
+export async function partnershipStats(em: EntityManager, cities: CityInfo[], args: { year?: number | null; cityCode?: string | null }): Promise<PartnershipStats> {
   const year = checkYear(args.year);
-  const cities = await loadCities(em);
   const city = resolveCity(cities, args.cityCode);
   const cityId = city?.id ?? null;
   const [classes, partnerships, crossRegion] = await Promise.all([

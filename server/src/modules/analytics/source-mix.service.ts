@@ -4,7 +4,7 @@ import { StudyMode } from '../program/program.enums.js';
 import { isZhejiangCode, provinceByCode } from '../region/provinces.js';
 import { PROVINCE_CODE } from '../target/campaign.js';
 import { planFacts } from './analytics.facts.js';
-import { PROVINCE_NAME, campaignYears, checkYear, loadCities, num, ratio, resolveCity, rowsOf } from './analytics.scope.js';
+import { PROVINCE_NAME, campaignYears, checkYear, num, ratio, resolveCity, rowsOf, type CityInfo } from './analytics.scope.js';
 import { OriginKind, type SourceMixRow } from './source-mix.types.js';
 
 /** Home city, another Zhejiang city, or the other province's own code. */
@@ -61,9 +61,8 @@ class Tally {
  * 生源结构: one GROUP BY over target group, study mode and origin per city and year; the
  * breakdowns are read off its result rows (a few thousand at most). Rows per year: each city, then the province.
  */
-export async function sourceMix(em: EntityManager, args: { year?: number | null; cityCode?: string | null }): Promise<SourceMixRow[]> {
+export async function sourceMix(em: EntityManager, cities: CityInfo[], args: { year?: number | null; cityCode?: string | null }): Promise<SourceMixRow[]> {
   const years = campaignYears(checkYear(args.year));
-  const cities = await loadCities(em);
   const city = resolveCity(cities, args.cityCode);
   const grouped = await rowsOf(planFacts(em, { years, cityId: city?.id, countedOnly: false }, ['target_group', 'origin_code'])
     .select({ cityId: 's.city_id', year: 'p.year', targetGroup: 'x.target_group', studyMode: 'pr.study_mode', originCode: 'x.origin_code' })
