@@ -31,6 +31,8 @@ export interface AppOptions {
   shutdownGraceMs?: number;
   /** Depth and cost limits per operation; the defaults unless configured. */
   queryLimits?: QueryLimits;
+  /** Where the table cache listens for changes, when not DATABASE_URL (see TableCache.open). */
+  listenUrl?: string | null;
   /** Signs and checks bearer tokens; without one, a random key valid for this process only. */
   tokens?: TokenService;
 }
@@ -41,7 +43,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp({ orm, adminDist, plugins = [], clock = systemClock, httpServer, shutdownGraceMs = 10000, queryLimits = DEFAULT_QUERY_LIMITS, tokens = new TokenService(randomBytes(32).toString('hex'), 8 * 3600) }: AppOptions): Promise<App> {
+export async function createApp({ orm, adminDist, plugins = [], clock = systemClock, httpServer, shutdownGraceMs = 10000, queryLimits = DEFAULT_QUERY_LIMITS, listenUrl, tokens = new TokenService(randomBytes(32).toString('hex'), 8 * 3600) }: AppOptions): Promise<App> {
   const drain = httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs })] : [];
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(await createSchema()),
@@ -53,7 +55,7 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), requireSignIn as ApolloServerPlugin<Context>, queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
   });
   await apollo.start();
-  const cache = await TableCache.open(orm);
+  const cache = await TableCache.open(orm, listenUrl);
 
   const app = express();
   app.disable('x-powered-by');

@@ -15,6 +15,8 @@ export type DurationOverrides = Partial<Record<EntryBasis, Partial<Record<Level,
 export interface Env {
   port: number;
   databaseUrl: string;
+  /** PostgreSQL in session mode for the table cache's LISTEN, when DATABASE_URL goes through a transaction pooler. */
+  databaseListenUrl: string | null;
   production: boolean;
   demoData: boolean;
   adminDist: string;
@@ -71,6 +73,12 @@ function readDatabaseUrl(value: string | undefined): string {
   return url;
 }
 
+function readListenUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^postgres(ql)?:\/\//.test(value)) throw new Error(`DATABASE_LISTEN_URL must start with postgres://, got "${value}"`);
+  return value;
+}
+
 /** `PROGRAM_DURATIONS='{"SENIOR_HIGH":{"ADVANCED":3}}'`: entries given replace the built-in ones. */
 function readDurations(value: string | undefined): DurationOverrides {
   if (value === undefined || value.trim() === '') return {};
@@ -103,6 +111,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return {
     port: readPort(source.PORT),
     databaseUrl: readDatabaseUrl(source.DATABASE_URL),
+    databaseListenUrl: readListenUrl(source.DATABASE_LISTEN_URL),
     production: source.NODE_ENV === 'production',
     demoData: readBoolean('DEMO_DATA', source.DEMO_DATA, true),
     adminDist: path.join(rootDir, 'admin', 'dist'),

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   if (!env.jwtSecret) console.warn('JWT_SECRET is not set: tokens are signed with a key that lasts until this process stops');
   const tokens = new TokenService(env.jwtSecret ?? randomBytes(32).toString('hex'), env.tokenTtlMinutes * 60);
   const httpServer = http.createServer();
-  const app = await createApp({ orm, adminDist: env.adminDist, httpServer, shutdownGraceMs: env.shutdownGraceMs, queryLimits: env.queryLimits, tokens });
+  const app = await createApp({ orm, adminDist: env.adminDist, httpServer, shutdownGraceMs: env.shutdownGraceMs, queryLimits: env.queryLimits, listenUrl: env.databaseListenUrl, tokens });
   httpServer.listen(env.port, () => {
     const base = `http://localhost:${env.port}`;
     console.log(`GraphQL API: ${base}/graphql\nAdmin:       ${base}/`);

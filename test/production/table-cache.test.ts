@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/core';
 import { openOrm } from '../../server/src/orm.js';
 import { createApp, type App } from '../../server/src/app.js';
+import { readEnv } from '../../server/src/env.js';
 import { LISTENER_NAME, TableCache } from '../../server/src/common/table-cache.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { firstError } from '../helpers/fixtures.js';
@@ -139,6 +140,22 @@ describe('while the listening connection is down', () => {
     } finally {
       await cache.close();
     }
+  });
+
+  test('a listening address that does not answer leaves the cache empty, never stale', async () => {
+    const port = new URL(t.databaseUrl).port;
+    const cache = await TableCache.open(t.orm, t.databaseUrl.replace(`:${port}/`, ':1/'));
+    try {
+      let loads = 0;
+      const load = async () => ++loads;
+      expect(cache.live).toBe(false);
+      expect(await cache.read('app_user', 1, load)).toBe(1);
+      expect(await cache.read('app_user', 1, load)).toBe(2);
+    } finally {
+      await cache.close();
+    }
+    expect(() => readEnv({ DATABASE_LISTEN_URL: 'mysql://db/x' })).toThrow(/DATABASE_LISTEN_URL/);
+    expect(readEnv({ DATABASE_LISTEN_URL: t.databaseUrl }).databaseListenUrl).toBe(t.databaseUrl);
   });
 
   test('requests keep working through the outage', async () => {

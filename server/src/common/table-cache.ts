@@ -14,6 +14,8 @@ const HEARTBEAT_MS = 5_000;
 const RECONNECT_MS = 1_000;
 
 interface ListeningConnection {
+  connect(): Promise<void>;
+  end(): Promise<void>;
   query(sql: string): Promise<unknown>;
   on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): void;
   on(event: 'error' | 'end', listener: () => void): void;
@@ -39,12 +41,19 @@ export class TableCache {
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
 
-  private constructor(private readonly orm: MikroORM | null) {}
+  private constructor(
+    private readonly orm: MikroORM | null,
+    private readonly listenUrl: string | null,
+  ) {}
 
-  /** A cache that listens for changes when the database is PostgreSQL; it starts listening before returning. */
-  static async open(orm: MikroORM): Promise<TableCache> {
-    if (!(orm.em.getPlatform() instanceof PostgreSqlPlatform)) return new TableCache(null);
-    const cache = new TableCache(orm);
+  /**
+   * A cache that listens for changes when the database is PostgreSQL; it starts listening before
+   * returning. `listenUrl` (DATABASE_LISTEN_URL) reaches PostgreSQL in session mode when the pool's
+   * URL goes through a transaction pooler, which does not pass notifications on.
+   */
+  static async open(orm: MikroORM, listenUrl?: string | null): Promise<TableCache> {
+    if (!(orm.em.getPlatform() instanceof PostgreSqlPlatform)) return new TableCache(null, null);
+    const cache = new TableCache(orm, listenUrl || orm.config.get('clientUrl')!);
     // This process's own writes forget their table as they flush, before the notification comes back.
     orm.em.getEventManager().registerSubscriber({
       onFlush: ({ uow }) => {
@@ -91,28 +100,26 @@ export class TableCache {
     rows.set(key, value);
   }
 
-  private knexClient() {
-    return (this.orm!.em.getConnection() as AbstractSqlConnection).getKnex().client;
-  }
-
   private async listen(): Promise<void> {
     let connection: ListeningConnection | null = null;
     try {
-      connection = (await this.knexClient().acquireRawConnection()) as ListeningConnection;
+      // The pg driver the pool uses; named so that operators (and tests) can tell it apart in pg_stat_activity.
+      const { Client } = (this.orm!.em.getConnection() as AbstractSqlConnection).getKnex().client.driver;
+      connection = new Client({ connectionString: this.listenUrl, application_name: LISTENER_NAME }) as ListeningConnection;
       connection.on('notification', (message) => {
         if (message.channel === CHANNEL && message.payload) this.changed(message.payload);
       });
       connection.on('error', () => void this.lost());
       connection.on('end', () => void this.lost());
-      // Named so that operators (and tests) can tell it apart in pg_stat_activity.
-      await connection.query(`set application_name = '${LISTENER_NAME}'; listen ${CHANNEL}`);
+      await connection.connect();
+      await connection.query(`listen ${CHANNEL}`);
     } catch {
-      if (connection) await this.knexClient().destroyRawConnection(connection).catch(() => undefined);
+      if (connection) await connection.end().catch(() => undefined);
       this.reconnectLater();
       return;
     }
     if (this.stopped) {
-      await this.knexClient().destroyRawConnection(connection).catch(() => undefined);
+      await connection.end().catch(() => undefined);
       return;
     }
     this.connection = connection;
@@ -154,7 +161,7 @@ export class TableCache {
     connection.removeAllListeners();
     // A dead connection may still emit an error while it is being closed.
     connection.on('error', () => undefined);
-    await this.knexClient().destroyRawConnection(connection).catch(() => undefined);
+    await connection.end().catch(() => undefined);
   }
 
   private reconnectLater(): void {
