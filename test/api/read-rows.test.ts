@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ReferenceKind } from '@mikro-orm/core';
 import { seed } from '../../server/src/seeders/index.js';
 import { resources } from '../../server/src/modules/index.js';
-import { readRows, readRowsByKey } from '../../server/src/common/rows.js';
+import { readRowWithReferences, readRows, readRowsByKey } from '../../server/src/common/rows.js';
+import { propOf } from '../../server/src/common/resource.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -92,4 +93,46 @@ test('a lookup by key has one statement text whatever the number of keys', async
   const text = (sql: string | undefined) => sql?.replace(/ \[took.*$/, '');
   expect(text(one)).toMatch(/from [`"]school[`"] as e where e\.[`"]id[`"]/);
   expect(text(three)).toBe(text(one));
+});
+
+test('a record by id with all its references, read in one statement, equals the lookups of each, for every resource', async () => {
+  let withNullReference = 0;
+  for (const def of resources) {
+    const refs = def.fields.filter((f) => f.kind === 'ref').map((f) => ({ prop: propOf(f), entity: f.target!() }));
+    if (refs.length === 0) continue;
+    const em = t.orm.em.fork();
+    for (const row of await readRows(em, def.entity, {}, { orderBy: [{ id: 'ASC' }], limit: 5 })) {
+      const joined = (await readRowWithReferences(em, def.entity, row.id, undefined, refs))!;
+      expect(joined.row, def.name).toEqual(row);
+      for (const [i, ref] of refs.entries()) {
+        const id = (row[ref.prop] as { id: number } | null)?.id;
+        if (id === undefined) withNullReference++;
+        const expected = id === undefined ? null : (await readRowsByKey(em, ref.entity, 'id', [id]))[0];
+        expect(joined.referenced[i], `${def.name}.${ref.prop}`).toEqual(expected);
+      }
+    }
+    expect(await readRowWithReferences(em, def.entity, 987654, undefined, refs)).toEqual({ row: null, referenced: refs.map(() => null) });
+    expect(await em.transactional((trx) => readRowWithReferences(trx, def.entity, 1, undefined, refs))).toBeUndefined();
+  }
+  expect(withNullReference).toBeGreaterThan(0);
+});
+
+test('a record by id and the references it selects are one statement, however the query spells them', async () => {
+  const [school] = (await t.ok('{ allSchools(perPage: 1, sortField: "id") { id name city { id code nameZh } } }')).allSchools;
+  const expected = { id: school.id, name: school.name, city: school.city };
+  const spellings = [
+    `query($id: ID!) { School(id: $id) { id name city { id code nameZh } } }`,
+    `query($id: ID!) { School(id: $id) { id ...Named } } fragment Named on School { name city { id ...CityName } } fragment CityName on City { code nameZh }`,
+    `query($id: ID!) { School(id: $id) { id name ... on School { city { id code } } city { nameZh } } }`,
+  ];
+  for (const query of spellings) {
+    t.resetQueryLog();
+    expect((await t.ok(query, { id: school.id })).School, query).toEqual(expected);
+    expect(t.selects(), query).toHaveLength(1);
+  }
+  t.resetQueryLog();
+  const aliased = await t.ok(`query($id: ID!) { School(id: $id) { a: city { code } b: city { nameZh } } }`, { id: school.id });
+  expect(aliased.School).toEqual({ a: { code: school.city.code }, b: { nameZh: school.city.nameZh } });
+  expect(t.selects().length).toBeLessThanOrEqual(2);
+  expect((await t.ok(`{ School(id: "987654") { id city { code } } }`)).School).toBeNull();
 });

@@ -6,8 +6,8 @@ import { buildOrder, buildPaging, buildWhere, textMatchOperator } from './filter
 import { ListMetadata, resourceTypes } from './graphql-types.js';
 import { parseId } from './ids.js';
 import { propOf, resourceOf, type ResourceDef } from './resource.js';
-import { readRows, type Row } from './rows.js';
-import { selectedProps } from './selection.js';
+import { readRowWithReferences, readRows, type Row } from './rows.js';
+import { selectedProps, selectedReferences } from './selection.js';
 import { createRecord, deleteRecord, saveRecords, updateRecord } from './crud.service.js';
 
 type Args = Record<string, unknown>;
@@ -21,6 +21,21 @@ function listRows(ctx: Context, def: ResourceDef, args: Args, info: GraphQLResol
     limit,
     offset,
   });
+}
+
+/**
+ * A record by id for a reader who may see every record. Selected references are read in the same
+ * statement and handed to the DataLoaders their own resolvers ask, so they cost no further query.
+ */
+async function oneWithReferences(ctx: Context, def: ResourceDef, id: number, props: string[] | undefined, info: GraphQLResolveInfo): Promise<Row | null> {
+  const references = selectedReferences(def, info);
+  const joined = references.length ? await readRowWithReferences(ctx.em, def.entity, id, props, references) : undefined;
+  if (!joined) return ctx.loaders.byId(def.entity, props).load(id);
+  references.forEach((reference, i) => {
+    const row = joined.referenced[i];
+    if (row) ctx.loaders.byId(reference.entity, reference.props).prime(row.id, row as never);
+  });
+  return joined.row;
 }
 
 function defineMethod(cls: Function, name: string, body: (...args: never[]) => unknown): void {
@@ -79,7 +94,7 @@ export function createCrudResolver(def: ResourceDef): Function {
     async one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
       const scope = readScope(def);
       const props = selectedProps(def, info);
-      if (!scope) return ctx.loaders.byId(def.entity, props).load(parseId(id));
+      if (!scope) return oneWithReferences(ctx, def, parseId(id), props, info);
       const [row] = await readRows(ctx.em, def.entity, { $and: [{ id: parseId(id) }, scope] }, { props, limit: 1 });
       return row ?? null;
     }

@@ -1,7 +1,10 @@
-import { Kind, getNamedType, isObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { propOf, type ResourceDef } from './resource.js';
+import { Kind, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { propOf, resourceOf, type EntityClass, type ResourceDef } from './resource.js';
 
-function selectedNames(selectionSet: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: Set<string>): void {
+/** What the props of a field depend on: its nodes, its type and the document's fragments. */
+type Selection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'returnType' | 'fragments'>;
+
+function selectedNames(selectionSet: SelectionSetNode | undefined, info: Selection, into: Set<string>): void {
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) into.add(selection.name.value);
     else if (selection.kind === Kind.INLINE_FRAGMENT) selectedNames(selection.selectionSet, info, into);
@@ -23,7 +26,46 @@ export function selectedProps(def: ResourceDef, info: GraphQLResolveInfo, also: 
   return known.get(info.fieldNodes);
 }
 
-function propsFor(def: ResourceDef, info: GraphQLResolveInfo, also: string[]): string[] | undefined {
+/** A many-to-one reference the query selects under a record, and the columns its fields need. */
+export interface SelectedReference {
+  prop: string;
+  entity: EntityClass;
+  props: string[] | undefined;
+}
+
+function fieldNodesIn(selectionSet: SelectionSetNode | undefined, info: Selection, into: FieldNode[]): void {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) into.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) fieldNodesIn(selection.selectionSet, info, into);
+    else fieldNodesIn(info.fragments[selection.name.value]?.selectionSet, info, into);
+  }
+}
+
+/**
+ * The references (`school { city { … } }`) selected under the record a resolver returns, each with
+ * the props its own resolver will ask the DataLoader for: what `selectedProps` gives that resolver,
+ * worked out here from the parent's selection. One entry per reference, for its first response key.
+ */
+export function selectedReferences(def: ResourceDef, info: GraphQLResolveInfo): SelectedReference[] {
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type)) return [];
+  const nodes: FieldNode[] = [];
+  for (const node of info.fieldNodes) fieldNodesIn(node.selectionSet, info, nodes);
+  const references: SelectedReference[] = [];
+  for (const field of def.fields.filter((f) => f.kind === 'ref')) {
+    const prop = propOf(field);
+    const first = nodes.find((n) => n.name.value === prop && n.selectionSet);
+    if (!first) continue;
+    const responseKey = (n: FieldNode) => n.alias?.value ?? n.name.value;
+    const fieldNodes = nodes.filter((n) => n.name.value === prop && responseKey(n) === responseKey(first));
+    const target = resourceOf(field.target!());
+    const props = target && propsFor(target, { fieldNodes, returnType: type.getFields()[prop]!.type, fragments: info.fragments }, []);
+    references.push({ prop, entity: field.target!(), props });
+  }
+  return references;
+}
+
+function propsFor(def: ResourceDef, info: Selection, also: string[]): string[] | undefined {
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return undefined;
   const fields = type.getFields();
