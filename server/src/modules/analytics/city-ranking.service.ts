@@ -15,8 +15,9 @@ export async function cityRanking(em: EntityManager, args: { year?: number | nul
   const years = campaignYears(year);
   const cities = await loadCities(em);
   const [targets, grouped] = await Promise.all([
-    rowsOf(knexOf(em)('campaign_target as t').select({ cityId: 't.city_id' }).sum({ seats: 't.seats' }).whereIn('t.year', years).groupBy('t.city_id')),
+    rowsOf(em, knexOf(em)('campaign_target as t').select({ cityId: 't.city_id' }).sum({ seats: 't.seats' }).whereIn('t.year', years).groupBy('t.city_id')),
     rowsOf(
+      em,
       planFacts(em, { years, countedOnly: true })
         .select({ cityId: 's.city_id', level: 'pr.level' })
         .sum({ students: 'x.students' })

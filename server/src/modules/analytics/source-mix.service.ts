@@ -65,7 +65,7 @@ export async function sourceMix(em: EntityManager, args: { year?: number | null;
   const years = campaignYears(checkYear(args.year));
   const cities = await loadCities(em);
   const city = resolveCity(cities, args.cityCode);
-  const grouped = await rowsOf(planFacts(em, { years, cityId: city?.id, countedOnly: false }, ['target_group', 'origin_code'])
+  const grouped = await rowsOf(em, planFacts(em, { years, cityId: city?.id, countedOnly: false }, ['target_group', 'origin_code'])
     .select({ cityId: 's.city_id', year: 'p.year', targetGroup: 'x.target_group', studyMode: 'pr.study_mode', originCode: 'x.origin_code' })
     .sum({ students: 'x.students' })
     .groupBy('s.city_id', 'p.year', 'x.target_group', 'pr.study_mode', 'x.origin_code'));
