@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { readEnv } from './env.js';
-import { openOrm, migrate } from './orm.js';
+import { openOrm, migrate, closeOrm } from './orm.js';
 import { seed } from './seeders/index.js';
 import { createSchema } from './schema.js';
 import { createMigrations } from './migrations/create.js';
@@ -15,7 +15,7 @@ async function withOrm(work: (orm: Awaited<ReturnType<typeof openOrm>>) => Promi
   try {
     await work(orm);
   } finally {
-    await orm.close();
+    await closeOrm(orm);
   }
 }
 

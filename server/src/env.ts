@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { EntryBasis } from './modules/program/program.enums.js';
 import { Level } from './modules/major/level.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.js';
+import { defaultReaderCount } from './common/sqlite-readers.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -26,6 +27,8 @@ export interface Env {
   databasePoolMax: number;
   /** PostgreSQL statement_timeout in milliseconds (0: none). */
   statementTimeoutMs: number;
+  /** Threads that run the analyst statements on a SQLite file database (0: on the main connection). */
+  sqliteReaders: number;
   migrateOnStart: boolean;
   seedOnStart: boolean;
   /** How long a shutdown waits for in-flight requests before closing them. */
@@ -119,6 +122,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     programDurations: readDurations(source.PROGRAM_DURATIONS),
     databasePoolMax: readInteger('DATABASE_POOL_MAX', source.DATABASE_POOL_MAX, 10, 1, 500),
     statementTimeoutMs: readInteger('DATABASE_STATEMENT_TIMEOUT_MS', source.DATABASE_STATEMENT_TIMEOUT_MS, 30000, 0, 3600000),
+    sqliteReaders: readInteger('SQLITE_READERS', source.SQLITE_READERS, defaultReaderCount(), 0, 64),
     migrateOnStart: readBoolean('MIGRATE_ON_START', source.MIGRATE_ON_START, true),
     seedOnStart: readBoolean('SEED_ON_START', source.SEED_ON_START, true),
     shutdownGraceMs: readInteger('SHUTDOWN_GRACE_MS', source.SHUTDOWN_GRACE_MS, 10000, 0, 600000),

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { readEnv } from './env.js';
-import { openOrm, migrate } from './orm.js';
+import { openOrm, migrate, closeOrm } from './orm.js';
 import { seed } from './seeders/index.js';
 import { createApp } from './app.js';
 import { TokenService } from './auth/tokens.js';
@@ -10,7 +10,7 @@ import { ensureFirstAdmin } from './auth/first-admin.js';
 
 async function main(): Promise<void> {
   const env = readEnv();
-  const orm = await openOrm({ databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, statementTimeoutMs: env.statementTimeoutMs });
+  const orm = await openOrm({ databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, statementTimeoutMs: env.statementTimeoutMs, sqliteReaders: env.sqliteReaders });
   if (env.migrateOnStart) await migrate(orm);
   if (env.seedOnStart) {
     for (const what of await seed(orm, { demo: env.demoData })) console.log(`Seeded ${what}`);
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: finishing in-flight requests, then closing the database`);
     await app.stop();
-    await orm.close();
+    await closeOrm(orm);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

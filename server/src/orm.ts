@@ -9,6 +9,7 @@ import { entities } from './modules/index.js';
 import { AuditSubscriber } from './modules/audit/audit.subscriber.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
+import { SqliteReaders, attachSqliteReaders, defaultReaderCount, detachSqliteReaders } from './common/sqlite-readers.js';
 
 export interface OrmOptions {
   databaseUrl: string;
@@ -17,6 +18,8 @@ export interface OrmOptions {
   poolMax?: number;
   /** PostgreSQL statement_timeout in milliseconds (0: none). */
   statementTimeoutMs?: number;
+  /** Threads that run the analyst statements on a SQLite file (0: on the main connection). */
+  sqliteReaders?: number;
 }
 
 type SqliteConnection = { pragma(sql: string): unknown };
@@ -44,9 +47,14 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
     const file = databaseUrl.slice('sqlite:'.length);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     // Every pooled connection (not only the first) enforces foreign keys and waits for another process's write lock.
+    // A file database is switched to WAL (kept in the file): readers on other connections (the reader
+    // threads, see common/sqlite-readers.ts) then neither wait for the writer nor hold it up, and each
+    // read sees every commit made before it began. `synchronous` stays FULL, SQLite's default: a save
+    // the API has acknowledged survives a power cut, and writes here are small and few next to reads.
     const afterCreate = (conn: SqliteConnection, done: (error: Error | null, conn: SqliteConnection) => void) => {
       conn.pragma('foreign_keys = on');
       conn.pragma('busy_timeout = 5000');
+      if (file !== ':memory:') conn.pragma('journal_mode = WAL');
       done(null, conn);
     };
     return { ...common, driver: BetterSqliteDriver, dbName: file, pool: { afterCreate } };
@@ -65,7 +73,8 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
 /**
  * SQLite's default page cache is 2 MB; the analyst queries read whole covering indexes of the intake
  * table (tens of MB on a full province), so give it a larger cache and memory-mapped reads.
- * MikroORM keeps one SQLite connection open, which is where these settings live.
+ * MikroORM keeps one SQLite connection open, which is where these settings live. The analyst
+ * statements themselves run in reader threads with their own caches (common/sqlite-readers.ts).
  */
 const SQLITE_PRAGMAS = ['pragma cache_size = -65536'];
 
@@ -73,8 +82,20 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(options));
   if (databaseKind(options.databaseUrl) === 'sqlite') {
     for (const pragma of SQLITE_PRAGMAS) await orm.em.getConnection().execute(pragma);
+    const file = options.databaseUrl.slice('sqlite:'.length);
+    const size = options.sqliteReaders ?? defaultReaderCount();
+    if (file !== ':memory:' && size > 0) attachSqliteReaders(orm, new SqliteReaders(path.resolve(file), size));
   }
   return orm;
+}
+
+/**
+ * Closes the reader threads, then the ORM. Always close an ORM from openOrm this way: the main
+ * connection closing last is what checkpoints SQLite's WAL into the file and removes `-wal`/`-shm`.
+ */
+export async function closeOrm(orm: MikroORM): Promise<void> {
+  await detachSqliteReaders(orm)?.close();
+  await orm.close();
 }
 
 /**

@@ -22,7 +22,8 @@ export async function cloneTemplate(template: string): Promise<{ url: string; dr
   if (template.startsWith('sqlite:')) {
     const file = path.join(os.tmpdir(), `zj-test-${randomUUID()}.sqlite`);
     fs.copyFileSync(template.slice('sqlite:'.length), file);
-    return { url: `sqlite:${file}`, drop: async () => fs.rmSync(file, { force: true }) };
+    // The WAL's side files are gone once the database is closed; removed too in case it was not.
+    return { url: `sqlite:${file}`, drop: async () => ['', '-wal', '-shm'].forEach((side) => fs.rmSync(file + side, { force: true })) };
   }
   const name = `t_${randomUUID().replace(/-/g, '')}`;
   const admin = new pg.Client({ connectionString: databaseUrlFor(template, 'postgres') });

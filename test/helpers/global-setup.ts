@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openOrm, migrate } from '../../server/src/orm.js';
+import { openOrm, migrate, closeOrm } from '../../server/src/orm.js';
 import { seedReference } from '../../server/src/seeders/reference.js';
 import { ensureFirstAdmin } from '../../server/src/auth/first-admin.js';
 import { TEST_ADMIN } from './credentials.js';
@@ -22,7 +22,8 @@ async function prepareTemplate(url: string): Promise<void> {
   await migrate(orm);
   await orm.em.fork().transactional((em) => seedReference(em));
   await ensureFirstAdmin(orm, TEST_ADMIN.username, TEST_ADMIN.password);
-  await orm.close();
+  // Closed before any test copies the file: closing checkpoints the WAL into it.
+  await closeOrm(orm);
 }
 
 /** Migrates and seeds one template database per run; each test file then copies it. */

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import type { MikroORM } from '@mikro-orm/core';
 import { User } from '../../server/src/modules/user/user.entity.js';
-import { openOrm } from '../../server/src/orm.js';
+import { closeOrm, openOrm } from '../../server/src/orm.js';
 import { createApp, type App } from '../../server/src/app.js';
 import type { Clock } from '../../server/src/common/clock.js';
 import { TokenService } from '../../server/src/auth/tokens.js';
@@ -43,11 +43,19 @@ export interface Client {
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
+export interface TestAppOptions {
+  clock?: Clock;
+  /** SQLite reader threads for the analyst statements (default: as the server, one per core up to 4; 0: none). */
+  sqliteReaders?: number;
+  /** Serve another app's database instead of a fresh copy of the template (it stays when this app closes). */
+  sharing?: TestApp;
+}
+
 /** The real server over HTTP on a loopback port, on a fresh copy of the migrated, reference-seeded database. */
-export async function createTestApp(options: { clock?: Clock } = {}): Promise<TestApp> {
-  const database = await cloneTemplate(inject('templateUrl'));
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.sharing ? { url: options.sharing.databaseUrl, drop: async () => {} } : await cloneTemplate(inject('templateUrl'));
   const queries: string[] = [];
-  const orm = await openOrm({ databaseUrl: database.url, onQuery: (sql) => queries.push(sql) });
+  const orm = await openOrm({ databaseUrl: database.url, onQuery: (sql) => queries.push(sql), sqliteReaders: options.sqliteReaders });
   const tokens = new TokenService(TEST_JWT_SECRET, 3600);
   const app = await createApp({ orm, clock: options.clock, tokens });
   const server = http.createServer(app.express);
@@ -101,7 +109,7 @@ export async function createTestApp(options: { clock?: Clock } = {}): Promise<Te
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.stop();
-      await orm.close();
+      await closeOrm(orm);
       await database.drop();
     },
   };

@@ -6,9 +6,11 @@ import { City } from '../city/city.entity.js';
 import { School } from '../school/school.entity.js';
 import { parseId } from '../../common/ids.js';
 import { readRows } from '../../common/rows.js';
+import { sqliteReadersOf } from '../../common/sqlite-readers.js';
 import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
 
 export type Knex = ReturnType<SqlEntityManager['getKnex']>;
+type KnexQuery = ReturnType<Knex['select']>;
 
 export interface CityInfo {
   id: number;
@@ -28,8 +30,21 @@ export const isPostgres = (em: EntityManager): boolean => em.getDriver() instanc
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Row = Record<string, any>;
 
-/** The rows of an aggregate query; their columns are the aliases the query selects. */
-export const rowsOf = async (query: PromiseLike<unknown>): Promise<Row[]> => (await query) as Row[];
+/**
+ * The rows of an aggregate query; their columns are the aliases the query selects. On a SQLite file
+ * the statement runs in a reader thread (common/sqlite-readers.ts), so that it neither blocks the
+ * event loop nor leaves the other cores idle; inside a transaction it must see that transaction's
+ * writes, so it runs through knex as on PostgreSQL. Knex does not report to MikroORM's logger, so
+ * the statement is logged here, the same on both paths.
+ */
+export async function rowsOf(em: EntityManager, query: KnexQuery): Promise<Row[]> {
+  const { sql, bindings } = query.toSQL().toNative();
+  const readers = sqliteReadersOf(em);
+  const started = Date.now();
+  const rows = (readers && !em.getTransactionContext() ? await readers.all(sql, bindings) : await query) as Row[];
+  em.config.getLogger().logQuery({ query: sql, params: [...bindings], took: Date.now() - started, results: rows.length, level: 'info' });
+  return rows;
+}
 
 /** Sums from PostgreSQL arrive as strings (bigint/numeric); SQLite gives numbers. */
 export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));

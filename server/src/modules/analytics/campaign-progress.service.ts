@@ -65,7 +65,7 @@ export async function campaignProgress(em: EntityManager, cities: CityInfo[], ar
   const city = resolveCity(cities, args.cityCode);
   const years = campaignYears(year);
   const cityId = city?.id ?? null;
-  const facts = await rowsOf(progressQuery(em, years, cityId, today));
+  const facts = await rowsOf(em, progressQuery(em, years, cityId, today));
 
   const cells = new Map<string, Cell>();
   const cell = (cityId: number, year: number) => {

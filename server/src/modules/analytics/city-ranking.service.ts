@@ -14,8 +14,9 @@ export async function cityRanking(em: EntityManager, cities: CityInfo[], args: {
   const year = checkYear(args.year);
   const years = campaignYears(year);
   const [targets, grouped] = await Promise.all([
-    rowsOf(knexOf(em)('campaign_target as t').select({ cityId: 't.city_id' }).sum({ seats: 't.seats' }).whereIn('t.year', years).groupBy('t.city_id')),
+    rowsOf(em, knexOf(em)('campaign_target as t').select({ cityId: 't.city_id' }).sum({ seats: 't.seats' }).whereIn('t.year', years).groupBy('t.city_id')),
     rowsOf(
+      em,
       planFacts(em, { years, countedOnly: true })
         .select({ cityId: 's.city_id', level: 'pr.level' })
         .sum({ students: 'x.students' })

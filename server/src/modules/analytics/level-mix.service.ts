@@ -65,7 +65,7 @@ export async function levelMix(em: EntityManager, cities: CityInfo[], args: { ye
   const school = await resolveSchool(em, args.schoolId);
   const city = school ? cities.find((c) => c.id === school.city.id)! : resolveCity(cities, args.cityCode);
   const groupColumn = city ? 'p.school_id' : 's.city_id';
-  const grouped = await rowsOf(planFacts(em, { years: queried, cityId: city?.id, schoolId: school?.id, countedOnly: true })
+  const grouped = await rowsOf(em, planFacts(em, { years: queried, cityId: city?.id, schoolId: school?.id, countedOnly: true })
     .select({ unitId: groupColumn, year: 'p.year', level: 'pr.level' })
     .sum({ students: 'x.students' })
     .groupBy(groupColumn, 'p.year', 'pr.level'));

@@ -61,9 +61,9 @@ export async function partnershipStats(em: EntityManager, cities: CityInfo[], ar
   const city = resolveCity(cities, args.cityCode);
   const cityId = city?.id ?? null;
   const [classes, partnerships, crossRegion] = await Promise.all([
-    rowsOf(classesQuery(em, year, cityId)),
-    rowsOf(partnershipsQuery(em, year, cityId)),
-    rowsOf(crossRegionQuery(em, year, cityId)),
+    rowsOf(em, classesQuery(em, year, cityId)),
+    rowsOf(em, partnershipsQuery(em, year, cityId)),
+    rowsOf(em, crossRegionQuery(em, year, cityId)),
   ]);
 
   const byCity = new Map<string, Counts>();

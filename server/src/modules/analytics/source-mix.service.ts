@@ -64,7 +64,7 @@ class Tally {
 export async function sourceMix(em: EntityManager, cities: CityInfo[], args: { year?: number | null; cityCode?: string | null }): Promise<SourceMixRow[]> {
   const years = campaignYears(checkYear(args.year));
   const city = resolveCity(cities, args.cityCode);
-  const grouped = await rowsOf(planFacts(em, { years, cityId: city?.id, countedOnly: false }, ['target_group', 'origin_code'])
+  const grouped = await rowsOf(em, planFacts(em, { years, cityId: city?.id, countedOnly: false }, ['target_group', 'origin_code'])
     .select({ cityId: 's.city_id', year: 'p.year', targetGroup: 'x.target_group', studyMode: 'pr.study_mode', originCode: 'x.origin_code' })
     .sum({ students: 'x.students' })
     .groupBy('s.city_id', 'p.year', 'x.target_group', 'pr.study_mode', 'x.origin_code'));
