@@ -11,7 +11,7 @@ const apiSuites = ['api/**/*.test.ts', 'rules/**/*.test.ts', 'contract/migration
 
 /**
  * Projects: the API and rule suites run once per database; contract and federation suites need only
- * one. `run-tests.mjs` decides which projects run (PostgreSQL only where a cluster can be started).
+ * one; `sqlite/` and `production/` hold what only one database has (reader threads; several instances). `scripts/test.mjs` decides which projects run (PostgreSQL only where a cluster can be started).
  */
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCommonJs }] },
@@ -21,7 +21,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'sqlite', include: [...apiSuites, 'contract/**/*.test.ts', 'federation/**/*.test.ts'], env: { TEST_DATABASE: 'sqlite' }, globalSetup: ['helpers/global-setup.ts'] },
+        test: { name: 'sqlite', include: [...apiSuites, 'sqlite/**/*.test.ts', 'contract/**/*.test.ts', 'federation/**/*.test.ts'], env: { TEST_DATABASE: 'sqlite' }, globalSetup: ['helpers/global-setup.ts'] },
       },
       {
         extends: true,

@@ -72,7 +72,7 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
 
 /**
  * SQLite's default page cache is 2 MB; the analyst queries read whole covering indexes of the intake
- * table (tens of MB on a full province), so give it a larger cache and memory-mapped reads.
+ * table (tens of MB on a full province), so give it a larger cache.
  * MikroORM keeps one SQLite connection open, which is where these settings live. The analyst
  * statements themselves run in reader threads with their own caches (common/sqlite-readers.ts).
  */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/core';
-import { openOrm } from '../../server/src/orm.js';
+import { closeOrm, openOrm } from '../../server/src/orm.js';
 import { createApp, type App } from '../../server/src/app.js';
 import { readEnv } from '../../server/src/env.js';
 import { LISTENER_NAME, TableCache } from '../../server/src/common/table-cache.js';
@@ -61,7 +61,7 @@ afterAll(async () => {
   other.server.closeAllConnections();
   await new Promise<void>((resolve) => other.server.close(() => resolve()));
   await other.app.stop();
-  await other.orm.close();
+  await closeOrm(other.orm);
   await t.close();
 });
 

@@ -4,17 +4,18 @@ import { sqliteReadersOf, type SqliteReaders } from '../../server/src/common/sql
 import { closeOrm, openOrm } from '../../server/src/orm.js';
 import { cityRanking } from '../../server/src/modules/analytics/city-ranking.service.js';
 import { campaignProgress } from '../../server/src/modules/analytics/campaign-progress.service.js';
+import { loadCities } from '../../server/src/modules/analytics/analytics.scope.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { cloneTemplate, testDatabase } from '../helpers/databases.js';
+import { cloneTemplate } from '../helpers/databases.js';
 import { createIntake } from '../helpers/fixtures.js';
-import { buildDataset, clockAfterRegistration, SCHOOLS, type Built } from './analytics-dataset.js';
+import { buildDataset, clockAfterRegistration, SCHOOLS, type Built } from '../api/analytics-dataset.js';
 
 /**
  * The analyst statements on a SQLite file run in reader threads (common/sqlite-readers.ts) on their
  * own read-only connections, with the file in WAL mode. `readers` has two threads; `inline` serves the
  * same file with none, so both answer from the same data.
  */
-describe.skipIf(testDatabase() !== 'sqlite')('SQLite reader threads', () => {
+describe('SQLite reader threads', () => {
   let readers: TestApp;
   let inline: TestApp;
   let built: Built;
@@ -143,7 +144,8 @@ describe.skipIf(testDatabase() !== 'sqlite')('SQLite reader threads', () => {
     const expected = await readers.ok(PROGRESS, { year: 2025 });
     try {
       await connection.execute(`drop index ${index}`);
-      await expect(campaignProgress(readers.orm.em.fork(), { year: 2025 }, '2025-12-01')).rejects.toMatchObject({ name: 'SqliteError', message: `no such index: ${index}` });
+      const em = readers.orm.em.fork();
+      await expect(campaignProgress(em, await loadCities(em), { year: 2025 }, '2025-12-01')).rejects.toMatchObject({ name: 'SqliteError', message: `no such index: ${index}` });
       const threaded = await readers.gql(PROGRESS, { year: 2025 });
       expect(threaded.errors).toEqual([expect.objectContaining({ extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
       expect(JSON.stringify(threaded)).not.toContain('no such index');
@@ -160,7 +162,8 @@ describe.skipIf(testDatabase() !== 'sqlite')('SQLite reader threads', () => {
     try {
       const orm = await openOrm({ databaseUrl: database.url, sqliteReaders: 2 });
       const ownPool = sqliteReadersOf(orm)!;
-      await Promise.all([cityRanking(orm.em.fork(), { year: null }), cityRanking(orm.em.fork(), { year: 2025 })]);
+      const cities = await loadCities(orm.em.fork());
+      await Promise.all([cityRanking(orm.em.fork(), cities, { year: null }), cityRanking(orm.em.fork(), cities, { year: 2025 })]);
       expect(ownPool.threads).toBe(2);
       expect(fs.existsSync(`${file}-wal`)).toBe(true);
 
