@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { openOrm, migrate } from '../../server/src/orm.js';
+import { openOrm, migrate, closeOrm } from '../../server/src/orm.js';
 import { seedReference } from '../../server/src/seeders/reference.js';
 import { City } from '../../server/src/modules/city/city.entity.js';
 import { Major } from '../../server/src/modules/major/major.entity.js';
@@ -44,7 +44,7 @@ async function benchDatabase(database: 'sqlite' | 'postgresql', url: string): Pr
     const queries: QueryTiming[] = await measureQueries(orm, RUNS);
     return { database, migrateSeconds, generateSeconds, loadSeconds, rows, queries };
   } finally {
-    await orm.close();
+    await closeOrm(orm);
   }
 }
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { openOrm, migrate } from '../../../server/src/orm.js';
+import { openOrm, migrate, closeOrm } from '../../../server/src/orm.js';
 import { seedReference } from '../../../server/src/seeders/reference.js';
 import { ensureFirstAdmin } from '../../../server/src/auth/first-admin.js';
 import { TokenService } from '../../../server/src/auth/tokens.js';
@@ -61,6 +61,6 @@ export async function prepareDatabase(url: string, jwtSecret: string): Promise<P
     const { token } = await new TokenService(jwtSecret, 24 * 3600).issue({ userId: admin.id, tokenVersion: admin.tokenVersion });
     return { url, token, bulk: { ids: lines.map((l) => Number(l.id)), seats: lines.map((l) => Number(l.seats)) }, loadSeconds, engine };
   } finally {
-    await orm.close();
+    await closeOrm(orm);
   }
 }
