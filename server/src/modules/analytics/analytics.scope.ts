@@ -34,15 +34,24 @@ export type Row = Record<string, any>;
  * The rows of an aggregate query; their columns are the aliases the query selects. On a SQLite file
  * the statement runs in a reader thread (common/sqlite-readers.ts), so that it neither blocks the
  * event loop nor leaves the other cores idle; inside a transaction it must see that transaction's
- * writes, so it runs through knex as on PostgreSQL. Knex does not report to MikroORM's logger, so
- * the statement is logged here, the same on both paths.
+ * writes, so it runs through knex as on PostgreSQL. The query is compiled once (knex would compile
+ * it again to run it, which costs about as much as a small statement) and logged through MikroORM's
+ * logger, the same on both paths.
  */
 export async function rowsOf(em: EntityManager, query: KnexQuery): Promise<Row[]> {
-  const { sql, bindings } = query.toSQL().toNative();
+  const statement = query.toSQL();
   const readers = sqliteReadersOf(em);
   const started = Date.now();
-  const rows = (readers && !em.getTransactionContext() ? await readers.all(sql, bindings) : await query) as Row[];
-  em.config.getLogger().logQuery({ query: sql, params: [...bindings], took: Date.now() - started, results: rows.length, level: 'info' });
+  let rows: Row[];
+  if (readers && !em.getTransactionContext()) {
+    const native = statement.toNative();
+    rows = await readers.all(native.sql, native.bindings);
+  } else {
+    // pg answers a raw statement with its result object, better-sqlite3 with the rows.
+    const result = (await knexOf(em).raw(statement.sql, statement.bindings as never)) as Row[] | { rows: Row[] };
+    rows = Array.isArray(result) ? result : result.rows;
+  }
+  em.config.getLogger().logQuery({ query: statement.sql, params: [...statement.bindings], took: Date.now() - started, results: rows.length, level: 'info' });
   return rows;
 }
 
