@@ -5,9 +5,10 @@ import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 /** Where the `notify_table_changed` trigger (PostgreSQL migration 20261129090000) names changed tables. */
 const CHANNEL = 'table_changed';
 export const LISTENER_NAME = 'table cache listener';
-/** Tables whose writes are announced; only these may be cached. */
-const CACHED_TABLES = new Set<string>(['app_user', 'city']);
-export type CachedTable = 'app_user' | 'city';
+/** Tables whose writes are announced (the migration's triggers); only these may be cached. */
+const CACHED_TABLES = ['app_user', 'city'] as const;
+export type CachedTable = (typeof CACHED_TABLES)[number];
+const isCached = (table: string): table is CachedTable => (CACHED_TABLES as readonly string[]).includes(table);
 
 const MAX_ENTRIES_PER_TABLE = 10_000;
 const HEARTBEAT_MS = 5_000;
@@ -80,10 +81,10 @@ export class TableCache {
 
   /** Forgets a table's rows; called for every change heard, and by this process's own writes before they commit. */
   changed(table: string): void {
-    if (!CACHED_TABLES.has(table)) return;
+    if (!isCached(table)) return;
     // Also when nothing is kept yet: a read in flight may have seen the row before the change.
     this.generation++;
-    this.tables.delete(table as CachedTable);
+    this.tables.delete(table);
   }
 
   async close(): Promise<void> {
