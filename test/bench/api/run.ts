@@ -9,7 +9,7 @@ import pg from 'pg';
 import { startPostgresCluster } from '../../../scripts/postgres-cluster.mjs';
 import { prepareDatabase, type PreparedDatabase } from './prepare.js';
 import { CAMPAIGN_PROGRESS_FUNCTION } from './comparison-sql.js';
-import { bulkSaveRequests, QUERY_TITLES, REQUESTS, type QueryName, type Request } from './queries.js';
+import { bulkSaveRequests, QUERY_TITLES, REQUESTS, type QueryName, type Request, type ServerKind } from './queries.js';
 import { cpuSeconds, peakRssMiB, postgresCpuSeconds, startNode, type Started } from './processes.js';
 import { runWrk } from './wrk.js';
 import { buildServer, productionArgs } from '../../helpers/server-process.js';
@@ -35,7 +35,7 @@ const PROFILE_DIR = process.env.BENCH_API_PROFILE_DIR;
 interface Target {
   name: string;
   process: Started;
-  kind: 'ours' | 'postgraphile' | 'raw';
+  kind: ServerKind;
   token?: string;
   database?: PreparedDatabase;
   onPostgres: boolean;
@@ -179,8 +179,9 @@ async function main(): Promise<void> {
       async () => ({ name: 'ours-postgresql', kind: 'ours', onPostgres: true, token: postgres.token, database: postgres, process: await startNode('ours-postgresql', productionArgs(), ours(postgres)) }),
       async () => ({ name: 'postgraphile', kind: 'postgraphile', onPostgres: true, process: await startNode('postgraphile', ['--import', 'tsx', 'postgraphile-server.ts'], { ...comparison, readyPath: '/graphql' }) }),
       async () => ({ name: 'raw', kind: 'raw', onPostgres: true, process: await startNode('raw', ['--import', 'tsx', 'raw-server.ts'], { ...comparison, readyPath: '/school/1' }) }),
+      async () => ({ name: 'apollo-minimal', kind: 'apollo-minimal', onPostgres: true, process: await startNode('apollo-minimal', ['--import', 'tsx', 'apollo-minimal-server.ts'], { ...comparison, readyPath: '/graphql' }) }),
     ];
-    const names = ['ours-sqlite', 'ours-postgresql', 'postgraphile', 'raw'];
+    const names = ['ours-sqlite', 'ours-postgresql', 'postgraphile', 'raw', 'apollo-minimal'];
     const targets: Target[] = [];
     for (const [i, start] of all.entries()) {
       if (ONLY_SERVERS && !ONLY_SERVERS.includes(names[i]!)) continue;
