@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { buildServer, startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { PASSWORD, createUser } from '../helpers/users.js';
+import { LISTENER_NAME } from '../../server/src/common/table-cache.js';
 
 let t: TestApp;
 let a: ServerProcess;
@@ -15,7 +17,8 @@ beforeAll(async () => {
   t = await createTestApp();
   buildServer();
   // Both instances start together, compiled as production runs them: migrations and seeding must serialise, not collide.
-  [a, b] = await Promise.all([startServerProcess(t.databaseUrl, {}, { compiled: true }), startServerProcess(t.databaseUrl, {}, { compiled: true })]);
+  // b listens for table changes through DATABASE_LISTEN_URL (here the same database), as behind a transaction pooler.
+  [a, b] = await Promise.all([startServerProcess(t.databaseUrl, {}, { compiled: true }), startServerProcess(t.databaseUrl, { DATABASE_LISTEN_URL: t.databaseUrl }, { compiled: true })]);
 }, 120000);
 
 afterAll(async () => {
@@ -51,6 +54,29 @@ test('two instances behind one database behave as one system', async () => {
   const final = await post(a.url, `query($id: ID!) { School(id: $id) { name version } }`, { id });
   expect(final.data.School).toEqual(winners[0]!.data.updateSchool);
   expect(final.data.School.version).toBe(2);
+});
+
+test('a logout through one instance ends the session on the other, which had the user cached', async () => {
+  const [{ listeners }] = await t.orm.em.getConnection().execute('select count(*)::int as listeners from pg_stat_activity where application_name = ? and datname = current_database()', [LISTENER_NAME]);
+  expect(listeners).toBe(3);
+  await createUser(t, { username: 'leaves-two-instances', role: 'ANALYST' });
+  const call = async (url: string, query: string, token?: string) => {
+    const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+    return (await (await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query }) })).json()) as { data?: any; errors?: Array<{ extensions: Record<string, unknown> }> };
+  };
+  const login = await call(a.url, `mutation { login(username: "leaves-two-instances", password: "${PASSWORD}") { token } }`);
+  const token = login.data.login.token as string;
+  expect((await call(b.url, '{ me { username } }', token)).data).toEqual({ me: { username: 'leaves-two-instances' } });
+  expect((await call(b.url, '{ me { username } }', token)).data).toEqual({ me: { username: 'leaves-two-instances' } });
+  expect((await call(a.url, 'mutation { logout }', token)).data).toEqual({ logout: true });
+  expect((await call(a.url, '{ me { id } }', token)).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  // b hears of the write through PostgreSQL within milliseconds; the limit only keeps a broken feed from hanging.
+  let refused = false;
+  for (let i = 0; i < 100 && !refused; i++) {
+    refused = (await call(b.url, '{ me { id } }', token)).errors?.[0]?.extensions.code === 'UNAUTHENTICATED';
+    if (!refused) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(refused, a.output() + b.output()).toBe(true);
 });
 
 test('SIGTERM shuts an instance down cleanly', async () => {
