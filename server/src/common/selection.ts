@@ -4,13 +4,16 @@ import { propOf, resourceOf, type EntityClass, type ResourceDef } from './resour
 /** What the props of a field depend on: its nodes, its type and the document's fragments. */
 type Selection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'returnType' | 'fragments'>;
 
-function selectedNames(selectionSet: SelectionSetNode | undefined, info: Selection, into: Set<string>): void {
+/** The fields a selection set asks for, through inline fragments and fragment spreads. */
+function fieldNodesIn(selectionSet: SelectionSetNode | undefined, info: Selection, into: FieldNode[]): void {
   for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) into.add(selection.name.value);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) selectedNames(selection.selectionSet, info, into);
-    else selectedNames(info.fragments[selection.name.value]?.selectionSet, info, into);
+    if (selection.kind === Kind.FIELD) into.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) fieldNodesIn(selection.selectionSet, info, into);
+    else fieldNodesIn(info.fragments[selection.name.value]?.selectionSet, info, into);
   }
 }
+
+const responseKey = (node: FieldNode) => node.alias?.value ?? node.name.value;
 
 const known = new WeakMap<GraphQLResolveInfo['fieldNodes'], string[] | undefined>();
 
@@ -33,14 +36,6 @@ export interface SelectedReference {
   props: string[] | undefined;
 }
 
-function fieldNodesIn(selectionSet: SelectionSetNode | undefined, info: Selection, into: FieldNode[]): void {
-  for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) into.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) fieldNodesIn(selection.selectionSet, info, into);
-    else fieldNodesIn(info.fragments[selection.name.value]?.selectionSet, info, into);
-  }
-}
-
 /**
  * The references (`school { city { … } }`) selected under the record a resolver returns, each with
  * the props its own resolver will ask the DataLoader for: what `selectedProps` gives that resolver,
@@ -56,7 +51,6 @@ export function selectedReferences(def: ResourceDef, info: GraphQLResolveInfo): 
     const prop = propOf(field);
     const first = nodes.find((n) => n.name.value === prop && n.selectionSet);
     if (!first) continue;
-    const responseKey = (n: FieldNode) => n.alias?.value ?? n.name.value;
     const fieldNodes = nodes.filter((n) => n.name.value === prop && responseKey(n) === responseKey(first));
     const target = resourceOf(field.target!());
     const props = target && propsFor(target, { fieldNodes, returnType: type.getFields()[prop]!.type, fragments: info.fragments }, []);
@@ -69,8 +63,9 @@ function propsFor(def: ResourceDef, info: Selection, also: string[]): string[] |
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return undefined;
   const fields = type.getFields();
-  const names = new Set<string>();
-  for (const node of info.fieldNodes) selectedNames(node.selectionSet, info, names);
+  const nodes: FieldNode[] = [];
+  for (const node of info.fieldNodes) fieldNodesIn(node.selectionSet, info, nodes);
+  const names = new Set(nodes.map((node) => node.name.value));
   const props = new Set(['id', ...also]);
   for (const name of names) {
     if (name.startsWith('__')) continue;
