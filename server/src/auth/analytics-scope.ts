@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { City } from '../modules/city/city.entity.js';
 import { School } from '../modules/school/school.entity.js';
 import { PROVINCE_CODE } from '../modules/target/campaign.js';
 import { Role } from '../modules/user/role.js';
@@ -14,11 +13,11 @@ const outsidePlace = () =>
 
 export const seesWholeProvince = (actor: Actor | null): boolean => !actor || PROVINCE_WIDE.includes(actor.role);
 
-/** The city an aggregate may cover: any for province-wide roles, else only the actor's own. */
-export async function cityCodeInScope(em: EntityManager, actor: Actor | null, requested: string | null): Promise<string | null> {
+/** The city an aggregate may cover (by code, from the city list): any for province-wide roles, else only the actor's own. */
+export function cityCodeInScope(cities: ReadonlyArray<{ id: number; code: string }>, actor: Actor | null, requested: string | null): string | null {
   if (seesWholeProvince(actor)) return requested;
-  const own = (await em.findOneOrFail(City, actor!.cityId!)).code;
-  if (requested && requested !== own && requested !== PROVINCE_CODE) throw outsidePlace();
+  const own = cities.find((c) => c.id === actor!.cityId)?.code;
+  if (!own || (requested && requested !== own && requested !== PROVINCE_CODE)) throw outsidePlace();
   return own;
 }
 

@@ -24,8 +24,8 @@ const cityArg = () => Arg('cityCode', () => String, { nullable: true, descriptio
 export class AnalyticsResolver {
   @Query(() => CampaignProgress, { description: '招生进度: task table vs planned vs enrolled, per city and year, with the province row and the cumulative' })
   async campaignProgress(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
-    const city = await cityCodeInScope(ctx.em, ctx.actor, cityCode);
-    return campaignProgress(ctx.em, await citiesOf(ctx), { year, cityCode: city }, todayIn(ctx.clock));
+    const cities = await citiesOf(ctx);
+    return campaignProgress(ctx.em, cities, { year, cityCode: cityCodeInScope(cities, ctx.actor, cityCode) }, todayIn(ctx.clock));
   }
 
   @Query(() => [LevelMixRow], { description: '培养层次结构 (R2): enrolled by level and the advanced + technician share, flagged when it falls' })
@@ -35,13 +35,14 @@ export class AnalyticsResolver {
     @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,
     @Ctx() ctx: Context,
   ) {
-    const city = await cityCodeInScope(ctx.em, ctx.actor, cityCode);
-    return levelMix(ctx.em, await citiesOf(ctx), { year, cityCode: city, schoolId: await schoolIdInScope(ctx.em, ctx.actor, schoolId) });
+    const cities = await citiesOf(ctx);
+    return levelMix(ctx.em, cities, { year, cityCode: cityCodeInScope(cities, ctx.actor, cityCode), schoolId: await schoolIdInScope(ctx.em, ctx.actor, schoolId) });
   }
 
   @Query(() => [SourceMixRow], { description: '生源结构: enrolled by target group, study mode and origin, with the out-of-province share' })
   async sourceMix(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
-    return sourceMix(ctx.em, await citiesOf(ctx), { year, cityCode: await cityCodeInScope(ctx.em, ctx.actor, cityCode) });
+    const cities = await citiesOf(ctx);
+    return sourceMix(ctx.em, cities, { year, cityCode: cityCodeInScope(cities, ctx.actor, cityCode) });
   }
 
   @Query(() => [CityRankingRow], { description: '设区市排名 by completion rate, with the level share beside it' })
@@ -52,6 +53,7 @@ export class AnalyticsResolver {
 
   @Query(() => PartnershipStats, { description: '校企合作统计: order/named classes and apprenticeships by city and industry; cross-region agreements by partner province' })
   async partnershipStats(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
-    return partnershipStats(ctx.em, await citiesOf(ctx), { year, cityCode: await cityCodeInScope(ctx.em, ctx.actor, cityCode) });
+    const cities = await citiesOf(ctx);
+    return partnershipStats(ctx.em, cities, { year, cityCode: cityCodeInScope(cities, ctx.actor, cityCode) });
   }
 }
