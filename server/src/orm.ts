@@ -22,6 +22,12 @@ export interface OrmOptions {
   sqliteReaders?: number;
 }
 
+/** The absolute path of a SQLite database URL's file; null for an in-memory database. */
+function sqliteFile(databaseUrl: string): string | null {
+  const file = databaseUrl.slice('sqlite:'.length);
+  return file === ':memory:' ? null : path.resolve(file);
+}
+
 type SqliteConnection = { pragma(sql: string): unknown };
 
 export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeoutMs = 30000 }: OrmOptions): Options {
@@ -45,7 +51,8 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
   };
   if (kind === 'sqlite') {
     const file = databaseUrl.slice('sqlite:'.length);
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const onDisk = sqliteFile(databaseUrl);
+    if (onDisk) fs.mkdirSync(path.dirname(onDisk), { recursive: true });
     // Every pooled connection (not only the first) enforces foreign keys and waits for another process's write lock.
     // A file database is switched to WAL (kept in the file): readers on other connections (the reader
     // threads, see common/sqlite-readers.ts) then neither wait for the writer nor hold it up, and each
@@ -54,7 +61,7 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
     const afterCreate = (conn: SqliteConnection, done: (error: Error | null, conn: SqliteConnection) => void) => {
       conn.pragma('foreign_keys = on');
       conn.pragma('busy_timeout = 5000');
-      if (file !== ':memory:') conn.pragma('journal_mode = WAL');
+      if (onDisk) conn.pragma('journal_mode = WAL');
       done(null, conn);
     };
     return { ...common, driver: BetterSqliteDriver, dbName: file, pool: { afterCreate } };
@@ -82,9 +89,9 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(options));
   if (databaseKind(options.databaseUrl) === 'sqlite') {
     for (const pragma of SQLITE_PRAGMAS) await orm.em.getConnection().execute(pragma);
-    const file = options.databaseUrl.slice('sqlite:'.length);
+    const file = sqliteFile(options.databaseUrl);
     const size = options.sqliteReaders ?? defaultReaderCount();
-    if (file !== ':memory:' && size > 0) attachSqliteReaders(orm, new SqliteReaders(path.resolve(file), size));
+    if (file && size > 0) attachSqliteReaders(orm, new SqliteReaders(file, size));
   }
   return orm;
 }
