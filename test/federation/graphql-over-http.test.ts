@@ -16,8 +16,8 @@ const signedIn: typeof fetch = (input, init) => {
 const audits = serverAudits({ url: () => t.url, fetchFn: signedIn });
 
 /**
- * Recommendations the server does not follow, each explained in the README
- * ("GraphQL over HTTP"). Pinned so that the README cannot drift from the server.
+ * Recommendations the server does not follow, each explained in docs/federation.md
+ * ("GraphQL over HTTP"). Pinned so that the document cannot drift from the server.
  */
 const KNOWN_DEVIATIONS = {
   '572B': 'SHOULD use 200 status code on document parsing failure when accepting application/json',
