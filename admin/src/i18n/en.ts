@@ -92,6 +92,9 @@ export const en: Messages = {
     origin_code: 'must be a 6-digit GB/T 2260 code',
   },
   sheet: {
+    row_number: 'Row', row_count: '%{count} rows', totals_loaded: 'Total of loaded rows',
+    truncated: 'Only the first %{loaded} of %{count} rows are loaded; export, sort and totals cover the loaded rows only. Narrow the filter',
+    confirm_discard: '%{smart_count} changed row(s) are not saved and will be lost. Leave anyway?',
     open_record: 'Open the record (form and history)',
     add_row: 'Add row', delete_rows: 'Delete selected', undo: 'Undo', redo: 'Redo', fill_down: 'Fill down', save: 'Save', reload: 'Reload',
     columns: 'Columns', reset_columns: 'Reset columns', totals: 'Total', pending: '1 unsaved row |||| %{smart_count} unsaved rows',
@@ -109,7 +112,7 @@ export const en: Messages = {
     notify: { saved: 'Saved 1 row |||| Saved %{smart_count} rows', nothing_to_save: 'Nothing to save', fix_errors: 'Fix the cells marked red before saving' },
     conflict: {
       title: 'Changed by someone else', body: 'Someone else changed some of these rows before you saved; their change was kept. Reload to see the current data (your unsaved edits are dropped).',
-      reload: 'Reload', keep: 'Not now',
+      reload: 'Reload', keep: 'Not now', field: 'Column', mine: 'Your value', theirs: 'Saved meanwhile', deleted: '(deleted)',
     },
     import: {
       button: 'Import', title: 'Import preview (%{count} rows)', line: 'Line', problems: 'Problems', save: 'Import and save %{count} rows',

@@ -90,6 +90,9 @@ export const zhCN = {
     origin_code: '须为 6 位行政区划代码',
   },
   sheet: {
+    row_number: '行号', row_count: '共 %{count} 行', totals_loaded: '已载入行合计',
+    truncated: '只载入了前 %{loaded} 行（共 %{count} 行），导出、排序和合计只含已载入的行；请用筛选缩小范围',
+    confirm_discard: '有 %{smart_count} 行修改尚未保存，离开后这些修改将被放弃。确定吗？',
     open_record: '打开记录（表单与修改记录）',
     add_row: '添加行', delete_rows: '删除所选', undo: '撤销', redo: '重做', fill_down: '向下填充', save: '保存', reload: '重新加载',
     columns: '列', reset_columns: '恢复默认列', totals: '合计', pending: '%{smart_count} 行未保存',
@@ -109,7 +112,7 @@ export const zhCN = {
     },
     conflict: {
       title: '数据已被他人修改', body: '您保存之前，已有其他人修改了其中的数据，系统保留了对方的修改。重新加载可查看最新数据（您未保存的修改将被放弃）。',
-      reload: '重新加载', keep: '暂不处理',
+      reload: '重新加载', keep: '暂不处理', field: '列', mine: '您的值', theirs: '他人已保存的值', deleted: '（删除）',
     },
     import: {
       button: '导入', title: '导入预览（%{count} 行）', line: '行号', problems: '问题', save: '导入并保存 %{count} 行',

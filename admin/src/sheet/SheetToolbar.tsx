@@ -31,6 +31,9 @@ interface Props {
   columns: ColumnSpec[];
   rows: SheetRow[];
   pending: number;
+  /** rows of the whole filtered set, as the server counts them */
+  rowCount?: number;
+  loadedCount: number;
   saving: boolean;
   canUndo: boolean;
   canRedo: boolean;
@@ -122,6 +125,10 @@ export function SheetToolbar(props: Props) {
       </Menu>
       {props.actions && <><Divider orientation="vertical" flexItem />{props.actions}</>}
       <span className="spacer" />
+      {props.rowCount !== undefined && props.rowCount > props.loadedCount && (
+        <Chip size="small" color="error" variant="outlined" className="sheet-truncated" label={t('sheet.truncated', { loaded: props.loadedCount.toLocaleString('en-US'), count: props.rowCount.toLocaleString('en-US') })} />
+      )}
+      {props.rowCount !== undefined && <span className="sheet-row-count">{t('sheet.row_count', { count: props.rowCount.toLocaleString('en-US') })}</span>}
       {props.pending > 0 && <Chip size="small" color="warning" label={t('sheet.pending', { smart_count: props.pending })} />}
       <Button size="small" startIcon={<RefreshIcon />} onClick={props.onReload}>{t('sheet.reload')}</Button>
       {!props.readOnly && tip('sheet.keys.save', (

@@ -18,8 +18,12 @@ export function useSheetBuffer(data: Record<string, unknown>[] | undefined, colu
       setBuffer(fromRecords(data, columns));
     }
   }, [data, columns]);
-  const expectReload = useCallback(() => {
+  const latest = useRef(data);
+  latest.current = data;
+  /** Drops every unsaved edit now (the rows as last read), and takes the next rows the server sends. */
+  const discard = useCallback(() => {
     reloading.current = true;
-  }, []);
-  return { buffer, setBuffer, current, expectReload };
+    setBuffer(fromRecords(latest.current ?? [], columns));
+  }, [columns]);
+  return { buffer, setBuffer, current, discard };
 }
