@@ -2,19 +2,19 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import { useLocale, useTranslate } from 'react-admin';
 import { ChartCard } from './ChartCard';
 import { compact, num, pct } from './format';
-import { scopeRows, type DashboardData } from './useDashboard';
+import { rowsOf, scopeRows, type DashboardData } from './useDashboard';
 
 /** 培养层次结构 (R2): students by level per year, and the share of advanced and technician levels as a line. */
 export function LevelTrend({ data }: { data: DashboardData }) {
   const t = useTranslate();
   const locale = useLocale();
-  const rows = scopeRows(data.levels)
+  const rows = scopeRows(rowsOf(data.levels))
     .filter((r) => r.enrolled > 0)
     .map((r) => ({ ...r, year: String(r.year) }))
     .sort((a, b) => a.year.localeCompare(b.year));
   const share = t('dashboard.advanced_share');
   return (
-    <ChartCard title={t('dashboard.level_mix')} empty={rows.length === 0} className="chart-levels">
+    <ChartCard title={t('dashboard.level_mix')} part={data.levels} empty={rows.length === 0} className="chart-levels">
       <ResponsiveContainer>
         <ComposedChart data={rows}>
           <CartesianGrid strokeDasharray="3 3" />
