@@ -1,4 +1,5 @@
-import { dataProvider } from './dataProvider';
+import { gql } from '@apollo/client';
+import { dataProvider, runQuery } from './dataProvider';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -38,6 +39,22 @@ export function loadLookup(resource: string): Promise<Map<string, Row>> {
   return entry;
 }
 
+type Region = { code: string; nameZh: string; nameEn: string };
+let provinces: Promise<Map<string, Region>> | undefined;
+let loadedProvinces = new Map<string, Region>();
+
+/** The province-level divisions (origins and partners outside Zhejiang) and the cities, for naming region codes. */
+export function loadRegions(): Promise<unknown> {
+  if (!provinces) {
+    provinces = runQuery<{ provinces: Region[] }>(gql`query Provinces { provinces { code nameZh nameEn } }`).then((r) => {
+      loadedProvinces = new Map(r.provinces.map((p) => [p.code, p]));
+      return loadedProvinces;
+    });
+    provinces.catch(() => (provinces = undefined));
+  }
+  return Promise.all([provinces, loadLookup('City')]);
+}
+
 export function invalidateLookup(resource: string): void {
   cache.delete(resource);
   loaded.delete(resource);
@@ -59,6 +76,20 @@ export class Lookups {
 
   options(resource: string): { id: string; label: string }[] {
     return [...(loaded.get(resource)?.values() ?? [])].map((record) => ({ id: record.id, label: this.label(resource, record.id) }));
+  }
+
+  /** A region code's name: a Zhejiang city (杭州市) or another province (四川省); an unknown code as it is. */
+  regionName(code: string): string {
+    const city = [...(loaded.get('City')?.values() ?? [])].find((c) => c.code === code);
+    return String(city?.nameZh ?? loadedProvinces.get(code)?.nameZh ?? code);
+  }
+
+  /** The code a typed region names, by code or by name with or without 市/省 (杭州, 四川, Sichuan); undefined when unknown. */
+  resolveRegion(text: string): string | undefined {
+    const wanted = text.trim().toLowerCase();
+    const regions = [...[...(loaded.get('City')?.values() ?? [])].map((c) => ({ code: String(c.code), nameZh: String(c.nameZh), nameEn: String(c.nameEn) })), ...loadedProvinces.values()];
+    const short = (name: string) => name.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, '');
+    return regions.find((r) => [r.code, r.nameZh, short(r.nameZh), r.nameEn].some((name) => name.toLowerCase() === wanted))?.code;
   }
 
   /** The id a pasted or imported text names: by label, code or name; null when ambiguous, undefined when unknown. */

@@ -44,6 +44,8 @@ interface SheetProps {
   columns: ColumnSpec[];
   /** values a new row starts with */
   defaults?: Record<string, unknown>;
+  /** the columns that identify a row on import */
+  naturalKey?: string[];
   /** the signed-in role may not write this resource: no editing, adding, deleting, saving or importing */
   readOnly?: boolean;
   /** extra buttons acting on the ticked rows */
@@ -51,7 +53,7 @@ interface SheetProps {
 }
 
 /** The default list view of every resource: an editable grid over react-admin's list context. */
-export function Sheet({ resource, columns, defaults = {}, readOnly = false, actions: Actions }: SheetProps) {
+export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly = false, actions: Actions }: SheetProps) {
   const { data, sort, setSort, refetch, isPending, filterValues } = useListContext();
   const t = useTranslate();
   const locale = useLocale();
@@ -162,6 +164,7 @@ export function Sheet({ resource, columns, defaults = {}, readOnly = false, acti
         readOnly={readOnly}
         actions={Actions && <Actions {...actionProps} />}
         columns={columns}
+        naturalKey={naturalKey}
         rows={buffer.rows}
         pending={pending}
         rowCount={serverTotals?.count}

@@ -40,6 +40,7 @@ export const editorsByType: Record<ColumnType, (column: ColumnSpec, ctx: Display
 export function displayValue(column: ColumnSpec, value: unknown, ctx: DisplayContext): string {
   if (value == null || value === '') return '';
   if (column.secret) return '••••••';
+  if (column.region) return ctx.lookups.regionName(String(value));
   switch (column.type) {
     case 'stages':
       return Array.isArray(value) ? stagesText(value as Stage[], ctx.t) : String(value);
