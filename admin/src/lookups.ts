@@ -1,5 +1,5 @@
 import { gql } from '@apollo/client';
-import { dataProvider, runQuery } from './dataProvider';
+import { pluralOf, runQuery, scalarSelection } from './dataProvider';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -20,23 +20,45 @@ export function registerDisplay(resource: string, display: ReferenceDisplay): vo
   displays.set(resource, display);
 }
 
-/** Every row of a reference resource (the server allows 10 000 a page), cached until invalidated. */
-export function loadLookup(resource: string): Promise<Map<string, Row>> {
-  let entry = cache.get(resource);
-  if (!entry) {
-    const uses = displays.get(resource)?.uses ?? [];
-    entry = Promise.all([
-      dataProvider.getList(resource, { pagination: { page: 1, perPage: 10000 }, sort: { field: 'id', order: 'ASC' }, filter: {} }),
-      ...uses.map(loadLookup),
-    ]).then(([result]) => {
-      const map = new Map(result.data.map((record) => [String(record.id), record as Row]));
-      loaded.set(resource, map);
-      return map;
+/** The resources a label needs: the resource and, transitively, those its label uses. */
+function withUses(resources: string[]): string[] {
+  const all = new Set<string>();
+  const visit = (resource: string) => {
+    if (all.has(resource)) return;
+    all.add(resource);
+    for (const used of displays.get(resource)?.uses ?? []) visit(used);
+  };
+  resources.forEach(visit);
+  return [...all];
+}
+
+/**
+ * Every row of the given reference resources and of those their labels use (the server allows 10 000 a
+ * page), in one request with one aliased list field per resource not yet cached; cached until invalidated.
+ */
+export function loadLookups(resources: string[]): Promise<unknown> {
+  const needed = withUses(resources);
+  const missing = needed.filter((resource) => !cache.has(resource));
+  if (missing.length > 0) {
+    const fields = missing.map((resource, i) => `r${i}: all${pluralOf(resource)}(perPage: 10000, sortField: "id", sortOrder: "ASC") { ${scalarSelection(resource)} }`);
+    const batch = runQuery<Record<string, Row[]>>(gql`query Lookups { ${fields.join('\n')} }`);
+    missing.forEach((resource, i) => {
+      const entry = batch.then((result) => {
+        const map = new Map(result[`r${i}`]!.map((record) => [String(record.id), record]));
+        loaded.set(resource, map);
+        return map;
+      });
+      entry.catch(() => cache.delete(resource));
+      cache.set(resource, entry);
     });
-    entry.catch(() => cache.delete(resource));
-    cache.set(resource, entry);
   }
-  return entry;
+  return Promise.all(needed.map((resource) => cache.get(resource)!));
+}
+
+/** One reference resource's rows by id (with those its label uses). */
+export async function loadLookup(resource: string): Promise<Map<string, Row>> {
+  await loadLookups([resource]);
+  return cache.get(resource)!;
 }
 
 type Region = { code: string; nameZh: string; nameEn: string };
@@ -52,7 +74,7 @@ export function loadRegions(): Promise<unknown> {
     });
     provinces.catch(() => (provinces = undefined));
   }
-  return Promise.all([provinces, loadLookup('City')]);
+  return Promise.all([provinces, loadLookups(['City'])]);
 }
 
 export function invalidateLookup(resource: string): void {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { GraphQLEnumType } from 'graphql';
-import { Lookups, loadLookup, loadRegions } from '../lookups';
+import { Lookups, loadLookups, loadRegions } from '../lookups';
 import { schema } from '../schema';
 import type { ColumnSpec } from './types';
 
@@ -12,7 +12,8 @@ export function useLookups(columns: ColumnSpec[], generation = 0): { lookups: Lo
   const [state, setState] = useState({ lookups: new Lookups(), ready: references.length === 0 });
   useEffect(() => {
     let live = true;
-    Promise.all(references.map((name) => (name === REGIONS ? loadRegions() : loadLookup(name)))).then(() => {
+    // one request for every referenced resource; the region names have their own cached query
+    Promise.all([loadLookups(references.filter((name) => name !== REGIONS)), ...(references.includes(REGIONS) ? [loadRegions()] : [])]).then(() => {
       if (live) setState({ lookups: new Lookups(), ready: true });
     });
     return () => {

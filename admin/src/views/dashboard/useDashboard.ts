@@ -6,7 +6,7 @@ import { localizeMessage } from '../../i18n/localizeMessage';
 import { loadLookup } from '../../lookups';
 
 export interface ProgressRow { year: number; cityCode: string; cityName: string; target: number; planned: number; enrolled: number; completionRate: number | null }
-export interface LevelRow { year: number; cityCode: string; enrolled: number; intermediate: number; advanced: number; preparatoryTechnician: number; advancedShare: number | null }
+export interface LevelRow { year: number; cityCode: string; schoolId: string | null; enrolled: number; intermediate: number; advanced: number; preparatoryTechnician: number; advancedShare: number | null }
 export interface SourceRow {
   cityCode: string;
   enrolled: number;
@@ -33,7 +33,7 @@ export interface DashboardData {
 }
 
 const PROGRESS = gql`query DashboardProgress { campaignProgress { rows { year cityCode cityName target planned enrolled completionRate } } }`;
-const LEVELS = gql`query DashboardLevels { levelMix { year cityCode enrolled intermediate advanced preparatoryTechnician advancedShare } }`;
+const LEVELS = gql`query DashboardLevels { levelMix { year cityCode schoolId enrolled intermediate advanced preparatoryTechnician advancedShare } }`;
 const SOURCES = gql`
   query DashboardSources($year: Int) {
     sourceMix(year: $year) {
