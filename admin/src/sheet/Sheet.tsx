@@ -59,7 +59,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   const locale = useLocale();
   const [generation, setGeneration] = useState(0);
   const { lookups, ready } = useLookups(columns, generation);
-  const { buffer, setBuffer, current, discard } = useSheetBuffer(data, columns);
+  const { buffer, setBuffer, current, expectReload, discard } = useSheetBuffer(data, columns);
   const gridRef = useRef<AgGridReact<SheetRow>>(null);
   const gridBox = useRef<HTMLDivElement>(null);
   const grid = useGridAccess(gridRef, columns, current);
@@ -85,12 +85,17 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   const discardQuestion = t('sheet.confirm_discard', { smart_count: pending });
   useLeaveGuard(pending, discardQuestion);
 
-  /** Reads everything again; whatever was not saved is gone (the caller asks first where it must). */
+  /** Reads everything again: after a save the saved rows replace the buffer when they arrive. */
   const reload = () => {
-    discard();
+    expectReload();
     invalidateLookup(resource);
     setGeneration((g) => g + 1);
     void refetch();
+  };
+  /** 重新加载 and the conflict dialog: whatever was not saved is gone at once (the caller asks first where it must). */
+  const discardAndReload = () => {
+    discard();
+    reload();
   };
   const { saving, save, conflict, closeConflict } = useSheetSave({ resource, columns, current, setBuffer, locale, ctx, reload });
 
@@ -145,7 +150,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
 
   const askThenReload = () => {
     if (pending > 0 && !window.confirm(discardQuestion)) return;
-    reload();
+    discardAndReload();
   };
 
   const actionProps: SheetActionsProps = {
@@ -233,7 +238,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
           cells={conflict}
           onReload={() => {
             closeConflict();
-            reload();
+            discardAndReload();
           }}
           onClose={closeConflict}
         />
