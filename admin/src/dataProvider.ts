@@ -49,10 +49,16 @@ export class SaveError extends Error {
   ) {
     super(message);
   }
-  get isConflict(): boolean {
-    return this.code === 'CONFLICT' || this.rows.some((row) => row.code === 'CONFLICT');
+  /**
+   * Someone else saved a row first (a stale `version`). Other CONFLICT refusals (a duplicate, a row still
+   * referenced) are the person's to fix on the row, not a reason to reload.
+   */
+  get isVersionConflict(): boolean {
+    return isVersionConflict(this) || this.rows.some(isVersionConflict);
   }
 }
+
+export const isVersionConflict = (problem: { code: string; field: string | null }) => problem.code === 'CONFLICT' && problem.field === 'version';
 
 export function toSaveError(error: unknown): SaveError {
   // a 401 or 400 arrives as a network error whose body still holds the GraphQL errors

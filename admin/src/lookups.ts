@@ -1,4 +1,5 @@
-import { dataProvider } from './dataProvider';
+import { gql } from '@apollo/client';
+import { pluralOf, runQuery, scalarSelection } from './dataProvider';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -19,23 +20,61 @@ export function registerDisplay(resource: string, display: ReferenceDisplay): vo
   displays.set(resource, display);
 }
 
-/** Every row of a reference resource (the server allows 10 000 a page), cached until invalidated. */
-export function loadLookup(resource: string): Promise<Map<string, Row>> {
-  let entry = cache.get(resource);
-  if (!entry) {
-    const uses = displays.get(resource)?.uses ?? [];
-    entry = Promise.all([
-      dataProvider.getList(resource, { pagination: { page: 1, perPage: 10000 }, sort: { field: 'id', order: 'ASC' }, filter: {} }),
-      ...uses.map(loadLookup),
-    ]).then(([result]) => {
-      const map = new Map(result.data.map((record) => [String(record.id), record as Row]));
-      loaded.set(resource, map);
-      return map;
+/** The resources a label needs: the resource and, transitively, those its label uses. */
+function withUses(resources: string[]): string[] {
+  const all = new Set<string>();
+  const visit = (resource: string) => {
+    if (all.has(resource)) return;
+    all.add(resource);
+    for (const used of displays.get(resource)?.uses ?? []) visit(used);
+  };
+  resources.forEach(visit);
+  return [...all];
+}
+
+/**
+ * Every row of the given reference resources and of those their labels use (the server allows 10 000 a
+ * page), in one request with one aliased list field per resource not yet cached; cached until invalidated.
+ */
+export function loadLookups(resources: string[]): Promise<unknown> {
+  const needed = withUses(resources);
+  const missing = needed.filter((resource) => !cache.has(resource));
+  if (missing.length > 0) {
+    const fields = missing.map((resource, i) => `r${i}: all${pluralOf(resource)}(perPage: 10000, sortField: "id", sortOrder: "ASC") { ${scalarSelection(resource)} }`);
+    const batch = runQuery<Record<string, Row[]>>(gql`query Lookups { ${fields.join('\n')} }`);
+    missing.forEach((resource, i) => {
+      const entry = batch.then((result) => {
+        const map = new Map(result[`r${i}`]!.map((record) => [String(record.id), record]));
+        loaded.set(resource, map);
+        return map;
+      });
+      entry.catch(() => cache.delete(resource));
+      cache.set(resource, entry);
     });
-    entry.catch(() => cache.delete(resource));
-    cache.set(resource, entry);
   }
-  return entry;
+  return Promise.all(needed.map((resource) => cache.get(resource)!));
+}
+
+/** One reference resource's rows by id (with those its label uses). */
+export async function loadLookup(resource: string): Promise<Map<string, Row>> {
+  await loadLookups([resource]);
+  return cache.get(resource)!;
+}
+
+type Region = { code: string; nameZh: string; nameEn: string };
+let provinces: Promise<Map<string, Region>> | undefined;
+let loadedProvinces = new Map<string, Region>();
+
+/** The province-level divisions (origins and partners outside Zhejiang) and the cities, for naming region codes. */
+export function loadRegions(): Promise<unknown> {
+  if (!provinces) {
+    provinces = runQuery<{ provinces: Region[] }>(gql`query Provinces { provinces { code nameZh nameEn } }`).then((r) => {
+      loadedProvinces = new Map(r.provinces.map((p) => [p.code, p]));
+      return loadedProvinces;
+    });
+    provinces.catch(() => (provinces = undefined));
+  }
+  return Promise.all([provinces, loadLookups(['City'])]);
 }
 
 export function invalidateLookup(resource: string): void {
@@ -59,6 +98,20 @@ export class Lookups {
 
   options(resource: string): { id: string; label: string }[] {
     return [...(loaded.get(resource)?.values() ?? [])].map((record) => ({ id: record.id, label: this.label(resource, record.id) }));
+  }
+
+  /** A region code's name: a Zhejiang city (杭州市) or another province (四川省); an unknown code as it is. */
+  regionName(code: string): string {
+    const city = [...(loaded.get('City')?.values() ?? [])].find((c) => c.code === code);
+    return String(city?.nameZh ?? loadedProvinces.get(code)?.nameZh ?? code);
+  }
+
+  /** The code a typed region names, by code or by name with or without 市/省 (杭州, 四川, Sichuan); undefined when unknown. */
+  resolveRegion(text: string): string | undefined {
+    const wanted = text.trim().toLowerCase();
+    const regions = [...[...(loaded.get('City')?.values() ?? [])].map((c) => ({ code: String(c.code), nameZh: String(c.nameZh), nameEn: String(c.nameEn) })), ...loadedProvinces.values()];
+    const short = (name: string) => name.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, '');
+    return regions.find((r) => [r.code, r.nameZh, short(r.nameZh), r.nameEn].some((name) => name.toLowerCase() === wanted))?.code;
   }
 
   /** The id a pasted or imported text names: by label, code or name; null when ambiguous, undefined when unknown. */

@@ -59,7 +59,8 @@ async function startServer(dir: string, name: string, demoData: boolean) {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120000;
+  // a shared machine under load may take minutes to compile and start the server
+  const deadline = Date.now() + 300000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     if (await fetch(`${base}/ready`).then((r) => r.ok, () => false)) break;

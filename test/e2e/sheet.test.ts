@@ -9,6 +9,9 @@ import { gql, openBrowser, screenshotDir, signIn } from './browser';
 const base = inject('adminUrl');
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
+/** the questions the page asked (confirm, beforeunload), and the answer the next one gets */
+const asked: string[] = [];
+let answer: 'accept' | 'dismiss' = 'accept';
 
 const cell = (row: number, col: string) => page.locator(`.ag-grid-scrolling-container [row-index="${row}"] [col-id="${col}"]`);
 
@@ -51,6 +54,10 @@ beforeAll(async () => {
   });
   page.on('pageerror', (error) => console.error('[browser]', error.message));
   page.on('console', (message) => message.type() === 'error' && console.error('[browser console]', message.text()));
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void (answer === 'accept' ? dialog.accept() : dialog.dismiss());
+  });
   await signIn(page, base);
 });
 
@@ -132,7 +139,8 @@ describe('the sheet', () => {
 
   test('flags a bad value on its cell and a server rule error on its row; nothing is half-saved', async () => {
     await openSheet('CampaignTarget', 55);
-    await expect.poll(() => page.locator('.sheet-totals [col-id="seats"]').textContent()).toBe('600000');
+    await expect.poll(() => page.locator('.sheet-totals [col-id="seats"]').textContent()).toBe('600,000');
+    expect(await page.locator('.sheet-row-count').textContent()).toBe('共 55 行');
     await cell(0, 'seats').click();
     await pasteText('很多');
     await expect.poll(() => cell(0, 'seats').getAttribute('class')).toContain('sheet-cell-error');
@@ -197,5 +205,116 @@ describe('the sheet', () => {
     await page.getByRole('button', { name: /English/ }).click();
     await page.getByRole('menuitem', { name: '中文' }).click();
     await page.locator('.ag-header-cell-text', { hasText: '学校名称' }).first().waitFor();
+  });
+
+  test('Shift+arrows select a range that survives Ctrl+D, Ctrl+C and Delete', async () => {
+    await openSheet('School', 5);
+    await page.evaluate(() => document.addEventListener('copy', (e) => ((window as unknown as { copied: string }).copied = e.clipboardData!.getData('text/plain'))));
+    const before = await Promise.all([0, 1, 2].map((row) => cell(row, 'ownership').textContent()));
+    await cell(0, 'type').click();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => page.locator('.ag-grid-scrolling-container .sheet-in-range').count()).toBe(9);
+    await page.keyboard.press('Control+c');
+    const copied = await page.evaluate(() => (window as unknown as { copied: string }).copied);
+    expect(copied.split('\n')).toHaveLength(3);
+    expect(copied.split('\n')[0]!.split('\t')).toHaveLength(3);
+    await page.keyboard.press('Control+d');
+    const first = await Promise.all(['type', 'cityId', 'provincial'].map((col) => cell(0, col).textContent()));
+    for (const row of [1, 2]) await expect.poll(() => Promise.all(['type', 'cityId', 'provincial'].map((col) => cell(row, col).textContent()))).toEqual(first);
+    // the range is still there: Delete clears all nine cells
+    await page.keyboard.press('Delete');
+    for (const row of [0, 1, 2]) await expect.poll(() => cell(row, 'type').textContent()).toBe('');
+    expect(await Promise.all([0, 1, 2].map((row) => cell(row, 'ownership').textContent()))).toEqual(before);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('sheet-save').isDisabled()).toBe(true);
+  });
+
+  test('typing through an input method starts editing the focused cell', async () => {
+    await openSheet('School', 5);
+    await cell(0, 'name').click();
+    const cdp = await page.context().newCDPSession(page);
+    // what Chromium receives from a pinyin IME: a "Process" key, a composition, then the committed text
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code: 'KeyH', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+    await cdp.send('Input.imeSetComposition', { text: 'hang', selectionStart: 4, selectionEnd: 4 });
+    await cdp.send('Input.insertText', { text: '杭州新学校' });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Process', code: 'KeyH', windowsVirtualKeyCode: 229 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(0, 'name').textContent()).toBe('杭州新学校');
+    expect(await cell(0, 'name').getAttribute('class')).toContain('sheet-changed');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('sheet-save').isDisabled()).toBe(true);
+    await cdp.detach();
+  });
+
+  test('a value beyond the maximum stays in the cell, marked with the reason', async () => {
+    await openSheet('CampaignTarget', 55);
+    await cell(0, 'seats').dblclick();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('99999999');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(0, 'seats').textContent()).toBe('99999999');
+    expect(await cell(0, 'seats').getAttribute('class')).toContain('sheet-cell-error');
+    expect(await page.locator('.sheet-problems').textContent()).toMatch(/第 1 行「目标人数」.*1000000/);
+    await page.keyboard.press('Control+z');
+  });
+
+  test('leaving with unsaved rows asks first; 重新加载 asks, then really discards', async () => {
+    await openSheet('School', 5);
+    const name = await cell(1, 'name').textContent();
+    await cell(1, 'name').dblclick();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('未保存的名称');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('1 行未保存').count()).toBe(1);
+    asked.length = 0;
+    answer = 'dismiss';
+    await page.locator('.RaSidebar-fixed a[href="#/City"]').click();
+    expect(asked).toEqual(['有 1 行修改尚未保存，离开后这些修改将被放弃。确定吗？']);
+    expect(page.url()).toMatch(/#\/School/);
+    expect(await cell(1, 'name').textContent()).toBe('未保存的名称');
+    await page.getByRole('button', { name: '个人资料' }).click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    expect(asked).toHaveLength(2);
+    expect(page.url()).toMatch(/#\/School/);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '重新加载' }).click();
+    expect(asked).toHaveLength(3);
+    expect(await cell(1, 'name').textContent()).toBe('未保存的名称');
+    answer = 'accept';
+    await page.getByRole('button', { name: '重新加载' }).click();
+    await expect.poll(() => cell(1, 'name').textContent()).toBe(name);
+    expect(await page.getByText('行未保存').count()).toBe(0);
+  });
+
+  test('only a version conflict opens the conflict dialog, with both values; a refused delete marks its row', async () => {
+    await openSheet('School', 5);
+    const { allSchools } = await gql<{ allSchools: { id: string; version: number; name: string }[] }>(base, '{ allSchools(sortField: "name", sortOrder: "ASC") { id version name } }');
+    const first = allSchools[0]!;
+    await expect.poll(() => cell(0, 'name').textContent()).toBe(first.name);
+    await cell(0, 'name').dblclick();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('我的名称');
+    await page.keyboard.press('Enter');
+    await gql(base, 'mutation($id: ID!, $v: Int!) { saveSchools(rows: [{ id: $id, version: $v, name: "他人的名称" }]) { id } }', { id: first.id, v: first.version });
+    await save();
+    await page.locator('.sheet-conflict').waitFor();
+    expect(await page.locator('.sheet-conflict [data-conflict="1-name"] td').allInnerTexts()).toEqual(['1', '学校名称', '我的名称', '他人的名称']);
+    expect(await page.locator('.sheet-conflict').textContent()).not.toMatch(/版本|version/);
+    await page.locator('.sheet-conflict').getByRole('button', { name: '重新加载' }).click();
+    await expect.poll(() => cell(0, 'name').textContent()).toBe('他人的名称');
+
+    // 杭州市 has schools: the delete is refused on its row, no conflict dialog
+    await openSheet('City', 11);
+    await page.locator('.ag-pinned-left-cols-container [row-index="0"] input[type="checkbox"]').first().check();
+    await page.getByRole('button', { name: '删除所选' }).click();
+    await save();
+    await expect.poll(() => page.locator('.sheet-problems').textContent()).toMatch(/第 1 行/);
+    expect(await page.locator('.sheet-conflict').count()).toBe(0);
+    expect(await page.locator('.ag-row[row-index="0"].sheet-row-error').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '重新加载' }).click();
+    await expect.poll(() => page.locator('.sheet-problems').count()).toBe(0);
   });
 });

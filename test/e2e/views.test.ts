@@ -19,6 +19,9 @@ afterAll(async () => {
 
 const n = (value: number) => value.toLocaleString('en-US');
 const pct = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+const thisYear = Number(new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+/** a year still to come reads 未开始, not a red 0.0 % */
+const completion = (year: number, rate: number | null) => (year > thisYear ? '未开始' : pct(rate));
 
 test('the task table shows campaignProgress: every city and year, the province totals and the five-year cumulative', async () => {
   type Row = { year: number; cityCode: string; target: number; planned: number; enrolled: number; completionRate: number | null };
@@ -33,7 +36,7 @@ test('the task table shows campaignProgress: every city and year, the province t
   const expected = (code: string) =>
     [2023, 2024, 2025, 2026, 2027].flatMap((year) => {
       const r = campaignProgress.rows.find((x) => x.cityCode === code && x.year === year)!;
-      return [n(r.target), n(r.planned), n(r.enrolled), pct(r.completionRate)];
+      return [n(r.target), n(r.planned), n(r.enrolled), completion(year, r.completionRate)];
     });
   const { cumulative } = campaignProgress;
   expect(await cells('330000')).toEqual([...expected('330000'), n(cumulative.target), n(cumulative.enrolled), pct(cumulative.completionRate)]);

@@ -23,7 +23,7 @@ export const en: Messages = {
       fields: { schoolId: 'School', majorId: 'Major', level: 'Level', entryBasis: 'Entry basis', durationYears: 'Duration (years)', studyMode: 'Study mode', filedOn: 'Filed on' },
     },
     EnrollmentPlan: { name: 'Plan line |||| Plan lines', fields: { schoolId: 'School', programId: 'Program', year: 'Year', season: 'Season', seats: 'Seats', status: 'Status' } },
-    Intake: { name: 'Intake |||| Intakes', fields: { planId: 'Plan line', count: 'Students', targetGroup: 'Target group', originCode: 'Origin code', registeredOn: 'Registered on' } },
+    Intake: { name: 'Intake |||| Intakes', fields: { planId: 'Plan line', count: 'Students', targetGroup: 'Target group', originCode: 'Origin', registeredOn: 'Registered on' } },
     PlanAdjustment: {
       name: 'Plan adjustment |||| Plan adjustments',
       fields: { planId: 'Plan line', oldSeats: 'Seats before', newSeats: 'New seats', reason: 'Reason', requestedBy: 'Requested by', requestedOn: 'Requested on', decision: 'Decision', decidedBy: 'Decided by', decidedOn: 'Decided on', decisionNote: 'Decision note' },
@@ -41,11 +41,11 @@ export const en: Messages = {
     CrossRegionAgreement: {
       name: 'Cross-region agreement |||| Cross-region agreements',
       fields: {
-        programId: 'Zhejiang program', partnerProvinceCode: 'Partner province code', partnerInstitution: 'Partner institution', stages: 'Stages', model: 'Model', seats: 'Seats', enrolled: 'Enrolled',
+        programId: 'Zhejiang program', partnerProvinceCode: 'Partner province', partnerInstitution: 'Partner institution', stages: 'Stages', model: 'Model', seats: 'Seats', enrolled: 'Enrolled',
         signedOn: 'Signed on', schoolId: 'School', cityId: 'City',
       },
     },
-    OutreachVisit: { name: 'Outreach visit |||| Outreach visits', fields: { cityId: 'City', visitedOn: 'Visited on', provinceCode: 'Province code', delegationLead: 'Delegation lead', agreementsSigned: 'Agreements signed', notes: 'Notes' } },
+    OutreachVisit: { name: 'Outreach visit |||| Outreach visits', fields: { cityId: 'City', visitedOn: 'Visited on', provinceCode: 'Province', delegationLead: 'Delegation lead', agreementsSigned: 'Agreements signed', notes: 'Notes' } },
     Incentive: { name: 'Incentive |||| Incentives', fields: { cityId: 'City', year: 'Year', kind: 'Kind', amountPerStudent: 'Per student (yuan)', eligibility: 'Eligibility', targetGroups: 'Target groups' } },
     AnnualSummary: {
       name: 'Yearly summary |||| Yearly summaries',
@@ -92,6 +92,9 @@ export const en: Messages = {
     origin_code: 'must be a 6-digit GB/T 2260 code',
   },
   sheet: {
+    row_number: 'Row', row_count: '%{count} rows', totals_loaded: 'Total of loaded rows',
+    truncated: 'Only the first %{loaded} of %{count} rows are loaded; export, sort and totals cover the loaded rows only. Narrow the filter',
+    confirm_discard: '%{smart_count} changed row(s) are not saved and will be lost. Leave anyway?',
     open_record: 'Open the record (form and history)',
     add_row: 'Add row', delete_rows: 'Delete selected', undo: 'Undo', redo: 'Redo', fill_down: 'Fill down', save: 'Save', reload: 'Reload',
     columns: 'Columns', reset_columns: 'Reset columns', totals: 'Total', pending: '1 unsaved row |||| %{smart_count} unsaved rows',
@@ -109,10 +112,11 @@ export const en: Messages = {
     notify: { saved: 'Saved 1 row |||| Saved %{smart_count} rows', nothing_to_save: 'Nothing to save', fix_errors: 'Fix the cells marked red before saving' },
     conflict: {
       title: 'Changed by someone else', body: 'Someone else changed some of these rows before you saved; their change was kept. Reload to see the current data (your unsaved edits are dropped).',
-      reload: 'Reload', keep: 'Not now',
+      reload: 'Reload', keep: 'Not now', field: 'Column', mine: 'Your value', theirs: 'Saved meanwhile', deleted: '(deleted)',
     },
     import: {
-      button: 'Import', title: 'Import preview (%{count} rows)', line: 'Line', problems: 'Problems', save: 'Import and save %{count} rows',
+      button: 'Import', title: 'Import preview (%{count} rows)', action: 'Action', create: 'New', update: 'Update', unchanged: 'Unchanged',
+      counts: '%{created} new, %{updated} updated, %{unchanged} already as in the file (not written)', line: 'Line', problems: 'Problems', save: 'Import and save %{count} rows',
       saved: 'Imported 1 row |||| Imported %{smart_count} rows', has_errors: '%{count} rows have problems; fix the file and import again. Nothing will be written.',
       ready: '%{count} rows passed the checks; saving writes them all at once (or none if any is refused).',
       unknown_headers: 'These columns are not recognised and will be ignored: %{headers}', unreadable: 'Cannot read the file: %{message}',
@@ -121,10 +125,10 @@ export const en: Messages = {
   },
   task_table: {
     title: 'Task table (progress against the notice)', city: 'City', province: 'Province', year: '%{year}', campaign: '2023–2027 total',
-    target: 'Target', planned: 'Planned', enrolled: 'Enrolled', completion: 'Done', edit_targets: 'Edit targets', saved: 'Targets saved',
+    target: 'Target', planned: 'Planned', enrolled: 'Enrolled', completion: 'Done', edit_targets: 'Edit targets', saved: 'Targets saved', not_started: 'not started',
   },
   dashboard: {
-    title: 'Dashboard', year: 'Year', progress: 'Progress by year (province)', by_city: 'Target and enrolled by city, %{year}', level_mix: 'Level structure: advanced and above',
+    title: 'Dashboard', year: 'Year', progress: 'Progress by year (%{scope})', province: 'province', by_city: 'Target and enrolled by city, %{year}', level_mix: 'Level structure: advanced and above',
     advanced_share: 'Advanced and above', source_mix: 'Sources in %{year} (left: target groups; right: origin)', source_note: '%{enrolled} students, %{share} from outside Zhejiang; %{training} in skills training counted apart',
     origins: { IN_CITY: 'Same city', OTHER_ZHEJIANG_CITY: 'Other Zhejiang cities', OTHER_PROVINCE: 'Other provinces' },
     students: 'Students', partnerships: 'Partnerships in %{year} by kind', ranking: 'City ranking, %{year}', no_data: 'No data yet',

@@ -21,7 +21,7 @@ export const zhCN = {
       fields: { schoolId: '学校', majorId: '专业', level: '培养层次', entryBasis: '招生起点', durationYears: '学制（年）', studyMode: '学习形式', filedOn: '备案日期' },
     },
     EnrollmentPlan: { name: '招生计划', fields: { schoolId: '学校', programId: '专业', year: '年度', season: '季节', seats: '计划人数', status: '状态' } },
-    Intake: { name: '招生实绩', fields: { planId: '招生计划', count: '人数', targetGroup: '招生对象', originCode: '生源地代码', registeredOn: '学籍注册日期' } },
+    Intake: { name: '招生实绩', fields: { planId: '招生计划', count: '人数', targetGroup: '招生对象', originCode: '生源地', registeredOn: '学籍注册日期' } },
     PlanAdjustment: {
       name: '计划调整',
       fields: { planId: '招生计划', oldSeats: '原计划人数', newSeats: '调整后人数', reason: '调整理由', requestedBy: '申请人', requestedOn: '申请日期', decision: '审批结果', decidedBy: '审批人', decidedOn: '审批日期', decisionNote: '审批意见' },
@@ -39,11 +39,11 @@ export const zhCN = {
     CrossRegionAgreement: {
       name: '跨区域联合培养',
       fields: {
-        programId: '浙江方专业', partnerProvinceCode: '合作省份代码', partnerInstitution: '合作院校（机构）', stages: '培养阶段', model: '培养模式', seats: '招生人数', enrolled: '已招人数',
+        programId: '浙江方专业', partnerProvinceCode: '合作省份', partnerInstitution: '合作院校（机构）', stages: '培养阶段', model: '培养模式', seats: '招生人数', enrolled: '已招人数',
         signedOn: '签订日期', schoolId: '学校', cityId: '设区市',
       },
     },
-    OutreachVisit: { name: '赴外省对接', fields: { cityId: '设区市', visitedOn: '对接日期', provinceCode: '对接省份代码', delegationLead: '带队领导', agreementsSigned: '签订协议数', notes: '备注' } },
+    OutreachVisit: { name: '赴外省对接', fields: { cityId: '设区市', visitedOn: '对接日期', provinceCode: '对接省份', delegationLead: '带队领导', agreementsSigned: '签订协议数', notes: '备注' } },
     Incentive: { name: '招生优惠政策', fields: { cityId: '设区市', year: '年度', kind: '优惠类型', amountPerStudent: '每生金额（元）', eligibility: '享受对象', targetGroups: '享受对象群体' } },
     AnnualSummary: {
       name: '年度总结',
@@ -90,6 +90,9 @@ export const zhCN = {
     origin_code: '须为 6 位行政区划代码',
   },
   sheet: {
+    row_number: '行号', row_count: '共 %{count} 行', totals_loaded: '已载入行合计',
+    truncated: '只载入了前 %{loaded} 行（共 %{count} 行），导出、排序和合计只含已载入的行；请用筛选缩小范围',
+    confirm_discard: '有 %{smart_count} 行修改尚未保存，离开后这些修改将被放弃。确定吗？',
     open_record: '打开记录（表单与修改记录）',
     add_row: '添加行', delete_rows: '删除所选', undo: '撤销', redo: '重做', fill_down: '向下填充', save: '保存', reload: '重新加载',
     columns: '列', reset_columns: '恢复默认列', totals: '合计', pending: '%{smart_count} 行未保存',
@@ -109,10 +112,11 @@ export const zhCN = {
     },
     conflict: {
       title: '数据已被他人修改', body: '您保存之前，已有其他人修改了其中的数据，系统保留了对方的修改。重新加载可查看最新数据（您未保存的修改将被放弃）。',
-      reload: '重新加载', keep: '暂不处理',
+      reload: '重新加载', keep: '暂不处理', field: '列', mine: '您的值', theirs: '他人已保存的值', deleted: '（删除）',
     },
     import: {
-      button: '导入', title: '导入预览（%{count} 行）', line: '行号', problems: '问题', save: '导入并保存 %{count} 行',
+      button: '导入', title: '导入预览（%{count} 行）', action: '操作', create: '新增', update: '更新', unchanged: '无变化',
+      counts: '新增 %{created} 行，更新 %{updated} 行，%{unchanged} 行与现有数据相同（不写入）', line: '行号', problems: '问题', save: '导入并保存 %{count} 行',
       saved: '已导入 %{smart_count} 行', has_errors: '%{count} 行有错误，请修改文件后重新导入；不会写入任何数据。',
       ready: '%{count} 行检查通过，保存时将一次全部写入（任何一行被拒绝则全部不写入）。',
       unknown_headers: '以下列名无法识别，将被忽略：%{headers}', unreadable: '无法读取文件：%{message}',
@@ -121,10 +125,10 @@ export const zhCN = {
   },
   task_table: {
     title: '任务表（分阶段任务完成情况）', city: '设区市', province: '全省合计', year: '%{year}年', campaign: '2023–2027 五年合计',
-    target: '任务', planned: '计划', enrolled: '实招', completion: '完成率', edit_targets: '修改任务数', saved: '任务数已保存',
+    target: '任务', planned: '计划', enrolled: '实招', completion: '完成率', edit_targets: '修改任务数', saved: '任务数已保存', not_started: '未开始',
   },
   dashboard: {
-    title: '工作台', year: '年度', progress: '各年度任务完成情况（全省）', by_city: '%{year}年各设区市任务与实招', level_mix: '培养层次结构：高级工及以上占比趋势',
+    title: '工作台', year: '年度', progress: '各年度任务完成情况（%{scope}）', province: '全省', by_city: '%{year}年各设区市任务与实招', level_mix: '培养层次结构：高级工及以上占比趋势',
     advanced_share: '高级工及以上占比', source_mix: '%{year}年生源构成（左：招生对象；右：生源地）', source_note: '学制教育 %{enrolled} 人，省外生源占 %{share}；技能培训 %{training} 人另计',
     origins: { IN_CITY: '本市生源', OTHER_ZHEJIANG_CITY: '省内其他设区市', OTHER_PROVINCE: '省外生源' },
     students: '学生数', partnerships: '%{year}年校企合作项目数（按合作形式）', ranking: '%{year}年设区市排名', no_data: '暂无数据',

@@ -29,6 +29,8 @@ interface Definition {
   /** filters offered besides the text search; by default every enum, reference and year column */
   filters?: string[];
   defaults?: Record<string, unknown>;
+  /** the columns that identify a row on import (the server's unique key): a matching line updates that row */
+  naturalKey?: string[];
   readOnly?: boolean;
   /** buttons above the sheet acting on the ticked rows (workflow steps) */
   sheetActions?: ComponentType<SheetActionsProps>;
@@ -60,7 +62,7 @@ export function defineResource(definition: Definition): AdminResource {
         actions={<TopToolbar><FilterButton /></TopToolbar>}
         disableSyncWithLocation={false}
       >
-        <Sheet resource={name} columns={columns} defaults={definition.defaults} readOnly={readOnly || !canWrite(permissions, name)} actions={definition.sheetActions} />
+        <Sheet resource={name} columns={columns} defaults={definition.defaults} naturalKey={definition.naturalKey} readOnly={readOnly || !canWrite(permissions, name)} actions={definition.sheetActions} />
       </List>
     );
   }

@@ -31,14 +31,16 @@ export function ImportDialog({ resource, columns, plan: initial, lookups, onClos
   const save = async () => {
     setSaving(true);
     try {
-      await saveMany(resource, importPayload(plan));
-      notify('sheet.import.saved', { type: 'success', messageArgs: { smart_count: plan.rows.length } });
+      const { rows: payload } = importPayload(plan);
+      await saveMany(resource, payload);
+      notify('sheet.import.saved', { type: 'success', messageArgs: { smart_count: payload.length } });
       onSaved();
     } catch (error) {
       if (!(error instanceof SaveError)) throw error;
       const rows = plan.rows.map((row) => ({ ...row, errors: { ...row.errors }, serverError: undefined as string | undefined }));
+      const sent = rows.filter((row) => !row.unchanged);
       for (const problem of error.rows) {
-        const row = rows[problem.index];
+        const row = sent[problem.index];
         if (!row) continue;
         const message = localizeMessage(problem.message, locale);
         if (problem.field && shown.some((c) => c.source === problem.field)) row.errors[problem.field] = message;
@@ -59,10 +61,14 @@ export function ImportDialog({ resource, columns, plan: initial, lookups, onClos
         <Alert severity={failing ? 'error' : 'info'} sx={{ my: 1 }}>
           {failing ? t('sheet.import.has_errors', { count: failing }) : t('sheet.import.ready', { count: plan.rows.length })}
         </Alert>
+        <Alert severity="info" sx={{ my: 1 }} className="import-counts">
+          {t('sheet.import.counts', plan.counts)}
+        </Alert>
         <Table size="small" className="import-preview">
           <TableHead>
             <TableRow>
               <TableCell>{t('sheet.import.line')}</TableCell>
+              <TableCell>{t('sheet.import.action')}</TableCell>
               {shown.map((c) => (
                 <TableCell key={c.source}>{t(`resources.${resource}.fields.${c.source}`)}</TableCell>
               ))}
@@ -73,6 +79,7 @@ export function ImportDialog({ resource, columns, plan: initial, lookups, onClos
             {plan.rows.slice(0, 500).map((row) => (
               <TableRow key={row.line} className={Object.keys(row.errors).length || row.serverError ? 'import-row-error' : undefined}>
                 <TableCell>{row.line}</TableCell>
+                <TableCell>{t(row.unchanged ? 'sheet.import.unchanged' : row.match ? 'sheet.import.update' : 'sheet.import.create')}</TableCell>
                 {shown.map((c) => (
                   <TableCell key={c.source} sx={row.errors[c.source] ? { background: '#fde2e1' } : undefined} title={row.errors[c.source]}>
                     {displayValue(c, row.values[c.source], { t, lookups })}
@@ -88,8 +95,8 @@ export function ImportDialog({ resource, columns, plan: initial, lookups, onClos
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('ra.action.cancel')}</Button>
-        <Button variant="contained" disabled={saving || failing > 0 || plan.rows.length === 0} onClick={save}>
-          {t('sheet.import.save', { count: plan.rows.length })}
+        <Button variant="contained" disabled={saving || failing > 0 || plan.counts.created + plan.counts.updated === 0} onClick={save}>
+          {t('sheet.import.save', { count: plan.counts.created + plan.counts.updated })}
         </Button>
       </DialogActions>
     </Dialog>

@@ -12,6 +12,7 @@ import ViewColumnIcon from '@mui/icons-material/ViewColumn';
 import VerticalAlignBottomIcon from '@mui/icons-material/VerticalAlignBottom';
 import type { GridApi } from 'ag-grid-community';
 import { useNotify, useTranslate } from 'react-admin';
+import { dataProvider } from '../dataProvider';
 import { labelsIn } from '../i18n/labels';
 import type { Lookups } from '../lookups';
 import { resetColumnState } from './columnState';
@@ -29,8 +30,12 @@ interface Props {
   /** the resource's own buttons (workflow steps) */
   actions?: React.ReactNode;
   columns: ColumnSpec[];
+  naturalKey?: string[];
   rows: SheetRow[];
   pending: number;
+  /** rows of the whole filtered set, as the server counts them */
+  rowCount?: number;
+  loadedCount: number;
   saving: boolean;
   canUndo: boolean;
   canRedo: boolean;
@@ -70,7 +75,8 @@ export function SheetToolbar(props: Props) {
     if (!selected) return;
     try {
       const table = await readTable(selected);
-      setPlan(planImport(table, columns, resource, { t, lookups, enumValues, labelsIn }));
+      const existing = props.naturalKey ? (await dataProvider.getList(resource, { pagination: { page: 1, perPage: 10000 }, sort: { field: 'id', order: 'ASC' }, filter: {} })).data : [];
+      setPlan(planImport(table, columns, resource, { t, lookups, enumValues, labelsIn }, {}, { naturalKey: props.naturalKey, existing }));
     } catch (error) {
       notify('sheet.import.unreadable', { type: 'error', messageArgs: { message: error instanceof Error ? error.message : String(error) } });
     } finally {
@@ -122,6 +128,10 @@ export function SheetToolbar(props: Props) {
       </Menu>
       {props.actions && <><Divider orientation="vertical" flexItem />{props.actions}</>}
       <span className="spacer" />
+      {props.rowCount !== undefined && props.rowCount > props.loadedCount && (
+        <Chip size="small" color="error" variant="outlined" className="sheet-truncated" label={t('sheet.truncated', { loaded: props.loadedCount.toLocaleString('en-US'), count: props.rowCount.toLocaleString('en-US') })} />
+      )}
+      {props.rowCount !== undefined && <span className="sheet-row-count">{t('sheet.row_count', { count: props.rowCount.toLocaleString('en-US') })}</span>}
       {props.pending > 0 && <Chip size="small" color="warning" label={t('sheet.pending', { smart_count: props.pending })} />}
       <Button size="small" startIcon={<RefreshIcon />} onClick={props.onReload}>{t('sheet.reload')}</Button>
       {!props.readOnly && tip('sheet.keys.save', (

@@ -52,7 +52,7 @@ export function coerce(column: ColumnSpec, input: unknown, ctx: { t: Translate; 
   const bad = (key: string, options?: Record<string, unknown>): Coerced => ({ value: text, error: t(key, options) });
   switch (column.type) {
     case 'text':
-      return checked(column, text, t);
+      return checked(column, column.region ? (ctx.lookups.resolveRegion(text) ?? text) : text, t);
     case 'int':
     case 'float': {
       const number = Number(text.replace(/[,，\s]/g, ''));

@@ -6,16 +6,17 @@ import { ReferenceEditor } from './ReferenceEditor';
 import type { ColumnSpec, ColumnType, SheetRow } from './types';
 import { enumValues } from './useLookups';
 
-interface EditorContext {
+export interface DisplayContext {
   t: Translate;
   lookups: Lookups;
 }
 
 /** Cell editor (and its parameters) for each column type. */
-export const editorsByType: Record<ColumnType, (column: ColumnSpec, ctx: EditorContext) => Partial<ColDef<SheetRow>>> = {
+export const editorsByType: Record<ColumnType, (column: ColumnSpec, ctx: DisplayContext) => Partial<ColDef<SheetRow>>> = {
   text: () => ({ cellEditor: 'agTextCellEditor' }),
-  int: (column) => ({ cellEditor: 'agNumberCellEditor', cellEditorParams: { min: column.min, max: column.max, precision: 0 } }),
-  float: (column) => ({ cellEditor: 'agNumberCellEditor', cellEditorParams: { min: column.min, max: column.max } }),
+  // no min/max here: the editor would silently drop a value out of range; coerce() keeps it and marks the cell
+  int: () => ({ cellEditor: 'agNumberCellEditor', cellEditorParams: { precision: 0 } }),
+  float: () => ({ cellEditor: 'agNumberCellEditor' }),
   date: () => ({ cellEditor: 'agDateStringCellEditor' }),
   boolean: () => ({ cellEditor: 'agCheckboxCellEditor' }),
   enum: (column, { t }) => ({
@@ -36,9 +37,10 @@ export const editorsByType: Record<ColumnType, (column: ColumnSpec, ctx: EditorC
 };
 
 /** How a value reads in a cell, an export or a copy. */
-export function displayValue(column: ColumnSpec, value: unknown, ctx: EditorContext): string {
+export function displayValue(column: ColumnSpec, value: unknown, ctx: DisplayContext): string {
   if (value == null || value === '') return '';
   if (column.secret) return '••••••';
+  if (column.region) return ctx.lookups.regionName(String(value));
   switch (column.type) {
     case 'stages':
       return Array.isArray(value) ? stagesText(value as Stage[], ctx.t) : String(value);
@@ -50,6 +52,10 @@ export function displayValue(column: ColumnSpec, value: unknown, ctx: EditorCont
       return typeof value === 'boolean' ? ctx.t(value ? 'ra.boolean.true' : 'ra.boolean.false') : String(value);
     case 'reference':
       return /^\d+$/.test(String(value)) ? ctx.lookups.label(column.reference!, value) : String(value);
+    case 'int':
+    case 'float':
+      // years read as years (2025), amounts with thousands separators (12,000)
+      return typeof value === 'number' && column.source !== 'year' ? value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(value);
     default:
       return String(value);
   }

@@ -24,6 +24,8 @@ export interface ColumnSpec {
   filter?: false;
   /** written, never read back (a password): shown as dots */
   secret?: boolean;
+  /** a GB/T 2260 code (a Zhejiang city or another province): shown by its name, typed as a name or a code */
+  region?: true;
   /** long text: a multi-line input on the record page */
   multiline?: boolean;
 }

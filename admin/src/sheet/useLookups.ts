@@ -1,18 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
 import { GraphQLEnumType } from 'graphql';
-import { Lookups, loadLookup } from '../lookups';
+import { Lookups, loadLookups, loadRegions } from '../lookups';
 import { schema } from '../schema';
 import type { ColumnSpec } from './types';
 
 /** Loads every referenced resource the columns name, and gives a Lookups that labels and resolves them. */
 export function useLookups(columns: ColumnSpec[], generation = 0): { lookups: Lookups; ready: boolean } {
   // keyed by the names, not the array: callers may pass a fresh array on every render
-  const names = [...new Set(columns.flatMap((c) => (c.reference ? [c.reference] : [])))].join(',');
+  const names = [...new Set(columns.flatMap((c) => (c.reference ? [c.reference] : c.region ? [REGIONS] : [])))].join(',');
   const references = useMemo(() => (names ? names.split(',') : []), [names]);
   const [state, setState] = useState({ lookups: new Lookups(), ready: references.length === 0 });
   useEffect(() => {
     let live = true;
-    Promise.all(references.map(loadLookup)).then(() => {
+    // one request for every referenced resource; the region names have their own cached query
+    Promise.all([loadLookups(references.filter((name) => name !== REGIONS)), ...(references.includes(REGIONS) ? [loadRegions()] : [])]).then(() => {
       if (live) setState({ lookups: new Lookups(), ready: true });
     });
     return () => {
@@ -21,6 +22,9 @@ export function useLookups(columns: ColumnSpec[], generation = 0): { lookups: Lo
   }, [references, generation]);
   return state;
 }
+
+/** stands for the region names (cities and provinces) among the references to load */
+const REGIONS = '#regions';
 
 export function enumValues(name: string): string[] {
   const type = schema.getType(name);

@@ -18,8 +18,16 @@ export function useSheetBuffer(data: Record<string, unknown>[] | undefined, colu
       setBuffer(fromRecords(data, columns));
     }
   }, [data, columns]);
+  const latest = useRef(data);
+  latest.current = data;
+  /** Takes the next rows the server sends even though edits are pending (after a save, they are saved). */
   const expectReload = useCallback(() => {
     reloading.current = true;
   }, []);
-  return { buffer, setBuffer, current, expectReload };
+  /** Drops every unsaved edit now (the rows as last read), and takes the next rows the server sends. */
+  const discard = useCallback(() => {
+    reloading.current = true;
+    setBuffer(fromRecords(latest.current ?? [], columns));
+  }, [columns]);
+  return { buffer, setBuffer, current, expectReload, discard };
 }

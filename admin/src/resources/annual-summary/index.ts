@@ -6,6 +6,8 @@ export const annualSummary = defineResource({
   name: 'AnnualSummary',
   icon: SummarizeIcon,
   defaultSort: { field: 'year', order: 'DESC' },
+  // the server's unique key
+  naturalKey: ['cityId', 'year'],
   columns: [
     { source: 'cityId', type: 'reference', reference: 'City', required: true, width: 110 },
     { source: 'year', type: 'int', required: true, min: 2023, max: 2027, width: 80 },

@@ -6,6 +6,8 @@ export const campaignTarget = defineResource({
   name: 'CampaignTarget',
   icon: FlagIcon,
   defaultSort: { field: 'year', order: 'ASC' },
+  // the server's unique key
+  naturalKey: ['cityId', 'year'],
   columns: [
     { source: 'cityId', type: 'reference', reference: 'City', required: true, width: 140 },
     campaignYear(),

@@ -6,6 +6,8 @@ export const city = defineResource({
   icon: LocationCityIcon,
   defaultSort: { field: 'displayOrder', order: 'ASC' },
   filters: [],
+  // the server's unique key
+  naturalKey: ['code'],
   columns: [
     { source: 'nameZh', type: 'text', required: true, maxLength: 50, width: 120 },
     { source: 'code', type: 'text', required: true, pattern: { regex: /^33\d{2}00$/, message: 'validation.city_code' }, width: 130 },

@@ -5,6 +5,8 @@ export const company = defineResource({
   name: 'Company',
   icon: BusinessIcon,
   defaultSort: { field: 'name', order: 'ASC' },
+  // the server's unique key
+  naturalKey: ['creditCode'],
   columns: [
     { source: 'name', type: 'text', required: true, maxLength: 100, width: 240 },
     { source: 'shortName', type: 'text', maxLength: 30, width: 120 },

@@ -7,6 +7,8 @@ export const enrollmentPlan = defineResource({
   name: 'EnrollmentPlan',
   icon: EventNoteIcon,
   defaultSort: { field: 'year', order: 'ASC' },
+  // the server's unique key
+  naturalKey: ['programId', 'year', 'season'],
   columns: [
     { source: 'programId', type: 'reference', reference: 'Program', required: true, width: 360 },
     { source: 'year', type: 'int', required: true, min: 2000, max: 2100, width: 90 },

@@ -6,6 +6,8 @@ export const major = defineResource({
   icon: MenuBookIcon,
   defaultSort: { field: 'code', order: 'ASC' },
   filters: [],
+  // the server's unique key
+  naturalKey: ['code'],
   columns: [
     { source: 'code', type: 'text', required: true, pattern: { regex: /^\d{4}(-\d{1,2})?$/, message: 'validation.major_code' }, width: 110 },
     { source: 'name', type: 'text', required: true, maxLength: 100, width: 200 },

@@ -5,6 +5,8 @@ import { enumText } from '../labels';
 export const program = defineResource({
   name: 'Program',
   icon: ClassIcon,
+  // the server's unique key
+  naturalKey: ['schoolId', 'majorId', 'level', 'entryBasis', 'studyMode'],
   columns: [
     { source: 'schoolId', type: 'reference', reference: 'School', required: true, width: 240 },
     { source: 'majorId', type: 'reference', reference: 'Major', required: true, width: 200 },

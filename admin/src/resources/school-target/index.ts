@@ -6,6 +6,8 @@ export const schoolTarget = defineResource({
   name: 'SchoolTarget',
   icon: AssignmentIcon,
   defaultSort: { field: 'year', order: 'ASC' },
+  // the server's unique key
+  naturalKey: ['schoolId', 'year'],
   columns: [
     { source: 'schoolId', type: 'reference', reference: 'School', required: true, width: 240 },
     campaignYear(),

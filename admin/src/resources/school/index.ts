@@ -6,6 +6,8 @@ export const school = defineResource({
   icon: SchoolIcon,
   defaultSort: { field: 'name', order: 'ASC' },
   defaults: { provincial: false, ownership: 'PUBLIC' },
+  // the server's unique key
+  naturalKey: ['name'],
   columns: [
     { source: 'name', type: 'text', required: true, maxLength: 100, width: 240 },
     { source: 'type', type: 'enum', enum: 'SchoolType', required: true, width: 140 },

@@ -6,6 +6,8 @@ export const user = defineResource({
   icon: PeopleIcon,
   defaultSort: { field: 'username', order: 'ASC' },
   defaults: { active: true },
+  // the server's unique key
+  naturalKey: ['username'],
   columns: [
     { source: 'username', type: 'text', required: true, pattern: { regex: /^[a-z][a-z0-9_.-]{2,49}$/, message: 'validation.username' }, width: 140 },
     { source: 'displayName', type: 'text', maxLength: 100, width: 120 },

@@ -1,22 +1,30 @@
 import { useState } from 'react';
 import { Box, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { Title, useTranslate } from 'react-admin';
+import { Title, usePermissions, useTranslate } from 'react-admin';
+import type { Permissions } from '../../auth/permissions';
+import { seesWholeProvince } from '../scope';
+import { currentYear } from '../task-table/completion';
 import { YEARS } from '../task-table/useTaskTable';
 import { LevelTrend } from './LevelTrend';
 import { PartnershipChart } from './PartnershipChart';
 import { ProgressByCity, ProgressByYear } from './ProgressCharts';
 import { RankingTable } from './RankingTable';
 import { SourceMix } from './SourceMix';
-import { useDashboard } from './useDashboard';
+import { cityRows, rowsOf, useDashboard, type DashboardData } from './useDashboard';
 
-/** The campaign this year (China time), within 2023–2027. */
-const currentYear = () => Math.min(2027, Math.max(2023, Number(new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).slice(0, 4))));
+/** What the figures cover: the province, or the one city a bureau (or a school's staff) sees. */
+function scopeName(data: DashboardData, provinceWide: boolean, t: (key: string) => string): string {
+  if (provinceWide) return t('dashboard.province');
+  return cityRows(rowsOf(data.progress))[0]?.cityName ?? '';
+}
 
-/** 工作台: progress against the task table, level and source structure, partnerships and the city ranking — all from the analyst queries. */
+/** 工作台: progress against the task table, level and source structure, partnerships and (province-wide) the city ranking. */
 export function Dashboard() {
   const t = useTranslate();
-  const [year, setYear] = useState(currentYear);
-  const data = useDashboard(year);
+  const { permissions, isPending } = usePermissions<Permissions>();
+  const [year, setYear] = useState(() => Math.min(2027, Math.max(2023, currentYear())));
+  const provinceWide = seesWholeProvince(permissions?.role);
+  const data = useDashboard(year, !isPending && provinceWide);
   return (
     <Box className="dashboard" sx={{ mt: 2 }}>
       <Title title={t('dashboard.title')} />
@@ -27,18 +35,14 @@ export function Dashboard() {
           {YEARS.map((y) => <ToggleButton key={y} value={y}>{y}</ToggleButton>)}
         </ToggleButtonGroup>
       </Box>
-      {!data ? (
-        <Typography>{t('ra.page.loading')}</Typography>
-      ) : (
-        <Box sx={{ display: 'grid', gridTemplateColumns: { md: '1fr 1fr' }, gap: 2 }}>
-          <ProgressByYear data={data} />
-          <LevelTrend data={data} />
-          <ProgressByCity data={data} year={year} />
-          <SourceMix data={data} year={year} />
-          <PartnershipChart data={data} year={year} />
-          <RankingTable data={data} year={year} />
-        </Box>
-      )}
+      <Box sx={{ display: 'grid', gridTemplateColumns: { md: '1fr 1fr' }, gap: 2 }}>
+        <ProgressByYear data={data} scope={scopeName(data, provinceWide, t)} />
+        <LevelTrend data={data} />
+        <ProgressByCity data={data} year={year} />
+        <SourceMix data={data} year={year} />
+        <PartnershipChart data={data} year={year} />
+        {data.ranking && <RankingTable data={data} ranking={data.ranking} year={year} />}
+      </Box>
     </Box>
   );
 }

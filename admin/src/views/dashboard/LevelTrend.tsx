@@ -2,19 +2,25 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import { useLocale, useTranslate } from 'react-admin';
 import { ChartCard } from './ChartCard';
 import { compact, num, pct } from './format';
-import { scopeRows, type DashboardData } from './useDashboard';
+import { rowsOf, scopeRows, type DashboardData, type LevelRow } from './useDashboard';
+
+/** The rows of the whole scope: a city bureau's levelMix also holds a row per school of its city; school staff get only their school's. */
+function areaRows(rows: LevelRow[]): LevelRow[] {
+  const areas = rows.filter((r) => r.schoolId == null);
+  return scopeRows(areas.length > 0 ? areas : rows);
+}
 
 /** 培养层次结构 (R2): students by level per year, and the share of advanced and technician levels as a line. */
 export function LevelTrend({ data }: { data: DashboardData }) {
   const t = useTranslate();
   const locale = useLocale();
-  const rows = scopeRows(data.levels)
+  const rows = areaRows(rowsOf(data.levels))
     .filter((r) => r.enrolled > 0)
     .map((r) => ({ ...r, year: String(r.year) }))
     .sort((a, b) => a.year.localeCompare(b.year));
   const share = t('dashboard.advanced_share');
   return (
-    <ChartCard title={t('dashboard.level_mix')} empty={rows.length === 0} className="chart-levels">
+    <ChartCard title={t('dashboard.level_mix')} part={data.levels} empty={rows.length === 0} className="chart-levels">
       <ResponsiveContainer>
         <ComposedChart data={rows}>
           <CartesianGrid strokeDasharray="3 3" />

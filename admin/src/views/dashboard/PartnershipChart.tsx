@@ -3,7 +3,7 @@ import { useLocale, useTranslate } from 'react-admin';
 import { enumValues } from '../../sheet/useLookups';
 import { ChartCard } from './ChartCard';
 import { COLORS, num } from './format';
-import { cityRows, type DashboardData } from './useDashboard';
+import { cityRows, rowsOf, type DashboardData } from './useDashboard';
 
 /** 校企合作: partnerships in force during the year per city, stacked by kind (partnershipStats). */
 export function PartnershipChart({ data, year }: { data: DashboardData; year: number }) {
@@ -11,15 +11,15 @@ export function PartnershipChart({ data, year }: { data: DashboardData; year: nu
   const locale = useLocale();
   const kinds = enumValues('PartnershipKind');
   const byCity = new Map<string, Record<string, string | number>>();
-  for (const row of cityRows(data.partnerships)) {
+  for (const row of cityRows(rowsOf(data.partnerships))) {
     const city = byCity.get(row.cityCode) ?? { city: locale === 'en' ? (data.cityNamesEn.get(row.cityCode) ?? row.cityName) : row.cityName.replace(/市$/, '') };
     city[row.kind] = row.partnerships;
     byCity.set(row.cityCode, city);
   }
   const rows = [...byCity.values()];
-  const empty = cityRows(data.partnerships).every((r) => r.partnerships === 0);
+  const empty = cityRows(rowsOf(data.partnerships)).every((r) => r.partnerships === 0);
   return (
-    <ChartCard title={t('dashboard.partnerships', { year })} empty={empty} height={440} className="chart-partnerships">
+    <ChartCard title={t('dashboard.partnerships', { year })} part={data.partnerships} empty={empty} height={440} className="chart-partnerships">
       <ResponsiveContainer>
         <BarChart data={rows}>
           <CartesianGrid strokeDasharray="3 3" />

@@ -2,15 +2,16 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, ComposedChart, ResponsiveCo
 import { useLocale, useTranslate } from 'react-admin';
 import { ChartCard } from './ChartCard';
 import { compact, num, pct } from './format';
-import { cityRows, scopeRows, type DashboardData } from './useDashboard';
+import { yearStarted } from '../task-table/completion';
+import { cityRows, rowsOf, scopeRows, type DashboardData } from './useDashboard';
 
 /** 各年度任务完成情况: the scope's target, planned and enrolled seats per campaign year, completion as a line. */
-export function ProgressByYear({ data }: { data: DashboardData }) {
+export function ProgressByYear({ data, scope }: { data: DashboardData; scope: string }) {
   const t = useTranslate();
   const locale = useLocale();
-  const rows = scopeRows(data.progress).map((r) => ({ ...r, year: String(r.year) }));
+  const rows = scopeRows(rowsOf(data.progress)).map((r) => ({ ...r, year: String(r.year), completionRate: yearStarted(r.year) ? r.completionRate : null }));
   return (
-    <ChartCard title={t('dashboard.progress')} empty={rows.length === 0} className="chart-progress">
+    <ChartCard title={t('dashboard.progress', { scope })} part={data.progress} empty={rows.length === 0} className="chart-progress">
       <ResponsiveContainer>
         <ComposedChart data={rows}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -29,16 +30,15 @@ export function ProgressByYear({ data }: { data: DashboardData }) {
   );
 }
 
-/** 各设区市完成情况: target against enrolled per city in the chosen year (cityRanking, in the notice's city order). */
+/** 各设区市完成情况: target against enrolled per city in the chosen year (campaignProgress, in the notice's city order). */
 export function ProgressByCity({ data, year }: { data: DashboardData; year: number }) {
   const t = useTranslate();
   const locale = useLocale();
-  const order = [...new Set(cityRows(data.progress).map((r) => r.cityCode))];
-  const rows = [...cityRows(data.ranking)]
-    .sort((a, b) => order.indexOf(a.cityCode) - order.indexOf(b.cityCode))
+  const rows = cityRows(rowsOf(data.progress))
+    .filter((r) => r.year === year)
     .map((r) => ({ ...r, city: locale === 'en' ? (data.cityNamesEn.get(r.cityCode) ?? r.cityName) : r.cityName.replace(/市$/, '') }));
   return (
-    <ChartCard title={t('dashboard.by_city', { year })} empty={rows.length === 0} height={330} className="chart-by-city">
+    <ChartCard title={t('dashboard.by_city', { year })} part={data.progress} empty={rows.length === 0} height={330} className="chart-by-city">
       <ResponsiveContainer>
         <BarChart data={rows}>
           <CartesianGrid strokeDasharray="3 3" />

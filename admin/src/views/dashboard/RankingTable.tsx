@@ -3,15 +3,15 @@ import { useLocale, useTranslate } from 'react-admin';
 import { completionColor } from '../task-table/completion';
 import { ChartCard } from './ChartCard';
 import { num, pct } from './format';
-import { cityRows, type DashboardData } from './useDashboard';
+import { cityRows, rowsOf, type DashboardData, type RankingRow, type Part } from './useDashboard';
 
 /** 设区市排名: completion of the year's task, best first, with the advanced-level share beside it (cityRanking). */
-export function RankingTable({ data, year }: { data: DashboardData; year: number }) {
+export function RankingTable({ data, ranking, year }: { data: DashboardData; ranking: Part<RankingRow[]>; year: number }) {
   const t = useTranslate();
   const locale = useLocale();
-  const rows = cityRows(data.ranking);
+  const rows = cityRows(rowsOf(ranking));
   return (
-    <ChartCard title={t('dashboard.ranking', { year })} empty={rows.length === 0} height={440} className="chart-ranking">
+    <ChartCard title={t('dashboard.ranking', { year })} part={ranking} empty={rows.length === 0} height={440} className="chart-ranking">
       <Table size="small" sx={{ '& td, & th': { py: 0.4, fontSize: 13 }, '& td:not(:nth-of-type(2)), & th:not(:nth-of-type(2))': { textAlign: 'right' } }}>
         <TableHead>
           <TableRow>

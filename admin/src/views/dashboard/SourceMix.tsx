@@ -3,13 +3,13 @@ import { Bar, BarChart, Cell, Legend, Pie, PieChart, ResponsiveContainer, Toolti
 import { useLocale, useTranslate } from 'react-admin';
 import { ChartCard } from './ChartCard';
 import { COLORS, compact, num, pct } from './format';
-import { scopeRows, type DashboardData } from './useDashboard';
+import { rowsOf, scopeRows, type DashboardData } from './useDashboard';
 
 /** 生源构成: the chosen year's students by target group (ring) and by origin (bars: same city, other Zhejiang cities, the largest other provinces). */
 export function SourceMix({ data, year }: { data: DashboardData; year: number }) {
   const t = useTranslate();
   const locale = useLocale();
-  const scope = scopeRows(data.sources)[0];
+  const scope = scopeRows(rowsOf(data.sources))[0];
   const groups = (scope?.byTargetGroup ?? []).filter((g) => g.students > 0).map((g) => ({ name: t(`enums.TargetGroup.${g.targetGroup}`), value: g.students }));
   const byOrigin = (scope?.byOrigin ?? []).filter((o) => o.students > 0);
   const provinces = byOrigin.filter((o) => o.origin === 'OTHER_PROVINCE').sort((a, b) => b.students - a.students);
@@ -19,6 +19,7 @@ export function SourceMix({ data, year }: { data: DashboardData; year: number })
     <ChartCard
       title={t('dashboard.source_mix', { year })}
       subtitle={scope ? t('dashboard.source_note', { enrolled: num(scope.enrolled), share: pct(scope.outOfProvinceShare), training: num(scope.skillsTraining) }) : undefined}
+      part={data.sources}
       empty={groups.length === 0}
       height={330}
       className="chart-sources"

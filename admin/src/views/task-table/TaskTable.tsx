@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, Card, CardContent, Table, TableBody, TableContainer, TableHead, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Table, TableBody, TableContainer, TableHead, Typography } from '@mui/material';
 import { Title, useLocale, useNotify, usePermissions, useTranslate } from 'react-admin';
 import { canWrite, type Permissions } from '../../auth/permissions';
 import { SaveError, saveMany } from '../../dataProvider';
@@ -20,6 +20,7 @@ export function TaskTable() {
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [editing, setEditing] = useState(false);
   if (!data) return <Typography sx={{ p: 2 }}>{t('ra.page.loading')}</Typography>;
+  if ('error' in data) return <Alert severity="error" sx={{ mt: 2 }}>{data.error}</Alert>;
 
   const save = async () => {
     const rows = Object.entries(edits).map(([id, value]) => ({ id, version: data.targets.find((row) => row.id === id)!.version, seats: Number(value) }));
@@ -69,7 +70,7 @@ export function TaskTable() {
               {data.cities.map((city) => (
                 <CityRow key={city.code} city={city} data={data} editing={editing} edits={edits} onEdit={(id, value) => setEdits({ ...edits, [id]: value })} />
               ))}
-              <ProvinceRow data={data} />
+              {data.province && <ProvinceRow data={data} cumulative={data.province.cumulative} />}
             </TableBody>
           </Table>
         </TableContainer>

@@ -1,10 +1,17 @@
 import { TableCell, TableRow, TextField } from '@mui/material';
 import { useLocale, useTranslate } from 'react-admin';
-import { completionColor, percent } from './completion';
+import { completionColor, percent, yearStarted } from './completion';
 import { PROVINCE_CODE, YEARS, type TaskTableData } from './useTaskTable';
 
 const edge = { borderLeft: '1px solid #c5cfdc' };
 const n = (value: number | undefined) => (value ?? 0).toLocaleString('en-US');
+
+/** 完成率 of one year: coloured by how far along it is, or "not started" for a year still to come. */
+function CompletionCell({ year, rate }: { year: number; rate: number | null }) {
+  const t = useTranslate();
+  if (!yearStarted(year)) return <TableCell sx={{ color: 'text.secondary' }} data-year-state="not-started">{t('task_table.not_started')}</TableCell>;
+  return <TableCell sx={{ background: completionColor(rate) }}>{percent(rate)}</TableCell>;
+}
 
 interface CityRowProps {
   city: { code: string; nameZh: string; nameEn: string };
@@ -35,7 +42,7 @@ export function CityRow({ city, data, editing, edits, onEdit }: CityRowProps) {
         </TableCell>,
         <TableCell key={`${year}-p`}>{n(cell?.planned)}</TableCell>,
         <TableCell key={`${year}-e`}>{n(cell?.enrolled)}</TableCell>,
-        <TableCell key={`${year}-c`} sx={{ background: completionColor(cell?.completionRate ?? null) }}>{percent(cell?.completionRate ?? null)}</TableCell>,
+        <CompletionCell key={`${year}-c`} year={year} rate={cell?.completionRate ?? null} />,
       ])}
       <TableCell sx={{ ...edge, fontWeight: 600 }}>{n(target)}</TableCell>
       <TableCell sx={{ fontWeight: 600 }}>{n(enrolled)}</TableCell>
@@ -45,9 +52,8 @@ export function CityRow({ city, data, editing, edits, onEdit }: CityRowProps) {
 }
 
 /** 全省合计: the server's province rows (330000) per year and its campaign cumulative. */
-export function ProvinceRow({ data }: { data: TaskTableData }) {
+export function ProvinceRow({ data, cumulative }: { data: TaskTableData; cumulative: NonNullable<TaskTableData['province']>['cumulative'] }) {
   const t = useTranslate();
-  const { cumulative } = data;
   return (
     <TableRow sx={{ background: '#eef2f7', '& td': { fontWeight: 700 } }} data-city={PROVINCE_CODE}>
       <TableCell>{t('task_table.province')}</TableCell>
@@ -57,7 +63,7 @@ export function ProvinceRow({ data }: { data: TaskTableData }) {
           <TableCell key={`${year}-t`} sx={edge}>{n(cell?.target)}</TableCell>,
           <TableCell key={`${year}-p`}>{n(cell?.planned)}</TableCell>,
           <TableCell key={`${year}-e`}>{n(cell?.enrolled)}</TableCell>,
-          <TableCell key={`${year}-c`} sx={{ background: completionColor(cell?.completionRate ?? null) }}>{percent(cell?.completionRate ?? null)}</TableCell>,
+          <CompletionCell key={`${year}-c`} year={year} rate={cell?.completionRate ?? null} />,
         ];
       })}
       <TableCell sx={edge}>{n(cumulative.target)}</TableCell>

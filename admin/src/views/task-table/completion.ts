@@ -8,3 +8,9 @@ export function completionColor(rate: number | null): string {
 }
 
 export const percent = (rate: number | null): string => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+/** The campaign year it is now in China. */
+export const currentYear = (): number => Number(new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+
+/** A year not begun has no completion to judge: shown as not started, never as a red 0.0 %. */
+export const yearStarted = (year: number): boolean => year <= currentYear();

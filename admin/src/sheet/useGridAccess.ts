@@ -1,0 +1,31 @@
+import { useMemo, type RefObject } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
+import type { GridApi } from 'ag-grid-community';
+import type { Buffer } from './buffer';
+import type { ColumnSpec, SheetRow } from './types';
+
+/** What the sheet's hooks need of the grid: its api, the columns on screen and the rows by position. */
+export interface GridAccess {
+  api(): GridApi<SheetRow> | undefined;
+  spec: Map<string, ColumnSpec>;
+  /** the data columns in on-screen order (not the row number, tick or open columns) */
+  displayedColumns(): string[];
+  /** the row shown at a position, as the buffer holds it now (the grid may not have redrawn the last change yet) */
+  rowAt(index: number): SheetRow | undefined;
+}
+
+export function useGridAccess(grid: RefObject<AgGridReact<SheetRow> | null>, columns: ColumnSpec[], current: RefObject<Buffer>): GridAccess {
+  return useMemo(() => {
+    const spec = new Map(columns.map((c) => [c.source, c]));
+    const api = () => grid.current?.api;
+    return {
+      api,
+      spec,
+      displayedColumns: () => api()?.getAllDisplayedColumns().map((c) => c.getColId()).filter((id) => spec.has(id)) ?? [],
+      rowAt: (index) => {
+        const key = api()?.getDisplayedRowAtIndex(index)?.data?.key;
+        return key === undefined ? undefined : current.current.rows.find((row) => row.key === key);
+      },
+    };
+  }, [grid, columns, current]);
+}

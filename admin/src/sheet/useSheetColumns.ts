@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import type { ColDef } from 'ag-grid-community';
+import { isCellChanged } from './buffer';
+import { displayValue, editorsByType, type DisplayContext } from './editors';
+import { OpenRecordCell } from './OpenRecordCell';
+import { contains, isMultiCell, type RangeBounds } from './range';
+import type { ColumnSpec, SheetRow } from './types';
+
+interface Options {
+  resource: string;
+  columns: ColumnSpec[];
+  readOnly: boolean;
+  ctx: DisplayContext;
+  locale: string;
+  rangeBounds(): RangeBounds | undefined;
+}
+
+export const ROW_NUMBER_COLUMN = '__row';
+
+/** The grid's columns: row number (the 第 N 行 of every message), the record link, then one per ColumnSpec. */
+export function useSheetColumns({ resource, columns, readOnly, ctx, locale, rangeBounds }: Options): ColDef<SheetRow>[] {
+  const { t } = ctx;
+  return useMemo<ColDef<SheetRow>[]>(
+    () => [
+      {
+        colId: ROW_NUMBER_COLUMN,
+        headerName: t('sheet.row_number'),
+        width: 64,
+        pinned: 'left',
+        lockPinned: true,
+        lockPosition: 'left',
+        sortable: false,
+        resizable: false,
+        suppressMovable: true,
+        valueGetter: (p) => (p.node?.rowPinned ? '' : (p.node?.rowIndex ?? 0) + 1),
+        valueFormatter: (p) => (typeof p.value === 'number' ? p.value.toLocaleString('en-US') : ''),
+        cellClass: 'sheet-row-number',
+        type: 'rightAligned',
+      },
+      {
+        colId: '__open',
+        headerName: '',
+        width: 40,
+        pinned: 'left',
+        lockPinned: true,
+        lockPosition: 'left',
+        sortable: false,
+        resizable: false,
+        suppressMovable: true,
+        cellRenderer: OpenRecordCell,
+        cellRendererParams: { resource },
+        cellClass: 'sheet-open-cell',
+      },
+      ...columns.map((column, i): ColDef<SheetRow> => ({
+        colId: column.source,
+        headerName: t(`resources.${resource}.fields.${column.source}`),
+        headerTooltip: t(`resources.${resource}.fields.${column.source}`),
+        pinned: i === 0 ? 'left' : undefined,
+        lockPinned: i === 0,
+        width: column.width ?? (column.type === 'reference' ? 200 : column.type === 'text' ? 180 : 120),
+        valueGetter: (p) => p.data?.data[column.source],
+        valueFormatter: (p) => displayValue(column, p.value, ctx),
+        valueSetter: () => false,
+        editable: (p) => !readOnly && column.editable !== false && !p.node.rowPinned && !p.data?.deleted,
+        sortable: column.type !== 'reference',
+        comparator: () => 0,
+        type: column.type === 'int' || column.type === 'float' ? 'rightAligned' : undefined,
+        tooltipValueGetter: (p) => p.data?.cellErrors?.[column.source] ?? p.data?.rowError,
+        cellClassRules: {
+          'sheet-changed': (p) => Boolean(p.data && !p.node.rowPinned && isCellChanged(p.data, column.source)),
+          'sheet-cell-error': (p) => Boolean(p.data?.cellErrors?.[column.source]),
+          'sheet-in-range': (p) => {
+            const b = rangeBounds();
+            return Boolean(b && p.node.rowIndex != null && !p.node.rowPinned && isMultiCell(b) && contains(b, p.node.rowIndex, column.source));
+          },
+          'sheet-readonly': () => column.editable === false,
+        },
+        ...editorsByType[column.type](column, ctx),
+      })),
+    ],
+    // rangeBounds reads a ref: the columns need not be rebuilt when it moves; locale changes the labels
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [columns, resource, ctx, locale, readOnly],
+  );
+}

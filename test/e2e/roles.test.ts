@@ -1,0 +1,132 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { gql, openBrowser, screenshotDir, signIn } from './browser';
+
+const base = inject('demoUrl');
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+/** everything the page complained about since the last visit */
+let problems: string[] = [];
+
+/**
+ * react-admin 5's text inputs hand MUI 9's TextField an `InputProps` it no longer takes, and React warns
+ * once per page load; a known incompatibility of the two libraries, not of this admin.
+ */
+const knownLibraryWarning = /React does not recognize the `%s` prop on a DOM element.*InputProps/s;
+
+interface Account {
+  role: string;
+  username: string;
+  password: string;
+}
+
+const accounts: Account[] = [
+  { role: 'PROVINCE_ADMIN', username: inject('adminUsername'), password: inject('adminPassword') },
+  { role: 'CITY_ADMIN', username: 'hangzhou.clerk', password: 'Hangzhou-2024x' },
+  { role: 'SCHOOL_STAFF', username: 'school.clerk', password: 'School-2024x' },
+  { role: 'ANALYST', username: 'analyst.roles', password: 'Analyst-2024y' },
+];
+
+let hangzhou: { id: string; code: string };
+let school: { id: string; name: string };
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  page = browser.page;
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && !knownLibraryWarning.test(message.text()) && problems.push(`console: ${message.text()}`));
+  page.on('response', (response) => response.status() >= 400 && problems.push(`HTTP ${response.status()} ${response.url()}`));
+  const { allCities } = await gql<{ allCities: { id: string; code: string }[] }>(base, '{ allCities(filter: { code: "330100" }) { id code } }');
+  hangzhou = allCities[0]!;
+  const { allSchools } = await gql<{ allSchools: { id: string; name: string }[] }>(base, `{ allSchools(filter: { cityId: "${hangzhou.id}" }, sortField: "name", sortOrder: "ASC", perPage: 1) { id name } }`);
+  school = allSchools[0]!;
+  await gql(base, 'mutation($c: ID!, $p: String!) { createUser(username: "hangzhou.clerk", displayName: "杭州市局", role: CITY_ADMIN, cityId: $c, password: $p) { id } }', { c: hangzhou.id, p: 'Hangzhou-2024x' });
+  await gql(base, 'mutation($s: ID!, $p: String!) { createUser(username: "school.clerk", displayName: "学校招生办", role: SCHOOL_STAFF, schoolId: $s, password: $p) { id } }', { s: school.id, p: 'School-2024x' });
+  await gql(base, 'mutation($p: String!) { createUser(username: "analyst.roles", displayName: "分析员", role: ANALYST, password: $p) { id } }', { p: 'Analyst-2024y' });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Spinners of any kind: react-admin's, the grid's loading overlay, a chart card still loading, the views' 加载中. */
+const spinners = () => page.locator('.MuiCircularProgress-root, .ag-overlay-loading-wrapper, [data-state="loading"], .RaLoading-root').count();
+
+/** Waits for a page to settle: every spinner gone (a spinner left after 30 s is an endless one). */
+async function settled(what: string) {
+  await page.locator('.RaLayout-content').first().waitFor();
+  await expect.poll(spinners, { timeout: 30000, message: `${what}: a spinner never ends` }).toBe(0);
+  await expect.poll(() => page.getByText('加载中', { exact: false }).count(), { timeout: 30000, message: `${what}: still 加载中` }).toBe(0);
+}
+
+async function visitEveryMenuEntry(account: Account) {
+  problems = [];
+  await signIn(page, base, account.username, account.password);
+  await settled(`${account.role} dashboard`);
+  const entries = await page.locator('.RaSidebar-fixed a[href^="#/"]').evaluateAll((links) => links.map((a) => ({ href: a.getAttribute('href')!, label: a.textContent ?? '' })));
+  expect(entries.length).toBeGreaterThan(10);
+  const visited: string[] = [];
+  for (const entry of entries) {
+    await page.locator(`.RaSidebar-fixed a[href="${entry.href}"]`).click();
+    await page.waitForURL((url) => url.hash === entry.href.slice(1) || url.hash === entry.href);
+    await settled(`${account.role} ${entry.label}`);
+    if (entry.href === '#/') {
+      // every chart drawn: none refused, none empty
+      expect(await page.locator('.dashboard [data-state="error"]').count(), `${account.role}: a dashboard part failed`).toBe(0);
+      expect(await page.locator('.dashboard [data-state="empty"]').count(), `${account.role}: an empty chart`).toBe(0);
+      expect(await page.locator('.dashboard .recharts-surface').count()).toBeGreaterThan(3);
+    } else if (entry.href === '#/task-table') {
+      expect(await page.locator('.task-table tbody tr').count()).toBeGreaterThan(0);
+    } else {
+      await page.locator('.sheet .ag-root').waitFor();
+    }
+    expect(problems, `${account.role} ${entry.label}`).toEqual([]);
+    visited.push(entry.label);
+  }
+  return visited;
+}
+
+describe('every role visits every menu entry: no console error, no endless spinner, no empty chart', () => {
+  for (const account of accounts) {
+    // about twenty pages per role on a machine shared with other work
+    test(account.role, { timeout: 600000 }, async () => {
+      const visited = await visitEveryMenuEntry(account);
+      expect(visited).toContain('工作台');
+      expect(visited).toContain('任务表');
+      expect(visited.includes('用户')).toBe(account.role === 'PROVINCE_ADMIN');
+    });
+  }
+});
+
+describe('a city bureau sees its city', () => {
+  type Row = { year: number; cityCode: string; target: number; planned: number; enrolled: number };
+
+  test('the task table has its city alone, no province total, figures equal to campaignProgress', async () => {
+    await signIn(page, base, 'hangzhou.clerk', 'Hangzhou-2024x');
+    const { campaignProgress } = await gql<{ campaignProgress: { rows: Row[] } }>(base, '{ campaignProgress(cityCode: "330100") { rows { year cityCode target planned enrolled } } }');
+    await page.goto(`${base}/#/task-table`);
+    await page.locator('.task-table table').waitFor();
+    await expect.poll(() => page.locator('.task-table tbody tr').count()).toBe(1);
+    expect(await page.locator('.task-table tr[data-city="330000"]').count()).toBe(0);
+    const cells = (await page.locator('.task-table tr[data-city="330100"] td').allInnerTexts()).slice(1);
+    const y2025 = campaignProgress.rows.find((r) => r.year === 2025 && r.cityCode === '330100')!;
+    expect(cells.slice(8, 11)).toEqual([y2025.target, y2025.planned, y2025.enrolled].map((v) => v.toLocaleString('en-US')));
+    expect(cells[19]).toBe('未开始'); // 2027 has not begun
+    const five = campaignProgress.rows.filter((r) => r.cityCode === '330100');
+    expect(cells[20]).toBe(five.reduce((s, r) => s + r.target, 0).toLocaleString('en-US'));
+    await page.screenshot({ path: path.join(screenshotDir, 'city-task-table.png'), fullPage: true });
+  });
+
+  test('the dashboard covers its city, without the province-only ranking', { timeout: 300000 }, async () => {
+    await page.goto(`${base}/#/`);
+    await settled('city dashboard');
+    await page.getByRole('button', { name: '2025' }).click({ timeout: 120000 });
+    await settled('city dashboard');
+    expect(await page.locator('.chart-ranking').count()).toBe(0);
+    await expect.poll(() => page.locator('.chart-progress').textContent()).toContain('杭州市');
+    for (const chart of ['progress', 'levels', 'by-city', 'partnerships']) await page.locator(`.chart-${chart} .recharts-bar-rectangle`).first().waitFor();
+    await page.locator('.chart-sources .recharts-pie-sector').first().waitFor();
+    await page.waitForTimeout(800); // the charts' entry animation
+    await page.screenshot({ path: path.join(screenshotDir, 'city-dashboard.png'), fullPage: true });
+  });
+});
