@@ -20,6 +20,8 @@ export interface Env {
   databaseListenUrl: string | null;
   production: boolean;
   demoData: boolean;
+  /** The day the demo province is generated for (DEMO_TODAY); undefined: today in China Standard Time. */
+  demoToday: string | undefined;
   adminDist: string;
   rootDir: string;
   programDurations: DurationOverrides;
@@ -117,6 +119,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databaseListenUrl: readListenUrl(source.DATABASE_LISTEN_URL),
     production: source.NODE_ENV === 'production',
     demoData: readBoolean('DEMO_DATA', source.DEMO_DATA, true),
+    demoToday: source.DEMO_TODAY || undefined,
     adminDist: path.join(rootDir, 'admin', 'dist'),
     rootDir,
     programDurations: readDurations(source.PROGRAM_DURATIONS),

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const orm = await openOrm({ databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, statementTimeoutMs: env.statementTimeoutMs, sqliteReaders: env.sqliteReaders });
   if (env.migrateOnStart) await migrate(orm);
   if (env.seedOnStart) {
-    for (const what of await seed(orm, { demo: env.demoData })) console.log(`Seeded ${what}`);
+    for (const what of await seed(orm, { demo: env.demoData, today: env.demoToday })) console.log(`Seeded ${what}`);
   }
   const created = await ensureFirstAdmin(orm, env.adminUsername, env.adminPassword);
   if (created) console.log(created);
