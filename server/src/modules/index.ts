@@ -29,6 +29,7 @@ import { PlanWorkflowResolver } from './plan/plan-workflow.resolver.js';
 import { planTransitionResource } from './plan/plan-transition.resource.js';
 import { SchoolTargetGapResolver, UnderAssignedSchoolResolver } from './target/school-target-gaps.resolver.js';
 import { CrossRegionModelResolver } from './cross-region/cross-region.resolver.js';
+import { TasksResolver } from './tasks/tasks.resolver.js';
 
 /** Every resource of the API; adding a module means adding it here. */
 export const resources: ResourceDef[] = [
@@ -56,6 +57,6 @@ export const resources: ResourceDef[] = [
 /** The resources' entities, and the intake subtotals that database triggers keep (no resource). */
 export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally];
 
-const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver, CrossRegionModelResolver];
+const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver, CrossRegionModelResolver, TasksResolver];
 
 export const resolvers: [Function, ...Function[]] = [SessionResolver, RegionResolver, AnalyticsResolver, ...ruleResolvers, ...resources.map((r) => createCrudResolver(r))];
