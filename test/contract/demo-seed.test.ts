@@ -53,7 +53,7 @@ test('the demo province looks like a real one and is the same on every machine',
     await first.close();
     await second.close();
   }
-});
+}, 300000);
 
 test('without demo data only the reference data is seeded', async () => {
   const orm = await openOrm({ databaseUrl: `sqlite:${path.join(dir, 'bare.sqlite')}` });
@@ -65,4 +65,4 @@ test('without demo data only the reference data is seeded', async () => {
   } finally {
     await orm.close();
   }
-});
+}, 120000);

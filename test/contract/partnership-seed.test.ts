@@ -24,7 +24,7 @@ const rows = (orm: MikroORM, sql: string): Promise<any[]> => orm.em.fork().getCo
 beforeAll(async () => {
   first = await seededDatabase('a.sqlite');
   second = await seededDatabase('b.sqlite');
-});
+}, 300000);
 afterAll(async () => {
   await first.close();
   await second.close();

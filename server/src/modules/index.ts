@@ -30,6 +30,8 @@ import { planTransitionResource } from './plan/plan-transition.resource.js';
 import { SchoolTargetGapResolver, UnderAssignedSchoolResolver } from './target/school-target-gaps.resolver.js';
 import { CrossRegionModelResolver } from './cross-region/cross-region.resolver.js';
 import { TasksResolver } from './tasks/tasks.resolver.js';
+import { disciplineCaseResource } from './register/discipline-case.resource.js';
+import { DisciplineCaseResolver } from './register/discipline-case.resolver.js';
 
 /** Every resource of the API; adding a module means adding it here. */
 export const resources: ResourceDef[] = [
@@ -50,6 +52,7 @@ export const resources: ResourceDef[] = [
   crossRegionAgreementResource,
   outreachVisitResource,
   incentiveResource,
+  disciplineCaseResource,
   userResource,
   auditEntryResource,
 ] as ResourceDef[];
@@ -57,6 +60,6 @@ export const resources: ResourceDef[] = [
 /** The resources' entities, and the intake subtotals that database triggers keep (no resource). */
 export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally];
 
-const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver, CrossRegionModelResolver, TasksResolver];
+const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver, CrossRegionModelResolver, TasksResolver, DisciplineCaseResolver];
 
 export const resolvers: [Function, ...Function[]] = [SessionResolver, RegionResolver, AnalyticsResolver, ...ruleResolvers, ...resources.map((r) => createCrudResolver(r))];

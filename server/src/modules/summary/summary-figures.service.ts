@@ -12,6 +12,7 @@ const emptyFigures = (): SummaryFigures => ({
   cityTarget: 0, schoolTargets: 0, planLines: 0, plannedSeats: 0, plannedSeatsByStatus: [], intakes: 0, skillsTrainingIntakes: 0,
   intakesByLevel: [], intakesBySeason: [], intakesByTargetGroup: [], intakesByOrigin: [], crossCityIntakes: 0, otherProvinceIntakes: 0,
   orderClasses: 0, orderClassSeats: 0, orderClassEnrolled: 0, crossRegionAgreements: 0, crossRegionSeats: 0,
+  disciplineCases: 0, disciplineCasesByKind: [], disciplineCasesByStatus: [],
 });
 
 const INTAKES_FROM = `from intake i
@@ -88,6 +89,18 @@ export async function loadSummaryFigures(em: EntityManager, keys: readonly strin
       [...cityIds, `${year}-01-01`, `${year}-12-31`],
     );
     each(agreements.map((r) => ({ ...r, year })), (f, r) => { f.crossRegionAgreements = toNumber(r.agreements); f.crossRegionSeats = toNumber(r.seats); });
+    for (const [field, column] of [['disciplineCasesByKind', 'kind'], ['disciplineCasesByStatus', 'status']] as const) {
+      const cases = await queryRows<Row>(
+        em,
+        `select city_id, ${column} as k, count(*) as n from discipline_case
+         where city_id in ${placeholders(cityIds)} and reported_on >= ? and reported_on <= ? group by city_id, ${column} order by ${column}`,
+        [...cityIds, `${year}-01-01`, `${year}-12-31`],
+      );
+      each(cases.map((r) => ({ ...r, year })), (f, r) => {
+        f[field].push({ key: String(r.k), count: toNumber(r.n) });
+        if (field === 'disciplineCasesByKind') f.disciplineCases += toNumber(r.n);
+      });
+    }
   }
 
   const cities = new Map((await em.find(City, { id: { $in: cityIds } })).map((city) => [city.id, city.code]));
