@@ -41,6 +41,7 @@ export const POLICIES: Record<string, Policy> = {
   OutreachVisit: { write: BUREAUS, city: 'city' },
   Incentive: { write: BUREAUS, city: 'city' },
   DisciplineCase: { write: BUREAUS, city: 'city', read: BUREAUS },
+  ScoringWeight: { write: PROVINCE },
   User: { write: PROVINCE, read: PROVINCE },
   AuditEntry: { write: [], city: 'cityId', read: BUREAUS },
 };

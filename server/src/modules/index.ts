@@ -32,6 +32,8 @@ import { CrossRegionModelResolver } from './cross-region/cross-region.resolver.j
 import { TasksResolver } from './tasks/tasks.resolver.js';
 import { disciplineCaseResource } from './register/discipline-case.resource.js';
 import { DisciplineCaseResolver } from './register/discipline-case.resolver.js';
+import { scoringWeightResource } from './scoring/scoring-weight.resource.js';
+import { CityRankingScoreResolver, CityScoreResolver } from './scoring/city-score.resolver.js';
 
 /** Every resource of the API; adding a module means adding it here. */
 export const resources: ResourceDef[] = [
@@ -53,6 +55,7 @@ export const resources: ResourceDef[] = [
   outreachVisitResource,
   incentiveResource,
   disciplineCaseResource,
+  scoringWeightResource,
   userResource,
   auditEntryResource,
 ] as ResourceDef[];
@@ -60,6 +63,6 @@ export const resources: ResourceDef[] = [
 /** The resources' entities, and the intake subtotals that database triggers keep (no resource). */
 export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally];
 
-const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver, CrossRegionModelResolver, TasksResolver, DisciplineCaseResolver];
+const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver, CrossRegionModelResolver, TasksResolver, DisciplineCaseResolver, CityScoreResolver, CityRankingScoreResolver];
 
 export const resolvers: [Function, ...Function[]] = [SessionResolver, RegionResolver, AnalyticsResolver, ...ruleResolvers, ...resources.map((r) => createCrudResolver(r))];
