@@ -112,7 +112,7 @@ describe('and disappears once handled', () => {
       `mutation($cityId: ID!) { createAnnualSummary(cityId: $cityId, year: 2026, problems: "春季报名偏少", nextYearMeasures: "扩大高级工班") { id } }`, { cityId: ids.quzhou });
     await bureau.ok(`mutation($id: ID!) { submitAnnualSummary(id: $id) { id } }`, { id: created.createAnnualSummary.id });
     expect(find(await tasksOf(bureau), 'SUMMARY_DUE:2026')).toBeUndefined();
-    await createIntake(t, { planId: ids.filed, count: 40, originCode: '330800', registeredOn: '2026-10-20' });
+    await createIntake(t, { planId: ids.filed!, count: 40, originCode: '330800', registeredOn: '2026-10-20' });
     expect(find(await tasksOf(staff), 'REGISTRATION_CLOSING:2026:AUTUMN')).toBeUndefined();
   });
 

@@ -32,6 +32,8 @@ import { CrossRegionModelResolver } from './cross-region/cross-region.resolver.j
 import { TasksResolver } from './tasks/tasks.resolver.js';
 import { disciplineCaseResource } from './register/discipline-case.resource.js';
 import { DisciplineCaseResolver } from './register/discipline-case.resolver.js';
+import { AlertsResolver } from './alerts/alerts.resolver.js';
+import { AlertReceipt } from './alerts/alert-receipt.entity.js';
 import { scoringWeightResource } from './scoring/scoring-weight.resource.js';
 import { CityRankingScoreResolver, CityScoreResolver } from './scoring/city-score.resolver.js';
 
@@ -60,9 +62,9 @@ export const resources: ResourceDef[] = [
   auditEntryResource,
 ] as ResourceDef[];
 
-/** The resources' entities, and the intake subtotals that database triggers keep (no resource). */
-export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally];
+/** The resources' entities, the intake subtotals that database triggers keep, and users' alert receipts (no resources). */
+export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally, AlertReceipt];
 
-const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver, CrossRegionModelResolver, TasksResolver, DisciplineCaseResolver, CityScoreResolver, CityRankingScoreResolver];
+const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver, CrossRegionModelResolver, TasksResolver, DisciplineCaseResolver, CityScoreResolver, CityRankingScoreResolver, AlertsResolver];
 
 export const resolvers: [Function, ...Function[]] = [SessionResolver, RegionResolver, AnalyticsResolver, ...ruleResolvers, ...resources.map((r) => createCrudResolver(r))];
