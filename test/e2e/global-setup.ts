@@ -50,7 +50,7 @@ async function startServer(dir: string, name: string, demoData: boolean) {
       PORT: String(port),
       DEMO_DATA: String(demoData),
       // The demo as it stands on one day, so the views and screenshots are the same whenever the suite runs.
-      DEMO_TODAY: '2026-12-20',
+      DEMO_TODAY: '2026-12-01',
       NODE_ENV: 'test',
       ADMIN_USERNAME,
       ADMIN_PASSWORD,
