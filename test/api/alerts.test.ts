@@ -76,13 +76,21 @@ describe('alerts of a user', () => {
   const REMINDER = 'REMINDER:REGISTRATION:2026:AUTUMN:7';
 
   test('carry their dates and are read or unread per user', async () => {
-    expect((await alertsOf(bureau)).find((a) => a.key === REMINDER)).toMatchObject({ kind: 'REMINDER', read: false, raisedOn: '2026-10-24', dueOn: '2026-10-31' });
+    expect((await alertsOf(bureau)).find((a) => a.key === REMINDER)).toMatchObject({
+      kind: 'REMINDER',
+      read: false,
+      raisedOn: '2026-10-24',
+      dueOn: '2026-10-31',
+    });
     expect(await bureau.ok(`mutation($keys: [String!]!) { markAlertsRead(keys: $keys) }`, { keys: [REMINDER, REMINDER] })).toEqual({ markAlertsRead: 1 });
     expect((await alertsOf(bureau)).find((a) => a.key === REMINDER)!.read).toBe(true);
     expect((await alertsOf(province)).find((a) => a.key === REMINDER)!.read).toBe(false);
     // The next offset is a new reminder, unread again.
     clock.set('2026-10-30T04:00:00Z');
-    expect((await alertsOf(bureau)).find((a) => a.key.startsWith('REMINDER:REGISTRATION'))).toMatchObject({ key: 'REMINDER:REGISTRATION:2026:AUTUMN:1', read: false });
+    expect((await alertsOf(bureau)).find((a) => a.key.startsWith('REMINDER:REGISTRATION'))).toMatchObject({
+      key: 'REMINDER:REGISTRATION:2026:AUTUMN:1',
+      read: false,
+    });
     clock.set('2026-10-25T04:00:00Z');
   });
 
@@ -100,7 +108,12 @@ describe('alerts of a user', () => {
   test('go out through the webhook, signed, retried on failure, each once', async () => {
     const webhook = { url, secret: 'a-shared-secret-of-the-bureau' };
     const waits: number[] = [];
-    const transport = { fetch: (...args: Parameters<typeof fetch>) => fetch(...args), sleep: async (ms: number) => { waits.push(ms); } };
+    const transport = {
+      fetch: (...args: Parameters<typeof fetch>) => fetch(...args),
+      sleep: async (ms: number) => {
+        waits.push(ms);
+      },
+    };
     failuresLeft = 2;
     const first = await deliverAlerts(t.orm.em.fork(), webhook, '2026-10-25', [14, 7, 1], transport);
     expect(first.failed).toBe(0);
@@ -109,7 +122,10 @@ describe('alerts of a user', () => {
     for (const { body, signature } of received) expect(signature).toBe(`sha256=${createHmac('sha256', webhook.secret).update(body).digest('hex')}`);
     const users = received.slice(2).map((r) => JSON.parse(r.body).user as string);
     expect(users).toContain('alerts.staff');
-    const bureauPost = received.slice(2).map((r) => JSON.parse(r.body)).find((b) => b.role === 'CITY_ADMIN');
+    const bureauPost = received
+      .slice(2)
+      .map((r) => JSON.parse(r.body))
+      .find((b) => b.role === 'CITY_ADMIN');
     expect(bureauPost.alerts.map((a: { key: string }) => a.key)).toContain(REMINDER);
 
     const count = received.length;

@@ -26,7 +26,11 @@ beforeAll(async () => {
   const advanced = await createProgram(t, { schoolId: quzhouSchool, majorCode: '0102', level: 'ADVANCED', entryBasis: 'SENIOR_HIGH' });
   const lishuiAdvanced = await createProgram(t, { schoolId: lishuiSchool, majorCode: '0102', level: 'ADVANCED', entryBasis: 'SENIOR_HIGH' });
   const lines: Array<[string, number, number, number]> = [
-    [intermediate, 2026, 4000, 3000], [advanced, 2026, 2000, 1000], [intermediate, 2025, 1200, 1000], [advanced, 2025, 200, 100], [lishuiAdvanced, 2026, 1000, 800],
+    [intermediate, 2026, 4000, 3000],
+    [advanced, 2026, 2000, 1000],
+    [intermediate, 2025, 1200, 1000],
+    [advanced, 2025, 200, 100],
+    [lishuiAdvanced, 2026, 1000, 800],
   ];
   const planIds = await Promise.all(lines.map(([programId, year, seats]) => createPlan(t, { programId, year, seats })));
   await advance(t, planIds, 'FILED');
@@ -35,18 +39,29 @@ beforeAll(async () => {
     await createIntake(t, { planId: planIds[i]!, count: students, originCode, registeredOn: `${year}-10-10` });
   }
   bureau = await cityAdmin(t, ids.quzhou);
-  const summary = await bureau.ok(`mutation($cityId: ID!) { createAnnualSummary(cityId: $cityId, year: 2026, problems: "报名偏少", nextYearMeasures: "加强宣传") { id } }`, { cityId: ids.quzhou });
+  const summary = await bureau.ok(
+    `mutation($cityId: ID!) { createAnnualSummary(cityId: $cityId, year: 2026, problems: "报名偏少", nextYearMeasures: "加强宣传") { id } }`,
+    { cityId: ids.quzhou },
+  );
   await bureau.ok(`mutation($id: ID!) { submitAnnualSummary(id: $id) { id } }`, { id: summary.createAnnualSummary.id });
   const visit = (cityId: string, visitedOn: string) =>
-    t.ok(`mutation($cityId: ID!, $visitedOn: LocalDate!) { createOutreachVisit(cityId: $cityId, visitedOn: $visitedOn, provinceCode: "520000", delegationLead: "副局长") { id } }`, { cityId, visitedOn });
+    t.ok(
+      `mutation($cityId: ID!, $visitedOn: LocalDate!) { createOutreachVisit(cityId: $cityId, visitedOn: $visitedOn, provinceCode: "520000", delegationLead: "副局长") { id } }`,
+      { cityId, visitedOn },
+    );
   await visit(ids.quzhou, '2026-04-02');
   await visit(ids.quzhou, '2025-04-02');
   for (const day of ['03-01', '05-01', '09-01']) await visit(ids.lishui, `2026-${day}`);
   for (const reportedOn of ['2026-05-01', '2026-11-01']) {
-    await t.ok(`mutation($cityId: ID!, $reportedOn: LocalDate!) { createDisciplineCase(cityId: $cityId, kind: ILLEGAL_RECRUITMENT, source: COMPLAINT, reportedOn: $reportedOn, summary: "跨市招生") { id } }`, { cityId: ids.quzhou, reportedOn });
+    await t.ok(
+      `mutation($cityId: ID!, $reportedOn: LocalDate!) { createDisciplineCase(cityId: $cityId, kind: ILLEGAL_RECRUITMENT, source: COMPLAINT, reportedOn: $reportedOn, summary: "跨市招生") { id } }`,
+      { cityId: ids.quzhou, reportedOn },
+    );
   }
 }, 180000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const SCORES = '{ cityScores(year: 2026) { rank cityCode score breakdown { criterion weight attainment points } } }';
 type Score = { rank: number; cityCode: string; score: number; breakdown: Array<{ criterion: string; weight: number; attainment: number; points: number }> };
@@ -69,14 +84,18 @@ test('the scores under the published weights match a table worked out by hand', 
 });
 
 test('the ranking shows the same breakdown beside each city', async () => {
-  const { cityRanking } = await t.ok<{ cityRanking: Array<{ cityCode: string; score: { score: number } | null }> }>('{ cityRanking(year: 2026) { cityCode score { score } } }');
+  const { cityRanking } = await t.ok<{ cityRanking: Array<{ cityCode: string; score: { score: number } | null }> }>(
+    '{ cityRanking(year: 2026) { cityCode score { score } } }',
+  );
   expect(cityRanking.find((r) => r.cityCode === '330800')!.score).toEqual({ score: 56.37 });
   const { cityRanking: campaign } = await t.ok<{ cityRanking: Array<{ score: unknown }> }>('{ cityRanking { score { score } } }');
   expect(campaign.every((r) => r.score === null)).toBe(true);
 });
 
 test('the province edits a weight and every score follows; nobody else may', async () => {
-  const { allScoringWeights } = await t.ok<{ allScoringWeights: Array<{ id: string; criterion: string; weight: number }> }>('{ allScoringWeights { id criterion weight } }');
+  const { allScoringWeights } = await t.ok<{ allScoringWeights: Array<{ id: string; criterion: string; weight: number }> }>(
+    '{ allScoringWeights { id criterion weight } }',
+  );
   expect(allScoringWeights.reduce((sum, w) => sum + w.weight, 0)).toBe(100);
   const completion = allScoringWeights.find((w) => w.criterion === 'COMPLETION')!;
   const update = `mutation($id: ID!, $weight: Int!) { updateScoringWeight(id: $id, weight: $weight) { weight } }`;

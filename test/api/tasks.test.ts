@@ -15,7 +15,17 @@ let province: Client;
 let analyst: Client;
 const ids: Record<string, string> = {};
 
-interface TaskRow { key: string; kind: string; count: number; daysLeft: number | null; dueOn: string | null; cityId: string | null; resource: string; filter: string; titleZh: string }
+interface TaskRow {
+  key: string;
+  kind: string;
+  count: number;
+  daysLeft: number | null;
+  dueOn: string | null;
+  cityId: string | null;
+  resource: string;
+  filter: string;
+  titleZh: string;
+}
 const TASKS = '{ myTasks { key kind count daysLeft dueOn cityId resource filter titleZh titleEn } }';
 const tasksOf = async (client: Client): Promise<TaskRow[]> => (await client.ok<{ myTasks: TaskRow[] }>(TASKS)).myTasks;
 const find = (tasks: TaskRow[], key: string) => tasks.find((task) => task.key === key);
@@ -27,7 +37,14 @@ beforeAll(async () => {
   ids.neighbour = await createSchool(t, { name: '衢州邻校技工学校', cityCode: '330800' });
   ids.provincial = await createSchool(t, { name: '浙江待办技师学院', cityCode: '330800', provincial: true });
   const program = (schoolId: string, majorCode: string) => createProgram(t, { schoolId, majorCode });
-  const [a, b, c, d, n, p] = await Promise.all([program(ids.school, '0101'), program(ids.school, '0102'), program(ids.school, '0103'), program(ids.school, '0104'), program(ids.neighbour, '0101'), program(ids.provincial, '0101')]);
+  const [a, b, c, d, n, p] = await Promise.all([
+    program(ids.school, '0101'),
+    program(ids.school, '0102'),
+    program(ids.school, '0103'),
+    program(ids.school, '0104'),
+    program(ids.neighbour, '0101'),
+    program(ids.provincial, '0101'),
+  ]);
   ids.draft = await createPlan(t, { programId: a!, year: 2027, seats: 40 });
   ids.returned = await createPlan(t, { programId: b!, year: 2027, seats: 40 });
   ids.submitted = await createPlan(t, { programId: c!, year: 2027, seats: 40 });
@@ -44,11 +61,15 @@ beforeAll(async () => {
   bureau = await cityAdmin(t, ids.quzhou);
   province = await provinceAdmin(t);
   analyst = await t.as(await createUser(t, { username: 'tasks.analyst', role: 'ANALYST' }));
-  const request = await staff.gql(`mutation($planId: ID!) { requestPlanAdjustment(planId: $planId, newSeats: 60, reason: "报名人数超出计划") { id } }`, { planId: ids.filed });
+  const request = await staff.gql(`mutation($planId: ID!) { requestPlanAdjustment(planId: $planId, newSeats: 60, reason: "报名人数超出计划") { id } }`, {
+    planId: ids.filed,
+  });
   expect(request.errors).toBeUndefined();
   ids.adjustment = request.data!.requestPlanAdjustment.id;
 }, 120000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('each item appears for the role it waits on', () => {
   test('school staff: returned lines to fix, drafts to submit, registration closing on their own lines only', async () => {
@@ -100,8 +121,12 @@ describe('and disappears once handled', () => {
   test('approving and deciding clear the bureau’s items', async () => {
     const before = find(await tasksOf(bureau), 'PLANS_TO_APPROVE')!.count;
     expect(before).toBe(3);
-    expect((await bureau.gql(`mutation($ids: [ID!]!) { approvePlans(ids: $ids) { id } }`, { ids: [ids.returned, ids.draft, ids.submitted] })).errors).toBeUndefined();
-    expect((await bureau.gql(`mutation($id: ID!) { decidePlanAdjustment(id: $id, decision: APPROVED) { id } }`, { id: ids.adjustment })).errors).toBeUndefined();
+    expect(
+      (await bureau.gql(`mutation($ids: [ID!]!) { approvePlans(ids: $ids) { id } }`, { ids: [ids.returned, ids.draft, ids.submitted] })).errors,
+    ).toBeUndefined();
+    expect(
+      (await bureau.gql(`mutation($id: ID!) { decidePlanAdjustment(id: $id, decision: APPROVED) { id } }`, { id: ids.adjustment })).errors,
+    ).toBeUndefined();
     const tasks = await tasksOf(bureau);
     expect(find(tasks, 'PLANS_TO_APPROVE')).toBeUndefined();
     expect(find(tasks, 'ADJUSTMENTS_TO_DECIDE')).toBeUndefined();
@@ -109,7 +134,9 @@ describe('and disappears once handled', () => {
 
   test('submitting the summary clears it; filling the line clears the registration item', async () => {
     const created = await bureau.ok<{ createAnnualSummary: { id: string } }>(
-      `mutation($cityId: ID!) { createAnnualSummary(cityId: $cityId, year: 2026, problems: "春季报名偏少", nextYearMeasures: "扩大高级工班") { id } }`, { cityId: ids.quzhou });
+      `mutation($cityId: ID!) { createAnnualSummary(cityId: $cityId, year: 2026, problems: "春季报名偏少", nextYearMeasures: "扩大高级工班") { id } }`,
+      { cityId: ids.quzhou },
+    );
     await bureau.ok(`mutation($id: ID!) { submitAnnualSummary(id: $id) { id } }`, { id: created.createAnnualSummary.id });
     expect(find(await tasksOf(bureau), 'SUMMARY_DUE:2026')).toBeUndefined();
     await createIntake(t, { planId: ids.filed!, count: 40, originCode: '330800', registeredOn: '2026-10-20' });
@@ -118,7 +145,9 @@ describe('and disappears once handled', () => {
 
   test('filing clears the province’s item', async () => {
     expect(find(await tasksOf(province), 'PLANS_TO_FILE')!.count).toBe(4);
-    expect((await province.gql(`mutation($ids: [ID!]!) { filePlans(ids: $ids) { id } }`, { ids: [ids.approved, ids.returned, ids.draft, ids.submitted] })).errors).toBeUndefined();
+    expect(
+      (await province.gql(`mutation($ids: [ID!]!) { filePlans(ids: $ids) { id } }`, { ids: [ids.approved, ids.returned, ids.draft, ids.submitted] })).errors,
+    ).toBeUndefined();
     expect(find(await tasksOf(province), 'PLANS_TO_FILE')).toBeUndefined();
   });
 });

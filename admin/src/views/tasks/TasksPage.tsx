@@ -15,7 +15,9 @@ export function TasksPage() {
       <CardContent>
         <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <Typography variant="h6">{t('tasks.title')}</Typography>
-          <Button disabled={unread.length === 0} onClick={() => markRead(unread)}>{t('tasks.mark_all_read')}</Button>
+          <Button disabled={unread.length === 0} onClick={() => markRead(unread)}>
+            {t('tasks.mark_all_read')}
+          </Button>
         </Box>
         {alerts.length === 0 && <Typography color="text.secondary">{t('tasks.none')}</Typography>}
         <List>
@@ -25,8 +27,18 @@ export function TasksPage() {
             return (
               <ListItem key={alert.key} divider data-testid="task-item" sx={{ opacity: alert.read ? 0.6 : 1 }}>
                 <ListItemText
-                  primary={link ? <Link href={link} onClick={() => markRead([alert.key])}>{title}</Link> : title}
-                  secondary={[alert.raisedOn && `${t('tasks.raised_on')} ${alert.raisedOn}`, alert.dueOn && `${t('tasks.due_on')} ${alert.dueOn}`].filter(Boolean).join(' · ')}
+                  primary={
+                    link ? (
+                      <Link href={link} onClick={() => markRead([alert.key])}>
+                        {title}
+                      </Link>
+                    ) : (
+                      title
+                    )
+                  }
+                  secondary={[alert.raisedOn && `${t('tasks.raised_on')} ${alert.raisedOn}`, alert.dueOn && `${t('tasks.due_on')} ${alert.dueOn}`]
+                    .filter(Boolean)
+                    .join(' · ')}
                 />
                 {!alert.read && <Chip size="small" color="primary" label={t('tasks.unread')} onClick={() => markRead([alert.key])} />}
               </ListItem>

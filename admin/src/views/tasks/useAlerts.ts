@@ -16,7 +16,17 @@ export interface AlertItem {
 
 const ALERTS = gql`
   query MyAlerts {
-    myAlerts { key kind titleZh titleEn raisedOn dueOn resource filter read }
+    myAlerts {
+      key
+      kind
+      titleZh
+      titleEn
+      raisedOn
+      dueOn
+      resource
+      filter
+      read
+    }
   }
 `;
 const MARK_READ = gql`
@@ -32,18 +42,24 @@ const REFRESH_MS = 5 * 60 * 1000;
 export function useAlerts() {
   const [alerts, setAlerts] = useState<AlertItem[] | null>(null);
   const load = useCallback(() => {
-    runQuery<{ myAlerts: AlertItem[] }>(ALERTS).then((data) => setAlerts(data.myAlerts), () => setAlerts([]));
+    runQuery<{ myAlerts: AlertItem[] }>(ALERTS).then(
+      (data) => setAlerts(data.myAlerts),
+      () => setAlerts([]),
+    );
   }, []);
   useEffect(() => {
     load();
     const timer = setInterval(load, REFRESH_MS);
     return () => clearInterval(timer);
   }, [load]);
-  const markRead = useCallback(async (keys: string[]) => {
-    if (keys.length === 0) return;
-    await runMutation(MARK_READ, { keys });
-    load();
-  }, [load]);
+  const markRead = useCallback(
+    async (keys: string[]) => {
+      if (keys.length === 0) return;
+      await runMutation(MARK_READ, { keys });
+      load();
+    },
+    [load],
+  );
   return { alerts, markRead };
 }
 

@@ -52,7 +52,13 @@ const OFFICES = [Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.SCHOOL_STAFF];
  * One round of the outbound channel: for every active office user, the alerts not yet delivered go
  * in one signed POST; delivered ones are marked, failed ones counted and tried next round.
  */
-export async function deliverAlerts(em: EntityManager, webhook: Webhook, today: string, reminderDays: readonly number[], transport: Transport): Promise<{ delivered: number; failed: number }> {
+export async function deliverAlerts(
+  em: EntityManager,
+  webhook: Webhook,
+  today: string,
+  reminderDays: readonly number[],
+  transport: Transport,
+): Promise<{ delivered: number; failed: number }> {
   let delivered = 0;
   let failed = 0;
   for (const user of await em.find(User, { active: true, role: { $in: OFFICES } }, { orderBy: { id: 'ASC' } })) {

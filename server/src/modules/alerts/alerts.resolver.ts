@@ -11,7 +11,9 @@ const configuredReminderDays = () => (reminderDays ??= readEnv().alertReminderDa
 
 @Resolver(() => Alert)
 export class AlertsResolver {
-  @Query(() => [Alert], { description: '提醒: the signed-in user’s to-do items and deadline reminders (ALERT_REMINDER_DAYS before each deadline), read or unread' })
+  @Query(() => [Alert], {
+    description: '提醒: the signed-in user’s to-do items and deadline reminders (ALERT_REMINDER_DAYS before each deadline), read or unread',
+  })
   async myAlerts(@Ctx() ctx: Context): Promise<Alert[]> {
     const actor = requestActor();
     if (!actor) return [];

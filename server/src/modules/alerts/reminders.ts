@@ -19,9 +19,27 @@ const OFFICES = [Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.SCHOOL_STAFF];
 /** The notice's deadlines of a year (R9 registration, R10 summaries) and who is reminded of them. */
 function deadlinesOf(year: number): Deadline[] {
   return [
-    { id: `REGISTRATION:${year}:${Season.SPRING}`, dueOn: registrationDeadline(year, Season.SPRING), zh: `${year}年春季学籍注册`, en: `spring ${year} registration`, roles: OFFICES },
-    { id: `REGISTRATION:${year}:${Season.AUTUMN}`, dueOn: registrationDeadline(year, Season.AUTUMN), zh: `${year}年秋季学籍注册`, en: `autumn ${year} registration`, roles: OFFICES },
-    { id: `SUMMARY:${year}`, dueOn: summaryDueOn(year), zh: `${year}年度招生工作总结报送`, en: `the ${year} yearly summary`, roles: [Role.PROVINCE_ADMIN, Role.CITY_ADMIN] },
+    {
+      id: `REGISTRATION:${year}:${Season.SPRING}`,
+      dueOn: registrationDeadline(year, Season.SPRING),
+      zh: `${year}年春季学籍注册`,
+      en: `spring ${year} registration`,
+      roles: OFFICES,
+    },
+    {
+      id: `REGISTRATION:${year}:${Season.AUTUMN}`,
+      dueOn: registrationDeadline(year, Season.AUTUMN),
+      zh: `${year}年秋季学籍注册`,
+      en: `autumn ${year} registration`,
+      roles: OFFICES,
+    },
+    {
+      id: `SUMMARY:${year}`,
+      dueOn: summaryDueOn(year),
+      zh: `${year}年度招生工作总结报送`,
+      en: `the ${year} yearly summary`,
+      roles: [Role.PROVINCE_ADMIN, Role.CITY_ADMIN],
+    },
   ];
 }
 
@@ -39,7 +57,13 @@ export function remindersFor(actor: Actor, today: string, offsets: readonly numb
     const offset = Math.min(...reached);
     const raisedOn = new Date(Date.parse(`${deadline.dueOn}T00:00:00Z`) - offset * 86400000).toISOString().slice(0, 10);
     alerts.push({
-      key: `REMINDER:${deadline.id}:${offset}`, kind: 'REMINDER', raisedOn, dueOn: deadline.dueOn, resource: null, filter: null, read: false,
+      key: `REMINDER:${deadline.id}:${offset}`,
+      kind: 'REMINDER',
+      raisedOn,
+      dueOn: deadline.dueOn,
+      resource: null,
+      filter: null,
+      read: false,
       titleZh: `${deadline.zh}将于 ${deadline.dueOn} 截止（还剩 ${daysLeft} 天）`,
       titleEn: `${deadline.en} closes on ${deadline.dueOn} (${daysLeft} days left)`,
     });

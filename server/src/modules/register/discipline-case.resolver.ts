@@ -16,14 +16,19 @@ import { cityCodeInScope } from '../../auth/analytics-scope.js';
 
 @Resolver(() => DisciplineCase)
 export class DisciplineCaseResolver {
-  @Query(() => [DisciplineCaseCount], { description: '招生秩序 counts per city (a city bureau: its own city), by status and kind, for cases received in the year or in all years' })
+  @Query(() => [DisciplineCaseCount], {
+    description: '招生秩序 counts per city (a city bureau: its own city), by status and kind, for cases received in the year or in all years',
+  })
   async disciplineCaseCounts(@Arg('year', () => Int, { nullable: true }) year: number | null, @Ctx() ctx: Context): Promise<DisciplineCaseCount[]> {
     const cities = await ctx.cache.read('city', 'analytics', () => loadCities(ctx.em));
     const own = cityCodeInScope(cities, ctx.actor, null);
     return disciplineCaseCounts(ctx.em, own ? cities.filter((c) => c.code === own) : cities, checkYear(year));
   }
 
-  @Mutation(() => DisciplineCase, { description: 'Moves a case of the register: OPEN → VERIFIED or DISMISSED (with findings), VERIFIED → REFERRED to 纪检监察 (with measures); dated today unless `on` is given' })
+  @Mutation(() => DisciplineCase, {
+    description:
+      'Moves a case of the register: OPEN → VERIFIED or DISMISSED (with findings), VERIFIED → REFERRED to 纪检监察 (with measures); dated today unless `on` is given',
+  })
   moveDisciplineCase(
     @Arg('id', () => ID) id: string,
     @Arg('to', () => DisciplineStatus) to: DisciplineStatus,

@@ -11,7 +11,8 @@ import { DISCIPLINE_MOVES, validateAttachments } from './discipline-rules.js';
 async function alignCity(em: EntityManager, row: DisciplineCase): Promise<void> {
   if (!row.school) return;
   const school = await em.findOneOrFail(School, row.school.id);
-  if (row.city && row.city.id !== school.city.id) throw badInput('cityId', '所选设区市与学校所在设区市不一致', `school ${school.id} is not in city ${row.city.id}`);
+  if (row.city && row.city.id !== school.city.id)
+    throw badInput('cityId', '所选设区市与学校所在设区市不一致', `school ${school.id} is not in city ${row.city.id}`);
   row.city = school.city;
 }
 
@@ -48,7 +49,8 @@ export const disciplineCaseResource = defineResource({
       await alignCity(em, row);
     },
     async beforeDelete(_em, row) {
-      if (row.status !== DisciplineStatus.OPEN) throw ruleViolation('DISCIPLINE', `招生秩序登记 ${row.id} 已有办理结果，不能删除`, `case ${row.id} has an outcome and cannot be deleted`);
+      if (row.status !== DisciplineStatus.OPEN)
+        throw ruleViolation('DISCIPLINE', `招生秩序登记 ${row.id} 已有办理结果，不能删除`, `case ${row.id} has an outcome and cannot be deleted`);
     },
   },
 });

@@ -17,7 +17,11 @@ export function validateAttachments(value: unknown): string[] {
       url = null;
     }
     if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-      throw badInput('attachments', `第 ${i + 1} 个附件链接须为 ${MAX_ATTACHMENT_LENGTH} 字符以内的 http(s) 网址`, `attachment ${i + 1} must be an http(s) URL of at most ${MAX_ATTACHMENT_LENGTH} characters`);
+      throw badInput(
+        'attachments',
+        `第 ${i + 1} 个附件链接须为 ${MAX_ATTACHMENT_LENGTH} 字符以内的 http(s) 网址`,
+        `attachment ${i + 1} must be an http(s) URL of at most ${MAX_ATTACHMENT_LENGTH} characters`,
+      );
     }
   });
   return links;
@@ -50,7 +54,12 @@ interface Movable {
 /** Refuses a move the register does not allow, one without what it needs written, or one dated before the case's last step or after today. */
 export function assertMove(row: Movable, to: DisciplineStatus, on: string, today: string): void {
   if (!DISCIPLINE_MOVES[row.status].includes(to)) {
-    throw ruleViolation('DISCIPLINE', `招生秩序登记 ${row.id} 当前为“${STATUS_ZH[row.status]}”，不能改为“${STATUS_ZH[to]}”`, `case ${row.id} is ${row.status}; it cannot become ${to}`, 'status');
+    throw ruleViolation(
+      'DISCIPLINE',
+      `招生秩序登记 ${row.id} 当前为“${STATUS_ZH[row.status]}”，不能改为“${STATUS_ZH[to]}”`,
+      `case ${row.id} is ${row.status}; it cannot become ${to}`,
+      'status',
+    );
   }
   if ((to === DisciplineStatus.VERIFIED || to === DisciplineStatus.DISMISSED) && !row.findings?.trim()) {
     throw ruleViolation('DISCIPLINE', '请先填写调查核实情况', 'write the findings first', 'findings');

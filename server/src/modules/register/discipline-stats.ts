@@ -17,7 +17,11 @@ export class DisciplineCaseCount {
 }
 
 /** Cases per city (every city listed, in display order), for one year of receipt or all. */
-export async function disciplineCaseCounts(em: EntityManager, cities: ReadonlyArray<{ id: number; code: string; nameZh: string }>, year: number | null): Promise<DisciplineCaseCount[]> {
+export async function disciplineCaseCounts(
+  em: EntityManager,
+  cities: ReadonlyArray<{ id: number; code: string; nameZh: string }>,
+  year: number | null,
+): Promise<DisciplineCaseCount[]> {
   const where = year === null ? '' : 'where reported_on >= ? and reported_on <= ?';
   const params = year === null ? [] : [`${year}-01-01`, `${year}-12-31`];
   const rows = await queryRows<{ city_id: number; status: string; kind: string; n: unknown }>(

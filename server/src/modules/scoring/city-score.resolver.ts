@@ -11,11 +11,15 @@ const citiesOf = (ctx: Context) => ctx.cache.read('city', 'analytics', () => loa
 
 /** One computation per year and request, shared by every ranking row that asks. */
 const scoresOf = (ctx: Context, year: number) =>
-  ctx.loaders.keyed('cityScores', (years) => Promise.all(years.map(async (y) => cityScores(ctx.em, await citiesOf(ctx), Number(y), todayIn(ctx.clock))))).load(String(year));
+  ctx.loaders
+    .keyed('cityScores', (years) => Promise.all(years.map(async (y) => cityScores(ctx.em, await citiesOf(ctx), Number(y), todayIn(ctx.clock)))))
+    .load(String(year));
 
 @Resolver(() => CityScore)
 export class CityScoreResolver {
-  @Query(() => [CityScore], { description: '绩效考核: every city’s score for the year from the published weights (allScoringWeights), best first, with the breakdown' })
+  @Query(() => [CityScore], {
+    description: '绩效考核: every city’s score for the year from the published weights (allScoringWeights), best first, with the breakdown',
+  })
   async cityScores(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<CityScore[]> {
     assertProvinceWide(ctx.actor);
     return scoresOf(ctx, checkYear(year)!);
@@ -24,7 +28,10 @@ export class CityScoreResolver {
 
 @Resolver(() => CityRankingRow)
 export class CityRankingScoreResolver {
-  @FieldResolver(() => CityScore, { nullable: true, description: 'The city’s 绩效考核 score of the ranked year, with its breakdown; null for the whole campaign' })
+  @FieldResolver(() => CityScore, {
+    nullable: true,
+    description: 'The city’s 绩效考核 score of the ranked year, with its breakdown; null for the whole campaign',
+  })
   async score(@Root() row: CityRankingRow, @Ctx() ctx: Context): Promise<CityScore | null> {
     if (row.year === null) return null;
     return (await scoresOf(ctx, row.year)).find((s) => s.cityCode === row.cityCode) ?? null;

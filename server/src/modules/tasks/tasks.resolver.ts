@@ -7,7 +7,9 @@ import { tasksFor } from './tasks.service.js';
 
 @Resolver(() => Task)
 export class TasksResolver {
-  @Query(() => [Task], { description: '待办: what the signed-in user has to do today, from the data and their role; each item names the sheet and filter that handle it' })
+  @Query(() => [Task], {
+    description: '待办: what the signed-in user has to do today, from the data and their role; each item names the sheet and filter that handle it',
+  })
   async myTasks(@Ctx() ctx: Context): Promise<Task[]> {
     const actor = requestActor();
     if (!actor) return [];

@@ -28,15 +28,17 @@ interface Place {
 
 /** SQL conditions on `s` (school) for a place, and their parameters. */
 function placeSql(place: Place): [string, Array<number | boolean>] {
-  const parts: string[] = [];
-  const params: Array<number | boolean> = [];
-  if (place.schoolId !== undefined) (parts.push('s.id = ?'), params.push(place.schoolId));
-  if (place.cityId !== undefined) (parts.push('s.city_id = ?'), params.push(place.cityId));
-  if (place.provincial !== undefined) (parts.push('s.provincial = ?'), params.push(place.provincial));
-  return [parts.length ? ` and ${parts.join(' and ')}` : '', params];
+  const conditions: Array<[string, number | boolean | undefined]> = [
+    ['s.id = ?', place.schoolId],
+    ['s.city_id = ?', place.cityId],
+    ['s.provincial = ?', place.provincial],
+  ];
+  const given = conditions.filter((c): c is [string, number | boolean] => c[1] !== undefined);
+  return [given.map(([sql]) => ` and ${sql}`).join(''), given.map(([, value]) => value)];
 }
 
-type TaskFields = Pick<Task, 'key' | 'kind' | 'count' | 'titleZh' | 'titleEn' | 'resource'> & Partial<Omit<Task, 'filter'>> & { filter: Record<string, unknown> };
+type TaskFields = Pick<Task, 'key' | 'kind' | 'count' | 'titleZh' | 'titleEn' | 'resource'> &
+  Partial<Omit<Task, 'filter'>> & { filter: Record<string, unknown> };
 
 const task = (fields: TaskFields): Task => ({
   dueOn: null,
@@ -58,7 +60,11 @@ const withPlace = (place: Place, filter: Record<string, unknown>) => ({
 
 async function planLines(em: EntityManager, place: Place, condition: string, params: unknown[] = []): Promise<number> {
   const [sql, placeParams] = placeSql(place);
-  const [row] = await queryRows<{ n: unknown }>(em, `select count(*) as n from enrollment_plan p join school s on s.id = p.school_id where ${condition}${sql}`, [...params, ...placeParams] as never[]);
+  const [row] = await queryRows<{ n: unknown }>(
+    em,
+    `select count(*) as n from enrollment_plan p join school s on s.id = p.school_id where ${condition}${sql}`,
+    [...params, ...placeParams] as never[],
+  );
   return toNumber(row?.n);
 }
 
@@ -70,23 +76,83 @@ async function workflowTasks(em: EntityManager, actor: Actor, today: string): Pr
   if (actor.role === Role.SCHOOL_STAFF) {
     const place = { schoolId: actor.schoolId! };
     const toFix = await planLines(em, place, `p.status = 'DRAFT' and ${RETURNED}`);
-    if (toFix) tasks.push(task({ key: 'PLANS_TO_FIX', kind: TaskKind.PLANS_TO_FIX, count: toFix, titleZh: `${toFix} 条计划被退回，待修改后重新提交`, titleEn: `${toFix} returned plan lines to fix and resubmit`, resource: 'EnrollmentPlan', filter: withPlace(place, { status: 'DRAFT' }) }));
+    if (toFix)
+      tasks.push(
+        task({
+          key: 'PLANS_TO_FIX',
+          kind: TaskKind.PLANS_TO_FIX,
+          count: toFix,
+          titleZh: `${toFix} 条计划被退回，待修改后重新提交`,
+          titleEn: `${toFix} returned plan lines to fix and resubmit`,
+          resource: 'EnrollmentPlan',
+          filter: withPlace(place, { status: 'DRAFT' }),
+        }),
+      );
     const drafts = await planLines(em, place, `p.status = 'DRAFT' and p.year >= ? and not ${RETURNED}`, [year]);
-    if (drafts) tasks.push(task({ key: 'PLANS_TO_SUBMIT', kind: TaskKind.PLANS_TO_SUBMIT, count: drafts, titleZh: `${drafts} 条草稿计划待提交`, titleEn: `${drafts} draft plan lines to submit`, resource: 'EnrollmentPlan', filter: withPlace(place, { status: 'DRAFT' }) }));
+    if (drafts)
+      tasks.push(
+        task({
+          key: 'PLANS_TO_SUBMIT',
+          kind: TaskKind.PLANS_TO_SUBMIT,
+          count: drafts,
+          titleZh: `${drafts} 条草稿计划待提交`,
+          titleEn: `${drafts} draft plan lines to submit`,
+          resource: 'EnrollmentPlan',
+          filter: withPlace(place, { status: 'DRAFT' }),
+        }),
+      );
   }
-  const issued: Place | null = actor.role === Role.PROVINCE_ADMIN ? { provincial: true } : actor.role === Role.CITY_ADMIN ? { cityId: actor.cityId!, provincial: false } : null;
+  const issued: Place | null =
+    actor.role === Role.PROVINCE_ADMIN ? { provincial: true } : actor.role === Role.CITY_ADMIN ? { cityId: actor.cityId!, provincial: false } : null;
   if (issued) {
     const toApprove = await planLines(em, issued, `p.status = 'SUBMITTED'`);
-    if (toApprove) tasks.push(task({ key: 'PLANS_TO_APPROVE', kind: TaskKind.PLANS_TO_APPROVE, count: toApprove, titleZh: `${toApprove} 条计划待审核下达`, titleEn: `${toApprove} submitted plan lines to approve`, resource: 'EnrollmentPlan', filter: withPlace(issued, { status: 'SUBMITTED' }) }));
+    if (toApprove)
+      tasks.push(
+        task({
+          key: 'PLANS_TO_APPROVE',
+          kind: TaskKind.PLANS_TO_APPROVE,
+          count: toApprove,
+          titleZh: `${toApprove} 条计划待审核下达`,
+          titleEn: `${toApprove} submitted plan lines to approve`,
+          resource: 'EnrollmentPlan',
+          filter: withPlace(issued, { status: 'SUBMITTED' }),
+        }),
+      );
     const [sql, params] = placeSql(issued);
-    const [row] = await queryRows<{ n: unknown }>(em, `select count(*) as n from plan_adjustment a join enrollment_plan p on p.id = a.plan_id join school s on s.id = p.school_id where a.decision = 'PENDING'${sql}`, params as never[]);
+    const [row] = await queryRows<{ n: unknown }>(
+      em,
+      `select count(*) as n from plan_adjustment a join enrollment_plan p on p.id = a.plan_id join school s on s.id = p.school_id where a.decision = 'PENDING'${sql}`,
+      params as never[],
+    );
     const pending = toNumber(row?.n);
     const adjustmentFilter = { decision: 'PENDING', ...(issued.cityId !== undefined ? { cityId: String(issued.cityId) } : {}) };
-    if (pending) tasks.push(task({ key: 'ADJUSTMENTS_TO_DECIDE', kind: TaskKind.ADJUSTMENTS_TO_DECIDE, count: pending, titleZh: `${pending} 项计划调整申请待审批`, titleEn: `${pending} plan adjustment requests to decide`, resource: 'PlanAdjustment', filter: adjustmentFilter }));
+    if (pending)
+      tasks.push(
+        task({
+          key: 'ADJUSTMENTS_TO_DECIDE',
+          kind: TaskKind.ADJUSTMENTS_TO_DECIDE,
+          count: pending,
+          titleZh: `${pending} 项计划调整申请待审批`,
+          titleEn: `${pending} plan adjustment requests to decide`,
+          resource: 'PlanAdjustment',
+          filter: adjustmentFilter,
+        }),
+      );
   }
   if (actor.role === Role.PROVINCE_ADMIN) {
     const toFile = await planLines(em, {}, `p.status = 'APPROVED'`);
-    if (toFile) tasks.push(task({ key: 'PLANS_TO_FILE', kind: TaskKind.PLANS_TO_FILE, count: toFile, titleZh: `${toFile} 条已下达计划待备案`, titleEn: `${toFile} approved plan lines to file`, resource: 'EnrollmentPlan', filter: { status: 'APPROVED' } }));
+    if (toFile)
+      tasks.push(
+        task({
+          key: 'PLANS_TO_FILE',
+          kind: TaskKind.PLANS_TO_FILE,
+          count: toFile,
+          titleZh: `${toFile} 条已下达计划待备案`,
+          titleEn: `${toFile} approved plan lines to file`,
+          resource: 'EnrollmentPlan',
+          filter: { status: 'APPROVED' },
+        }),
+      );
   }
   return tasks;
 }
@@ -105,7 +171,21 @@ async function summaryTasks(em: EntityManager, actor: Actor, today: string): Pro
       if (done.has(`${actor.cityId}:${year}`) || daysLeft > SUMMARY_WARNING_DAYS) continue;
       const titleZh = daysLeft >= 0 ? `${year}年度招生工作总结须于 ${dueOn} 前报送，还剩 ${daysLeft} 天` : `${year}年度招生工作总结已逾期 ${-daysLeft} 天`;
       const titleEn = daysLeft >= 0 ? `the ${year} summary is due on ${dueOn}: ${daysLeft} days left` : `the ${year} summary is ${-daysLeft} days overdue`;
-      tasks.push(task({ key: `SUMMARY_DUE:${year}`, kind: TaskKind.SUMMARY_DUE, count: 1, titleZh, titleEn, dueOn, daysLeft, year, cityId: actor.cityId, resource: 'AnnualSummary', filter: { cityId: String(actor.cityId), year } }));
+      tasks.push(
+        task({
+          key: `SUMMARY_DUE:${year}`,
+          kind: TaskKind.SUMMARY_DUE,
+          count: 1,
+          titleZh,
+          titleEn,
+          dueOn,
+          daysLeft,
+          year,
+          cityId: actor.cityId,
+          resource: 'AnnualSummary',
+          filter: { cityId: String(actor.cityId), year },
+        }),
+      );
     }
     return tasks;
   }
@@ -114,7 +194,21 @@ async function summaryTasks(em: EntityManager, actor: Actor, today: string): Pro
   const tasks: Task[] = [];
   for (const year of years.filter((y) => summaryDueOn(y) < today)) {
     const late = cities.filter((c) => !done.has(`${c.id}:${year}`)).length;
-    if (late) tasks.push(task({ key: `SUMMARIES_OVERDUE:${year}`, kind: TaskKind.SUMMARIES_OVERDUE, count: late, titleZh: `${late} 个设区市的${year}年度总结逾期未报送`, titleEn: `${late} cities have not submitted their ${year} summary`, dueOn: summaryDueOn(year), daysLeft: daysBetween(today, summaryDueOn(year)), year, resource: 'AnnualSummary', filter: { year } }));
+    if (late)
+      tasks.push(
+        task({
+          key: `SUMMARIES_OVERDUE:${year}`,
+          kind: TaskKind.SUMMARIES_OVERDUE,
+          count: late,
+          titleZh: `${late} 个设区市的${year}年度总结逾期未报送`,
+          titleEn: `${late} cities have not submitted their ${year} summary`,
+          dueOn: summaryDueOn(year),
+          daysLeft: daysBetween(today, summaryDueOn(year)),
+          year,
+          resource: 'AnnualSummary',
+          filter: { year },
+        }),
+      );
   }
   return tasks;
 }
@@ -149,12 +243,20 @@ async function registrationTasks(em: EntityManager, actor: Actor, today: string)
     if (!lines) continue;
     const unfilled = toNumber(row?.unfilled);
     const seasonZh = season === Season.SPRING ? '春季' : '秋季';
-    tasks.push(task({
-      key: `REGISTRATION_CLOSING:${year}:${season}`, kind: TaskKind.REGISTRATION_CLOSING, count: lines, dueOn, daysLeft, year,
-      titleZh: `${year}年${seasonZh}学籍注册 ${dueOn} 截止（还剩 ${daysLeft} 天），${lines} 条计划尚缺 ${unfilled} 人`,
-      titleEn: `${season} ${year} registration closes on ${dueOn} (${daysLeft} days): ${lines} lines are ${unfilled} students short`,
-      resource: 'EnrollmentPlan', filter: withPlace(place, { status: 'FILED', year, season }),
-    }));
+    tasks.push(
+      task({
+        key: `REGISTRATION_CLOSING:${year}:${season}`,
+        kind: TaskKind.REGISTRATION_CLOSING,
+        count: lines,
+        dueOn,
+        daysLeft,
+        year,
+        titleZh: `${year}年${seasonZh}学籍注册 ${dueOn} 截止（还剩 ${daysLeft} 天），${lines} 条计划尚缺 ${unfilled} 人`,
+        titleEn: `${season} ${year} registration closes on ${dueOn} (${daysLeft} days): ${lines} lines are ${unfilled} students short`,
+        resource: 'EnrollmentPlan',
+        filter: withPlace(place, { status: 'FILED', year, season }),
+      }),
+    );
   }
   return tasks;
 }
@@ -186,12 +288,20 @@ async function paceTasks(em: EntityManager, actor: Actor, today: string): Promis
     const progress = target > 0 ? reached / target : 1;
     if (progress >= elapsed - PACE_TOLERANCE) return [];
     const percent = (n: number) => `${Math.round(n * 100)}%`;
-    return [task({
-      key: `CITY_BEHIND_PACE:${year}:${row.city_id}`, kind: TaskKind.CITY_BEHIND_PACE, count: 1, year, cityId: row.city_id, progress,
-      titleZh: `${row.name_zh}${year}年${registering ? '招生' : '计划'}完成 ${percent(progress)}，落后于时序进度 ${percent(elapsed)}`,
-      titleEn: `${row.name_zh} ${year}: ${registering ? 'enrolled' : 'planned'} ${percent(progress)} of its target, behind the ${percent(elapsed)} of the year elapsed`,
-      resource: 'EnrollmentPlan', filter: { cityId: String(row.city_id), year },
-    })];
+    return [
+      task({
+        key: `CITY_BEHIND_PACE:${year}:${row.city_id}`,
+        kind: TaskKind.CITY_BEHIND_PACE,
+        count: 1,
+        year,
+        cityId: row.city_id,
+        progress,
+        titleZh: `${row.name_zh}${year}年${registering ? '招生' : '计划'}完成 ${percent(progress)}，落后于时序进度 ${percent(elapsed)}`,
+        titleEn: `${row.name_zh} ${year}: ${registering ? 'enrolled' : 'planned'} ${percent(progress)} of its target, behind the ${percent(elapsed)} of the year elapsed`,
+        resource: 'EnrollmentPlan',
+        filter: { cityId: String(row.city_id), year },
+      }),
+    ];
   });
 }
 
