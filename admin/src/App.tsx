@@ -9,6 +9,7 @@ import { AppLayout } from './AppLayout';
 import { resources } from './resources';
 import { Dashboard } from './views/dashboard/Dashboard';
 import { TaskTable } from './views/task-table/TaskTable';
+import { TasksPage } from './views/tasks/TasksPage';
 
 export function App() {
   return (
@@ -39,6 +40,7 @@ export function App() {
           )),
         <CustomRoutes key="views">
           <reactRouterProvider.Route path="/task-table" element={<TaskTable />} />
+          <reactRouterProvider.Route path="/tasks" element={<TasksPage />} />
         </CustomRoutes>,
       ]}
     </Admin>

@@ -25,7 +25,8 @@ const commands: Record<string, () => Promise<void>> = {
     console.log('Migrations applied');
   }),
   seed: () => withOrm(async (orm) => {
-    const done = await seed(orm, { demo: readEnv().demoData });
+    const env = readEnv();
+    const done = await seed(orm, { demo: env.demoData, today: env.demoToday });
     console.log(done.length ? `Seeded ${done.join(', ')}` : 'Nothing to seed');
   }),
   'migration:create': createMigrations,

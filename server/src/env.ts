@@ -20,6 +20,8 @@ export interface Env {
   databaseListenUrl: string | null;
   production: boolean;
   demoData: boolean;
+  /** The day the demo province is generated for (DEMO_TODAY); undefined: today in China Standard Time. */
+  demoToday: string | undefined;
   adminDist: string;
   rootDir: string;
   programDurations: DurationOverrides;
@@ -38,6 +40,10 @@ export interface Env {
   tokenTtlMinutes: number;
   adminUsername: string;
   adminPassword: string | undefined;
+  /** Days before a deadline that reminders go out (ALERT_REMINDER_DAYS, e.g. `14,7,1`). */
+  alertReminderDays: number[];
+  /** Where alerts are posted, signed with HMAC-SHA256 (ALERT_WEBHOOK_URL, ALERT_WEBHOOK_SECRET); none: no outbound channel. */
+  alertWebhook: { url: string; secret: string } | null;
   /** Depth and cost limits of one GraphQL operation (QUERY_MAX_DEPTH, QUERY_MAX_COST). */
   queryLimits: QueryLimits;
 }
@@ -110,6 +116,22 @@ function readDurations(value: string | undefined): DurationOverrides {
   return result;
 }
 
+function readReminderDays(value: string | undefined): number[] {
+  if (value === undefined || value.trim() === '') return [14, 7, 1];
+  const days = value.split(',').map((part) => Number(part.trim()));
+  if (days.length > 10 || days.some((d) => !Number.isInteger(d) || d < 0 || d > 365)) {
+    throw new Error(`ALERT_REMINDER_DAYS must be up to 10 whole numbers of days from 0 to 365, separated by commas, got "${value}"`);
+  }
+  return days;
+}
+
+function readWebhook(url: string | undefined, secret: string | undefined): { url: string; secret: string } | null {
+  if (!url) return null;
+  if (!/^https?:\/\//.test(url)) throw new Error(`ALERT_WEBHOOK_URL must be an http(s) URL, got "${url}"`);
+  if (!secret || secret.length < 16) throw new Error('ALERT_WEBHOOK_SECRET (16+ characters) is required with ALERT_WEBHOOK_URL: receivers check the signature');
+  return { url, secret };
+}
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return {
     port: readPort(source.PORT),
@@ -117,6 +139,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     databaseListenUrl: readListenUrl(source.DATABASE_LISTEN_URL),
     production: source.NODE_ENV === 'production',
     demoData: readBoolean('DEMO_DATA', source.DEMO_DATA, true),
+    demoToday: source.DEMO_TODAY || undefined,
     adminDist: path.join(rootDir, 'admin', 'dist'),
     rootDir,
     programDurations: readDurations(source.PROGRAM_DURATIONS),
@@ -130,6 +153,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     tokenTtlMinutes: readInteger('TOKEN_TTL_MINUTES', source.TOKEN_TTL_MINUTES, 480, 1, 60 * 24 * 30),
     adminUsername: source.ADMIN_USERNAME || 'admin',
     adminPassword: source.ADMIN_PASSWORD || undefined,
+    alertReminderDays: readReminderDays(source.ALERT_REMINDER_DAYS),
+    alertWebhook: readWebhook(source.ALERT_WEBHOOK_URL, source.ALERT_WEBHOOK_SECRET),
     queryLimits: {
       maxDepth: readInteger('QUERY_MAX_DEPTH', source.QUERY_MAX_DEPTH, DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
       maxCost: readInteger('QUERY_MAX_COST', source.QUERY_MAX_COST, DEFAULT_QUERY_LIMITS.maxCost, 1, 1_000_000_000),

@@ -7,13 +7,18 @@ import { seed } from './seeders/index.js';
 import { createApp } from './app.js';
 import { TokenService } from './auth/tokens.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
+import { systemClock, todayIn } from './common/clock.js';
+import { deliverAlerts, realTransport } from './modules/alerts/alert-webhook.js';
+
+/** How often alerts not yet delivered go to ALERT_WEBHOOK_URL. */
+const ALERT_ROUND_MS = 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   const env = readEnv();
   const orm = await openOrm({ databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, statementTimeoutMs: env.statementTimeoutMs, sqliteReaders: env.sqliteReaders });
   if (env.migrateOnStart) await migrate(orm);
   if (env.seedOnStart) {
-    for (const what of await seed(orm, { demo: env.demoData })) console.log(`Seeded ${what}`);
+    for (const what of await seed(orm, { demo: env.demoData, today: env.demoToday })) console.log(`Seeded ${what}`);
   }
   const created = await ensureFirstAdmin(orm, env.adminUsername, env.adminPassword);
   if (created) console.log(created);
@@ -26,10 +31,20 @@ async function main(): Promise<void> {
     console.log(`GraphQL API: ${base}/graphql\nAdmin:       ${base}/`);
   });
 
+  const webhook = env.alertWebhook;
+  const alertRounds = webhook
+    ? setInterval(() => {
+        deliverAlerts(orm.em.fork(), webhook, todayIn(systemClock), env.alertReminderDays, realTransport)
+          .then(({ delivered, failed }) => (delivered || failed) && console.log(`Alerts: ${delivered} delivered, ${failed} to retry`))
+          .catch((error) => console.error('Alert delivery failed:', error));
+      }, ALERT_ROUND_MS)
+    : null;
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    if (alertRounds) clearInterval(alertRounds);
     console.log(`${signal}: finishing in-flight requests, then closing the database`);
     await app.stop();
     await closeOrm(orm);

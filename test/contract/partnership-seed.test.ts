@@ -15,7 +15,7 @@ let second: MikroORM;
 async function seededDatabase(name: string): Promise<MikroORM> {
   const orm = await openOrm({ databaseUrl: `sqlite:${path.join(dir, name)}` });
   await migrate(orm);
-  await seed(orm, { demo: true });
+  await seed(orm, { demo: true, today: '2026-12-20' });
   return orm;
 }
 
@@ -24,7 +24,7 @@ const rows = (orm: MikroORM, sql: string): Promise<any[]> => orm.em.fork().getCo
 beforeAll(async () => {
   first = await seededDatabase('a.sqlite');
   second = await seededDatabase('b.sqlite');
-});
+}, 300000);
 afterAll(async () => {
   await first.close();
   await second.close();
@@ -98,6 +98,6 @@ describe('demo companies and partnerships', () => {
     expect(await rows(second, digest)).toEqual(await rows(first, digest));
     const agreements = 'select partner_institution, stages, seats from cross_region_agreement order by id';
     expect(await rows(second, agreements)).toEqual(await rows(first, agreements));
-    expect(await seed(first, { demo: true })).toEqual([]);
+    expect(await seed(first, { demo: true, today: '2026-12-20' })).toEqual([]);
   });
 });

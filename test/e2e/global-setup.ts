@@ -49,6 +49,8 @@ async function startServer(dir: string, name: string, demoData: boolean) {
       DATABASE_URL: `sqlite:${path.join(dir, `${name}.sqlite`)}`,
       PORT: String(port),
       DEMO_DATA: String(demoData),
+      // The demo as it stands on one day, so the views and screenshots are the same whenever the suite runs.
+      DEMO_TODAY: '2026-12-01',
       NODE_ENV: 'test',
       ADMIN_USERNAME,
       ADMIN_PASSWORD,

@@ -26,12 +26,14 @@ const WRITERS: Record<string, Role[]> = {
   CrossRegionAgreement: BUREAUS,
   OutreachVisit: BUREAUS,
   Incentive: BUREAUS,
+  DisciplineCase: BUREAUS,
+  ScoringWeight: PROVINCE,
   User: PROVINCE,
   AuditEntry: [],
 };
 
 /** Readers, where not everyone signed in may read. */
-const READERS: Record<string, Role[]> = { User: PROVINCE, AuditEntry: BUREAUS };
+const READERS: Record<string, Role[]> = { User: PROVINCE, AuditEntry: BUREAUS, DisciplineCase: BUREAUS };
 
 /** The plan workflow's chain of authority (server/src/auth/plan-authority.ts): who may take each step at all. */
 const STEPS: Record<PlanStepName, Role[]> = {

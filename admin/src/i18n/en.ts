@@ -10,7 +10,7 @@ export const en: Messages = {
     language: 'Language',
     languages: { 'zh-CN': '中文', en: 'English' },
     login: { subtitle: 'Zhejiang Department of Human Resources and Social Security · sign in with your own account' },
-    menu: { dashboard: 'Dashboard', task_table: 'Task table' },
+    menu: { dashboard: 'Dashboard', tasks: 'To do', task_table: 'Task table' },
   },
   resources: {
     City: { name: 'City |||| Cities', fields: { code: 'Code', nameZh: 'Chinese name', nameEn: 'English name', displayOrder: 'Order' } },
@@ -51,6 +51,11 @@ export const en: Messages = {
       name: 'Yearly summary |||| Yearly summaries',
       fields: { cityId: 'City', year: 'Year', problems: 'Problems', nextYearMeasures: 'Next year\u2019s measures', status: 'Status', dueOn: 'Due on', submittedOn: 'Submitted on', late: 'Late' },
     },
+    DisciplineCase: {
+      name: 'Enrollment-order case |||| Enrollment-order register',
+      fields: { cityId: 'City', schoolId: 'School', kind: 'Kind', source: 'Source', reportedOn: 'Reported on', summary: 'Complaint', findings: 'Findings', measures: 'Measures', status: 'Status', statusChangedOn: 'Decided on', referredOn: 'Referred on' },
+    },
+    ScoringWeight: { name: 'Scoring weight |||| Scoring weights', fields: { criterion: 'Criterion', weight: 'Weight' } },
     User: { name: 'User |||| Users', fields: { username: 'Username', displayName: 'Name', role: 'Role', cityId: 'City', schoolId: 'School', active: 'Active', password: 'New password' } },
   },
   enums: {
@@ -63,6 +68,13 @@ export const en: Messages = {
     PartnershipStatus: { ACTIVE: 'Active', ENDED: 'Ended', SUSPENDED: 'Suspended' },
     StageWhere: { PARTNER: 'At the partner province', ZHEJIANG: 'In Zhejiang', WORK: 'Work placement' },
     IncentiveKind: { TUITION_WAIVER: 'Tuition waiver', LIVING_COST_WAIVER: 'Living-cost waiver', SCHOLARSHIP: 'Scholarship', GRANT: 'Grant', PARTNER_CITY_SUBSIDY: 'Partner-city subsidy' },
+    DisciplineKind: { ILLEGAL_RECRUITMENT: 'Illegal recruiting', FALSE_ADVERTISING: 'False advertising', MISLEADING_STUDENTS: 'Misleading students', FALSE_REGISTRATION: 'False registration', OTHER: 'Other' },
+    DisciplineSource: { COMPLAINT: 'Complaint', INSPECTION: 'Inspection', MEDIA: 'Media', ASSIGNED: 'Assigned from above', OTHER: 'Other' },
+    DisciplineStatus: { OPEN: 'Open', VERIFIED: 'Verified', DISMISSED: 'Dismissed', REFERRED: 'Referred to discipline inspection' },
+    ScoreCriterion: {
+      COMPLETION: 'Completion of the year\u2019s target (up to 100%)', ADVANCED_SHARE: 'Advanced share (against the best city)', ADVANCED_TREND: 'Advanced share rising',
+      SUMMARY_ON_TIME: 'Summary on time', OUTREACH_VISITS: 'Outreach visits', OPEN_CASES: 'Open enrollment-order cases',
+    },
     AdjustmentDecision: { PENDING: 'Pending', APPROVED: 'Approved', REJECTED: 'Rejected' },
     SummaryStatus: { SUBMITTED: 'Submitted', DUE: 'Due', OVERDUE: 'Overdue' },
     PlanStep: { SUBMIT: 'Submit', APPROVE: 'Approve', FILE: 'File', RETURN: 'Return' },
@@ -123,6 +135,7 @@ export const en: Messages = {
     },
     export: { button: 'Export', xlsx: 'Export Excel (.xlsx)', csv: 'Export CSV' },
   },
+  tasks: { title: 'To do and reminders', none: 'Nothing to do', mark_all_read: 'Mark all read', unread: 'Unread', raised_on: 'Reminded on', due_on: 'Due on' },
   task_table: {
     title: 'Task table (progress against the notice)', city: 'City', province: 'Province', year: '%{year}', campaign: '2023–2027 total',
     target: 'Target', planned: 'Planned', enrolled: 'Enrolled', completion: 'Done', edit_targets: 'Edit targets', saved: 'Targets saved', not_started: 'not started',

@@ -8,7 +8,7 @@ export const zhCN = {
     language: '语言',
     languages: { 'zh-CN': '中文', en: 'English' },
     login: { subtitle: '浙江省人力资源和社会保障厅 · 请使用本人账号登录' },
-    menu: { dashboard: '工作台', task_table: '任务表' },
+    menu: { dashboard: '工作台', tasks: '待办', task_table: '任务表' },
   },
   resources: {
     City: { name: '设区市', fields: { code: '行政区划代码', nameZh: '中文名称', nameEn: '英文名称', displayOrder: '排序' } },
@@ -49,6 +49,11 @@ export const zhCN = {
       name: '年度总结',
       fields: { cityId: '设区市', year: '年度', problems: '存在的问题', nextYearMeasures: '下一年度工作举措', status: '报送状态', dueOn: '报送期限', submittedOn: '报送日期', late: '逾期报送' },
     },
+    DisciplineCase: {
+      name: '招生秩序登记',
+      fields: { cityId: '设区市', schoolId: '学校', kind: '类别', source: '来源', reportedOn: '受理日期', summary: '反映的问题', findings: '调查核实情况', measures: '处理措施', status: '状态', statusChangedOn: '办结日期', referredOn: '移交日期' },
+    },
+    ScoringWeight: { name: '绩效考核权重', fields: { criterion: '考核指标', weight: '权重' } },
     User: { name: '用户', fields: { username: '用户名', displayName: '姓名', role: '角色', cityId: '设区市', schoolId: '学校', active: '启用', password: '新密码' } },
   },
   enums: {
@@ -61,6 +66,13 @@ export const zhCN = {
     PartnershipStatus: { ACTIVE: '执行中', ENDED: '已结束', SUSPENDED: '已暂停' },
     StageWhere: { PARTNER: '在合作省份学习', ZHEJIANG: '在浙江学习', WORK: '两地交叉工作' },
     IncentiveKind: { TUITION_WAIVER: '学费减免', LIVING_COST_WAIVER: '生活费减免', SCHOLARSHIP: '奖学金', GRANT: '助学金', PARTNER_CITY_SUBSIDY: '对口城市合作办学补助' },
+    DisciplineKind: { ILLEGAL_RECRUITMENT: '违规招生', FALSE_ADVERTISING: '虚假宣传', MISLEADING_STUDENTS: '欺骗误导学生', FALSE_REGISTRATION: '虚假学籍', OTHER: '其他' },
+    DisciplineSource: { COMPLAINT: '群众投诉举报', INSPECTION: '督查检查', MEDIA: '媒体反映', ASSIGNED: '上级交办', OTHER: '其他' },
+    DisciplineStatus: { OPEN: '办理中', VERIFIED: '已查实', DISMISSED: '查无实据', REFERRED: '已移交纪检监察' },
+    ScoreCriterion: {
+      COMPLETION: '年度任务完成率（学制教育招生 / 任务数，至多 100%）', ADVANCED_SHARE: '高级工及以上占比（相对全省最高的设区市）', ADVANCED_TREND: '高级工及以上占比较上年提高',
+      SUMMARY_ON_TIME: '年度招生工作总结按时报送', OUTREACH_VISITS: '赴外省对接活动', OPEN_CASES: '招生秩序：年内受理尚未办结的案件',
+    },
     AdjustmentDecision: { PENDING: '待审批', APPROVED: '已批准', REJECTED: '已驳回' },
     SummaryStatus: { SUBMITTED: '已报送', DUE: '待报送', OVERDUE: '已逾期' },
     PlanStep: { SUBMIT: '提交', APPROVE: '下达', FILE: '备案', RETURN: '退回' },
@@ -123,6 +135,7 @@ export const zhCN = {
     },
     export: { button: '导出', xlsx: '导出 Excel（.xlsx）', csv: '导出 CSV' },
   },
+  tasks: { title: '待办与提醒', none: '暂无待办事项', mark_all_read: '全部标为已读', unread: '未读', raised_on: '提醒日期', due_on: '截止日期' },
   task_table: {
     title: '任务表（分阶段任务完成情况）', city: '设区市', province: '全省合计', year: '%{year}年', campaign: '2023–2027 五年合计',
     target: '任务', planned: '计划', enrolled: '实招', completion: '完成率', edit_targets: '修改任务数', saved: '任务数已保存', not_started: '未开始',

@@ -16,9 +16,11 @@ import { program } from './program';
 import { school } from './school';
 import { schoolTarget } from './school-target';
 import { user } from './user';
+import { disciplineCase } from './discipline-case';
+import { scoringWeight } from './scoring-weight';
 
 /** Every resource, in menu order. */
 export const resources = [
   city, campaignTarget, school, schoolTarget, major, program, enrollmentPlan, planAdjustment, planTransition, intake,
-  company, partnership, orderClass, crossRegion, outreachVisit, incentive, annualSummary, user,
+  company, partnership, orderClass, crossRegion, outreachVisit, incentive, annualSummary, disciplineCase, scoringWeight, user,
 ];

@@ -40,6 +40,8 @@ export const POLICIES: Record<string, Policy> = {
   CrossRegionAgreement: { write: BUREAUS, city: 'city' },
   OutreachVisit: { write: BUREAUS, city: 'city' },
   Incentive: { write: BUREAUS, city: 'city' },
+  DisciplineCase: { write: BUREAUS, city: 'city', read: BUREAUS },
+  ScoringWeight: { write: PROVINCE },
   User: { write: PROVINCE, read: PROVINCE },
   AuditEntry: { write: [], city: 'cityId', read: BUREAUS },
 };

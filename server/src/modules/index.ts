@@ -29,6 +29,13 @@ import { PlanWorkflowResolver } from './plan/plan-workflow.resolver.js';
 import { planTransitionResource } from './plan/plan-transition.resource.js';
 import { SchoolTargetGapResolver, UnderAssignedSchoolResolver } from './target/school-target-gaps.resolver.js';
 import { CrossRegionModelResolver } from './cross-region/cross-region.resolver.js';
+import { TasksResolver } from './tasks/tasks.resolver.js';
+import { disciplineCaseResource } from './register/discipline-case.resource.js';
+import { DisciplineCaseResolver } from './register/discipline-case.resolver.js';
+import { AlertsResolver } from './alerts/alerts.resolver.js';
+import { AlertReceipt } from './alerts/alert-receipt.entity.js';
+import { scoringWeightResource } from './scoring/scoring-weight.resource.js';
+import { CityRankingScoreResolver, CityScoreResolver } from './scoring/city-score.resolver.js';
 
 /** Every resource of the API; adding a module means adding it here. */
 export const resources: ResourceDef[] = [
@@ -49,13 +56,15 @@ export const resources: ResourceDef[] = [
   crossRegionAgreementResource,
   outreachVisitResource,
   incentiveResource,
+  disciplineCaseResource,
+  scoringWeightResource,
   userResource,
   auditEntryResource,
 ] as ResourceDef[];
 
-/** The resources' entities, and the intake subtotals that database triggers keep (no resource). */
-export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally];
+/** The resources' entities, the intake subtotals that database triggers keep, and users' alert receipts (no resources). */
+export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally, AlertReceipt];
 
-const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver, CrossRegionModelResolver];
+const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver, CrossRegionModelResolver, TasksResolver, DisciplineCaseResolver, CityScoreResolver, CityRankingScoreResolver, AlertsResolver];
 
 export const resolvers: [Function, ...Function[]] = [SessionResolver, RegionResolver, AnalyticsResolver, ...ruleResolvers, ...resources.map((r) => createCrudResolver(r))];

@@ -9,7 +9,7 @@ import { OutreachVisit } from '../modules/outreach/outreach-visit.entity.js';
 import { Incentive, IncentiveKind } from '../modules/incentive/incentive.entity.js';
 import { TargetGroup } from '../modules/intake/intake.enums.js';
 import { provinceByCode } from '../modules/region/provinces.js';
-import { DEMO_CURRENT_YEAR, DEMO_PAST_YEARS } from './demo.js';
+import { DemoCalendar, earlier } from './demo-calendar.js';
 import type { Random } from './random.js';
 
 /** The notice's partner provinces (四川、贵州、宁夏) and the places their partner schools stand in. */
@@ -20,8 +20,6 @@ const PARTNERS: Record<string, string[]> = {
 };
 const OTHER_VISITED = ['340000', '360000', '410000', '530000', '620000'];
 const AGREEMENTS = 12;
-const YEARS = [...DEMO_PAST_YEARS, DEMO_CURRENT_YEAR];
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "N+N" or, from three years up, "N+N+N" with a final year of work in both places; years add up to the duration (R12). */
 function stagesFor(rnd: Random, duration: number): Stage[] {
@@ -33,7 +31,7 @@ function stagesFor(rnd: Random, duration: number): Stage[] {
   return [{ where: StageWhere.PARTNER, years: partner }, { where: StageWhere.ZHEJIANG, years: duration - partner }];
 }
 
-function makeAgreements(em: EntityManager, rnd: Random, schools: School[], programs: Program[]): CrossRegionAgreement[] {
+function makeAgreements(em: EntityManager, rnd: Random, calendar: DemoCalendar, schools: School[], programs: Program[]): CrossRegionAgreement[] {
   const colleges = new Set(schools.filter((s) => s.type !== SchoolType.TECHNICAL_SCHOOL));
   const eligible = programs.filter((p) => colleges.has(p.school) && p.studyMode === StudyMode.FULL_TIME && p.filedOn !== null && p.durationYears >= 2);
   const provinces = Object.keys(PARTNERS);
@@ -54,23 +52,22 @@ function makeAgreements(em: EntityManager, rnd: Random, schools: School[], progr
       partnerInstitution: `${provinceByCode(partnerProvinceCode)!.nameZh}${place}${rnd.pick(['技工学校', '职业技术学校', '技师学院'])}`,
       stages: stagesFor(rnd, program.durationYears),
       seats,
-      signedOn: `${rnd.int(2023, 2025)}-${pad(rnd.int(3, 11))}-${pad(rnd.int(1, 28))}`,
+      signedOn: DemoCalendar.between(rnd, '2023-04-01', earlier(calendar.today, '2025-11-28')),
       enrolled: seats - rnd.int(0, Math.floor(seats / 4)),
     }));
   }
   return agreements;
 }
 
-/** "定期赴外省开展跨区域联合培养对接活动": one or two visits per city and year. */
-function makeVisits(em: EntityManager, rnd: Random, cities: City[]): void {
+/** "定期赴外省开展跨区域联合培养对接活动": one or two visits per city and year, between March and the demo's today. */
+function makeVisits(em: EntityManager, rnd: Random, calendar: DemoCalendar, cities: City[]): void {
   for (const city of cities) {
-    for (const year of YEARS) {
+    for (const year of calendar.startedYears.filter((y) => calendar.reached(`${y}-03-01`))) {
       for (let i = rnd.int(1, 2); i > 0; i--) {
         const provinceCode = rnd.chance(0.75) ? rnd.pick(Object.keys(PARTNERS)) : rnd.pick(OTHER_VISITED);
-        const lastMonth = year === DEMO_CURRENT_YEAR ? 5 : 11;
         em.create(OutreachVisit, {
           city,
-          visitedOn: `${year}-${pad(rnd.int(3, lastMonth))}-${pad(rnd.int(1, 28))}`,
+          visitedOn: DemoCalendar.between(rnd, `${year}-03-01`, earlier(calendar.today, `${year}-11-28`)),
           provinceCode,
           delegationLead: `${city.nameZh}人力社保局${rnd.pick(['局长', '副局长', '二级巡视员'])}`,
           agreementsSigned: rnd.int(0, 3),
@@ -84,11 +81,11 @@ function makeVisits(em: EntityManager, rnd: Random, cities: City[]): void {
 const SCHOOL_LEAVERS = [TargetGroup.JUNIOR_HIGH_GRADUATE, TargetGroup.JUNIOR_HIGH_PAST, TargetGroup.SENIOR_HIGH_GRADUATE, TargetGroup.SENIOR_HIGH_PAST];
 
 /** 学费、生活费减免，奖学金、助学金，对口城市合作办学补助 per city and year, a little more generous each year. */
-function makeIncentives(em: EntityManager, rnd: Random, cities: City[], agreements: CrossRegionAgreement[]): void {
+function makeIncentives(em: EntityManager, rnd: Random, calendar: DemoCalendar, cities: City[], agreements: CrossRegionAgreement[]): void {
   for (const city of cities) {
     const partnersCity = agreements.some((a) => a.city === city);
-    for (const year of YEARS) {
-      const step = year - DEMO_PAST_YEARS[0]!;
+    for (const year of calendar.startedYears) {
+      const step = year - calendar.startedYears[0]!;
       const add = (kind: IncentiveKind, amountPerStudent: number, eligibility: string | null, targetGroups: TargetGroup[]) =>
         em.create(Incentive, { city, year, kind, amountPerStudent, eligibility, targetGroups });
       add(IncentiveKind.TUITION_WAIVER, (rnd.int(24, 40) + step * 2) * 100, '全日制技工院校学制教育新生', SCHOOL_LEAVERS);
@@ -100,8 +97,8 @@ function makeIncentives(em: EntityManager, rnd: Random, cities: City[], agreemen
   }
 }
 
-export function seedCrossRegion(em: EntityManager, rnd: Random, cities: City[], schools: School[], programs: Program[]): void {
-  const agreements = makeAgreements(em, rnd, schools, programs);
-  makeVisits(em, rnd, cities);
-  makeIncentives(em, rnd, cities, agreements);
+export function seedCrossRegion(em: EntityManager, rnd: Random, calendar: DemoCalendar, cities: City[], schools: School[], programs: Program[]): void {
+  const agreements = makeAgreements(em, rnd, calendar, schools, programs);
+  makeVisits(em, rnd, calendar, cities);
+  makeIncentives(em, rnd, calendar, cities, agreements);
 }

@@ -9,17 +9,20 @@ import { Program } from '../modules/program/program.entity.js';
 import { EntryBasis, StudyMode } from '../modules/program/program.enums.js';
 import { standardDuration } from '../modules/program/durations.js';
 import { EnrollmentPlan } from '../modules/plan/enrollment-plan.entity.js';
-import { PlanStatus, Season } from '../modules/plan/plan.enums.js';
+import { PlanTransition } from '../modules/plan/plan-transition.entity.js';
+import { PlanStatus, PlanStep, Season } from '../modules/plan/plan.enums.js';
+import { PLAN_STEPS } from '../modules/plan/plan-workflow.service.js';
+import { registrationDeadline } from '../modules/intake/intake-rules.js';
 import { Intake } from '../modules/intake/intake.entity.js';
 import { TargetGroup } from '../modules/intake/intake.enums.js';
-import { DISTRICTS, PROVINCIAL_SCHOOLS, TRADES } from './data/places.js';
+import { CITY_MAJORS, COUNTIES, PROVINCIAL_SCHOOLS, TRADES, schoolPlace } from './data/places.js';
+import { addDays, DemoCalendar, earlier, planningOpens } from './demo-calendar.js';
 import { Random } from './random.js';
 
-/** Past years: plan lines FILED with their intakes. The current year's lines are spread over the workflow. */
-export const DEMO_PAST_YEARS = [2023, 2024, 2025];
-export const DEMO_CURRENT_YEAR = 2026;
 const DEMO_SCHOOLS = 120;
 const OTHER_PROVINCES = ['510000', '520000', '640000', '340000', '360000', '410000', '430000', '530000'];
+/** Autumn lines added after the spring (补充计划), planned from May to August. */
+const LATE_LINE_SHARE = 0.04;
 
 const LEVELS_BY_TYPE: Record<SchoolType, Level[]> = {
   [SchoolType.TECHNICAL_SCHOOL]: [Level.INTERMEDIATE],
@@ -30,35 +33,48 @@ const LEVELS_BY_TYPE: Record<SchoolType, Level[]> = {
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDate = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
 
-function makeSchools(em: EntityManager, rnd: Random, cities: City[], targets: CampaignTarget[]): School[] {
+/**
+ * The duration a demo program is filed with. 职业技能培训 is short-course training in the notice; until
+ * programs can say so in months it takes the standard table like the rest. One place to change.
+ */
+const demoDuration = (program: { entryBasis: EntryBasis; level: Level; studyMode: StudyMode }): number => standardDuration(program.entryBasis, program.level)!;
+
+/** The trade in a school's name (交通, 机电 ...), whose majors it teaches most. */
+type Trades = Map<School, string | null>;
+
+function makeSchools(em: EntityManager, rnd: Random, cities: City[], targets: CampaignTarget[]): { schools: School[]; trades: Trades } {
   const total2023 = targets.filter((t) => t.year === 2023).reduce((sum, t) => sum + t.seats, 0);
   const schools: School[] = [];
+  const trades: Trades = new Map();
   const names = new Set<string>();
-  const add = (name: string, type: SchoolType, city: City, provincial = false) => {
+  const tradeNames = Object.keys(TRADES);
+  const add = (name: string, type: SchoolType, city: City, trade: string | null, provincial = false) => {
     if (names.has(name)) return;
     names.add(name);
     const ownership = provincial ? Ownership.PUBLIC : rnd.chance(0.85) ? Ownership.PUBLIC : rnd.chance(0.6) ? Ownership.PRIVATE : Ownership.ENTERPRISE;
-    schools.push(em.create(School, { name, type, city, provincial, ownership }));
+    const school = em.create(School, { name, type, city, provincial, ownership });
+    schools.push(school);
+    trades.set(school, trade);
   };
-  for (const p of PROVINCIAL_SCHOOLS) add(p.name, SchoolType.TECHNICIAN_COLLEGE, cities.find((c) => c.code === p.cityCode)!, true);
+  for (const p of PROVINCIAL_SCHOOLS) add(p.name, SchoolType.TECHNICIAN_COLLEGE, cities.find((c) => c.code === p.cityCode)!, p.trade, true);
   for (const city of cities) {
     const share = targets.find((t) => t.city === city && t.year === 2023)!.seats / total2023;
     const wanted = Math.max(3, Math.round(DEMO_SCHOOLS * share)) - PROVINCIAL_SCHOOLS.filter((p) => p.cityCode === city.code).length;
     const short = city.nameZh.replace(/市$/, '');
     const before = schools.length;
-    add(`${short}技师学院`, SchoolType.TECHNICIAN_COLLEGE, city);
-    for (const trade of rnd.sample(TRADES, Math.max(1, Math.round(wanted / 5)))) add(`${short}${trade}技师学院`, SchoolType.TECHNICIAN_COLLEGE, city);
-    const districts = DISTRICTS[city.code]!;
+    add(`${short}技师学院`, SchoolType.TECHNICIAN_COLLEGE, city, null);
+    for (const trade of rnd.sample(tradeNames, Math.max(1, Math.round(wanted / 5)))) add(`${short}${trade}技师学院`, SchoolType.TECHNICIAN_COLLEGE, city, trade);
+    const counties = COUNTIES[city.code]!;
     for (let i = 0; schools.length - before < wanted; i++) {
-      const district = districts[i % districts.length]!;
-      const round = Math.floor(i / districts.length);
+      const place = schoolPlace(city.nameZh, counties[i % counties.length]!);
+      const round = Math.floor(i / counties.length);
       const senior = rnd.chance(0.45);
       const suffix = senior ? '高级技工学校' : '技工学校';
-      const name = round === 0 ? `${short}市${district}${suffix}` : `${short}市${district}${rnd.pick(TRADES)}${suffix}`;
-      add(name, senior ? SchoolType.SENIOR_TECHNICAL_SCHOOL : SchoolType.TECHNICAL_SCHOOL, city);
+      const trade = round === 0 ? null : rnd.pick(tradeNames);
+      add(`${place}${trade ?? ''}${suffix}`, senior ? SchoolType.SENIOR_TECHNICAL_SCHOOL : SchoolType.TECHNICAL_SCHOOL, city, trade);
     }
   }
-  return schools;
+  return { schools, trades };
 }
 
 function entryFor(rnd: Random, level: Level): EntryBasis {
@@ -67,13 +83,26 @@ function entryFor(rnd: Random, level: Level): EntryBasis {
   return rnd.chance(0.5) ? EntryBasis.JUNIOR_HIGH : EntryBasis.SENIOR_HIGH;
 }
 
-function makePrograms(em: EntityManager, rnd: Random, schools: School[], majors: Major[]): Program[] {
+const LOCAL_MAJORS = new Set(Object.values(CITY_MAJORS).flat());
+
+/** How often a school offers a major: its trade's categories and its city's own industries first; another city's industry majors never. */
+function majorWeights(school: School, trade: string | null, majors: Major[]): Array<[Major, number]> {
+  const local = CITY_MAJORS[school.city.code] ?? [];
+  const categories = trade ? TRADES[trade]! : [];
+  return majors.map((major) => {
+    if (LOCAL_MAJORS.has(major.code)) return [major, local.includes(major.code) ? 6 : 0];
+    return [major, categories.includes(major.category) ? 5 : trade ? 0.4 : 1];
+  });
+}
+
+function makePrograms(em: EntityManager, rnd: Random, schools: School[], trades: Trades, majors: Major[]): Program[] {
   const programs: Program[] = [];
   for (const school of schools) {
     const count = school.type === SchoolType.TECHNICIAN_COLLEGE ? rnd.int(15, 19) : school.type === SchoolType.SENIOR_TECHNICAL_SCHOOL ? rnd.int(11, 14) : rnd.int(8, 10);
+    const weights = majorWeights(school, trades.get(school) ?? null, majors);
     const seen = new Set<string>();
     for (let attempt = 0; seen.size < count && attempt < count * 6; attempt++) {
-      const major = rnd.pick(majors);
+      const major = rnd.weighted(weights);
       const levels = LEVELS_BY_TYPE[school.type].filter((l) => major.levels.includes(l));
       const level = rnd.pick(levels);
       const key = `${major.code}:${level}`;
@@ -82,7 +111,7 @@ function makePrograms(em: EntityManager, rnd: Random, schools: School[], majors:
       const entryBasis = entryFor(rnd, level);
       const studyMode = rnd.chance(0.86) ? StudyMode.FULL_TIME : rnd.chance(0.65) ? StudyMode.PART_TIME : StudyMode.SKILLS_TRAINING;
       const filedOn = rnd.chance(0.96) ? isoDate(rnd.int(2019, 2022), rnd.int(1, 12), rnd.int(1, 28)) : null;
-      programs.push(em.create(Program, { school, major, level, entryBasis, studyMode, filedOn, durationYears: standardDuration(entryBasis, level)! }));
+      programs.push(em.create(Program, { school, major, level, entryBasis, studyMode, filedOn, durationYears: demoDuration({ entryBasis, level, studyMode }) }));
     }
   }
   return programs;
@@ -100,31 +129,61 @@ function weight(rnd: Random, program: Program, year: number): number {
   return (program.level === Level.INTERMEDIATE ? 1.1 : 0.8) * growth * (0.75 + rnd.next() * 0.5);
 }
 
-function statusFor(rnd: Random, year: number): PlanStatus {
-  if (year < DEMO_CURRENT_YEAR) return PlanStatus.FILED;
-  return rnd.pick([PlanStatus.DRAFT, PlanStatus.SUBMITTED, PlanStatus.APPROVED, PlanStatus.FILED]);
+const STEPS = [PlanStep.SUBMIT, PlanStep.APPROVE, PlanStep.FILE];
+
+/**
+ * The dates a line is submitted, approved and filed: drafts go in from November to mid-January, each
+ * step takes the issuer one to four weeks, and filing closes on 25 February, before spring registration.
+ * A late autumn line (补充计划) goes the same way from May and is filed by 20 August.
+ */
+function stepDates(rnd: Random, year: number, late: boolean): string[] {
+  const [opens, lastDraft, filingCloses] = late ? [`${year}-05-06`, `${year}-07-10`, `${year}-08-20`] : [planningOpens(year), `${year}-01-20`, `${year}-02-25`];
+  const submitted = DemoCalendar.between(rnd, opens, lastDraft);
+  const approved = earlier(addDays(submitted, rnd.int(5, 25)), filingCloses);
+  return [submitted, approved, earlier(addDays(approved, rnd.int(5, 25)), filingCloses)];
 }
 
-function makePlans(em: EntityManager, rnd: Random, programs: Program[], targets: CampaignTarget[]): EnrollmentPlan[] {
-  const plans: EnrollmentPlan[] = [];
+interface PlannedLine {
+  plan: EnrollmentPlan;
+  steps: string[];
+}
+
+function makePlans(em: EntityManager, rnd: Random, calendar: DemoCalendar, programs: Program[], targets: CampaignTarget[]): PlannedLine[] {
+  const lines: PlannedLine[] = [];
   const filed = programs.filter((p) => p.filedOn !== null);
-  for (const target of targets.filter((t) => t.year <= DEMO_CURRENT_YEAR)) {
+  for (const target of targets.filter((t) => calendar.planYears.includes(t.year))) {
     const cityPrograms = filed.filter((p) => p.school.city === target.city);
-    const lines = cityPrograms.flatMap((program) => seasonsFor(program).map((season) => ({ program, season, w: weight(rnd, program, target.year) })));
-    const counted = lines.filter((l) => l.program.studyMode !== StudyMode.SKILLS_TRAINING).reduce((sum, l) => sum + l.w, 0);
+    const drafts = cityPrograms.flatMap((program) => seasonsFor(program).map((season) => ({ program, season, w: weight(rnd, program, target.year) })));
+    const counted = drafts.filter((l) => l.program.studyMode !== StudyMode.SKILLS_TRAINING).reduce((sum, l) => sum + l.w, 0);
     const scale = (target.seats * (1.02 + rnd.next() * 0.06)) / counted;
-    for (const line of lines) {
-      plans.push(em.create(EnrollmentPlan, {
-        school: line.program.school,
-        program: line.program,
+    for (const draft of drafts) {
+      const late = draft.season === Season.AUTUMN && rnd.chance(LATE_LINE_SHARE);
+      const steps = stepDates(rnd, target.year, late);
+      const status = [PlanStatus.DRAFT, ...STEPS.map((step) => PLAN_STEPS[step].to)][steps.filter((d) => calendar.reached(d)).length]!;
+      const plan = em.create(EnrollmentPlan, {
+        school: draft.program.school,
+        program: draft.program,
         year: target.year,
-        season: line.season,
-        seats: Math.max(5, Math.round(line.w * scale)),
-        status: statusFor(rnd, target.year),
-      }));
+        season: draft.season,
+        seats: Math.max(5, Math.round(draft.w * scale)),
+        status,
+      });
+      lines.push({ plan, steps });
     }
   }
-  return plans;
+  return lines;
+}
+
+/** The latest year's lines carry the history of the steps that brought them to their status. */
+function makeHistory(em: EntityManager, calendar: DemoCalendar, lines: PlannedLine[]): void {
+  const latest = calendar.planYears.at(-1);
+  for (const { plan, steps } of lines.filter((l) => l.plan.year === latest)) {
+    STEPS.forEach((step, i) => {
+      if (!calendar.reached(steps[i]!)) return;
+      const { from, to } = PLAN_STEPS[step];
+      em.create(PlanTransition, { plan, step, fromStatus: from, toStatus: to, occurredOn: steps[i]! });
+    });
+  }
 }
 
 function groupsFor(program: Program): TargetGroup[] {
@@ -140,29 +199,38 @@ function originFor(rnd: Random, school: School, cities: City[]): string {
   return school.city.code;
 }
 
-/** Intakes that satisfy R6–R9: FILED lines only, home-city origins, within seats, registered before the deadline. */
-function makeIntakes(em: EntityManager, rnd: Random, plans: EnrollmentPlan[], cities: City[]): void {
+/** The registration window of a season: March for spring, September and October for autumn (R9's deadlines). */
+const registrationOpens = (year: number, season: Season): string => `${year}-${season === Season.SPRING ? '03-01' : '09-01'}`;
+
+/**
+ * Intakes that satisfy R6–R9: FILED lines only, home-city origins, within seats, registered in the
+ * season's window, and only those registered by the demo's today.
+ */
+function makeIntakes(em: EntityManager, rnd: Random, calendar: DemoCalendar, lines: PlannedLine[], cities: City[]): void {
   const fill = new Map(cities.map((c) => [c, 0.9 + rnd.next() * 0.1]));
-  for (const plan of plans.filter((p) => p.status === PlanStatus.FILED)) {
+  for (const { plan } of lines.filter((l) => l.plan.status === PlanStatus.FILED)) {
     let remaining = Math.floor(plan.seats * Math.min(1, fill.get(plan.school.city)! + (rnd.next() - 0.5) * 0.1));
     const parts = rnd.int(1, 3);
     for (let i = 0; i < parts && remaining > 0; i++) {
       const count = i === parts - 1 ? remaining : Math.max(1, Math.floor(remaining * (0.4 + rnd.next() * 0.3)));
       remaining -= count;
-      const registeredOn = plan.season === Season.SPRING ? isoDate(plan.year, 3, rnd.int(1, 31)) : isoDate(plan.year, rnd.int(9, 10), rnd.int(1, 30));
-      em.create(Intake, { plan, count, targetGroup: rnd.pick(groupsFor(plan.program)), originCode: originFor(rnd, plan.school, cities), registeredOn });
+      const registeredOn = DemoCalendar.between(rnd, registrationOpens(plan.year, plan.season), registrationDeadline(plan.year, plan.season));
+      const originCode = originFor(rnd, plan.school, cities);
+      const targetGroup = rnd.pick(groupsFor(plan.program));
+      if (calendar.reached(registeredOn)) em.create(Intake, { plan, count, targetGroup, originCode, registeredOn });
     }
   }
 }
 
-/** 任务分解: each city's target split over its schools in proportion to their seats; two cities left short for the gap view. */
-function makeSchoolTargets(em: EntityManager, schools: School[], plans: EnrollmentPlan[], targets: CampaignTarget[]): void {
-  for (const target of targets.filter((t) => t.year <= DEMO_CURRENT_YEAR)) {
+/** 任务分解: each city's target split over its schools in proportion to their seats; in the latest year two cities are left short for the gap view. */
+function makeSchoolTargets(em: EntityManager, calendar: DemoCalendar, schools: School[], plans: EnrollmentPlan[], targets: CampaignTarget[]): void {
+  const latest = calendar.planYears.at(-1);
+  for (const target of targets.filter((t) => calendar.planYears.includes(t.year))) {
     const citySchools = schools.filter((s) => s.city === target.city);
     const seatsOf = (s: School) => plans.filter((p) => p.school === s && p.year === target.year).reduce((sum, p) => sum + p.seats, 0);
     const sizes = citySchools.map(seatsOf);
     const totalSize = sizes.reduce((a, b) => a + b, 0) || 1;
-    const short = target.year === DEMO_CURRENT_YEAR && ['330900', '331100'].includes(target.city.code);
+    const short = target.year === latest && ['330900', '331100'].includes(target.city.code);
     const toAssign = short ? Math.round(target.seats * 0.9) : target.seats;
     let assigned = 0;
     citySchools.forEach((school, i) => {
@@ -173,18 +241,19 @@ function makeSchoolTargets(em: EntityManager, schools: School[], plans: Enrollme
   }
 }
 
-/** A deterministic demo province; does nothing when schools already exist. */
-export async function seedDemo(em: EntityManager): Promise<boolean> {
+/** A deterministic demo province as it stands on the calendar's today; does nothing when schools already exist. */
+export async function seedDemo(em: EntityManager, calendar: DemoCalendar): Promise<boolean> {
   if ((await em.count(School)) > 0) return false;
   const rnd = new Random(20230324);
   const cities = await em.find(City, {}, { orderBy: { displayOrder: 'ASC' } });
   const targets = await em.find(CampaignTarget, {}, { orderBy: { id: 'ASC' } });
   const majors = await em.find(Major, {}, { orderBy: { code: 'ASC' } });
-  const schools = makeSchools(em, rnd, cities, targets);
-  const programs = makePrograms(em, rnd, schools, majors);
-  const plans = makePlans(em, rnd, programs, targets);
-  makeIntakes(em, rnd, plans, cities);
-  makeSchoolTargets(em, schools, plans, targets);
+  const { schools, trades } = makeSchools(em, rnd, cities, targets);
+  const programs = makePrograms(em, rnd, schools, trades, majors);
+  const lines = makePlans(em, rnd, calendar, programs, targets);
+  makeHistory(em, calendar, lines);
+  makeIntakes(em, rnd, calendar, lines, cities);
+  makeSchoolTargets(em, calendar, schools, lines.map((l) => l.plan), targets);
   await em.flush();
   return true;
 }

@@ -34,4 +34,14 @@ export class Random {
     }
     return copy.slice(0, count);
   }
+
+  /** One of the items, each as likely as its weight. */
+  weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
+    let ticket = this.next() * items.reduce((sum, [, w]) => sum + w, 0);
+    for (const [item, w] of items) {
+      ticket -= w;
+      if (ticket < 0) return item;
+    }
+    return items[items.length - 1]![0];
+  }
 }

@@ -4,10 +4,16 @@ import { Migration20261129035548 } from './Migration20261129035548.js';
 import { Migration20261129043506 } from './Migration20261129043506.js';
 import { Migration20261129075500 } from './Migration20261129075500.js';
 import { Migration20261129090000 } from './Migration20261129090000.js';
+import { Migration20261206035947 } from './Migration20261206035947.js';
+import { Migration20261206041230 } from './Migration20261206041230.js';
+import { Migration20261206042254 } from './Migration20261206042254.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129035548', class: Migration20261129035548 },
   { name: 'Migration20261129043506', class: Migration20261129043506 },
   { name: 'Migration20261129075500', class: Migration20261129075500 },
   { name: 'Migration20261129090000', class: Migration20261129090000 },
+  { name: 'Migration20261206035947', class: Migration20261206035947 },
+  { name: 'Migration20261206041230', class: Migration20261206041230 },
+  { name: 'Migration20261206042254', class: Migration20261206042254 },
 ];

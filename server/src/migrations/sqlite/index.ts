@@ -3,9 +3,15 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129035547 } from './Migration20261129035547.js';
 import { Migration20261129043506 } from './Migration20261129043506.js';
 import { Migration20261129075500 } from './Migration20261129075500.js';
+import { Migration20261206035920 } from './Migration20261206035920.js';
+import { Migration20261206041204 } from './Migration20261206041204.js';
+import { Migration20261206042246 } from './Migration20261206042246.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129035547', class: Migration20261129035547 },
   { name: 'Migration20261129043506', class: Migration20261129043506 },
   { name: 'Migration20261129075500', class: Migration20261129075500 },
+  { name: 'Migration20261206035920', class: Migration20261206035920 },
+  { name: 'Migration20261206041204', class: Migration20261206041204 },
+  { name: 'Migration20261206042246', class: Migration20261206042246 },
 ];

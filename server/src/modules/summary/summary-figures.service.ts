@@ -6,12 +6,21 @@ import { CountByKey, SummaryFigures } from './summary-figures.types.js';
 
 type Row = Record<string, unknown>;
 
+/** Adds to a breakdown's entry under a key, keeping the keys in sorted order. */
+function add(breakdown: CountByKey[], key: string, count: number): void {
+  const entry = breakdown.find((e) => e.key === key);
+  if (entry) entry.count += count;
+  else breakdown.push({ key, count });
+  breakdown.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
 export const figuresKey = (cityId: number, year: number): string => `${cityId}:${year}`;
 
 const emptyFigures = (): SummaryFigures => ({
   cityTarget: 0, schoolTargets: 0, planLines: 0, plannedSeats: 0, plannedSeatsByStatus: [], intakes: 0, skillsTrainingIntakes: 0,
   intakesByLevel: [], intakesBySeason: [], intakesByTargetGroup: [], intakesByOrigin: [], crossCityIntakes: 0, otherProvinceIntakes: 0,
   orderClasses: 0, orderClassSeats: 0, orderClassEnrolled: 0, crossRegionAgreements: 0, crossRegionSeats: 0,
+  disciplineCases: 0, disciplineCasesByKind: [], disciplineCasesByStatus: [],
 });
 
 const INTAKES_FROM = `from intake i
@@ -88,6 +97,18 @@ export async function loadSummaryFigures(em: EntityManager, keys: readonly strin
       [...cityIds, `${year}-01-01`, `${year}-12-31`],
     );
     each(agreements.map((r) => ({ ...r, year })), (f, r) => { f.crossRegionAgreements = toNumber(r.agreements); f.crossRegionSeats = toNumber(r.seats); });
+    const cases = await queryRows<Row>(
+      em,
+      `select city_id, kind, status, count(*) as n from discipline_case
+       where city_id in ${placeholders(cityIds)} and reported_on >= ? and reported_on <= ? group by city_id, kind, status order by kind, status`,
+      [...cityIds, `${year}-01-01`, `${year}-12-31`],
+    );
+    each(cases.map((r) => ({ ...r, year })), (f, r) => {
+      const n = toNumber(r.n);
+      f.disciplineCases += n;
+      add(f.disciplineCasesByKind, String(r.kind), n);
+      add(f.disciplineCasesByStatus, String(r.status), n);
+    });
   }
 
   const cities = new Map((await em.find(City, { id: { $in: cityIds } })).map((city) => [city.id, city.code]));
