@@ -111,7 +111,8 @@ describe('workflow DRAFT → SUBMITTED → APPROVED → FILED', () => {
     expect(firstError(approve).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R4' });
     expect(firstError(approve).extensions.rows).toEqual([
       { index: 1, id: draft.planId, code: 'RULE_VIOLATION', rule: 'R4', field: 'status', message: expect.stringContaining('只有 SUBMITTED 状态的计划可以下达') },
-      { index: 2, id: '999999', code: 'NOT_FOUND', rule: null, field: 'id', message: expect.stringContaining('999999') },
+      // the city bureau acting: a missing line answers as another city's would
+      { index: 2, id: '999999', code: 'FORBIDDEN', rule: null, field: null, message: expect.stringContaining('you may not access or change this EnrollmentPlan') },
     ]);
 
     const file = await transition(t, 'filePlans', [approved.planId, submitted.planId]);

@@ -1,3 +1,4 @@
+import { BUREAUS, CITY_READERS } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { badInput } from '../../common/errors.js';
 import { City } from '../city/city.entity.js';
@@ -9,6 +10,7 @@ export const incentiveResource = defineResource({
   name: 'Incentive',
   plural: 'Incentives',
   labelZh: '招生优惠政策',
+  policy: { write: BUREAUS, read: CITY_READERS, city: 'city' },
   search: ['eligibility'],
   defaultSort: 'year',
   fields: [

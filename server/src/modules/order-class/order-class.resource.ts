@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { OFFICES } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { badInput } from '../../common/errors.js';
 import { Partnership } from '../partnership/partnership.entity.js';
@@ -23,6 +24,7 @@ export const orderClassResource = defineResource({
   name: 'OrderClass',
   plural: 'OrderClasses',
   labelZh: '订单班',
+  policy: { write: OFFICES, city: 'partnership.school.city', school: 'partnership.school' },
   keys: ['id'],
   search: ['name', 'partnership.company.name', 'partnership.school.name'],
   defaultSort: 'year',

@@ -1,3 +1,4 @@
+import { OFFICES } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { School } from '../school/school.entity.js';
 import { Program } from '../program/program.entity.js';
@@ -15,6 +16,7 @@ export const enrollmentPlanResource = defineResource({
   name: 'EnrollmentPlan',
   plural: 'EnrollmentPlans',
   labelZh: '招生计划',
+  policy: { write: OFFICES, city: 'school.city', school: 'school', staffMayWrite: (plan) => plan.status === PlanStatus.DRAFT },
   keys: ['id'],
   search: ['school.name', 'program.major.name'],
   unique: [['program', 'year', 'season']],

@@ -1,5 +1,8 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { AppError, BulkError, badInput, notFound, ruleViolation, type RowProblem } from '../../common/errors.js';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { AppError, BulkError, badInput, ruleViolation, type RowProblem } from '../../common/errors.js';
+import type { ResourceDef } from '../../common/resource.js';
+import { absent, writeScope } from '../../auth/scope.js';
+import { enrollmentPlanResource } from './enrollment-plan.resource.js';
 import { todayIn, type Clock } from '../../common/clock.js';
 import { EnrollmentPlan } from './enrollment-plan.entity.js';
 import { PlanTransition } from './plan-transition.entity.js';
@@ -49,10 +52,11 @@ function outOfOrder(step: PlanStep, plan: EnrollmentPlan): AppError {
   );
 }
 
+/** Who may take the step speaks first: the status of a line one may not move is none of one's business. */
 function checkLine(step: PlanStep, plan: EnrollmentPlan, actor: ActingAuthority | undefined): void {
+  actor?.assertMay(step, plan, issuerCodeOf(plan.school));
   if (plan.status !== PLAN_STEPS[step].from) throw outOfOrder(step, plan);
   if (step === PlanStep.APPROVE) assertFiledCatalogue(plan.program);
-  actor?.assertMay(step, plan, issuerCodeOf(plan.school));
 }
 
 /** Moves every listed line one step, or none: each failing id is reported with its index. */
@@ -62,7 +66,11 @@ export async function transitionPlans(em: EntityManager, step: PlanStep, ids: re
   if (step === PlanStep.RETURN && reason === '') throw badInput('reason', '退回须说明理由', 'a return needs a reason');
 
   const numeric = ids.map((id) => Number(id));
-  const found = await em.find(EnrollmentPlan, { id: { $in: numeric.filter((n) => Number.isSafeInteger(n) && n > 0) } }, { populate: ['school.city', 'program.major'] });
+  // Only lines of the actor's place are found: a line elsewhere is answered like a missing one.
+  const def = enrollmentPlanResource as ResourceDef;
+  const scope = writeScope(def);
+  const byIds = { id: { $in: numeric.filter((n) => Number.isSafeInteger(n) && n > 0) } };
+  const found = await em.find(EnrollmentPlan, (scope ? { $and: [byIds, scope] } : byIds) as FilterQuery<EnrollmentPlan>, { populate: ['school.city', 'program.major'] });
   const byId = new Map(found.map((plan) => [plan.id, plan]));
   const seen = new Set<number>();
   const problems: RowProblem[] = [];
@@ -70,7 +78,7 @@ export async function transitionPlans(em: EntityManager, step: PlanStep, ids: re
   ids.forEach((id, index) => {
     try {
       const plan = byId.get(numeric[index]!);
-      if (!plan) throw notFound('招生计划', id);
+      if (!plan) throw absent(def, id, scope !== undefined);
       if (seen.has(plan.id)) throw badInput('ids', `招生计划 ${id} 重复出现`, `plan line ${id} is listed twice`);
       seen.add(plan.id);
       checkLine(step, plan, options.actor);

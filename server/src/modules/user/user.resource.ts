@@ -5,7 +5,7 @@ import { City } from '../city/city.entity.js';
 import { School } from '../school/school.entity.js';
 import { assertStrongPassword, hashPassword } from '../../auth/passwords.js';
 import { User } from './user.entity.js';
-import { Role } from './role.js';
+import { PROVINCE_ONLY, Role } from './role.js';
 
 /** A city admin is bound to a city, school staff to a school (and so to its city); nobody else is bound. */
 async function checkBinding(em: EntityManager, user: User): Promise<void> {
@@ -23,6 +23,7 @@ export const userResource = defineResource({
   name: 'User',
   plural: 'Users',
   labelZh: '用户',
+  policy: { write: PROVINCE_ONLY, read: PROVINCE_ONLY },
   search: ['username', 'displayName'],
   defaultSort: 'username',
   unique: [['username']],
