@@ -18,15 +18,15 @@ const refuse = (step: PlanStep, plan: EnrollmentPlan, zh: string, en: string) =>
 export function planAuthority(actor: Actor): ActingAuthority {
   return {
     assertMay(step: PlanStep, plan: EnrollmentPlan, issuerCode: string) {
+      if (!PLAN_STEPS[step].roles.includes(actor.role)) {
+        throw refuse(step, plan, `${PLAN_STEPS[step].zh}不是该角色的职权`, `a ${actor.role} may not ${step.toLowerCase()} plan lines`);
+      }
       if (step === PlanStep.SUBMIT) {
         const ownSchool = actor.role === Role.SCHOOL_STAFF && actor.schoolId === plan.school.id;
         if (!ownSchool && actor.role !== Role.PROVINCE_ADMIN) throw refuse(step, plan, '只有本校或省厅可以提交计划', 'only the school itself (or the province) submits');
         return;
       }
-      if (step === PlanStep.FILE) {
-        if (actor.role !== Role.PROVINCE_ADMIN) throw refuse(step, plan, '只有省人力社保厅可以备案', 'only the province files plan lines');
-        return;
-      }
+      if (step === PlanStep.FILE) return;
       const issuedByProvince = issuerCode === PROVINCE_CODE;
       const isIssuer = issuedByProvince
         ? actor.role === Role.PROVINCE_ADMIN

@@ -1,6 +1,6 @@
 import { Utils, wrap, type FilterQuery } from '@mikro-orm/core';
 import { AppError, notFound } from '../common/errors.js';
-import { mayRead, mayWrite, type ResourceDef } from '../common/resource.js';
+import { mayRead, mayWrite, placeOf, type ResourceDef } from '../common/resource.js';
 import { nest } from '../common/filters.js';
 import type { BaseEntity } from '../common/base.entity.js';
 import { Role } from '../modules/user/role.js';
@@ -21,14 +21,14 @@ export function requestActor(): Actor | undefined {
 
 /** The actor's city or school id a row must carry, and the path from the row to it. */
 function placeTest(def: ResourceDef, actor: Actor): { path: string; id: number | null } | undefined {
-  const { city, school } = def.policy;
-  if (actor.role === Role.SCHOOL_STAFF && school) return { path: school, id: actor.schoolId };
-  if ((actor.role === Role.CITY_ADMIN || actor.role === Role.SCHOOL_STAFF) && city) return { path: city, id: actor.cityId };
+  const place = placeOf(def, actor.role);
+  if (place === 'school') return { path: def.policy.school!, id: actor.schoolId };
+  if (place === 'city') return { path: def.policy.city!, id: actor.cityId };
   return undefined;
 }
 
 /** The actor's place as a condition on the resource's rows; undefined for the whole province. */
-function placeOf(def: ResourceDef, actor: Actor): FilterQuery<object> | undefined {
+function placeFilter(def: ResourceDef, actor: Actor): FilterQuery<object> | undefined {
   const test = placeTest(def, actor);
   return test && nest(test.path, test.id);
 }
@@ -38,13 +38,13 @@ export function readScope(def: ResourceDef): FilterQuery<object> | undefined {
   const actor = requestActor();
   if (!actor) return undefined;
   if (!mayRead(def, actor.role)) throw forbidden(def.labelZh, def.name);
-  return def.policy.readEverywhere ? undefined : placeOf(def, actor);
+  return def.policy.readEverywhere ? undefined : placeFilter(def, actor);
 }
 
 /** Where the rows the actor may change lie; undefined when the actor's place is the whole province. */
 export function writeScope(def: ResourceDef): FilterQuery<object> | undefined {
   const actor = requestActor();
-  return actor ? placeOf(def, actor) : undefined;
+  return actor ? placeFilter(def, actor) : undefined;
 }
 
 /** `where` narrowed to the actor's rows. */
@@ -103,10 +103,11 @@ export async function assertNotElsewhere(def: ResourceDef, entity: BaseEntity): 
 export async function assertMayWrite(def: ResourceDef, entity: BaseEntity): Promise<void> {
   const actor = requestActor();
   if (!actor) return;
-  const { staffMayWrite } = def.policy;
+  const { staffWritesWhere } = def.policy;
   if (!mayWrite(def, actor.role)) throw forbidden(def.labelZh, def.name);
   if (!(await inScope(def, entity))) throw forbidden(def.labelZh, def.name);
-  if (actor.role === Role.SCHOOL_STAFF && staffMayWrite && !staffMayWrite(entity as unknown as Record<string, unknown>)) {
+  const row = entity as unknown as Record<string, unknown>;
+  if (actor.role === Role.SCHOOL_STAFF && staffWritesWhere && Object.entries(staffWritesWhere).some(([prop, allowed]) => !allowed.includes(row[prop] as string))) {
     throw forbidden(def.labelZh, def.name);
   }
 }

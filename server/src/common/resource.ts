@@ -76,8 +76,8 @@ export interface Policy {
   school?: string;
   /** Every reader sees every row (a public register), though writes stay within the writer's place. */
   readEverywhere?: boolean;
-  /** Further limit on what school staff may write (the notice: schools draft, others decide). */
-  staffMayWrite?: (row: Record<string, unknown>) => boolean;
+  /** Further limit on the rows school staff may write, as allowed values of row properties (schools draft, others decide). */
+  staffWritesWhere?: Record<string, readonly string[]>;
 }
 
 export interface ResourceDef<T extends BaseEntity = BaseEntity> {
@@ -140,6 +140,19 @@ export const mayRead = (def: ResourceDef, role: Role): boolean => !def.policy.re
 
 /** Whether a role writes a resource at all. */
 export const mayWrite = (def: ResourceDef, role: Role): boolean => def.policy.write.includes(role);
+
+/** Where a role's rows of a resource lie: the whole province, its city, or its school. */
+export type Place = 'province' | 'city' | 'school';
+
+export function placeOf(def: ResourceDef, role: Role): Place {
+  const { city, school } = def.policy;
+  if (role === Role.SCHOOL_STAFF && school) return 'school';
+  if ((role === Role.CITY_ADMIN || role === Role.SCHOOL_STAFF) && city) return 'city';
+  return 'province';
+}
+
+/** The place a role reads in: a public register is read everywhere. */
+export const readPlaceOf = (def: ResourceDef, role: Role): Place => (def.policy.readEverywhere ? 'province' : placeOf(def, role));
 
 /** The resource of an entity (the target of a reference), if it is one. */
 export const resourceOf = (entity: EntityClass): ResourceDef | undefined => byEntity.get(entity);

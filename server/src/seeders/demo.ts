@@ -7,7 +7,7 @@ import { Level } from '../modules/major/level.js';
 import { Ownership, School, SchoolType } from '../modules/school/school.entity.js';
 import { Program } from '../modules/program/program.entity.js';
 import { EntryBasis, StudyMode } from '../modules/program/program.enums.js';
-import { standardDuration } from '../modules/program/durations.js';
+import { standardYears } from '../modules/program/program-rules.js';
 import { EnrollmentPlan } from '../modules/plan/enrollment-plan.entity.js';
 import { PlanStatus, Season } from '../modules/plan/plan.enums.js';
 import { Intake } from '../modules/intake/intake.entity.js';
@@ -82,7 +82,7 @@ function makePrograms(em: EntityManager, rnd: Random, schools: School[], majors:
       const entryBasis = entryFor(rnd, level);
       const studyMode = rnd.chance(0.86) ? StudyMode.FULL_TIME : rnd.chance(0.65) ? StudyMode.PART_TIME : StudyMode.SKILLS_TRAINING;
       const filedOn = rnd.chance(0.96) ? isoDate(rnd.int(2019, 2022), rnd.int(1, 12), rnd.int(1, 28)) : null;
-      programs.push(em.create(Program, { school, major, level, entryBasis, studyMode, filedOn, durationYears: standardDuration(entryBasis, level)! }));
+      programs.push(em.create(Program, { school, major, level, entryBasis, studyMode, filedOn, durationYears: standardYears({ entryBasis, level, studyMode })! }));
     }
   }
   return programs;

@@ -3,6 +3,7 @@ import { AppError, BulkError, badInput, ruleViolation, type RowProblem } from '.
 import type { ResourceDef } from '../../common/resource.js';
 import { absent, writeScope } from '../../auth/scope.js';
 import { enrollmentPlanResource } from './enrollment-plan.resource.js';
+import { BUREAUS, PROVINCE_ONLY, Role } from '../user/role.js';
 import { todayIn, type Clock } from '../../common/clock.js';
 import { EnrollmentPlan } from './enrollment-plan.entity.js';
 import { PlanTransition } from './plan-transition.entity.js';
@@ -15,14 +16,16 @@ interface StepSpec {
   /** The rule a step out of order breaks: the issuing chain (R4) or filing (R6). */
   rule: string;
   zh: string;
+  /** Roles that take the step at all; which lines each may move is the acting authority's to say. */
+  roles: Role[];
 }
 
 /** DRAFT → SUBMITTED (school) → APPROVED (issuing authority, R4) → FILED (province, R6); a submitted line may be returned. */
 export const PLAN_STEPS: Record<PlanStep, StepSpec> = {
-  [PlanStep.SUBMIT]: { from: PlanStatus.DRAFT, to: PlanStatus.SUBMITTED, rule: 'R4', zh: '提交' },
-  [PlanStep.APPROVE]: { from: PlanStatus.SUBMITTED, to: PlanStatus.APPROVED, rule: 'R4', zh: '下达' },
-  [PlanStep.FILE]: { from: PlanStatus.APPROVED, to: PlanStatus.FILED, rule: 'R6', zh: '备案' },
-  [PlanStep.RETURN]: { from: PlanStatus.SUBMITTED, to: PlanStatus.DRAFT, rule: 'R4', zh: '退回' },
+  [PlanStep.SUBMIT]: { from: PlanStatus.DRAFT, to: PlanStatus.SUBMITTED, rule: 'R4', zh: '提交', roles: [Role.PROVINCE_ADMIN, Role.SCHOOL_STAFF] },
+  [PlanStep.APPROVE]: { from: PlanStatus.SUBMITTED, to: PlanStatus.APPROVED, rule: 'R4', zh: '下达', roles: BUREAUS },
+  [PlanStep.FILE]: { from: PlanStatus.APPROVED, to: PlanStatus.FILED, rule: 'R6', zh: '备案', roles: PROVINCE_ONLY },
+  [PlanStep.RETURN]: { from: PlanStatus.SUBMITTED, to: PlanStatus.DRAFT, rule: 'R4', zh: '退回', roles: BUREAUS },
 };
 
 /**
