@@ -9,6 +9,7 @@ import { idAt } from '../../server/src/auth/scope.js';
 import { PLAN_STEPS } from '../../server/src/modules/plan/plan-workflow.service.js';
 import { School } from '../../server/src/modules/school/school.entity.js';
 import { City } from '../../server/src/modules/city/city.entity.js';
+import { SchoolTarget } from '../../server/src/modules/target/school-target.entity.js';
 import { Role } from '../../server/src/modules/user/role.js';
 import type { BaseEntity } from '../../server/src/common/base.entity.js';
 
@@ -72,7 +73,7 @@ async function pickRow(def: ResourceDef): Promise<{ entity: BaseEntity; cityId: 
     if (def.policy.city && cityId === null) continue;
     const school = schoolId
       ? await em.findOneOrFail(School, schoolId)
-      : await em.findOneOrFail(School, cityId ? { city: cityId } : {}, { orderBy: { id: 'ASC' } });
+      : await em.findOneOrFail(School, cityId ? { city: cityId } : { id: { $gt: 0 } }, { orderBy: { id: 'ASC' } });
     // staff of another school of the same city are needed
     if ((await em.count(School, { city: school.city.id })) < 2) continue;
     return { entity, cityId: school.city.id, schoolId: school.id };
@@ -83,9 +84,9 @@ async function pickRow(def: ResourceDef): Promise<{ entity: BaseEntity; cityId: 
 beforeAll(async () => {
   t = await createTestApp();
   await seed(t.orm, { demo: true });
-  // The demo has no school targets; one written through the API also leaves an audit entry with its city.
-  const school = await t.orm.em.fork().findOneOrFail(School, { city: { code: '330100' } }, { orderBy: { id: 'ASC' } });
-  await t.ok(`mutation($s: ID!) { createSchoolTarget(schoolId: $s, year: 2026, seats: 10) { id } }`, { s: String(school.id) });
+  // Seeding is not audited: one write through the API leaves an audit entry with its city.
+  const schoolTarget = await t.orm.em.fork().findOneOrFail(SchoolTarget, { id: { $gt: 0 } }, { orderBy: { id: 'ASC' } });
+  await t.ok(`mutation($id: ID!, $s: Int!) { updateSchoolTarget(id: $id, seats: $s) { id } }`, { id: String(schoolTarget.id), s: schoolTarget.seats + 1 });
   const byPlace = new Map<string, Record<Actor, Client>>();
   for (const def of resources) {
     const picked = await pickRow(def);
