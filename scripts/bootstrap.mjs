@@ -59,7 +59,7 @@ function installIfNeeded(pnpm) {
 function buildAdminIfNeeded(pnpm) {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'admin', 'package.json'), 'utf8'));
   if (!manifest.scripts?.build) return;
-  const sources = [...listFiles(path.join(root, 'admin', 'src')), path.join(root, 'admin', 'index.html'), path.join(root, 'admin', 'vite.config.ts'), path.join(root, 'schema', 'schema.graphql')];
+  const sources = [...listFiles(path.join(root, 'admin', 'src')), path.join(root, 'admin', 'index.html'), path.join(root, 'admin', 'vite.config.ts'), path.join(root, 'schema', 'schema.graphql'), path.join(root, 'schema', 'resources.json')];
   const stamp = path.join(root, 'admin', 'dist', '.build-stamp');
   const wanted = hashOf(sources);
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === wanted) return;

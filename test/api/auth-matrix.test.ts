@@ -122,10 +122,13 @@ describe('plan transitions follow the chain of authority (R4, R6)', () => {
     expect(code(await as.cityB.gql(step('submitPlans', ids.planA)))).toBe('FORBIDDEN');
     expect((await as.staffA.ok(step('submitPlans', ids.planA))).submitPlans).toEqual([{ id: ids.planA, status: 'SUBMITTED' }]);
     expect(code(await as.staffA.gql(`mutation($id: ID!) { updateEnrollmentPlan(id: $id, seats: 41) { id } }`, { id: ids.planA }))).toBe('FORBIDDEN');
-    expect(firstError(await as.cityB.gql(step('approvePlans', ids.planA))).extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'R4' });
+    // another city's line answers as a missing one: no rule, nothing of its status
+    const foreign = { code: 'FORBIDDEN', rule: null, field: null, message: '无权访问或修改该招生计划记录 (you may not access or change this EnrollmentPlan)' };
+    expect(firstError(await as.cityB.gql(step('approvePlans', ids.planA))).extensions.rows).toEqual([{ index: 0, id: ids.planA, ...foreign }]);
+    expect(firstError(await as.cityB.gql(step('approvePlans', '999999'))).extensions.rows).toEqual([{ index: 0, id: '999999', ...foreign }]);
     expect(code(await as.admin.gql(step('approvePlans', ids.planA)))).toBe('FORBIDDEN');
     expect((await as.cityA.ok(step('approvePlans', ids.planA))).approvePlans).toEqual([{ id: ids.planA, status: 'APPROVED' }]);
-    expect(code(await as.cityA.gql(step('filePlans', ids.planA)))).toBe('FORBIDDEN');
+    expect(firstError(await as.cityA.gql(step('filePlans', ids.planA))).extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'R6' });
     expect((await as.admin.ok(step('filePlans', ids.planA))).filePlans).toEqual([{ id: ids.planA, status: 'FILED' }]);
   });
 

@@ -112,6 +112,8 @@ describe('accounts', () => {
   });
 
   test('service accounts cannot sign in with a password but get long-lived tokens from a province admin', async () => {
+    const withPassword = await t.gql(`mutation { createUser(username: "gateway2", role: SERVICE, password: "Gateway-unused-2023") { id } }`);
+    expect(firstError(withPassword).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
     const id = await createUser(t, { username: 'gateway', role: 'SERVICE' });
     expect(firstError(await anonymous.gql(LOGIN, { u: 'gateway', p: PASSWORD })).extensions.code).toBe('UNAUTHENTICATED');
     const { issueServiceToken } = await t.ok(`mutation($id: ID!) { issueServiceToken(userId: $id, days: 90) { token expiresAt } }`, { id });

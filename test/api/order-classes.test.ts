@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { mutationFor } from '../helpers/operations.js';
-import { cityId, createPlan, createProgram, createSchool, firstError } from '../helpers/fixtures.js';
+import { cityId, createPlan, createProgram, createSchool, firstError, markFiled } from '../helpers/fixtures.js';
 import { countOf, create, createCompany, createPartnership, creditCode } from '../helpers/company-fixtures.js';
 
 let t: TestApp;
@@ -14,7 +14,8 @@ beforeAll(async () => {
   ids.otherSchool = await createSchool(t, { name: '绍兴另一技工学校', cityCode: '330600', type: 'TECHNICAL_SCHOOL' });
   ids.program = await createProgram(t, { schoolId: ids.school, majorCode: '0102' });
   ids.otherProgram = await createProgram(t, { schoolId: ids.otherSchool, majorCode: '0102' });
-  await createPlan(t, { programId: ids.program, year: 2025, seats: 200 });
+  // order classes rest on approved and filed seats (R11)
+  await markFiled(t, [await createPlan(t, { programId: ids.program, year: 2025, seats: 200 })]);
   ids.company = await createCompany(t, { name: '绍兴越城精密机械有限公司', shortName: '越城精机', creditCode: creditCode('330600', 601), cityId: shaoxing });
   ids.orderPartnership = await createPartnership(t, { schoolId: ids.school, companyId: ids.company, kind: 'ORDER_CLASS' });
   ids.namedPartnership = await createPartnership(t, { schoolId: ids.school, companyId: ids.company, kind: 'NAMED_CLASS' });

@@ -38,7 +38,7 @@ test('every seeded program, plan line, intake, adjustment and summary passes the
   const programs = await em.find(Program, {}, { populate: ['school', 'major'] });
   for (const p of programs) {
     collect(violations, `program ${p.id}`, () => assertLevelFitsSchool(p.school.type, p.level));
-    collect(violations, `program ${p.id}`, () => resolveDuration(p.entryBasis, p.level, p.durationYears));
+    collect(violations, `program ${p.id}`, () => resolveDuration(p, p.durationYears));
   }
   const plans = await em.find(EnrollmentPlan, {}, { populate: ['school.city', 'program.major'] });
   for (const plan of plans) {
@@ -50,7 +50,7 @@ test('every seeded program, plan line, intake, adjustment and summary passes the
     const plan = intake.plan;
     collect(violations, `intake ${intake.id}`, () => assertPlanFiled(plan));
     collect(violations, `intake ${intake.id}`, () => assertOriginAllowed(plan.school, intake.originCode));
-    collect(violations, `intake ${intake.id}`, () => assertRegisteredInTime(plan, intake.registeredOn));
+    collect(violations, `intake ${intake.id}`, () => assertRegisteredInTime(plan, null, intake.registeredOn));
     taken.set(plan.id, (taken.get(plan.id) ?? 0) + intake.count);
   }
   for (const plan of plans) collect(violations, `plan ${plan.id}`, () => assertWithinSeats(plan, 0, taken.get(plan.id) ?? 0));

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createIntake, firstError } from '../helpers/fixtures.js';
+import { FixedClock } from '../../server/src/common/clock.js';
 import { count, lineAt } from './rule-fixtures.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
+/** The lines of these tests are filed on this day, before spring registration closes. */
+const clock = new FixedClock('2026-02-20T02:00:00Z');
+beforeAll(async () => { t = await createTestApp({ clock }); });
 afterAll(async () => { await t.close(); });
 
 const CREATE = `mutation($planId: ID!, $count: Int!, $originCode: String!, $registeredOn: LocalDate!) {
@@ -72,6 +75,21 @@ describe('R9 registration deadlines', () => {
     expect(firstError(lateAutumn).extensions.messageEn).toContain('by 2026-10-31');
     expect(await count(t, 'Intake', 'Intakes', { planId: spring.planId })).toBe(1);
     expect(await count(t, 'Intake', 'Intakes', { planId: autumn.planId })).toBe(1);
+  });
+
+  test('the window opens when the season before closed, and never before the line was filed', async () => {
+    const autumn = await lineAt(t, 'FILED');
+    const early = await t.gql(CREATE, { planId: autumn.planId, count: 1, originCode: '330100', registeredOn: '2025-08-01' });
+    expect(firstError(early).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R9', field: 'registeredOn' });
+    expect(firstError(early).extensions.messageEn).toBe('AUTUMN 2026 intakes register from 2026-04-01 to 2026-10-31; 2025-08-01 is too early');
+    await createIntake(t, { planId: autumn.planId, count: 1, originCode: '330100', registeredOn: '2026-04-01' });
+
+    const spring = await lineAt(t, 'FILED', { season: 'SPRING', studyMode: 'PART_TIME' });
+    const beforeFiling = await t.gql(CREATE, { planId: spring.planId, count: 1, originCode: '330100', registeredOn: '2026-02-19' });
+    expect(firstError(beforeFiling).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R9', field: 'registeredOn' });
+    expect(firstError(beforeFiling).extensions.messageEn).toContain('was filed on 2026-02-20');
+    await createIntake(t, { planId: spring.planId, count: 1, originCode: '330100', registeredOn: '2026-02-20' });
+    expect(await count(t, 'Intake', 'Intakes', { planId: spring.planId })).toBe(1);
   });
 
   test('an update to a late date is refused and the stored date stays', async () => {

@@ -59,7 +59,8 @@ describe('R8 plan adjustments', () => {
     const first = await t.ok(REQUEST, { planId, newSeats: 36, reason: '新增实训设备，扩大招生' });
     expect(first.requestPlanAdjustment).toMatchObject({ oldSeats: 30, newSeats: 36, decision: 'PENDING', requestedBy: 'root', requestedOn: '2026-09-01' });
     const otherCity = await cityAdmin(t, '2');
-    expect(firstError(await otherCity.gql(DECIDE, { id: first.requestPlanAdjustment.id, decision: 'APPROVED' })).extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'R4' });
+    // another city's adjustment answers as a missing one
+    expect(firstError(await otherCity.gql(DECIDE, { id: first.requestPlanAdjustment.id, decision: 'APPROVED' })).extensions).toMatchObject({ code: 'FORBIDDEN', rule: null });
     expect(firstError(await t.gql(DECIDE, { id: first.requestPlanAdjustment.id, decision: 'APPROVED' })).extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'R4' });
     const again = await t.gql(REQUEST, { planId, newSeats: 40, reason: '再次申请' });
     expect(firstError(again).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8', field: 'planId' });

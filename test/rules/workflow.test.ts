@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { createPlan, createProgram, createSchool, firstError } from '../helpers/fixtures.js';
+import { createPlan, createProgram, createSchool, firstError, majorId } from '../helpers/fixtures.js';
 import { FixedClock } from '../../server/src/common/clock.js';
 import { advance, count, lineAt, planStatuses, transition } from './rule-fixtures.js';
 
@@ -28,20 +28,21 @@ describe('R5 plan lines only for filed programs whose major allows the level', (
     expect(await count(t, 'EnrollmentPlan', 'EnrollmentPlans', { schoolId })).toBe(0);
   });
 
-  test('a line at a level the catalogue major does not allow is refused, in bulk by row index', async () => {
+  test('a program at a level the catalogue major does not allow is refused when created or moved there (R5), in bulk by row index', async () => {
     const schoolId = await createSchool(t, { name: 'R5 目录 技师学院', cityCode: '330500' });
-    const fits = await createProgram(t, { schoolId, majorCode: '0116', level: 'ADVANCED' });
-    const beyond = await createProgram(t, { schoolId, majorCode: '0116', level: 'PREPARATORY_TECHNICIAN' });
-    const result = await t.gql(`mutation($rows: [EnrollmentPlanSaveRow!]!) { saveEnrollmentPlans(rows: $rows) { id } }`, {
-      rows: [
-        { programId: fits, year: 2026, season: 'AUTUMN', seats: 30 },
-        { programId: beyond, year: 2026, season: 'AUTUMN', seats: 30 },
-      ],
+    const major = await majorId(t, '0116');
+    const program = (level: string) => ({ schoolId, majorId: major, level, entryBasis: 'JUNIOR_HIGH' });
+    const result = await t.gql(`mutation($rows: [ProgramSaveRow!]!) { savePrograms(rows: $rows) { id } }`, {
+      rows: [program('ADVANCED'), program('PREPARATORY_TECHNICIAN')],
     });
     expect(firstError(result).extensions.rows).toEqual([
-      { index: 1, code: 'RULE_VIOLATION', rule: 'R5', field: 'programId', message: expect.stringContaining('不允许开设预备技师（技师）层次') },
+      { index: 1, code: 'RULE_VIOLATION', rule: 'R5', field: 'level', message: expect.stringContaining('不允许开设预备技师（技师）层次') },
     ]);
-    expect(await count(t, 'EnrollmentPlan', 'EnrollmentPlans', { schoolId })).toBe(0);
+    expect(await count(t, 'Program', 'Programs', { schoolId })).toBe(0);
+
+    const fits = await createProgram(t, { schoolId, majorCode: '0116', level: 'ADVANCED' });
+    const moved = await t.gql(`mutation($id: ID!) { updateProgram(id: $id, level: PREPARATORY_TECHNICIAN) { id } }`, { id: fits });
+    expect(firstError(moved).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R5', field: 'level' });
   });
 
   test('approval re-checks the catalogue: a program un-filed after submission blocks approval', async () => {
@@ -111,7 +112,8 @@ describe('workflow DRAFT → SUBMITTED → APPROVED → FILED', () => {
     expect(firstError(approve).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R4' });
     expect(firstError(approve).extensions.rows).toEqual([
       { index: 1, id: draft.planId, code: 'RULE_VIOLATION', rule: 'R4', field: 'status', message: expect.stringContaining('只有 SUBMITTED 状态的计划可以下达') },
-      { index: 2, id: '999999', code: 'NOT_FOUND', rule: null, field: 'id', message: expect.stringContaining('999999') },
+      // the city bureau acting: a missing line answers as another city's would
+      { index: 2, id: '999999', code: 'FORBIDDEN', rule: null, field: null, message: expect.stringContaining('you may not access or change this EnrollmentPlan') },
     ]);
 
     const file = await transition(t, 'filePlans', [approved.planId, submitted.planId]);

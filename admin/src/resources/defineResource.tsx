@@ -6,6 +6,7 @@ import { Sheet } from '../sheet/Sheet';
 import type { SheetActionsProps } from '../sheet/actions';
 import type { ColumnSpec } from '../sheet/types';
 import { filterInputs } from './filters';
+import { withServerLimits } from '../contract';
 import { RecordEdit, RecordForm } from './RecordPage';
 
 export interface AdminResource {
@@ -43,7 +44,8 @@ const shared = new Lookups();
 /** One resource from its column data: the sheet as list, forms with the server's rules, a readable name. */
 export function defineResource(definition: Definition): AdminResource {
   registerDisplay(definition.name, definition.display);
-  const { name, columns } = definition;
+  const { name } = definition;
+  const columns = withServerLimits(name, definition.columns);
   const readOnly = definition.readOnly ?? false;
 
   function ResourceList() {

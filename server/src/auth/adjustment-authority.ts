@@ -1,26 +1,24 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { ResourceDef } from '../common/resource.js';
+import { mayWrite } from '../common/resource.js';
 import type { EnrollmentPlan } from '../modules/plan/enrollment-plan.entity.js';
 import type { AdjustmentAuthority } from '../modules/adjustment/plan-adjustment.service.js';
-import { enrollmentPlanResource } from '../modules/plan/enrollment-plan.resource.js';
+import { planAdjustmentResource } from '../modules/adjustment/plan-adjustment.resource.js';
 import { issuerCodeOf } from '../modules/plan/plan-rules.js';
 import { PlanStep } from '../modules/plan/plan.enums.js';
-import { policyOf } from './policies.js';
-import { forbidden, inScope } from './scope.js';
+import { forbidden } from './scope.js';
 import { planAuthority } from './plan-authority.js';
 import type { Actor } from './actor.js';
 
 /**
- * R8 with R4: any office that may write the line asks for an adjustment; the line's issuing
+ * R8 with R4: any office that may write adjustments asks for one on a line of its place (the line is
+ * looked up within the actor's place); the line's issuing
  * authority decides, as it approved the line. Without an actor (scripts, seeding) nothing is checked.
  */
 export function adjustmentAuthority(actor: Actor | null): AdjustmentAuthority {
   return {
     name: actor?.username ?? 'system',
-    async assertMayRequest(_em: EntityManager, plan: EnrollmentPlan) {
-      if (!actor) return;
-      const def = enrollmentPlanResource as ResourceDef;
-      if (!policyOf('PlanAdjustment').write.includes(actor.role) || !(await inScope(def, plan))) throw forbidden('计划调整', 'PlanAdjustment');
+    assertMayRequest() {
+      if (actor && !mayWrite(planAdjustmentResource, actor.role)) throw forbidden(planAdjustmentResource.labelZh, planAdjustmentResource.name);
     },
     async assertMayDecide(em: EntityManager, plan: EnrollmentPlan) {
       if (!actor) return;

@@ -4,6 +4,9 @@ import { badInput } from '../common/errors.js';
 
 const COST = 10;
 
+/** The stored hash of an account that has no password (a SERVICE account): not a bcrypt hash, so nothing matches it. */
+export const NO_PASSWORD = '!';
+
 export function assertStrongPassword(password: string): void {
   if (password.length < 10 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
     throw badInput('password', '密码至少 10 位，且须同时包含字母和数字', 'a password needs at least 10 characters with letters and digits');

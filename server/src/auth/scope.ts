@@ -1,17 +1,16 @@
 import { Utils, wrap, type FilterQuery } from '@mikro-orm/core';
-import { AppError } from '../common/errors.js';
-import type { ResourceDef } from '../common/resource.js';
+import { AppError, notFound } from '../common/errors.js';
+import { mayRead, mayWrite, placeOf, type ResourceDef } from '../common/resource.js';
 import { nest } from '../common/filters.js';
 import type { BaseEntity } from '../common/base.entity.js';
 import { Role } from '../modules/user/role.js';
 import { currentActor, type Actor } from './actor.js';
-import { policyOf } from './policies.js';
 
 export const unauthenticated = () =>
   new AppError({ code: 'UNAUTHENTICATED', zh: '请先登录', en: 'sign in first', details: { http: { status: 401 } } });
 
-export const forbidden = (labelZh: string, name: string) =>
-  new AppError({ code: 'FORBIDDEN', zh: `无权访问或修改该${labelZh}记录`, en: `you may not access or change this ${name}` });
+export const forbidden = (labelZh: string, name: string, field?: string) =>
+  new AppError({ code: 'FORBIDDEN', field, zh: `无权访问或修改该${labelZh}记录`, en: `you may not access or change this ${name}` });
 
 /** The actor of the request; undefined outside requests (seeding, scripts), which act with full rights. */
 export function requestActor(): Actor | undefined {
@@ -20,21 +19,46 @@ export function requestActor(): Actor | undefined {
   return actor;
 }
 
-/** Where the actor's rows lie, as a condition on the resource; undefined when the actor sees every row. */
+/** The actor's city or school id a row must carry, and the path from the row to it. */
+function placeTest(def: ResourceDef, actor: Actor): { path: string; id: number | null } | undefined {
+  const place = placeOf(def, actor.role);
+  if (place === 'school') return { path: def.policy.school!, id: actor.schoolId };
+  if (place === 'city') return { path: def.policy.city!, id: actor.cityId };
+  return undefined;
+}
+
+/** The actor's place as a condition on the resource's rows; undefined for the whole province. */
+function placeFilter(def: ResourceDef, actor: Actor): FilterQuery<object> | undefined {
+  const test = placeTest(def, actor);
+  return test && nest(test.path, test.id);
+}
+
+/** Where the actor's readable rows lie, as a condition on the resource; undefined when the actor sees every row. */
 export function readScope(def: ResourceDef): FilterQuery<object> | undefined {
   const actor = requestActor();
   if (!actor) return undefined;
-  const policy = policyOf(def.name);
-  if (policy.read && !policy.read.includes(actor.role)) throw forbidden(def.labelZh, def.name);
-  if (actor.role === Role.SCHOOL_STAFF && policy.school) return nest(policy.school, actor.schoolId);
-  if ((actor.role === Role.CITY_ADMIN || actor.role === Role.SCHOOL_STAFF) && policy.city) return nest(policy.city, actor.cityId);
-  return undefined;
+  if (!mayRead(def, actor.role)) throw forbidden(def.labelZh, def.name);
+  return def.policy.readEverywhere ? undefined : placeFilter(def, actor);
+}
+
+/** Where the rows the actor may change lie; undefined when the actor's place is the whole province. */
+export function writeScope(def: ResourceDef): FilterQuery<object> | undefined {
+  const actor = requestActor();
+  return actor ? placeFilter(def, actor) : undefined;
 }
 
 /** `where` narrowed to the actor's rows. */
 export function scoped(def: ResourceDef, where: FilterQuery<object>): FilterQuery<object> {
   const scope = readScope(def);
   return scope ? ({ $and: [where, scope] } as FilterQuery<object>) : where;
+}
+
+/**
+ * The answer for an id the actor cannot use: to a user bound to a city or school, a row elsewhere
+ * and no row at all look the same (FORBIDDEN, naming nothing of the row); others learn it is missing.
+ */
+export function absent(def: ResourceDef, id: unknown, limited: boolean): AppError {
+  return limited ? forbidden(def.labelZh, def.name) : notFound(def.labelZh, String(id));
 }
 
 /** The id at the end of a path from a row (`plan.school.city`), loading what is not loaded yet. */
@@ -52,27 +76,38 @@ export async function idAt(entity: BaseEntity, path: string): Promise<number | n
 /** Whether a row lies within the actor's city or school. */
 export async function inScope(def: ResourceDef, entity: BaseEntity): Promise<boolean> {
   const actor = requestActor();
-  if (!actor) return true;
-  const policy = policyOf(def.name);
-  if (actor.role === Role.SCHOOL_STAFF && policy.school) return (await idAt(entity, policy.school)) === actor.schoolId;
-  if ((actor.role === Role.CITY_ADMIN || actor.role === Role.SCHOOL_STAFF) && policy.city) return (await idAt(entity, policy.city)) === actor.cityId;
-  return true;
+  const test = actor && placeTest(def, actor);
+  return !test || (await idAt(entity, test.path)) === test.id;
 }
 
 /** Refuses, before anything is looked at, a write the actor's role never allows on this resource. */
 export function assertRoleMayWrite(def: ResourceDef): void {
   const actor = requestActor();
-  if (actor && !policyOf(def.name).write.includes(actor.role)) throw forbidden(def.labelZh, def.name);
+  if (actor && !mayWrite(def, actor.role)) throw forbidden(def.labelZh, def.name);
+}
+
+/**
+ * Refuses a row being written that already names a place other than the actor's (a school moved to
+ * another city), before any rule or lookup runs on it; a place not known yet (derived by the
+ * resource's hooks) is checked by `assertMayWrite` afterwards.
+ */
+export async function assertNotElsewhere(def: ResourceDef, entity: BaseEntity): Promise<void> {
+  const actor = requestActor();
+  const test = actor && placeTest(def, actor);
+  if (!test) return;
+  const id = await idAt(entity, test.path);
+  if (id !== null && id !== test.id) throw forbidden(def.labelZh, def.name);
 }
 
 /** Refuses a write the actor's role or place does not allow; checked on a row before and after a change. */
 export async function assertMayWrite(def: ResourceDef, entity: BaseEntity): Promise<void> {
   const actor = requestActor();
   if (!actor) return;
-  const policy = policyOf(def.name);
-  if (!policy.write.includes(actor.role)) throw forbidden(def.labelZh, def.name);
+  const { staffWritesWhere } = def.policy;
+  if (!mayWrite(def, actor.role)) throw forbidden(def.labelZh, def.name);
   if (!(await inScope(def, entity))) throw forbidden(def.labelZh, def.name);
-  if (actor.role === Role.SCHOOL_STAFF && policy.staffMayWrite && !policy.staffMayWrite(entity as unknown as Record<string, unknown>)) {
+  const row = entity as unknown as Record<string, unknown>;
+  if (actor.role === Role.SCHOOL_STAFF && staffWritesWhere && Object.entries(staffWritesWhere).some(([prop, allowed]) => !allowed.includes(row[prop] as string))) {
     throw forbidden(def.labelZh, def.name);
   }
 }

@@ -1,9 +1,9 @@
 import { OptimisticLockError, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { AppError, BulkError, badInput, conflict, notFound, type RowProblem } from './errors.js';
+import { AppError, BulkError, badInput, conflict, type RowProblem } from './errors.js';
 import { parseId } from './ids.js';
 import { assertNotReferenced } from './references.js';
-import { assertMayWrite, assertRoleMayWrite, forbidden, readScope } from '../auth/scope.js';
-import { propOf, type FieldSpec, type ResourceDef } from './resource.js';
+import { absent, assertMayWrite, assertNotElsewhere, assertRoleMayWrite, forbidden, readScope, writeScope } from '../auth/scope.js';
+import { propOf, resourceOf, type FieldSpec, type ResourceDef } from './resource.js';
 import type { BaseEntity } from './base.entity.js';
 
 type Input = Record<string, unknown>;
@@ -33,12 +33,8 @@ async function convert(em: EntityManager, field: FieldSpec, value: unknown): Pro
       if (field.max !== undefined && n > field.max) throw badInput(field.name, `${field.labelZh}不能大于 ${field.max}`, `${field.name} must be at most ${field.max}`);
       return n;
     }
-    case 'ref': {
-      const id = parseId(value, field.name);
-      const target = await em.findOne(field.target!(), id);
-      if (!target) throw badInput(field.name, `找不到${field.labelZh}：${id}`, `${field.name} ${id} does not exist`);
-      return target;
-    }
+    case 'ref':
+      return findReferenced(em, field, parseId(value, field.name));
     case 'json': {
       // Input objects arrive as class instances; store plain data.
       const plain: unknown = JSON.parse(JSON.stringify(value));
@@ -47,6 +43,19 @@ async function convert(em: EntityManager, field: FieldSpec, value: unknown): Pro
     default:
       return value;
   }
+}
+
+/**
+ * The row a reference names, if the actor may read it: a row outside the actor's place is refused
+ * like a missing one, before any rule could look at it and tell what it holds.
+ */
+async function findReferenced(em: EntityManager, field: FieldSpec, id: number): Promise<BaseEntity> {
+  const targetDef = resourceOf(field.target!());
+  const scope = targetDef && readScope(targetDef);
+  const target = await em.findOne(field.target!(), (scope ? { $and: [{ id }, scope] } : { id }) as FilterQuery<BaseEntity>);
+  if (target) return target;
+  if (scope) throw forbidden(targetDef.labelZh, targetDef.name, field.name);
+  throw badInput(field.name, `找不到${field.labelZh}：${id}`, `${field.name} ${id} does not exist`);
 }
 
 async function applyInput(em: EntityManager, def: ResourceDef, entity: BaseEntity, input: Input, isNew: boolean): Promise<void> {
@@ -102,12 +111,12 @@ async function flushOrExplain(em: EntityManager, def: ResourceDef, entity: BaseE
   }
 }
 
-/** The row, if the actor may see it; to a city or school user a row elsewhere and no row look the same. */
+/** The row to change, if it lies in the actor's place; to a city or school user a row elsewhere and no row look the same. */
 export async function findOrFail<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, id: unknown): Promise<T> {
-  const scope = readScope(def as ResourceDef);
+  const scope = writeScope(def as ResourceDef);
   const byId = { id: parseId(id) };
   const entity = await em.findOne(def.entity, (scope ? { $and: [byId, scope] } : byId) as FilterQuery<T>);
-  if (!entity) throw scope ? forbidden(def.labelZh, def.name) : notFound(def.labelZh, String(id));
+  if (!entity) throw absent(def as ResourceDef, id, scope !== undefined);
   return entity;
 }
 
@@ -121,6 +130,7 @@ export async function createRecord<T extends BaseEntity>(em: EntityManager, def:
   assertRoleMayWrite(def as ResourceDef);
   const entity = new def.entity();
   await applyInput(em, def as ResourceDef, entity, input, true);
+  await assertNotElsewhere(def as ResourceDef, entity);
   await assertUnique(em, def as ResourceDef, entity);
   await def.hooks?.beforeSave?.(em, entity, true);
   // After the hooks, which may derive where the row stands (a plan line's school from its program).
@@ -138,6 +148,7 @@ export async function updateRecord<T extends BaseEntity>(em: EntityManager, def:
   const before = { ...(entity as unknown as Bag) };
   try {
     await applyInput(em, def as ResourceDef, entity, input, false);
+    await assertNotElsewhere(def as ResourceDef, entity);
     await assertUnique(em, def as ResourceDef, entity);
     await def.hooks?.beforeSave?.(em, entity, false, before as Partial<T>);
     await assertMayWrite(def as ResourceDef, entity);

@@ -41,9 +41,13 @@ export interface RowProblem {
 export class BulkError extends GraphQLError {
   constructor(readonly rows: RowProblem[]) {
     const first = rows[0];
-    super(`${rows.length} 行有错误，未保存任何数据 (${rows.length} row(s) failed; nothing was saved)`, {
+    const zh = `${rows.length} 行有错误，未保存任何数据`;
+    const en = `${rows.length} row(s) failed; nothing was saved`;
+    super(`${zh} (${en})`, {
       extensions: {
         code: first?.code ?? 'BAD_USER_INPUT',
+        messageZh: zh,
+        messageEn: en,
         rule: first?.rule ?? null,
         field: first?.field ?? null,
         rows,

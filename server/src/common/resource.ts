@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { BaseEntity } from './base.entity.js';
+import { Role } from '../modules/user/role.js';
 
 export type EntityClass<T extends BaseEntity = BaseEntity> = new () => T;
 
@@ -61,12 +62,32 @@ export interface WriteHooks<T extends BaseEntity = BaseEntity> {
   beforeDelete?(em: EntityManager, entity: T): Promise<void>;
 }
 
+/**
+ * Who reads and writes a resource, and where its rows stand. `city` and `school` are paths from a row
+ * to its city and school (`plan.school.city`). A city admin reads and writes only rows of its city,
+ * school staff only rows of their school; a resource with neither path is reference data.
+ */
+export interface Policy {
+  /** Roles that may write at all (through CRUD, bulk saves and the module's own mutations). */
+  write: Role[];
+  /** Roles that may read; every signed-in role when left out. */
+  read?: Role[];
+  city?: string;
+  school?: string;
+  /** Every reader sees every row (a public register), though writes stay within the writer's place. */
+  readEverywhere?: boolean;
+  /** Further limit on the rows school staff may write, as allowed values of row properties (schools draft, others decide). */
+  staffWritesWhere?: Record<string, readonly string[]>;
+}
+
 export interface ResourceDef<T extends BaseEntity = BaseEntity> {
   entity: EntityClass<T>;
   /** GraphQL type name (`School`); CRUD names derive from it. */
   name: string;
   plural: string;
   labelZh: string;
+  /** The one statement of who reads and writes this resource; a resource without one does not start. */
+  policy: Policy;
   fields: FieldSpec[];
   /** Properties searched by the `q` filter. */
   search: string[];
@@ -89,10 +110,49 @@ export const propOf = (field: FieldSpec): string => field.prop ?? field.name;
 
 const byEntity = new Map<EntityClass, ResourceDef>();
 
+const ROLES = new Set<string>(Object.values(Role));
+
+/** Refuses a description whose policy is missing or cannot be enforced, so the server never starts with it. */
+function assertPolicy(def: ResourceDef): void {
+  const { policy } = def;
+  if (!policy || !Array.isArray(policy.write)) throw new Error(`resource ${def.name} declares no policy (who reads and writes it)`);
+  for (const role of [...policy.write, ...(policy.read ?? [])]) {
+    if (!ROLES.has(role)) throw new Error(`resource ${def.name}: unknown role ${role} in its policy`);
+  }
+  // School staff see only their school's rows: a row with a city but no school is not theirs to read or write.
+  const staffReads = !policy.read || policy.read.includes(Role.SCHOOL_STAFF);
+  if (policy.city && !policy.school && !policy.readEverywhere && staffReads) {
+    throw new Error(`resource ${def.name} has a city but no school path: leave SCHOOL_STAFF out of its readers`);
+  }
+  if (policy.city && !policy.school && policy.write.includes(Role.SCHOOL_STAFF)) {
+    throw new Error(`resource ${def.name} has a city but no school path: leave SCHOOL_STAFF out of its writers`);
+  }
+}
+
 export function defineResource<T extends BaseEntity>(def: ResourceDef<T>): ResourceDef<T> {
+  assertPolicy(def as unknown as ResourceDef);
   byEntity.set(def.entity, def as unknown as ResourceDef);
   return def;
 }
+
+/** Whether a role reads a resource at all. */
+export const mayRead = (def: ResourceDef, role: Role): boolean => !def.policy.read || def.policy.read.includes(role);
+
+/** Whether a role writes a resource at all. */
+export const mayWrite = (def: ResourceDef, role: Role): boolean => def.policy.write.includes(role);
+
+/** Where a role's rows of a resource lie: the whole province, its city, or its school. */
+export type Place = 'province' | 'city' | 'school';
+
+export function placeOf(def: ResourceDef, role: Role): Place {
+  const { city, school } = def.policy;
+  if (role === Role.SCHOOL_STAFF && school) return 'school';
+  if ((role === Role.CITY_ADMIN || role === Role.SCHOOL_STAFF) && city) return 'city';
+  return 'province';
+}
+
+/** The place a role reads in: a public register is read everywhere. */
+export const readPlaceOf = (def: ResourceDef, role: Role): Place => (def.policy.readEverywhere ? 'province' : placeOf(def, role));
 
 /** The resource of an entity (the target of a reference), if it is one. */
 export const resourceOf = (entity: EntityClass): ResourceDef | undefined => byEntity.get(entity);

@@ -7,7 +7,7 @@ import { Level } from '../modules/major/level.js';
 import { Ownership, School, SchoolType } from '../modules/school/school.entity.js';
 import { Program } from '../modules/program/program.entity.js';
 import { EntryBasis, StudyMode } from '../modules/program/program.enums.js';
-import { standardDuration } from '../modules/program/durations.js';
+import { standardYears } from '../modules/program/program-rules.js';
 import { EnrollmentPlan } from '../modules/plan/enrollment-plan.entity.js';
 import { PlanTransition } from '../modules/plan/plan-transition.entity.js';
 import { PlanStatus, PlanStep, Season } from '../modules/plan/plan.enums.js';
@@ -37,7 +37,7 @@ const isoDate = (year: number, month: number, day: number) => `${year}-${pad(mon
  * The duration a demo program is filed with. 职业技能培训 is short-course training in the notice; until
  * programs can say so in months it takes the standard table like the rest. One place to change.
  */
-const demoDuration = (program: { entryBasis: EntryBasis; level: Level; studyMode: StudyMode }): number => standardDuration(program.entryBasis, program.level)!;
+const demoDuration = (program: { entryBasis: EntryBasis; level: Level; studyMode: StudyMode }): number => standardYears(program)!;
 
 /** The trade in a school's name (交通, 机电 ...), whose majors it teaches most. */
 type Trades = Map<School, string | null>;

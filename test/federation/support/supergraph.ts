@@ -17,7 +17,7 @@ export interface Subgraph {
  */
 export async function enrollmentSubgraph(t: TestApp): Promise<Subgraph> {
   const { createUser } = await t.ok<{ createUser: { id: string } }>(
-    `mutation { createUser(username: "gateway", role: SERVICE, password: "Gateway-unused-2023") { id } }`,
+    `mutation { createUser(username: "gateway", role: SERVICE) { id } }`,
   );
   const { issueServiceToken } = await t.ok<{ issueServiceToken: { token: string } }>(
     `mutation($id: ID!) { issueServiceToken(userId: $id, days: 30) { token } }`,

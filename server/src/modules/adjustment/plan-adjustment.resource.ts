@@ -1,3 +1,4 @@
+import { OFFICES } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 import { PlanAdjustment } from './plan-adjustment.entity.js';
@@ -9,6 +10,7 @@ export const planAdjustmentResource = defineResource({
   name: 'PlanAdjustment',
   plural: 'PlanAdjustments',
   labelZh: '计划调整',
+  policy: { write: OFFICES, city: 'plan.school.city', school: 'plan.school' },
   search: ['reason', 'requestedBy', 'plan.school.name'],
   mutations: false,
   fields: [

@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { badInput, notFound, ruleViolation } from '../../common/errors.js';
-import { parseId } from '../../common/ids.js';
+import { badInput, ruleViolation } from '../../common/errors.js';
+import { findOrFail } from '../../common/crud.service.js';
 import { todayIn, type Clock } from '../../common/clock.js';
 import { queryRows, toNumber } from '../../common/sql.js';
-import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
+import type { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
+import { enrollmentPlanResource } from '../plan/enrollment-plan.resource.js';
+import { planAdjustmentResource } from './plan-adjustment.resource.js';
 import { isLocked } from '../plan/plan-rules.js';
 import { PlanAdjustment } from './plan-adjustment.entity.js';
 import { AdjustmentDecision } from './adjustment.enums.js';
@@ -25,7 +27,8 @@ export interface AdjustmentDecisionInput {
 export interface AdjustmentAuthority {
   /** The name recorded as requester or decider. */
   name: string;
-  assertMayRequest(em: EntityManager, plan: EnrollmentPlan): Promise<void>;
+  /** Whether the actor's role asks for adjustments at all; where it may is the line's lookup. */
+  assertMayRequest(): void;
   assertMayDecide(em: EntityManager, plan: EnrollmentPlan): Promise<void>;
 }
 
@@ -49,9 +52,8 @@ async function assertCoversIntakes(em: EntityManager, plan: EnrollmentPlan, newS
 
 /** R8: asks to change the seats of a locked line; one pending request per line at a time. */
 export async function requestPlanAdjustment(em: EntityManager, clock: Clock, input: AdjustmentRequest, authority: AdjustmentAuthority): Promise<PlanAdjustment> {
-  const plan = await em.findOne(EnrollmentPlan, parseId(input.planId, 'planId'));
-  if (!plan) throw notFound('招生计划', input.planId);
-  await authority.assertMayRequest(em, plan);
+  authority.assertMayRequest();
+  const plan = await findOrFail(em, enrollmentPlanResource, input.planId);
   if (!isLocked(plan.status)) {
     throw ruleViolation('R8', `招生计划 ${plan.id} 尚未下达（${plan.status}），可直接修改，无需调整申请`, `plan line ${plan.id} is ${plan.status}, not locked; edit it directly`, 'planId');
   }
@@ -74,8 +76,8 @@ export async function requestPlanAdjustment(em: EntityManager, clock: Clock, inp
 
 /** R8: approving applies the new seats to the locked line — the only write that bypasses the lock. */
 export async function decidePlanAdjustment(em: EntityManager, clock: Clock, input: AdjustmentDecisionInput, authority: AdjustmentAuthority): Promise<PlanAdjustment> {
-  const adjustment = await em.findOne(PlanAdjustment, parseId(input.id), { populate: ['plan'] });
-  if (!adjustment) throw notFound('计划调整', input.id);
+  const adjustment = await findOrFail(em, planAdjustmentResource, input.id);
+  await em.populate(adjustment, ['plan']);
   await authority.assertMayDecide(em, adjustment.plan);
   if (input.decision === AdjustmentDecision.PENDING) throw badInput('decision', '审批结果只能是批准或驳回', 'decision must be APPROVED or REJECTED');
   if (adjustment.decision !== AdjustmentDecision.PENDING) {

@@ -1,3 +1,4 @@
+import { badInput } from '../../common/errors.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { Level } from '../major/level.js';
 import { School } from '../school/school.entity.js';
@@ -62,8 +63,13 @@ function addInto(target: Unit, source: Unit): void {
 export async function levelMix(em: EntityManager, cities: CityInfo[], args: { year?: number | null; cityCode?: string | null; schoolId?: string | null }): Promise<LevelMixRow[]> {
   const years = campaignYears(checkYear(args.year));
   const queried = [years[0]! - 1, ...years];
+  // An unknown city code is refused even beside a school, and a school must lie in the city named.
+  const named = resolveCity(cities, args.cityCode);
   const school = await resolveSchool(em, args.schoolId);
-  const city = school ? cities.find((c) => c.id === school.city.id)! : resolveCity(cities, args.cityCode);
+  if (school && named && school.city.id !== named.id) {
+    throw badInput('schoolId', `学校 ${school.id} 不在设区市 ${named.code}`, `school ${school.id} is not in city ${named.code}`);
+  }
+  const city = school ? cities.find((c) => c.id === school.city.id)! : named;
   const groupColumn = city ? 'p.school_id' : 's.city_id';
   const grouped = await rowsOf(em, planFacts(em, { years: queried, cityId: city?.id, schoolId: school?.id, countedOnly: true })
     .select({ unitId: groupColumn, year: 'p.year', level: 'pr.level' })

@@ -1,3 +1,4 @@
+import { NOBODY, BUREAUS } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { AuditAction, AuditEntry } from './audit-entry.entity.js';
 
@@ -7,6 +8,7 @@ export const auditEntryResource = defineResource({
   name: 'AuditEntry',
   plural: 'AuditEntries',
   labelZh: '操作记录',
+  policy: { write: NOBODY, read: BUREAUS, city: 'cityId' },
   search: ['actorName', 'entityName'],
   defaultSort: 'id',
   mutations: false,

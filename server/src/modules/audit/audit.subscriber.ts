@@ -1,7 +1,7 @@
 import { ChangeSetType, Utils, helper, type ChangeSet, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 import { currentActor } from '../../auth/actor.js';
 import { idAt } from '../../auth/scope.js';
-import { policyOf } from '../../auth/policies.js';
+import { resourceOf, type EntityClass } from '../../common/resource.js';
 import type { BaseEntity } from '../../common/base.entity.js';
 import { AuditAction, AuditEntry } from './audit-entry.entity.js';
 
@@ -60,7 +60,7 @@ export class AuditSubscriber implements EventSubscriber {
     const now = new Date();
     const rows = [];
     for (const { changeSet, changes } of entries) {
-      const cityPath = policyOf(changeSet.name).city;
+      const cityPath = resourceOf(changeSet.entity.constructor as EntityClass)?.policy.city;
       rows.push({
         action: ACTIONS[changeSet.type]!,
         entityName: changeSet.name,

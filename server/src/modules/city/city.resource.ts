@@ -1,3 +1,4 @@
+import { PROVINCE_ONLY } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { City } from './city.entity.js';
 import { schoolResource } from '../school/school.resource.js';
@@ -8,6 +9,7 @@ export const cityResource = defineResource({
   name: 'City',
   plural: 'Cities',
   labelZh: '设区市',
+  policy: { write: PROVINCE_ONLY },
   keys: ['id', 'code'],
   search: ['nameZh', 'nameEn', 'code'],
   defaultSort: 'displayOrder',

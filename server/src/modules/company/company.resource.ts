@@ -1,3 +1,4 @@
+import { BUREAUS } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { AppError } from '../../common/errors.js';
 import { City } from '../city/city.entity.js';
@@ -11,6 +12,7 @@ export const companyResource = defineResource({
   name: 'Company',
   plural: 'Companies',
   labelZh: '企业',
+  policy: { write: BUREAUS, city: 'city', readEverywhere: true },
   keys: ['id', 'creditCode'],
   search: ['name', 'shortName', 'creditCode'],
   defaultSort: 'name',

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { BUREAUS } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { badInput, ruleViolation } from '../../common/errors.js';
 import { City } from '../city/city.entity.js';
@@ -28,6 +29,7 @@ export const crossRegionAgreementResource = defineResource({
   name: 'CrossRegionAgreement',
   plural: 'CrossRegionAgreements',
   labelZh: '跨区域联合培养协议',
+  policy: { write: BUREAUS, city: 'city', school: 'school' },
   search: ['partnerInstitution', 'school.name', 'program.major.name'],
   defaultSort: 'signedOn',
   fields: [

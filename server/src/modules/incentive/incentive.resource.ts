@@ -1,3 +1,5 @@
+import { BUREAUS, CITY_READERS } from '../user/role.js';
+import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR } from '../target/campaign.js';
 import { defineResource } from '../../common/resource.js';
 import { badInput } from '../../common/errors.js';
 import { City } from '../city/city.entity.js';
@@ -9,11 +11,12 @@ export const incentiveResource = defineResource({
   name: 'Incentive',
   plural: 'Incentives',
   labelZh: '招生优惠政策',
+  policy: { write: BUREAUS, read: CITY_READERS, city: 'city' },
   search: ['eligibility'],
   defaultSort: 'year',
   fields: [
     { name: 'cityId', prop: 'city', kind: 'ref', target: () => City, labelZh: '设区市', required: true },
-    { name: 'year', kind: 'int', labelZh: '年度', required: true, min: 2000, max: 2100 },
+    { name: 'year', kind: 'int', labelZh: '年度', required: true, min: CAMPAIGN_FIRST_YEAR, max: CAMPAIGN_LAST_YEAR },
     { name: 'kind', kind: 'enum', enum: IncentiveKind, labelZh: '优惠类型', required: true },
     { name: 'amountPerStudent', kind: 'int', labelZh: '每生金额（元）', required: true, min: 0, max: 1000000 },
     { name: 'eligibility', kind: 'string', labelZh: '享受对象', maxLength: 500 },

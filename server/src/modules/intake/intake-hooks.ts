@@ -4,6 +4,8 @@ import type { WriteHooks } from '../../common/resource.js';
 import { queryRows, toNumber } from '../../common/sql.js';
 import { City } from '../city/city.entity.js';
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
+import { PlanTransition } from '../plan/plan-transition.entity.js';
+import { PlanStep } from '../plan/plan.enums.js';
 import { isZhejiangCode, provinceByCode } from '../region/provinces.js';
 import type { Intake } from './intake.entity.js';
 import { assertOriginAllowed, assertPlanFiled, assertRegisteredInTime, assertWithinSeats } from './intake-rules.js';
@@ -26,13 +28,19 @@ async function takenByOthers(em: EntityManager, planId: number, intakeId: number
   return toNumber(row?.taken);
 }
 
+/** The day the province filed the line (R6), from the workflow's history. */
+async function filedOn(em: EntityManager, planId: number): Promise<string | null> {
+  const filing = await em.findOne(PlanTransition, { plan: planId, step: PlanStep.FILE }, { orderBy: { occurredOn: 'DESC' } });
+  return filing?.occurredOn ?? null;
+}
+
 export const intakeHooks: WriteHooks<Intake> = {
   async beforeSave(em, intake) {
     await assertKnownOrigin(em, intake.originCode);
     const plan = await em.findOneOrFail(EnrollmentPlan, intake.plan.id, { populate: ['school.city'] });
     assertPlanFiled(plan);
     assertOriginAllowed(plan.school, intake.originCode);
-    assertRegisteredInTime(plan, intake.registeredOn);
+    assertRegisteredInTime(plan, await filedOn(em, plan.id), intake.registeredOn);
     assertWithinSeats(plan, await takenByOthers(em, plan.id, intake.id), intake.count);
   },
 };

@@ -30,15 +30,42 @@ export function assertOriginAllowed(school: RecruitingSchool, originCode: string
 /** R9: spring intakes register by 31 March, autumn by 31 October of the plan year. */
 export const registrationDeadline = (year: number, season: Season): string => `${year}-${season === Season.SPRING ? '03-31' : '10-31'}`;
 
-export function assertRegisteredInTime(plan: { year: number; season: Season }, registeredOn: string): void {
+/**
+ * R9's window opens the day after the season before closed: spring from 1 November of the year
+ * before, autumn from 1 April. A registration earlier than that belongs to another intake.
+ */
+export const registrationOpens = (year: number, season: Season): string => (season === Season.SPRING ? `${year - 1}-11-01` : `${year}-04-01`);
+
+const seasonZh = (season: Season) => (season === Season.SPRING ? '春季' : '秋季');
+
+/** R9: registered within the season's window, and not before the line was filed (a line takes intakes once filed). */
+export function assertRegisteredInTime(plan: { id: number; year: number; season: Season }, filedOn: string | null, registeredOn: string): void {
+  const opens = registrationOpens(plan.year, plan.season);
   const deadline = registrationDeadline(plan.year, plan.season);
-  if (registeredOn <= deadline) return;
-  throw ruleViolation(
-    'R9',
-    `${plan.year}年${plan.season === Season.SPRING ? '春季' : '秋季'}新生须于 ${deadline} 前办理学籍注册，${registeredOn} 已逾期`,
-    `${plan.season} ${plan.year} intakes must register by ${deadline}; ${registeredOn} is late`,
-    'registeredOn',
-  );
+  if (registeredOn > deadline) {
+    throw ruleViolation(
+      'R9',
+      `${plan.year}年${seasonZh(plan.season)}新生须于 ${deadline} 前办理学籍注册，${registeredOn} 已逾期`,
+      `${plan.season} ${plan.year} intakes must register by ${deadline}; ${registeredOn} is late`,
+      'registeredOn',
+    );
+  }
+  if (registeredOn < opens) {
+    throw ruleViolation(
+      'R9',
+      `${plan.year}年${seasonZh(plan.season)}新生的学籍注册期为 ${opens} 至 ${deadline}，${registeredOn} 尚未开始`,
+      `${plan.season} ${plan.year} intakes register from ${opens} to ${deadline}; ${registeredOn} is too early`,
+      'registeredOn',
+    );
+  }
+  if (filedOn !== null && registeredOn < filedOn) {
+    throw ruleViolation(
+      'R9',
+      `招生计划 ${plan.id} 于 ${filedOn} 备案，学籍注册日期 ${registeredOn} 不能早于备案日期`,
+      `plan line ${plan.id} was filed on ${filedOn}; a registration on ${registeredOn} predates it`,
+      'registeredOn',
+    );
+  }
 }
 
 /** R8: intakes within the line's seats; seats grow only through an approved plan adjustment. */

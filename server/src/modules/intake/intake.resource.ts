@@ -1,3 +1,4 @@
+import { OFFICES } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 import { Season } from '../plan/plan.enums.js';
@@ -10,6 +11,7 @@ export const intakeResource = defineResource({
   name: 'Intake',
   plural: 'Intakes',
   labelZh: '招生实绩',
+  policy: { write: OFFICES, city: 'plan.school.city', school: 'plan.school' },
   search: ['plan.school.name', 'plan.program.major.name'],
   fields: [
     { name: 'planId', prop: 'plan', kind: 'ref', target: () => EnrollmentPlan, labelZh: '招生计划', required: true },

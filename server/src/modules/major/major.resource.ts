@@ -1,3 +1,4 @@
+import { PROVINCE_ONLY } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { badInput } from '../../common/errors.js';
 import { Major } from './major.entity.js';
@@ -9,6 +10,7 @@ export const majorResource = defineResource({
   name: 'Major',
   plural: 'Majors',
   labelZh: '专业目录',
+  policy: { write: PROVINCE_ONLY },
   keys: ['id'],
   search: ['name', 'code', 'category'],
   defaultSort: 'code',

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ruleViolation } from '../../common/errors.js';
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
+import { LOCKED_STATUSES } from '../plan/plan-rules.js';
 import type { Program } from '../program/program.entity.js';
 import type { Season } from '../plan/plan.enums.js';
 import { OrderClass } from './order-class.entity.js';
@@ -13,9 +14,15 @@ export interface SeatPool {
 
 const seasonZh = (season: Season) => (season === 'SPRING' ? '春季' : '秋季');
 
-/** Seats of the plan lines of one program, year and season, other than `except`. */
+/** Seats of the approved and filed plan lines of one program, year and season, other than `except`: drafts promise nothing. */
 async function plannedSeats(em: EntityManager, pool: SeatPool, except?: number): Promise<number> {
-  const lines = await em.find(EnrollmentPlan, { program: pool.program, year: pool.year, season: pool.season, ...(except ? { id: { $ne: except } } : {}) });
+  const lines = await em.find(EnrollmentPlan, {
+    program: pool.program,
+    year: pool.year,
+    season: pool.season,
+    status: { $in: [...LOCKED_STATUSES] },
+    ...(except ? { id: { $ne: except } } : {}),
+  });
   return lines.reduce((sum, line) => sum + line.seats, 0);
 }
 
@@ -42,16 +49,17 @@ export async function assertOrderClassFits(em: EntityManager, orderClass: OrderC
     const left = Math.max(0, planned - taken);
     throw ruleViolation(
       'R11',
-      `订单班人数超出招生计划：该专业 ${pool.year} 年${seasonZh(pool.season)}计划 ${planned} 人，其他订单班已占 ${taken} 人，最多还可安排 ${left} 人，本班 ${orderClass.seats} 人`,
-      `order classes exceed the plan: program ${pool.program.id} has ${planned} planned seats for ${pool.year} ${pool.season}, other order classes take ${taken}, ${left} left, this class asks for ${orderClass.seats}`,
+      `订单班人数超出招生计划：该专业 ${pool.year} 年${seasonZh(pool.season)}已下达（备案）的计划 ${planned} 人，其他订单班已占 ${taken} 人，最多还可安排 ${left} 人，本班 ${orderClass.seats} 人`,
+      `order classes exceed the plan: program ${pool.program.id} has ${planned} approved or filed seats for ${pool.year} ${pool.season}, other order classes take ${taken}, ${left} left, this class asks for ${orderClass.seats}`,
       'seats',
     );
   }
 }
 
 /**
- * R11 from the plan's side: once `line` has `seatsAfter` seats (0 when it goes away), the plan lines
- * of its program, year and season still hold the order classes drawing on them.
+ * R11 from the plan's side: once the locked `line` has `seatsAfter` seats (through an adjustment, the
+ * only way a locked line's seats change), the lines of its program, year and season still hold the
+ * order classes drawing on them.
  */
 export async function assertPlanLineHoldsOrderClasses(em: EntityManager, line: SeatPool & { id: number }, seatsAfter: number, field = 'seats'): Promise<void> {
   const planned = (await plannedSeats(em, line, line.id)) + seatsAfter;
@@ -64,12 +72,4 @@ export async function assertPlanLineHoldsOrderClasses(em: EntityManager, line: S
       field,
     );
   }
-}
-
-/** R11 for an edited plan line: its pool keeps enough seats, and so does the pool it left if it moved. */
-export async function assertPlanEditHoldsOrderClasses(em: EntityManager, plan: EnrollmentPlan, before?: Readonly<Partial<EnrollmentPlan>>): Promise<void> {
-  await assertPlanLineHoldsOrderClasses(em, plan, plan.seats);
-  if (!before?.program || before.year === undefined || !before.season) return;
-  const moved = before.program !== plan.program || before.year !== plan.year || before.season !== plan.season;
-  if (moved) await assertPlanLineHoldsOrderClasses(em, { id: plan.id, program: before.program, year: before.year, season: before.season }, 0);
 }

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { OFFICES } from '../user/role.js';
+import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR } from '../target/campaign.js';
 import { defineResource } from '../../common/resource.js';
 import { badInput } from '../../common/errors.js';
 import { Partnership } from '../partnership/partnership.entity.js';
@@ -23,13 +25,14 @@ export const orderClassResource = defineResource({
   name: 'OrderClass',
   plural: 'OrderClasses',
   labelZh: '订单班',
+  policy: { write: OFFICES, city: 'partnership.school.city', school: 'partnership.school' },
   keys: ['id'],
   search: ['name', 'partnership.company.name', 'partnership.school.name'],
   defaultSort: 'year',
   fields: [
     { name: 'partnershipId', prop: 'partnership', kind: 'ref', target: () => Partnership, labelZh: '校企合作', required: true },
     { name: 'programId', prop: 'program', kind: 'ref', target: () => Program, labelZh: '专业', required: true },
-    { name: 'year', kind: 'int', labelZh: '年度', required: true, min: 2000, max: 2100 },
+    { name: 'year', kind: 'int', labelZh: '年度', required: true, min: CAMPAIGN_FIRST_YEAR, max: CAMPAIGN_LAST_YEAR },
     { name: 'season', kind: 'enum', enum: Season, labelZh: '季节', required: true },
     { name: 'name', kind: 'string', labelZh: '班级名称', required: true, maxLength: 100 },
     { name: 'seats', kind: 'int', labelZh: '班级人数', required: true, min: 1, max: 10000 },

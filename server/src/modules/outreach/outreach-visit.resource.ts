@@ -1,3 +1,4 @@
+import { BUREAUS, CITY_READERS } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { City } from '../city/city.entity.js';
 import { OutreachVisit } from './outreach-visit.entity.js';
@@ -8,6 +9,7 @@ export const outreachVisitResource = defineResource({
   name: 'OutreachVisit',
   plural: 'OutreachVisits',
   labelZh: '赴外省对接活动',
+  policy: { write: BUREAUS, read: CITY_READERS, city: 'city' },
   search: ['delegationLead', 'notes'],
   defaultSort: 'visitedOn',
   fields: [

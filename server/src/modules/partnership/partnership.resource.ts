@@ -1,3 +1,4 @@
+import { OFFICES } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { badInput } from '../../common/errors.js';
 import { School } from '../school/school.entity.js';
@@ -12,6 +13,7 @@ export const partnershipResource = defineResource({
   name: 'Partnership',
   plural: 'Partnerships',
   labelZh: '校企合作',
+  policy: { write: OFFICES, city: 'school.city', school: 'school' },
   keys: ['id'],
   search: ['school.name', 'company.name', 'company.shortName', 'notes'],
   defaultSort: 'startsOn',

@@ -1,3 +1,5 @@
+import { OFFICES } from '../user/role.js';
+import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR } from '../target/campaign.js';
 import { defineResource } from '../../common/resource.js';
 import { School } from '../school/school.entity.js';
 import { Program } from '../program/program.entity.js';
@@ -15,13 +17,14 @@ export const enrollmentPlanResource = defineResource({
   name: 'EnrollmentPlan',
   plural: 'EnrollmentPlans',
   labelZh: '招生计划',
+  policy: { write: OFFICES, city: 'school.city', school: 'school', staffWritesWhere: { status: [PlanStatus.DRAFT] } },
   keys: ['id'],
   search: ['school.name', 'program.major.name'],
   unique: [['program', 'year', 'season']],
   fields: [
     { name: 'schoolId', prop: 'school', kind: 'ref', target: () => School, labelZh: '学校' },
     { name: 'programId', prop: 'program', kind: 'ref', target: () => Program, labelZh: '专业', required: true },
-    { name: 'year', kind: 'int', labelZh: '年度', required: true, min: 2000, max: 2100 },
+    { name: 'year', kind: 'int', labelZh: '年度', required: true, min: CAMPAIGN_FIRST_YEAR, max: CAMPAIGN_LAST_YEAR },
     { name: 'season', kind: 'enum', enum: Season, labelZh: '季节', required: true },
     { name: 'seats', kind: 'int', labelZh: '计划人数', required: true, min: 0, max: 100000 },
     { name: 'status', kind: 'enum', enum: PlanStatus, labelZh: '状态', readOnly: true },

@@ -4,7 +4,6 @@ import { Program } from '../program/program.entity.js';
 import type { EnrollmentPlan } from './enrollment-plan.entity.js';
 import { PlanTransition } from './plan-transition.entity.js';
 import { assertFiledCatalogue, assertUnlocked, isLocked, PLAN_WRITABLE } from './plan-rules.js';
-import { assertPlanEditHoldsOrderClasses, assertPlanLineHoldsOrderClasses } from '../order-class/order-class-seats.js';
 
 export const enrollmentPlanHooks: WriteHooks<EnrollmentPlan> = {
   async beforeSave(em, plan, isNew, before) {
@@ -20,11 +19,10 @@ export const enrollmentPlanHooks: WriteHooks<EnrollmentPlan> = {
       throw badInput('programId', '该专业不属于所选学校', `program ${program.id} does not belong to school ${plan.school.id}`);
     }
     assertFiledCatalogue(program);
-    await assertPlanEditHoldsOrderClasses(em, plan, before);
   },
   async beforeDelete(em, plan) {
+    // Order classes rest on locked lines only (R11), which cannot be deleted.
     assertUnlocked(plan);
-    await assertPlanLineHoldsOrderClasses(em, plan, 0, 'id');
     // A draft that was submitted and returned carries history; it goes with the line.
     await em.nativeDelete(PlanTransition, { plan: plan.id });
   },

@@ -1,3 +1,4 @@
+import { NOBODY } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { EnrollmentPlan } from './enrollment-plan.entity.js';
 import { PlanTransition } from './plan-transition.entity.js';
@@ -9,6 +10,7 @@ export const planTransitionResource = defineResource({
   name: 'PlanTransition',
   plural: 'PlanTransitions',
   labelZh: '计划流转记录',
+  policy: { write: NOBODY, city: 'plan.school.city', school: 'plan.school' },
   search: ['reason'],
   mutations: false,
   fields: [

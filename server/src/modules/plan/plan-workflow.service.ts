@@ -1,5 +1,9 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { AppError, BulkError, badInput, notFound, ruleViolation, type RowProblem } from '../../common/errors.js';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { AppError, BulkError, badInput, ruleViolation, type RowProblem } from '../../common/errors.js';
+import type { ResourceDef } from '../../common/resource.js';
+import { absent, writeScope } from '../../auth/scope.js';
+import { enrollmentPlanResource } from './enrollment-plan.resource.js';
+import { BUREAUS, PROVINCE_ONLY, Role } from '../user/role.js';
 import { todayIn, type Clock } from '../../common/clock.js';
 import { EnrollmentPlan } from './enrollment-plan.entity.js';
 import { PlanTransition } from './plan-transition.entity.js';
@@ -12,14 +16,16 @@ interface StepSpec {
   /** The rule a step out of order breaks: the issuing chain (R4) or filing (R6). */
   rule: string;
   zh: string;
+  /** Roles that take the step at all; which lines each may move is the acting authority's to say. */
+  roles: Role[];
 }
 
 /** DRAFT → SUBMITTED (school) → APPROVED (issuing authority, R4) → FILED (province, R6); a submitted line may be returned. */
 export const PLAN_STEPS: Record<PlanStep, StepSpec> = {
-  [PlanStep.SUBMIT]: { from: PlanStatus.DRAFT, to: PlanStatus.SUBMITTED, rule: 'R4', zh: '提交' },
-  [PlanStep.APPROVE]: { from: PlanStatus.SUBMITTED, to: PlanStatus.APPROVED, rule: 'R4', zh: '下达' },
-  [PlanStep.FILE]: { from: PlanStatus.APPROVED, to: PlanStatus.FILED, rule: 'R6', zh: '备案' },
-  [PlanStep.RETURN]: { from: PlanStatus.SUBMITTED, to: PlanStatus.DRAFT, rule: 'R4', zh: '退回' },
+  [PlanStep.SUBMIT]: { from: PlanStatus.DRAFT, to: PlanStatus.SUBMITTED, rule: 'R4', zh: '提交', roles: [Role.PROVINCE_ADMIN, Role.SCHOOL_STAFF] },
+  [PlanStep.APPROVE]: { from: PlanStatus.SUBMITTED, to: PlanStatus.APPROVED, rule: 'R4', zh: '下达', roles: BUREAUS },
+  [PlanStep.FILE]: { from: PlanStatus.APPROVED, to: PlanStatus.FILED, rule: 'R6', zh: '备案', roles: PROVINCE_ONLY },
+  [PlanStep.RETURN]: { from: PlanStatus.SUBMITTED, to: PlanStatus.DRAFT, rule: 'R4', zh: '退回', roles: BUREAUS },
 };
 
 /**
@@ -49,10 +55,11 @@ function outOfOrder(step: PlanStep, plan: EnrollmentPlan): AppError {
   );
 }
 
+/** Who may take the step speaks first: the status of a line one may not move is none of one's business. */
 function checkLine(step: PlanStep, plan: EnrollmentPlan, actor: ActingAuthority | undefined): void {
+  actor?.assertMay(step, plan, issuerCodeOf(plan.school));
   if (plan.status !== PLAN_STEPS[step].from) throw outOfOrder(step, plan);
   if (step === PlanStep.APPROVE) assertFiledCatalogue(plan.program);
-  actor?.assertMay(step, plan, issuerCodeOf(plan.school));
 }
 
 /** Moves every listed line one step, or none: each failing id is reported with its index. */
@@ -62,7 +69,11 @@ export async function transitionPlans(em: EntityManager, step: PlanStep, ids: re
   if (step === PlanStep.RETURN && reason === '') throw badInput('reason', '退回须说明理由', 'a return needs a reason');
 
   const numeric = ids.map((id) => Number(id));
-  const found = await em.find(EnrollmentPlan, { id: { $in: numeric.filter((n) => Number.isSafeInteger(n) && n > 0) } }, { populate: ['school.city', 'program.major'] });
+  // Only lines of the actor's place are found: a line elsewhere is answered like a missing one.
+  const def = enrollmentPlanResource as ResourceDef;
+  const scope = writeScope(def);
+  const byIds = { id: { $in: numeric.filter((n) => Number.isSafeInteger(n) && n > 0) } };
+  const found = await em.find(EnrollmentPlan, (scope ? { $and: [byIds, scope] } : byIds) as FilterQuery<EnrollmentPlan>, { populate: ['school.city', 'program.major'] });
   const byId = new Map(found.map((plan) => [plan.id, plan]));
   const seen = new Set<number>();
   const problems: RowProblem[] = [];
@@ -70,7 +81,7 @@ export async function transitionPlans(em: EntityManager, step: PlanStep, ids: re
   ids.forEach((id, index) => {
     try {
       const plan = byId.get(numeric[index]!);
-      if (!plan) throw notFound('招生计划', id);
+      if (!plan) throw absent(def, id, scope !== undefined);
       if (seen.has(plan.id)) throw badInput('ids', `招生计划 ${id} 重复出现`, `plan line ${id} is listed twice`);
       seen.add(plan.id);
       checkLine(step, plan, options.actor);

@@ -5,7 +5,8 @@ import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 import { LOCKED_STATUSES } from '../plan/plan-rules.js';
 import type { WriteHooks } from '../../common/resource.js';
 import type { Program } from './program.entity.js';
-import { assertLevelFitsSchool, resolveDuration } from './program-rules.js';
+import { Major } from '../major/major.entity.js';
+import { assertLevelFitsSchool, levelZh, resolveDuration } from './program-rules.js';
 
 /** What a plan line was approved against; changing it under an approved line would be a change without an adjustment. */
 const APPROVED_AGAINST = ['school', 'major', 'level', 'entryBasis', 'studyMode'] as const;
@@ -25,20 +26,35 @@ async function assertNoLockedLines(em: EntityManager, program: Program, before: 
   );
 }
 
+/** R5: the catalogue decides at which levels a major is taught, from the program's first day on. */
+async function assertCatalogueAllowsLevel(em: EntityManager, program: Program): Promise<void> {
+  const major = await em.findOneOrFail(Major, program.major.id);
+  if (major.levels.includes(program.level)) return;
+  throw ruleViolation(
+    'R5',
+    `专业目录中 ${major.code} ${major.name} 不允许开设${levelZh(program.level)}层次`,
+    `catalogue major ${major.code} does not allow level ${program.level}`,
+    'level',
+  );
+}
+
 export const programHooks: WriteHooks<Program> = {
   async beforeSave(em, program, isNew, before) {
     const school = await em.findOneOrFail(School, program.school.id);
     assertLevelFitsSchool(school.type, program.level);
+    if (isNew || !before || before.level !== program.level || before.major !== program.major) await assertCatalogueAllowsLevel(em, program);
+    // null asks for the standard duration, as leaving it out does
+    const given = program.durationYears ?? undefined;
     if (isNew || !before) {
-      program.durationYears = resolveDuration(program.entryBasis, program.level, program.durationYears);
+      program.durationYears = resolveDuration(program, given);
       return;
     }
     const durationChanged = before.durationYears !== program.durationYears;
-    if (before.level !== program.level || before.entryBasis !== program.entryBasis) {
-      // A new level or entry basis takes its standard duration unless the caller gave one.
-      program.durationYears = resolveDuration(program.entryBasis, program.level, durationChanged ? program.durationYears : undefined);
+    if (before.level !== program.level || before.entryBasis !== program.entryBasis || before.studyMode !== program.studyMode) {
+      // A new level, entry basis or study mode takes its standard duration unless the caller gave one.
+      program.durationYears = resolveDuration(program, durationChanged ? given : undefined);
     } else if (durationChanged) {
-      program.durationYears = resolveDuration(program.entryBasis, program.level, program.durationYears);
+      program.durationYears = resolveDuration(program, given);
     }
     await assertNoLockedLines(em, program, before);
   },

@@ -2,7 +2,7 @@ import { AppError, ruleViolation } from '../../common/errors.js';
 import { Level } from '../major/level.js';
 import { SchoolType } from '../school/school.entity.js';
 import { standardDuration } from './durations.js';
-import type { EntryBasis } from './program.enums.js';
+import { StudyMode, type EntryBasis } from './program.enums.js';
 
 const LEVEL_ZH: Record<Level, string> = {
   [Level.INTERMEDIATE]: '中级工',
@@ -38,11 +38,26 @@ export function assertLevelFitsSchool(type: SchoolType, level: Level, field = 'l
 }
 
 /**
- * The standard duration for the program's entry basis and level. A given duration must match the
- * table; none given takes it from the table.
+ * Skills training (职业技能培训) is a course of weeks or months, not a programme of years; it is
+ * recorded as one year, the shortest length the catalogue counts in.
  */
-export function resolveDuration(entryBasis: EntryBasis, level: Level, given: number | undefined): number {
-  const standard = standardDuration(entryBasis, level);
+export const SKILLS_TRAINING_YEARS = 1;
+
+interface DurationKey {
+  entryBasis: EntryBasis;
+  level: Level;
+  studyMode: StudyMode;
+}
+
+/** The standard length of a program: the table's by entry basis and level, one year for skills training. */
+export const standardYears = (program: DurationKey): number | undefined =>
+  program.studyMode === StudyMode.SKILLS_TRAINING ? SKILLS_TRAINING_YEARS : standardDuration(program.entryBasis, program.level);
+
+/** The program's standard duration: a given duration must match it; none given takes it. */
+export function resolveDuration(program: DurationKey, given: number | undefined): number {
+  const { entryBasis, level } = program;
+  const training = program.studyMode === StudyMode.SKILLS_TRAINING;
+  const standard = standardYears(program);
   if (standard === undefined) {
     if (given !== undefined) return given;
     throw new AppError({
@@ -58,8 +73,12 @@ export function resolveDuration(entryBasis: EntryBasis, level: Level, given: num
       code: 'BAD_USER_INPUT',
       rule: 'DURATION',
       field: 'durationYears',
-      zh: `${LEVEL_ZH[level]}（${entryBasis}）的标准学制为 ${standard} 年，不能填 ${given} 年`,
-      en: `the standard duration of ${level} from ${entryBasis} is ${standard} years, not ${given}`,
+      zh: training
+        ? `技能培训按 ${standard} 年记，不能填 ${given} 年`
+        : `${LEVEL_ZH[level]}（${entryBasis}）的标准学制为 ${standard} 年，不能填 ${given} 年`,
+      en: training
+        ? `skills training counts as ${standard} year, not ${given}`
+        : `the standard duration of ${level} from ${entryBasis} is ${standard} years, not ${given}`,
       details: { standardYears: standard },
     });
   }

@@ -1,3 +1,4 @@
+import { BUREAUS } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { School } from '../school/school.entity.js';
 import { Major } from '../major/major.entity.js';
@@ -12,6 +13,7 @@ export const programResource = defineResource({
   name: 'Program',
   plural: 'Programs',
   labelZh: '开设专业',
+  policy: { write: BUREAUS, city: 'school.city', school: 'school' },
   keys: ['id'],
   search: ['major.name', 'major.code', 'school.name'],
   unique: [['school', 'major', 'level', 'entryBasis', 'studyMode']],

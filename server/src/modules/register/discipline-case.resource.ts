@@ -1,3 +1,4 @@
+import { BUREAUS } from '../user/role.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { defineResource } from '../../common/resource.js';
 import { badInput, ruleViolation } from '../../common/errors.js';
@@ -24,6 +25,7 @@ export const disciplineCaseResource = defineResource({
   name: 'DisciplineCase',
   plural: 'DisciplineCases',
   labelZh: '招生秩序登记',
+  policy: { write: BUREAUS, read: BUREAUS, city: 'city' },
   search: ['summary', 'findings', 'measures', 'school.name'],
   defaultSort: 'reportedOn',
   fields: [

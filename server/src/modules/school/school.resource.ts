@@ -1,3 +1,4 @@
+import { BUREAUS } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { City } from '../city/city.entity.js';
 import { Ownership, School, SchoolType } from './school.entity.js';
@@ -11,6 +12,7 @@ export const schoolResource = defineResource({
   name: 'School',
   plural: 'Schools',
   labelZh: '技工院校',
+  policy: { write: BUREAUS, city: 'city', school: 'id' },
   keys: ['id'],
   search: ['name'],
   defaultSort: 'name',

@@ -1,3 +1,4 @@
+import { PROVINCE_ONLY } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { ScoringWeight } from './scoring-weight.entity.js';
 import { ScoreCriterion } from './scoring.enums.js';
@@ -7,6 +8,7 @@ export const scoringWeightResource = defineResource({
   name: 'ScoringWeight',
   plural: 'ScoringWeights',
   labelZh: '绩效考核权重',
+  policy: { write: PROVINCE_ONLY },
   search: [],
   defaultSort: 'id',
   unique: [['criterion']],

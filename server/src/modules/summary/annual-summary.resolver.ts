@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { cityIdInScope } from '../../auth/analytics-scope.js';
+import { checkYear } from '../analytics/analytics.scope.js';
 import { assertMayWrite } from '../../auth/scope.js';
 import { findOrFail } from '../../common/crud.service.js';
 import type { ResourceDef } from '../../common/resource.js';
@@ -39,6 +40,7 @@ export class AnnualSummaryResolver {
 
   @Query(() => [CitySummaryStatus], { description: 'Every city’s summary for the year: SUBMITTED, DUE or OVERDUE against 30 November' })
   async annualSummaryStatuses(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<CitySummaryStatus[]> {
+    checkYear(year);
     const own = cityIdInScope(ctx.actor, undefined);
     const cities = await ctx.em.find(City, own ? { id: own } : {}, { orderBy: { displayOrder: 'ASC' } });
     const summaries = new Map((await ctx.em.find(AnnualSummary, { year })).map((s) => [s.city.id, s]));

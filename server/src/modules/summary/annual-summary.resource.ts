@@ -1,3 +1,4 @@
+import { BUREAUS, CITY_READERS } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { ruleViolation } from '../../common/errors.js';
 import { City } from '../city/city.entity.js';
@@ -18,6 +19,7 @@ export const annualSummaryResource = defineResource({
   name: 'AnnualSummary',
   plural: 'AnnualSummaries',
   labelZh: '招生工作总结',
+  policy: { write: BUREAUS, read: CITY_READERS, city: 'city' },
   search: ['city.nameZh', 'problems', 'nextYearMeasures'],
   defaultSort: 'year',
   unique: [['city', 'year']],

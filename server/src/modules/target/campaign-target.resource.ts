@@ -1,3 +1,4 @@
+import { PROVINCE_ONLY } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { City } from '../city/city.entity.js';
 import { CampaignTarget } from './campaign-target.entity.js';
@@ -8,6 +9,7 @@ export const campaignTargetResource = defineResource({
   name: 'CampaignTarget',
   plural: 'CampaignTargets',
   labelZh: '分阶段任务',
+  policy: { write: PROVINCE_ONLY },
   search: ['city.nameZh', 'city.nameEn'],
   defaultSort: 'year',
   unique: [['city', 'year']],

@@ -1,3 +1,4 @@
+import { checkYear } from '../analytics/analytics.scope.js';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { cityIdInScope } from '../../auth/analytics-scope.js';
@@ -33,7 +34,7 @@ export class SchoolTargetGapResolver {
     @Ctx() ctx: Context,
   ): Promise<SchoolTargetGap[]> {
     const city = cityIdInScope(ctx.actor, cityId == null ? undefined : parseId(cityId, 'cityId'));
-    const rows = await schoolTargetGaps(ctx.em, year, city);
+    const rows = await schoolTargetGaps(ctx.em, checkYear(year)!, city);
     return rows.map((row) => ({
       ...row,
       gap: row.cityTarget - row.assigned,

@@ -1,3 +1,4 @@
+import { BUREAUS } from '../user/role.js';
 import { defineResource } from '../../common/resource.js';
 import { School } from '../school/school.entity.js';
 import { SchoolTarget } from './school-target.entity.js';
@@ -8,6 +9,7 @@ export const schoolTargetResource = defineResource({
   name: 'SchoolTarget',
   plural: 'SchoolTargets',
   labelZh: '任务分解',
+  policy: { write: BUREAUS, city: 'school.city', school: 'school' },
   search: ['school.name'],
   defaultSort: 'year',
   unique: [['school', 'year']],

@@ -18,3 +18,13 @@ registerEnumType(Role, {
     SERVICE: { description: '对接系统（联邦网关等）：全省只读，长期令牌' },
   },
 });
+
+/** Role groups the resources' policies are written with (each resource's `policy`). */
+export const PROVINCE_ONLY: Role[] = [Role.PROVINCE_ADMIN];
+export const BUREAUS: Role[] = [Role.PROVINCE_ADMIN, Role.CITY_ADMIN];
+export const OFFICES: Role[] = [Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.SCHOOL_STAFF];
+export const NOBODY: Role[] = [];
+/** Readers of rows that belong to a city as a whole, not to one school: everyone but school staff. */
+export const CITY_READERS: Role[] = [Role.PROVINCE_ADMIN, Role.CITY_ADMIN, Role.ANALYST, Role.SERVICE];
+/** Roles that see the whole province. */
+export const PROVINCE_WIDE: Role[] = [Role.PROVINCE_ADMIN, Role.ANALYST, Role.SERVICE];

@@ -3,9 +3,9 @@ import { defineResource } from '../../common/resource.js';
 import { badInput } from '../../common/errors.js';
 import { City } from '../city/city.entity.js';
 import { School } from '../school/school.entity.js';
-import { assertStrongPassword, hashPassword } from '../../auth/passwords.js';
+import { assertStrongPassword, hashPassword, NO_PASSWORD } from '../../auth/passwords.js';
 import { User } from './user.entity.js';
-import { Role } from './role.js';
+import { PROVINCE_ONLY, Role } from './role.js';
 
 /** A city admin is bound to a city, school staff to a school (and so to its city); nobody else is bound. */
 async function checkBinding(em: EntityManager, user: User): Promise<void> {
@@ -23,6 +23,7 @@ export const userResource = defineResource({
   name: 'User',
   plural: 'Users',
   labelZh: '用户',
+  policy: { write: PROVINCE_ONLY, read: PROVINCE_ONLY },
   search: ['username', 'displayName'],
   defaultSort: 'username',
   unique: [['username']],
@@ -38,11 +39,17 @@ export const userResource = defineResource({
   hooks: {
     async beforeSave(em, user, isNew) {
       await checkBinding(em, user);
+      if (user.password && user.role === Role.SERVICE) {
+        throw badInput('password', '对接系统账号不用密码登录，请勿设置密码', 'a SERVICE account never signs in with a password; give none');
+      }
       if (user.password) {
         assertStrongPassword(user.password);
         user.passwordHash = await hashPassword(user.password);
         if (!isNew) user.tokenVersion += 1;
         user.password = null;
+      } else if (isNew && user.role === Role.SERVICE) {
+        // A service account signs in only with a token from issueServiceToken: no password can match this.
+        user.passwordHash = NO_PASSWORD;
       } else if (isNew) {
         throw badInput('password', '新用户必须设置密码', 'a new user needs a password');
       }

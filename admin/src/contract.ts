@@ -1,0 +1,49 @@
+import json from '../../schema/resources.json';
+import type { Role } from './auth/session';
+import type { ColumnSpec } from './sheet/types';
+
+/** One field of a resource as the server describes it (schema/resources.json, written by `pnpm schema:emit`). */
+interface FieldContract {
+  name: string;
+  required?: boolean;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+}
+
+interface ResourceContract {
+  name: string;
+  readers: string[];
+  writers: string[];
+  fields: FieldContract[];
+}
+
+interface Contract {
+  planSteps: Record<string, string[]>;
+  resources: ResourceContract[];
+}
+
+/** The server's own statement of every resource's limits and of who reads and writes it; the admin keeps no copy. */
+const contract = json as Contract;
+
+const byName = new Map(contract.resources.map((resource) => [resource.name, resource]));
+
+export const writersOf = (resource: string): readonly string[] => byName.get(resource)?.writers ?? [];
+
+/** Readers of a resource; a name the server does not know (a view) is open to every signed-in role. */
+export const readersOf = (resource: string): readonly string[] | undefined => byName.get(resource)?.readers;
+
+/** Roles that take a plan workflow step at all (`submit`, `approve`, `return`, `file`). */
+export const stepRolesOf = (step: string): readonly string[] => contract.planSteps[step.toUpperCase()] ?? [];
+
+export const includesRole = (roles: readonly string[] | undefined, role: Role): boolean => Boolean(roles?.includes(role));
+
+/** Columns with the limits the server enforces on the field of the same name: required, min, max, length. */
+export function withServerLimits(resource: string, columns: ColumnSpec[]): ColumnSpec[] {
+  const fields = new Map((byName.get(resource)?.fields ?? []).map((field) => [field.name, field]));
+  return columns.map((column) => {
+    const field = fields.get(column.source);
+    if (!field) return column;
+    return { ...column, required: field.required ?? false, min: field.min, max: field.max, maxLength: field.maxLength };
+  });
+}

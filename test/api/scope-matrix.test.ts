@@ -1,0 +1,215 @@
+import 'reflect-metadata';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../helpers/test-app.js';
+import { createUser } from '../helpers/users.js';
+import { seed } from '../../server/src/seeders/index.js';
+import { resources } from '../../server/src/modules/index.js';
+import { mayRead, mayWrite, placeOf, readPlaceOf, type ResourceDef } from '../../server/src/common/resource.js';
+import { idAt } from '../../server/src/auth/scope.js';
+import { PLAN_STEPS } from '../../server/src/modules/plan/plan-workflow.service.js';
+import { School } from '../../server/src/modules/school/school.entity.js';
+import { City } from '../../server/src/modules/city/city.entity.js';
+import { SchoolTarget } from '../../server/src/modules/target/school-target.entity.js';
+import { Role } from '../../server/src/modules/user/role.js';
+import type { BaseEntity } from '../../server/src/common/base.entity.js';
+
+/**
+ * The authorization matrix, generated from the resources' own policies: every resource × operation ×
+ * role (province, city admin of the row's city and of another, staff of the row's school and of
+ * another, analyst, service) is allowed or refused as the policy says. A resource added to the module
+ * list adds its rows here. The demo province supplies a row of every resource.
+ */
+
+type Actor = 'province' | 'ownCity' | 'otherCity' | 'ownSchool' | 'otherSchool' | 'analyst' | 'service';
+const ACTORS: Actor[] = ['province', 'ownCity', 'otherCity', 'ownSchool', 'otherSchool', 'analyst', 'service'];
+const ROLE_OF: Record<Actor, Role> = {
+  province: Role.PROVINCE_ADMIN,
+  ownCity: Role.CITY_ADMIN,
+  otherCity: Role.CITY_ADMIN,
+  ownSchool: Role.SCHOOL_STAFF,
+  otherSchool: Role.SCHOOL_STAFF,
+  analyst: Role.ANALYST,
+  service: Role.SERVICE,
+};
+const MISSING_ID = '99999999';
+const STALE_VERSION = 999999;
+
+interface Target {
+  def: ResourceDef;
+  id: string;
+  row: Record<string, unknown>;
+  clients: Record<Actor, Client>;
+}
+
+let t: TestApp;
+const targets: Target[] = [];
+let serial = 0;
+
+/** Clients bound to the row's city and school, and to another city and another school of the same city. */
+async function clientsFor(cityId: number, schoolId: number): Promise<Record<Actor, Client>> {
+  const em = t.orm.em.fork();
+  const otherCity = await em.findOneOrFail(City, { id: { $ne: cityId } }, { orderBy: { id: 'ASC' } });
+  const otherSchool = await em.findOneOrFail(School, { city: cityId, id: { $ne: schoolId } }, { orderBy: { id: 'ASC' } });
+  const user = async (role: string, binding: Record<string, string> = {}) => t.as(await createUser(t, { username: `m${++serial}.user`, role, ...binding }));
+  return {
+    province: await t.as(1),
+    ownCity: await user('CITY_ADMIN', { cityId: String(cityId) }),
+    otherCity: await user('CITY_ADMIN', { cityId: String(otherCity.id) }),
+    ownSchool: await user('SCHOOL_STAFF', { schoolId: String(schoolId) }),
+    otherSchool: await user('SCHOOL_STAFF', { schoolId: String(otherSchool.id) }),
+    analyst: await user('ANALYST'),
+    service: await user('SERVICE'),
+  };
+}
+
+/** A row of the resource that stands in a school (or, for city rows, in a city), with its place. */
+async function pickRow(def: ResourceDef): Promise<{ entity: BaseEntity; cityId: number; schoolId: number } | null> {
+  const em = t.orm.em.fork();
+  const candidates = (await em.find(def.entity, {}, { orderBy: { id: 'ASC' }, limit: 200 })) as BaseEntity[];
+  for (const entity of candidates) {
+    const schoolId = def.policy.school ? await idAt(entity, def.policy.school) : null;
+    const cityId = def.policy.city ? await idAt(entity, def.policy.city) : null;
+    if (def.policy.school && schoolId === null) continue;
+    if (def.policy.city && cityId === null) continue;
+    const school = schoolId
+      ? await em.findOneOrFail(School, schoolId)
+      : await em.findOneOrFail(School, cityId ? { city: cityId } : { id: { $gt: 0 } }, { orderBy: { id: 'ASC' } });
+    // staff of another school of the same city are needed
+    if ((await em.count(School, { city: school.city.id })) < 2) continue;
+    return { entity, cityId: school.city.id, schoolId: school.id };
+  }
+  return null;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seed(t.orm, { demo: true });
+  // Seeding is not audited: one write through the API leaves an audit entry with its city.
+  const schoolTarget = await t.orm.em.fork().findOneOrFail(SchoolTarget, { id: { $gt: 0 } }, { orderBy: { id: 'ASC' } });
+  await t.ok(`mutation($id: ID!, $s: Int!) { updateSchoolTarget(id: $id, seats: $s) { id } }`, { id: String(schoolTarget.id), s: schoolTarget.seats + 1 });
+  const byPlace = new Map<string, Record<Actor, Client>>();
+  for (const def of resources) {
+    const picked = await pickRow(def);
+    if (!picked) continue;
+    const key = `${picked.cityId}:${picked.schoolId}`;
+    if (!byPlace.has(key)) byPlace.set(key, await clientsFor(picked.cityId, picked.schoolId));
+    targets.push({ def, id: String(picked.entity.id), row: picked.entity as unknown as Record<string, unknown>, clients: byPlace.get(key)! });
+  }
+}, 600000);
+afterAll(async () => { await t?.close(); });
+
+/** Whether the actor sees the row: by role (readers) and by place (its city or school). */
+function reads(def: ResourceDef, actor: Actor): 'row' | 'absent' | 'FORBIDDEN' {
+  const role = ROLE_OF[actor];
+  if (!mayRead(def, role)) return 'FORBIDDEN';
+  const place = readPlaceOf(def, role);
+  if (place === 'province') return 'row';
+  return actor.startsWith('own') ? 'row' : 'absent';
+}
+
+/** Whether the actor may change the row: by role, by place, and by the staff's row limit. */
+function writes(target: Target, actor: Actor): boolean {
+  const { def, row } = target;
+  const role = ROLE_OF[actor];
+  if (!mayWrite(def, role)) return false;
+  if (placeOf(def, role) !== 'province' && !actor.startsWith('own')) return false;
+  const limits = role === Role.SCHOOL_STAFF ? def.policy.staffWritesWhere : undefined;
+  return Object.entries(limits ?? {}).every(([prop, allowed]) => allowed.includes(row[prop] as string));
+}
+
+const errorOf = (result: { errors?: Array<{ message: string; extensions: Record<string, any> }> }) => result.errors?.[0];
+
+test('every resource has a row to check against', () => {
+  expect(targets.map((target) => target.def.name).sort()).toEqual(resources.map((def) => def.name).sort());
+});
+
+describe.each(resources.map((def) => [def.name, def] as const))('%s', (name, def) => {
+  const target = () => targets.find((x) => x.def === def)!;
+
+  test.each(ACTORS)('reads: list, one, count and _entities as %s', async (actor) => {
+    const { id, clients } = target();
+    const expected = reads(def, actor);
+    const result = await clients[actor].gql(`query($id: ID!, $ids: [ID!]) {
+      list: all${def.plural}(filter: { ids: $ids }) { id }
+      one: ${name}(id: $id) { id }
+      count: _all${def.plural}Meta(filter: { ids: $ids }) { count }
+    }`, { id, ids: [id] });
+    if (expected === 'FORBIDDEN') {
+      expect(errorOf(result)?.extensions.code).toBe('FORBIDDEN');
+      return;
+    }
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual(expected === 'row'
+      ? { list: [{ id }], one: { id }, count: { count: 1 } }
+      : { list: [], one: null, count: { count: 0 } });
+    if (!def.keys?.includes('id')) return;
+    const entities = await clients[actor].gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on ${name} { id } } }`, { r: [{ __typename: name, id }] });
+    expect(entities.data?._entities).toEqual([expected === 'row' ? { id } : null]);
+  });
+
+  test.each(ACTORS)('writes: update, delete and bulk save as %s; a foreign row answers as a missing one', async (actor) => {
+    if (def.mutations === false) return;
+    const { id, clients } = target();
+    const client = clients[actor];
+    const update = (rowId: string) => client.gql(`mutation($id: ID!, $v: Int) { update${name}(id: $id, version: $v) { id } }`, { id: rowId, v: STALE_VERSION });
+    const remove = (rowId: string) => client.gql(`mutation($id: ID!, $v: Int) { delete${name}(id: $id, version: $v) { id } }`, { id: rowId, v: STALE_VERSION });
+    const save = (rowId: string) => client.gql(`mutation($rows: [${name}SaveRow!]!) { save${def.plural}(rows: $rows) { id } }`, { rows: [{ id: rowId, version: STALE_VERSION }] });
+    // A stale version is the last check a permitted write meets: CONFLICT means every check of role and place passed, and nothing changed.
+    const expected = writes(target(), actor) ? 'CONFLICT' : 'FORBIDDEN';
+    const updated = errorOf(await update(id));
+    expect(updated?.extensions.code).toBe(expected);
+    expect(errorOf(await remove(id))?.extensions.code).toBe(expected);
+    expect(errorOf(await save(id))?.extensions.rows[0].code).toBe(expected);
+    if (expected === 'FORBIDDEN') {
+      // same answer, word for word, for a row that does not exist: nothing of the row is told
+      expect(errorOf(await update(MISSING_ID))).toEqual(updated);
+      expect(updated?.extensions.rule).toBeNull();
+    }
+  });
+
+  test.each(ACTORS)('create: refused before anything is looked at unless %s writes this resource', async (actor) => {
+    if (def.mutations === false) return;
+    const result = await target().clients[actor].gql(`mutation($rows: [${name}SaveRow!]!) { save${def.plural}(rows: $rows) { id } }`, { rows: [{}] });
+    const code = errorOf(result)?.extensions.rows?.[0]?.code;
+    if (mayWrite(def, ROLE_OF[actor])) expect(code).not.toBe('FORBIDDEN');
+    else expect(code).toBe('FORBIDDEN');
+  });
+});
+
+describe('workflow steps', () => {
+  const plan = () => targets.find((x) => x.def.name === 'EnrollmentPlan')!;
+  const MUTATION = { SUBMIT: 'submitPlans', APPROVE: 'approvePlans', FILE: 'filePlans', RETURN: 'returnPlans' } as const;
+
+  test.each(Object.keys(MUTATION).flatMap((step) => ACTORS.map((actor) => [step as keyof typeof MUTATION, actor] as const)))('%s as %s', async (step, actor) => {
+    const { id, clients } = plan();
+    const reason = step === 'RETURN' ? ', reason: "核查"' : '';
+    const run = (rowId: string) => clients[actor].gql(`mutation { ${MUTATION[step]}(ids: ["${rowId}"]${reason}) { id } }`);
+    const role = ROLE_OF[actor];
+    const elsewhere = placeOf(plan().def, role) !== 'province' && !actor.startsWith('own');
+    const error = errorOf(await run(id));
+    if (elsewhere) {
+      // another place's line: the same answer as a missing line, no rule, no status
+      expect(error?.extensions.rows[0]).toMatchObject({ code: 'FORBIDDEN', rule: null });
+      expect(errorOf(await run(MISSING_ID))?.extensions.rows[0]).toEqual({ ...error?.extensions.rows[0], id: MISSING_ID });
+    } else if (!PLAN_STEPS[step].roles.includes(role)) {
+      expect(error?.extensions.rows[0]).toMatchObject({ code: 'FORBIDDEN', rule: PLAN_STEPS[step].rule });
+    } else {
+      // permitted to take the step: whatever refuses it now is the line's status or issuer, never its place
+      if (error) expect(error.extensions.rows[0].rule).not.toBeNull();
+    }
+  });
+});
+
+describe('analytics', () => {
+  test.each(ACTORS)('levelMix by city as %s: its own city, not another, never an unknown code', async (actor) => {
+    const plan = targets.find((x) => x.def.name === 'EnrollmentPlan')!;
+    const em = t.orm.em.fork();
+    const school = await em.findOneOrFail(School, (await idAt(plan.row as unknown as BaseEntity, 'school'))!, { populate: ['city'] });
+    const ask = (code: string) => plan.clients[actor].gql(`query($c: String) { levelMix(cityCode: $c) { year } }`, { c: code });
+    const provinceWide = [Role.PROVINCE_ADMIN, Role.ANALYST, Role.SERVICE].includes(ROLE_OF[actor]);
+    const rowCity = errorOf(await ask(school.city.code));
+    expect(rowCity?.extensions.code).toBe(actor === 'otherCity' ? 'FORBIDDEN' : undefined);
+    const unknown = errorOf(await ask('999999'));
+    expect(unknown?.extensions).toMatchObject(provinceWide ? { code: 'BAD_USER_INPUT', field: 'cityCode' } : { code: 'FORBIDDEN' });
+  });
+});
