@@ -112,7 +112,7 @@ function parseWithin(query: string, maxTokens: number): DocumentNode | 'TOO_MANY
   try {
     return parse(query, { noLocation: true, maxTokens });
   } catch (error) {
-    return error instanceof GraphQLError && /more than \d+ tokens/.test(error.message) ? 'TOO_MANY_TOKENS' : 'SYNTAX';
+    return error instanceof GraphQLError && /\d+ tokens\. Parsing aborted/.test(error.message) ? 'TOO_MANY_TOKENS' : 'SYNTAX';
   }
 }
 

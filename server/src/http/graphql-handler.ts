@@ -20,22 +20,27 @@ export interface GraphQLHandlerOptions {
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** A refusal of the HTTP layer, in the shape of a GraphQL response (`extensions.http` is for us only). */
-export function sendError(res: ServerResponse, error: GraphQLError, extraHeaders: Record<string, string> = {}): void {
+export function sendError(res: ServerResponse, error: GraphQLError): void {
   const { http, ...extensions } = error.extensions as { http?: { status?: number } };
   const body = JSON.stringify({ errors: [{ message: error.message, extensions }] });
-  res.writeHead(http?.status ?? 400, { ...CORS_HEADERS, 'content-type': JSON_TYPE, 'content-length': String(Buffer.byteLength(body)), ...extraHeaders }).end(body);
+  res.writeHead(http?.status ?? 400, { ...CORS_HEADERS, 'content-type': JSON_TYPE, 'content-length': String(Buffer.byteLength(body)) }).end(body);
 }
 
 /** The body, or 'TOO_LARGE' as soon as it passes `limit` bytes (by its Content-Length or as it arrives). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'TOO_LARGE'> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve('TOO_LARGE');
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
+    req.resume();
+    return Promise.resolve('TOO_LARGE');
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let length = 0;
     const onData = (chunk: Buffer) => {
       length += chunk.length;
       if (length > limit) {
+        // The rest is read and dropped, so that the client (still sending) gets the answer.
         req.off('data', onData);
+        req.resume();
         resolve('TOO_LARGE');
       } else chunks.push(chunk);
     };
@@ -78,7 +83,7 @@ export function graphqlHandler({ apollo, authenticate, context }: GraphQLHandler
     const actor = await authenticate(req.headers.authorization);
     const anonymous = actor === null;
     const request = await readRequest(req, search, anonymous);
-    if ('message' in request) return sendError(res, request, { connection: 'close' });
+    if ('message' in request) return sendError(res, request);
     if (typeof request.query === 'string') {
       const refusal = checkDocument(request.query, anonymous);
       if (refusal) return sendError(res, refusal);
