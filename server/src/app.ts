@@ -1,13 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import type http from 'node:http';
-import path from 'node:path';
-import express from 'express';
-import cors from 'cors';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import { createContext, type Context } from './context.js';
 import { createSchema } from './schema.js';
@@ -16,8 +11,13 @@ import { formatError } from './common/format-error.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { systemClock, type Clock } from './common/clock.js';
 import { TokenService } from './auth/tokens.js';
-import { authenticate, requireSignIn } from './auth/authenticate.js';
+import { actorFor } from './auth/authenticate.js';
+import { currentActor } from './auth/actor.js';
 import { TableCache } from './common/table-cache.js';
+import { graphqlHandler, sendError } from './http/graphql-handler.js';
+import { loadStaticSite } from './http/static-files.js';
+import { clientAddress } from './http/client-address.js';
+import { AppError } from './common/errors.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -35,15 +35,43 @@ export interface AppOptions {
   listenUrl?: string | null;
   /** Signs and checks bearer tokens; without one, a random key valid for this process only. */
   tokens?: TokenService;
+  /** Proxies in front of the server whose X-Forwarded-For is believed (TRUST_PROXY); 0: none. */
+  trustedProxies?: number;
+  /** Production hides schema details ("Did you mean …") from every client, not only anonymous ones. */
+  production?: boolean;
 }
 
 export interface App {
-  express: express.Express;
+  /** Answers every HTTP request: hand it to `http.createServer`. */
+  handle: http.RequestListener;
   apollo: ApolloServer<Context>;
   stop(): Promise<void>;
 }
 
-export async function createApp({ orm, adminDist, plugins = [], clock = systemClock, httpServer, shutdownGraceMs = 10000, queryLimits = DEFAULT_QUERY_LIMITS, listenUrl, tokens = new TokenService(randomBytes(32).toString('hex'), 8 * 3600) }: AppOptions): Promise<App> {
+/** Validation errors name no schema element a client may not know of: none for anonymous clients, none in production. */
+function hideSuggestions(production: boolean): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async validationDidStart() {
+          if (!production && currentActor()) return;
+          return async (errors) => {
+            for (const error of errors ?? []) error.message = error.message.replace(/ ?Did you mean(.+?)\?$/, '');
+          };
+        },
+      };
+    },
+  };
+}
+
+const json = (res: http.ServerResponse, status: number, body: unknown) => {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'x-content-type-options': 'nosniff' }).end(text);
+};
+
+const notFound = () => new AppError({ code: 'NOT_FOUND', zh: '没有这个地址', en: 'no such path', details: { http: { status: 404 } } });
+
+export async function createApp({ orm, adminDist, plugins = [], clock = systemClock, httpServer, shutdownGraceMs = 10000, queryLimits = DEFAULT_QUERY_LIMITS, listenUrl, tokens = new TokenService(randomBytes(32).toString('hex'), 8 * 3600), trustedProxies = 0, production = false }: AppOptions): Promise<App> {
   const drain = httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs })] : [];
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(await createSchema()),
@@ -52,41 +80,47 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     stopOnTerminationSignals: false,
     formatError,
     // No cache hints are used; the cache-control plugin would still wrap every field's resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), requireSignIn as ApolloServerPlugin<Context>, queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), hideSuggestions(production), queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
   });
   await apollo.start();
   const cache = await TableCache.open(orm, listenUrl);
+  const site = adminDist ? loadStaticSite(adminDist) : null;
+  const graphql = graphqlHandler({
+    apollo,
+    authenticate: (authorization) => actorFor(orm, cache, tokens, authorization),
+    context: (req) => createContext(orm, clock, tokens, cache, clientAddress(req, trustedProxies)),
+  });
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/ready', async (_req, res) => {
-    try {
-      await orm.em.fork().getConnection().execute('select 1');
-      res.json({ status: 'ready' });
-    } catch {
-      res.status(503).json({ status: 'database unavailable' });
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+    if (pathname === '/graphql') return graphql(req, res, queryAt === -1 ? '' : url.slice(queryAt));
+    if (pathname === '/health') return json(res, 200, { status: 'ok' });
+    if (pathname === '/ready') {
+      try {
+        await orm.em.fork().getConnection().execute('select 1');
+        return json(res, 200, { status: 'ready' });
+      } catch {
+        return json(res, 503, { status: 'database unavailable' });
+      }
     }
-  });
-  app.use(
-    '/graphql',
-    cors(),
-    express.json({ limit: '20mb' }),
-    authenticate(orm, cache, tokens),
-    expressMiddleware(apollo, { context: async () => createContext(orm, clock, tokens, cache) }),
-  );
-  const explorer = adminDist ? path.join(adminDist, 'graphiql.html') : null;
-  if (explorer && fs.existsSync(explorer)) app.get('/graphiql', (_req, res) => res.sendFile(explorer));
-  if (adminDist && fs.existsSync(path.join(adminDist, 'index.html'))) {
-    app.use(express.static(adminDist, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!graphql).*/, (_req, res) => res.sendFile(path.join(adminDist, 'index.html')));
-  }
-  httpServer?.on('request', app);
+    const readable = req.method === 'GET' || req.method === 'HEAD';
+    // Any other path is a page of the admin's own router: index.html answers it.
+    if (site && readable && ((await site.serve(pathname, req, res)) || (!pathname.startsWith('/graphql') && (await site.serve('/', req, res))))) return;
+    sendError(res, notFound());
+  };
+  const handle: http.RequestListener = (req, res) => {
+    route(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (res.headersSent) res.destroy();
+      else json(res, 500, { errors: [{ message: '服务器内部错误 (Internal server error)', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    });
+  };
+  httpServer?.on('request', handle);
   const stop = async () => {
     await apollo.stop();
     await cache.close();
   };
-  return { express: app, apollo, stop };
+  return { handle, apollo, stop };
 }

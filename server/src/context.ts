@@ -14,9 +14,28 @@ export interface Context {
   tokens: TokenService;
   /** Rows every request needs (the city list), kept until their table changes. */
   cache: TableCache;
+  /** The client's IP address: the socket's peer, or from X-Forwarded-For behind TRUST_PROXY proxies. */
+  clientAddress: string;
 }
 
-export function createContext(orm: MikroORM, clock: Clock, tokens: TokenService, cache: TableCache): Context {
-  const em = orm.em.fork();
-  return { em, loaders: new Loaders(em), clock, actor: currentActor() ?? null, tokens, cache };
+/**
+ * The context of one request. Its EntityManager and loaders are made on first use: a request
+ * answered from prepared reads, the table cache or an error never forks an EntityManager.
+ */
+export function createContext(orm: MikroORM, clock: Clock, tokens: TokenService, cache: TableCache, clientAddress: string): Context {
+  let em: EntityManager | undefined;
+  let loaders: Loaders | undefined;
+  return {
+    get em() {
+      return (em ??= orm.em.fork());
+    },
+    get loaders() {
+      return (loaders ??= new Loaders(this.em));
+    },
+    clock,
+    actor: currentActor() ?? null,
+    tokens,
+    cache,
+    clientAddress,
+  };
 }

@@ -46,6 +46,8 @@ export interface Env {
   alertWebhook: { url: string; secret: string } | null;
   /** Depth and cost limits of one GraphQL operation (QUERY_MAX_DEPTH, QUERY_MAX_COST). */
   queryLimits: QueryLimits;
+  /** Proxies in front of the server whose X-Forwarded-For is believed (see docs/http.md). */
+  trustProxy: number;
 }
 
 function readPort(value: string | undefined): number {
@@ -159,6 +161,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
       maxDepth: readInteger('QUERY_MAX_DEPTH', source.QUERY_MAX_DEPTH, DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
       maxCost: readInteger('QUERY_MAX_COST', source.QUERY_MAX_COST, DEFAULT_QUERY_LIMITS.maxCost, 1, 1_000_000_000),
     },
+    trustProxy: readInteger('TRUST_PROXY', source.TRUST_PROXY, 0, 0, 10),
   };
 }
 

@@ -24,8 +24,19 @@ async function main(): Promise<void> {
   if (created) console.log(created);
   if (!env.jwtSecret) console.warn('JWT_SECRET is not set: tokens are signed with a key that lasts until this process stops');
   const tokens = new TokenService(env.jwtSecret ?? randomBytes(32).toString('hex'), env.tokenTtlMinutes * 60);
-  const httpServer = http.createServer();
-  const app = await createApp({ orm, adminDist: env.adminDist, httpServer, shutdownGraceMs: env.shutdownGraceMs, queryLimits: env.queryLimits, listenUrl: env.databaseListenUrl, tokens });
+  // A client has 30 s to send its whole request: a slow trickle cannot hold a connection for long.
+  const httpServer = http.createServer({ requestTimeout: 30000 });
+  const app = await createApp({
+    orm,
+    adminDist: env.adminDist,
+    httpServer,
+    shutdownGraceMs: env.shutdownGraceMs,
+    queryLimits: env.queryLimits,
+    listenUrl: env.databaseListenUrl,
+    tokens,
+    trustedProxies: env.trustProxy,
+    production: env.production,
+  });
   httpServer.listen(env.port, () => {
     const base = `http://localhost:${env.port}`;
     console.log(`GraphQL API: ${base}/graphql\nAdmin:       ${base}/`);

@@ -37,7 +37,7 @@ afterAll(async () => {
 async function interpreted(query: string, variables: Record<string, unknown>): Promise<ExecutionResult> {
   const user = await t.orm.em.fork().findOneOrFail(User, TEST_ADMIN_ID);
   const actor = { userId: user.id, username: user.username, role: user.role, cityId: null, schoolId: null };
-  return runAs(actor, async () => execute({ schema, document: parse(query), variableValues: variables, contextValue: createContext(t.orm, systemClock, t.tokens, cache) }));
+  return runAs(actor, async () => execute({ schema, document: parse(query), variableValues: variables, contextValue: createContext(t.orm, systemClock, t.tokens, cache, '127.0.0.1') }));
 }
 
 /** Errors as a client compares them: message and path. */

@@ -32,7 +32,7 @@ export async function measureQueries(orm: MikroORM, runs: number): Promise<Query
   const admin = await orm.em.fork().findOneOrFail(User, { username: 'bench-admin' });
   const { token } = await tokens.issue({ userId: admin.id, tokenVersion: admin.tokenVersion });
   const app = await createApp({ orm, tokens });
-  const server = http.createServer(app.express);
+  const server = http.createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const post = async (query: string) => {

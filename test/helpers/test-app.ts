@@ -49,6 +49,12 @@ export interface TestAppOptions {
   sqliteReaders?: number;
   /** Serve another app's database instead of a fresh copy of the template (it stays when this app closes). */
   sharing?: TestApp;
+  /** Behave as with NODE_ENV=production (see AppOptions). */
+  production?: boolean;
+  /** A built admin to serve at `/` (see AppOptions). */
+  adminDist?: string;
+  /** TRUST_PROXY (see AppOptions). */
+  trustedProxies?: number;
 }
 
 /** The real server over HTTP on a loopback port, on a fresh copy of the migrated, reference-seeded database. */
@@ -57,8 +63,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const queries: string[] = [];
   const orm = await openOrm({ databaseUrl: database.url, onQuery: (sql) => queries.push(sql), sqliteReaders: options.sqliteReaders });
   const tokens = new TokenService(TEST_JWT_SECRET, 3600);
-  const app = await createApp({ orm, clock: options.clock, tokens });
-  const server = http.createServer(app.express);
+  const app = await createApp({ orm, clock: options.clock, tokens, production: options.production, adminDist: options.adminDist, trustedProxies: options.trustedProxies });
+  const server = http.createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 

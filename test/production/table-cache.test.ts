@@ -52,7 +52,7 @@ beforeAll(async () => {
   const queries: string[] = [];
   const orm = await openOrm({ databaseUrl: t.databaseUrl, onQuery: (sql) => queries.push(sql) });
   const app = await createApp({ orm, tokens: t.tokens });
-  const server = http.createServer(app.express);
+  const server = http.createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   other = { orm, app, server, queries, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
 }, 120000);

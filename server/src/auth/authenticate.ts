@@ -1,11 +1,7 @@
-import type { RequestHandler } from 'express';
 import type { MikroORM } from '@mikro-orm/core';
-import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind } from 'graphql';
 import type { Role } from '../modules/user/role.js';
-import { currentActor, runAs, type Actor } from './actor.js';
+import type { Actor } from './actor.js';
 import type { TokenService } from './tokens.js';
-import { unauthenticated } from './scope.js';
 import { preparedRead } from '../common/prepared-reads.js';
 import type { TableCache } from '../common/table-cache.js';
 
@@ -22,10 +18,10 @@ interface ActorColumns {
 }
 
 /**
- * The user behind a bearer token, if the token is valid and the user active and not logged out since.
+ * The user behind a request's `Authorization` header, if the token is valid and the user active and not logged out since.
  * The user's row comes from the table cache: every instance forgets it as soon as any instance writes it.
  */
-async function actorFor(orm: MikroORM, cache: TableCache, tokens: TokenService, header: string | undefined): Promise<Actor | null> {
+export async function actorFor(orm: MikroORM, cache: TableCache, tokens: TokenService, header: string | undefined): Promise<Actor | null> {
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) return null;
   const subject = await tokens.verify(token);
@@ -36,25 +32,3 @@ async function actorFor(orm: MikroORM, cache: TableCache, tokens: TokenService, 
   if (!user || user.token_version !== subject.tokenVersion) return null;
   return { userId: user.id, username: user.username, role: user.role, cityId: user.city_id, schoolId: user.school_id };
 }
-
-/** Runs the rest of the request as the token's user (or as nobody). Must come after the body parser. */
-export function authenticate(orm: MikroORM, cache: TableCache, tokens: TokenService): RequestHandler {
-  return (req, _res, next) => {
-    actorFor(orm, cache, tokens, req.headers.authorization).then((actor) => runAs(actor, next), next);
-  };
-}
-
-/** Anonymous requests may only sign in. */
-export const requireSignIn: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation }) {
-        if (currentActor() !== null) return;
-        const onlyLogin =
-          operation?.operation === 'mutation' &&
-          operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && (s.name.value === 'login' || s.name.value === '__typename'));
-        if (!onlyLogin) throw unauthenticated();
-      },
-    };
-  },
-};

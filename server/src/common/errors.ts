@@ -1,6 +1,9 @@
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'RULE_VIOLATION' | 'UNAUTHENTICATED';
+export type ErrorCode =
+  | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'RULE_VIOLATION' | 'UNAUTHENTICATED'
+  // refused by the HTTP layer before the document is parsed (server/src/http/)
+  | 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'REQUEST_TOO_LARGE';
 
 export interface Problem {
   code: ErrorCode;

@@ -1,15 +1,15 @@
 /**
  * The measured requests, in each server's own dialect but asking for the same rows and columns.
  * `ours` is our GraphQL API (SQLite and PostgreSQL alike), `postgraphile` its schema inferred from
- * the same PostgreSQL tables, `raw` plain HTTP GETs answered by hand-written SQL, `apollo-minimal`
- * our record query on Express and Apollo Server with nothing else.
+ * the same PostgreSQL tables, `raw` plain HTTP GETs answered by hand-written SQL, `apollo` our record
+ * query on Apollo Server with nothing else.
  */
 export const NESTED_YEAR = 2025;
 /** A school picked once for the by-id query (the generator's numbering is fixed). */
 export const RECORD_ID = 42;
 
 export type QueryName = 'record' | 'nested' | 'progress' | 'bulkSave';
-export type ServerKind = 'ours' | 'postgraphile' | 'raw' | 'apollo-minimal';
+export type ServerKind = 'ours' | 'postgraphile' | 'raw' | 'apollo';
 
 export interface Request {
   method: 'GET' | 'POST';
@@ -39,10 +39,10 @@ const raw: Record<Exclude<QueryName, 'bulkSave'>, Request> = {
   progress: { method: 'GET', path: '/campaign-progress' },
 };
 
-/** Express + Apollo Server alone answers our record query, from the same schema shape (see apollo-minimal-server.ts). */
-const apolloMinimal = { record: ours.record };
+/** Apollo Server alone answers our record query, from the same schema shape (see apollo-server.ts). */
+const apollo = { record: ours.record };
 
-export const REQUESTS: Record<ServerKind, Partial<Record<QueryName, Request>>> = { ours, postgraphile, raw, 'apollo-minimal': apolloMinimal };
+export const REQUESTS: Record<ServerKind, Partial<Record<QueryName, Request>>> = { ours, postgraphile, raw, apollo };
 
 /** 500 draft plan lines (seats toggled between two values per request, so every save writes). */
 export function bulkSaveRequests(planIds: number[], seats: number[]): [Request, Request] {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,7 +19,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const SETTINGS = {
-  rounds: env('BENCH_API_ROUNDS', 3),
+  rounds: env('BENCH_API_ROUNDS', 5),
   warmupSeconds: env('BENCH_API_WARMUP', 3),
   seconds: env('BENCH_API_SECONDS', 10),
   connections: env('BENCH_API_CONNECTIONS', 8),
@@ -39,6 +39,28 @@ interface Target {
   token?: string;
   database?: PreparedDatabase;
   onPostgres: boolean;
+}
+
+/**
+ * The comparison servers compiled to JavaScript (into `dist/` here, beside their node_modules), so
+ * that every server runs compiled, as ours does: none pays for a TypeScript loader at run time.
+ */
+function compileComparisonServers(): string {
+  const outDir = path.join(here, 'dist');
+  const files = ['postgraphile-server.ts', 'raw-server.ts', 'apollo-server.ts'].map((f) => path.join(here, f));
+  const tsc = path.join(root, 'test', 'node_modules', '.bin', 'tsc');
+  const args = ['--outDir', outDir, '--rootDir', here, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--noCheck', ...files];
+  const result = spawnSync(tsc, args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`the comparison servers do not compile:\n${result.stdout}${result.stderr}`);
+  fs.writeFileSync(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
+  return outDir;
+}
+
+/** A token PostGraphile's JWT option accepts (HS256, its default audience), valid for a day. */
+function postgraphileToken(secret: string): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ aud: 'postgraphile', sub: 'bench', exp: Math.floor(Date.now() / 1000) + 86400 })}`;
+  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
 }
 
 async function postmasterPid(url: string): Promise<number> {
@@ -123,8 +145,8 @@ async function measure(target: Target, query: QueryName, requests: Request[], ro
   const serverCpu = cpuSeconds(target.process.pid) - cpuBefore;
   const databaseCpu = target.onPostgres && postmaster ? postgresCpuSeconds(postmaster) - dbBefore : 0;
   const errors = result.connectErrors + result.readErrors + result.writeErrors + result.statusErrors + result.timeouts;
-  const m: Measurement = { server: target.name, query, round, requests: result.requests, seconds: result.durationUs / 1e6, p50Ms: result.p50Us / 1000, p99Ms: result.p99Us / 1000, errors, serverCpu, databaseCpu };
-  console.log(`  round ${round} ${target.name.padEnd(16)} ${query.padEnd(9)} ${(m.requests / m.seconds).toFixed(2).padStart(8)} req/s  p50 ${m.p50Ms.toFixed(1)} ms  p99 ${m.p99Ms.toFixed(1)} ms  cpu ${((serverCpu * 1000) / m.requests).toFixed(2)} ms/req${errors ? `  ${errors} errors` : ''}`);
+  const m: Measurement = { server: target.name, query, round, requests: result.requests, seconds: result.durationUs / 1e6, p50Ms: result.p50Us / 1000, p99Ms: result.p99Us / 1000, errors, serverCpu, databaseCpu, loadAverage: os.loadavg()[0]! };
+  console.log(`  round ${round} ${target.name.padEnd(16)} ${query.padEnd(9)} ${(m.requests / m.seconds).toFixed(2).padStart(8)} req/s  p50 ${m.p50Ms.toFixed(1)} ms  p99 ${m.p99Ms.toFixed(1)} ms  cpu ${((serverCpu * 1000) / m.requests).toFixed(2)} ms/req  load ${m.loadAverage.toFixed(1)}${errors ? `  ${errors} errors` : ''}`);
   return m;
 }
 
@@ -164,8 +186,9 @@ async function main(): Promise<void> {
     await client.query(CAMPAIGN_PROGRESS_FUNCTION);
     await client.end();
     const postmaster = await postmasterPid(pgUrl);
-    // Ours runs compiled, as in production (`pnpm build`, then start:production's node arguments).
+    // Ours runs compiled, as in production (`pnpm build`, then start:production's node arguments); so do the others.
     buildServer();
+    const compiled = compileComparisonServers();
 
     const ours = (database: PreparedDatabase) => ({
       cwd: path.join(root, 'server'),
@@ -173,18 +196,19 @@ async function main(): Promise<void> {
       readyPath: '/ready',
       cpuProfileDir: PROFILE_DIR,
     });
-    const comparison = { cwd: here, env: { DATABASE_URL: pgUrl, NODE_ENV: 'production' } };
-    const all: Array<() => Promise<Target>> = [
-      async () => ({ name: 'ours-sqlite', kind: 'ours', onPostgres: false, token: sqlite.token, database: sqlite, process: await startNode('ours-sqlite', productionArgs(), ours(sqlite)) }),
-      async () => ({ name: 'ours-postgresql', kind: 'ours', onPostgres: true, token: postgres.token, database: postgres, process: await startNode('ours-postgresql', productionArgs(), ours(postgres)) }),
-      async () => ({ name: 'postgraphile', kind: 'postgraphile', onPostgres: true, process: await startNode('postgraphile', ['--import', 'tsx', 'postgraphile-server.ts'], { ...comparison, readyPath: '/graphql' }) }),
-      async () => ({ name: 'raw', kind: 'raw', onPostgres: true, process: await startNode('raw', ['--import', 'tsx', 'raw-server.ts'], { ...comparison, readyPath: '/school/1' }) }),
-      async () => ({ name: 'apollo-minimal', kind: 'apollo-minimal', onPostgres: true, process: await startNode('apollo-minimal', ['--import', 'tsx', 'apollo-minimal-server.ts'], { ...comparison, readyPath: '/graphql' }) }),
+    const comparison = (extra: Record<string, string> = {}) => ({ cwd: compiled, env: { DATABASE_URL: pgUrl, NODE_ENV: 'production', ...extra } });
+    const all: Array<[string, () => Promise<Target>]> = [
+      ['ours-sqlite', async () => ({ name: 'ours-sqlite', kind: 'ours', onPostgres: false, token: sqlite.token, database: sqlite, process: await startNode('ours-sqlite', productionArgs(), ours(sqlite)) })],
+      ['ours-postgresql', async () => ({ name: 'ours-postgresql', kind: 'ours', onPostgres: true, token: postgres.token, database: postgres, process: await startNode('ours-postgresql', productionArgs(), ours(postgres)) })],
+      ['postgraphile', async () => ({ name: 'postgraphile', kind: 'postgraphile', onPostgres: true, process: await startNode('postgraphile', ['postgraphile-server.js'], { ...comparison(), readyPath: '/graphql' }) })],
+      ['postgraphile-jwt', async () => ({ name: 'postgraphile-jwt', kind: 'postgraphile', onPostgres: true, token: postgraphileToken(jwtSecret), process: await startNode('postgraphile-jwt', ['postgraphile-server.js'], { ...comparison({ JWT_SECRET: jwtSecret }), readyPath: '/graphql' }) })],
+      ['raw', async () => ({ name: 'raw', kind: 'raw', onPostgres: true, process: await startNode('raw', ['raw-server.js'], { ...comparison(), readyPath: '/school/1' }) })],
+      ['apollo-http', async () => ({ name: 'apollo-http', kind: 'apollo', onPostgres: true, process: await startNode('apollo-http', ['apollo-server.js'], { ...comparison({ APOLLO_TRANSPORT: 'http' }), readyPath: '/graphql' }) })],
+      ['apollo-express', async () => ({ name: 'apollo-express', kind: 'apollo', onPostgres: true, process: await startNode('apollo-express', ['apollo-server.js'], { ...comparison({ APOLLO_TRANSPORT: 'express' }), readyPath: '/graphql' }) })],
     ];
-    const names = ['ours-sqlite', 'ours-postgresql', 'postgraphile', 'raw', 'apollo-minimal'];
     const targets: Target[] = [];
-    for (const [i, start] of all.entries()) {
-      if (ONLY_SERVERS && !ONLY_SERVERS.includes(names[i]!)) continue;
+    for (const [name, start] of all) {
+      if (ONLY_SERVERS && !ONLY_SERVERS.includes(name)) continue;
       const target = await start();
       started.push(target.process);
       targets.push(target);
