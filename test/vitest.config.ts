@@ -21,7 +21,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'sqlite', include: [...apiSuites, 'sqlite/**/*.test.ts', 'contract/**/*.test.ts', 'federation/**/*.test.ts'], env: { TEST_DATABASE: 'sqlite' }, globalSetup: ['helpers/global-setup.ts'] },
+        test: { name: 'sqlite', include: [...apiSuites, 'hostile/**/*.test.ts', 'sqlite/**/*.test.ts', 'contract/**/*.test.ts', 'federation/**/*.test.ts'], env: { TEST_DATABASE: 'sqlite' }, globalSetup: ['helpers/global-setup.ts'] },
       },
       {
         extends: true,

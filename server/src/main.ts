@@ -7,8 +7,10 @@ import { seed } from './seeders/index.js';
 import { createApp } from './app.js';
 import { TokenService } from './auth/tokens.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
+import { guardProcess } from './process-guard.js';
 
 async function main(): Promise<void> {
+  guardProcess();
   const env = readEnv();
   const orm = await openOrm({ databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, statementTimeoutMs: env.statementTimeoutMs, sqliteReaders: env.sqliteReaders });
   if (env.migrateOnStart) await migrate(orm);

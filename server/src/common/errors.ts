@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'RULE_VIOLATION' | 'UNAUTHENTICATED';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'RULE_VIOLATION' | 'UNAUTHENTICATED' | 'TOO_MANY_ATTEMPTS' | 'LIMIT_EXCEEDED';
 
 export interface Problem {
   code: ErrorCode;

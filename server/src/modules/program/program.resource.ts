@@ -28,6 +28,6 @@ export const programResource = defineResource({
     { name: 'cityId', path: 'school.city', kind: 'ref' },
     { name: 'provincial', path: 'school.provincial', kind: 'boolean' },
   ],
-  children: [{ name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'program' }],
+  children: [{ name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'program', maxRows: 50 }],
   hooks: programHooks,
 });

@@ -23,9 +23,9 @@ export const schoolResource = defineResource({
     { name: 'ownership', kind: 'enum', enum: Ownership, labelZh: '办学性质' },
   ],
   children: [
-    { name: 'programs', resource: () => programResource, foreignKey: 'school' },
-    { name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'school' },
-    { name: 'targets', resource: () => schoolTargetResource, foreignKey: 'school' },
+    { name: 'programs', resource: () => programResource, foreignKey: 'school', maxRows: 200 },
+    { name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'school', maxRows: 1_000 },
+    { name: 'targets', resource: () => schoolTargetResource, foreignKey: 'school', maxRows: 20 },
   ],
   hooks: schoolHooks,
 });
