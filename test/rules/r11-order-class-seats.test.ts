@@ -2,7 +2,7 @@ import { authorityFor } from '../helpers/authorities.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { mutationFor } from '../helpers/operations.js';
-import { cityId, createPlan, createProgram, createSchool, firstError, markFiled } from '../helpers/fixtures.js';
+import { cityId, createPlan, createProgram, createSchool, firstError, markFiled, versionOf } from '../helpers/fixtures.js';
 import { create, createCompany, createPartnership, creditCode } from '../helpers/company-fixtures.js';
 
 /** R11: the order classes of a program, year and season fit in that program's plan seats for that year and season. */
@@ -105,7 +105,7 @@ describe('R11 seen from the plan line', () => {
   });
 
   test('a plan line with order classes cannot be deleted', async () => {
-    const result = await t.gql(`mutation($id: ID!) { deleteEnrollmentPlan(id: $id) { id } }`, { id: line.plan });
+    const result = await t.gql(`mutation($id: ID!, $v: Int!) { deleteEnrollmentPlan(id: $id, version: $v) { id } }`, { id: line.plan, v: await versionOf(t, 'EnrollmentPlan', line.plan) });
     expect(firstError(result).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R11', field: 'id' });
     expect((await readPlan()).seats).toBe(20);
   });
