@@ -61,7 +61,8 @@ export class LoginThrottle {
       const entry = this.current(key, now) ?? { count: 0, blockedUntil: 0, lastFailure: now, reportedBlock: 0 };
       entry.count += 1;
       entry.lastFailure = now;
-      const over = entry.count - free;
+      // The failure that uses up the free ones starts the first wait.
+      const over = entry.count - free + 1;
       if (over > 0) {
         const delay = Math.min(LOGIN_THROTTLE.maxDelaySeconds, LOGIN_THROTTLE.firstDelaySeconds * 2 ** Math.min(over - 1, 30));
         entry.blockedUntil = now + delay * 1000;

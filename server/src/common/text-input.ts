@@ -45,9 +45,9 @@ const nameOf = (node: ASTNode | readonly ASTNode[]): string | null =>
 function findInLiterals(operation: OperationDefinitionNode): string | null {
   let found: string | null = null;
   visit(operation, {
-    StringValue(node, _key, _parent, _path, ancestors) {
+    StringValue(node, _key, parent, _path, ancestors) {
       if (found || !hasUnstorableText(node.value)) return;
-      found = ancestors.map(nameOf).filter((name): name is string => name !== null).join('.') || 'query';
+      found = [...ancestors, ...(parent ? [parent] : [])].map(nameOf).filter((name): name is string => name !== null).join('.') || 'query';
     },
   });
   return found;
