@@ -35,7 +35,7 @@ export const enrollmentPlanResource = defineResource({
   ],
   children: [
     { name: 'intakes', resource: () => intakeResource, foreignKey: 'plan', maxRows: 500 },
-    { name: 'adjustments', resource: () => planAdjustmentResource, foreignKey: 'plan', maxRows: 100 },
+    { name: 'adjustments', resource: () => planAdjustmentResource, foreignKey: 'plan', maxRows: 50 },
     { name: 'transitions', resource: () => planTransitionResource, foreignKey: 'plan', maxRows: 100 },
   ],
   hooks: enrollmentPlanHooks,
