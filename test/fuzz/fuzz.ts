@@ -57,7 +57,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     DEMO_DATA: String(options.demo),
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
-  });
+  }, { readyWithinMs: 300000 });
   const report: FuzzReport = { options, requests: 0, seconds: 0, statuses: {}, codes: {}, internal: [], failures: [], latencyMs: { p50: 0, p95: 0, max: 0 } };
   try {
     const signIn = async () => {

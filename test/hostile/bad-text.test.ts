@@ -42,6 +42,13 @@ describe('unstorable text', () => {
     expect(result.body).toEqual({ data: { allSchools: [] } });
   });
 
+  test('a summary year outside the campaign is bad input, not a date the server cannot write (found by the fuzzer)', async () => {
+    for (const year of [0, -2147483648, 2147483647]) {
+      const error = firstError((await post(t, { query: 'query($y: Int!) { annualSummaryStatuses(year: $y) { dueOn } }', variables: { y: year } })).body);
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+    }
+  });
+
   test('an id beyond 32 bits is bad input on every database, not a driver error', async () => {
     const error = firstError((await post(t, { query: '{ School(id: "9999999999") { id } }' })).body);
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });

@@ -100,10 +100,10 @@ describe('R10 annual summary', () => {
   test('submission needs the narrative; once submitted the summary is locked', async () => {
     const bare = await submit(ids.summary!);
     expect(firstError(bare).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R10', field: 'problems' });
-    const problems = await t.ok(`mutation($id: ID!) { updateAnnualSummary(id: $id, problems: "生源竞争激烈") { version } }`, { id: ids.summary });
+    const problems = await t.ok(`mutation($id: ID!, $v: Int!) { updateAnnualSummary(id: $id, version: $v, problems: "生源竞争激烈") { version } }`, { id: ids.summary, v: await versionOf(t, 'AnnualSummary', ids.summary) });
     const half = await submit(ids.summary!);
     expect(firstError(half).extensions).toMatchObject({ rule: 'R10', field: 'nextYearMeasures' });
-    await t.ok(`mutation($id: ID!, $v: Int) { updateAnnualSummary(id: $id, version: $v, nextYearMeasures: "扩大高级工班招生") { id } }`, { id: ids.summary, v: problems.updateAnnualSummary.version });
+    await t.ok(`mutation($id: ID!, $v: Int!) { updateAnnualSummary(id: $id, version: $v, nextYearMeasures: "扩大高级工班招生") { id } }`, { id: ids.summary, v: problems.updateAnnualSummary.version });
 
     const done = await t.ok(`mutation($id: ID!) { submitAnnualSummary(id: $id) { status submittedOn late } }`, { id: ids.summary });
     expect(done.submitAnnualSummary).toEqual({ status: 'SUBMITTED', submittedOn: '2026-12-01', late: true });

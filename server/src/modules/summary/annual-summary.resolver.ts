@@ -14,6 +14,8 @@ import { SummaryFigures } from './summary-figures.types.js';
 import { figuresKey, loadSummaryFigures } from './summary-figures.service.js';
 import { summaryDueOn, summaryStatus } from './summary-rules.js';
 import { submitAnnualSummary } from './annual-summary.service.js';
+import { badInput } from '../../common/errors.js';
+import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR } from '../target/campaign.js';
 
 const figuresOf = (ctx: Context, cityId: number, year: number) =>
   ctx.loaders.keyed('summaryFigures', (keys) => loadSummaryFigures(ctx.em, keys)).load(figuresKey(cityId, year));
@@ -39,6 +41,10 @@ export class AnnualSummaryResolver {
 
   @Query(() => [CitySummaryStatus], { description: 'Every city’s summary for the year: SUBMITTED, DUE or OVERDUE against 30 November' })
   async annualSummaryStatuses(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<CitySummaryStatus[]> {
+    // Summaries exist for campaign years only; a year of other length has no due date to show.
+    if (year < CAMPAIGN_FIRST_YEAR || year > CAMPAIGN_LAST_YEAR) {
+      throw badInput('year', `年度须在 ${CAMPAIGN_FIRST_YEAR}–${CAMPAIGN_LAST_YEAR} 之间`, `year must be from ${CAMPAIGN_FIRST_YEAR} to ${CAMPAIGN_LAST_YEAR}`);
+    }
     const own = cityIdInScope(ctx.actor, undefined);
     const cities = await ctx.em.find(City, own ? { id: own } : {}, { orderBy: { displayOrder: 'ASC' } });
     const summaries = new Map((await ctx.em.find(AnnualSummary, { year })).map((s) => [s.city.id, s]));
