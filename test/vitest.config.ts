@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 const graphqlCommonJs = createRequire(import.meta.url).resolve('graphql');
 
 // Contract checks that depend on the database kind run on both.
-const apiSuites = ['api/**/*.test.ts', 'rules/**/*.test.ts', 'contract/migrations.test.ts'];
+const apiSuites = ['api/**/*.test.ts', 'rules/**/*.test.ts', 'hostile/**/*.test.ts', 'contract/migrations.test.ts'];
 
 /**
  * Projects: the API and rule suites run once per database; contract and federation suites need only
@@ -21,7 +21,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'sqlite', include: [...apiSuites, 'hostile/**/*.test.ts', 'sqlite/**/*.test.ts', 'contract/**/*.test.ts', 'federation/**/*.test.ts'], env: { TEST_DATABASE: 'sqlite' }, globalSetup: ['helpers/global-setup.ts'] },
+        test: { name: 'sqlite', include: [...apiSuites, 'sqlite/**/*.test.ts', 'contract/**/*.test.ts', 'federation/**/*.test.ts'], env: { TEST_DATABASE: 'sqlite' }, globalSetup: ['helpers/global-setup.ts'] },
       },
       {
         extends: true,
