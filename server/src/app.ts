@@ -7,7 +7,8 @@ import type { MikroORM } from '@mikro-orm/core';
 import { createContext, type Context } from './context.js';
 import { createSchema } from './schema.js';
 import { compiledExecution } from './compiled-execution.js';
-import { formatError } from './common/format-error.js';
+import { formatError, requestIdPlugin } from './common/format-error.js';
+import { textInputPlugin } from './common/text-input.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { systemClock, type Clock } from './common/clock.js';
 import { TokenService } from './auth/tokens.js';
@@ -80,7 +81,7 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     stopOnTerminationSignals: false,
     formatError,
     // No cache hints are used; the cache-control plugin would still wrap every field's resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), hideSuggestions(production), queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
+    plugins: [requestIdPlugin, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), hideSuggestions(production), textInputPlugin as ApolloServerPlugin<Context>, queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
   });
   await apollo.start();
   const cache = await TableCache.open(orm, listenUrl);

@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type Gateway = ApolloServerOptionsWithGateway<never>['gateway'];
@@ -13,6 +13,16 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
  * the one place it accepts another executor. A document graphql-jit cannot compile runs on graphql-js.
  * Apollo does not call plugins' per-field hooks (`willResolveField`) on this path; none of ours uses them.
  */
+/**
+ * graphql-jit leaves `extensions` undefined on an error whose cause is not a GraphQLError (a driver
+ * error, a bug); Apollo reads `extensions.code` of every error and would fail before our `formatError`
+ * logs it. The same error with an empty `extensions`, as graphql-js builds it.
+ */
+function withExtensions(error: GraphQLError): GraphQLError {
+  if (error.extensions) return error;
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError ?? error });
+}
+
 export function compiledExecution(schema: GraphQLSchema): Gateway {
   // Apollo Server hands the same DocumentNode for the same query text (its parsed-document cache).
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
@@ -35,7 +45,8 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
     const result = await query.query(undefined, context, request.variables ?? {});
     // No data: the variables did not coerce and nothing ran. graphql-js words and locates that error
     // the way Apollo Server recognises as BAD_USER_INPUT (with the scalar's own message), also without running anything.
-    return 'data' in result ? result : interpreted();
+    if (!('data' in result)) return interpreted();
+    return result.errors ? { ...result, errors: result.errors.map(withExtensions) } : result;
   };
 
   return {

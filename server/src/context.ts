@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { Loaders } from './common/loaders.js';
 import type { Clock } from './common/clock.js';
@@ -14,6 +15,8 @@ export interface Context {
   tokens: TokenService;
   /** Rows every request needs (the city list), kept until their table changes. */
   cache: TableCache;
+  /** Names this request in the server log and in an internal error's answer. */
+  requestId: string;
   /** The client's IP address: the socket's peer, or from X-Forwarded-For behind TRUST_PROXY proxies. */
   clientAddress: string;
 }
@@ -36,6 +39,7 @@ export function createContext(orm: MikroORM, clock: Clock, tokens: TokenService,
     actor: currentActor() ?? null,
     tokens,
     cache,
+    requestId: randomUUID(),
     clientAddress,
   };
 }

@@ -12,8 +12,10 @@ import { deliverAlerts, realTransport } from './modules/alerts/alert-webhook.js'
 
 /** How often alerts not yet delivered go to ALERT_WEBHOOK_URL. */
 const ALERT_ROUND_MS = 60 * 60 * 1000;
+import { guardProcess } from './process-guard.js';
 
 async function main(): Promise<void> {
+  guardProcess();
   const env = readEnv();
   const orm = await openOrm({ databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, statementTimeoutMs: env.statementTimeoutMs, sqliteReaders: env.sqliteReaders });
   if (env.migrateOnStart) await migrate(orm);

@@ -14,6 +14,7 @@ import {
 import { createRequire } from 'node:module';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { ANALYTICS_LIST_SIZE, ANALYTICS_QUERY_COSTS } from './modules/analytics/analytics.costs.js';
+import { childRowBound } from './common/resource.js';
 
 // The package's ES build imports graphql's .mjs files, a second graphql next to the CommonJS one
 // Apollo and type-graphql load; its CommonJS build shares theirs.
@@ -28,7 +29,7 @@ export interface QueryLimits {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxCost: 1_000_000 };
 
-/** Rows assumed for a list without `perPage` (child collections such as `School.plans`, `provinces`). */
+/** Rows assumed for a list of computed values (analyst rows, enum lists): never an entity collection. */
 export const DEFAULT_LIST_SIZE = 20;
 /** Lists of a type with a fixed number of rows: Zhejiang's 11 cities. */
 const FIXED_SIZES: Record<string, number> = { City: 11 };
@@ -37,20 +38,25 @@ const DEFAULT_PAGE_SIZE = 100;
 
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
+/**
+ * The most rows a list field can return: a page (`perPage`), as many as the request names (federation
+ * representations, bulk rows, workflow ids), a child collection's declared bound (enforced when read),
+ * or a fixed size.
+ */
 function listSize(coordinate: string, itemType: string, args: Record<string, unknown>): number {
   if (itemType in FIXED_SIZES) return FIXED_SIZES[itemType]!;
   if (typeof args.perPage === 'number') return args.perPage;
-  if (Array.isArray(args.representations)) return args.representations.length;
+  for (const named of [args.representations, args.rows, args.ids]) if (Array.isArray(named)) return named.length;
   if (coordinate.startsWith('Query.all')) return DEFAULT_PAGE_SIZE;
+  const childBound = childRowBound(coordinate);
+  if (childBound !== undefined) return childBound;
   if (coordinate in ANALYTICS_QUERY_COSTS) return ANALYTICS_LIST_SIZE;
   return DEFAULT_LIST_SIZE;
 }
 
 /**
- * Every field costs 1 and its sub-selection; a list multiplies that by its rows (11 for cities,
- * `perPage`, the number of federation representations, or an assumed size); analyst queries add
- * their own weight.
- * Introspection is free: it never touches the database.
+ * Every field costs 1 and its sub-selection; a list multiplies that by its most rows (see `listSize`);
+ * analyst queries add their own weight. Introspection is free: it never touches the database.
  */
 const estimateCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (field.name.startsWith('__')) return 0;

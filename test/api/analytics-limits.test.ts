@@ -29,7 +29,7 @@ describe('queries within the limits', () => {
   });
 
   test('cities, their schools, programs and plan lines: cities are 11 rows', async () => {
-    // 11 × (1 + 20 × (1 + 20 × (1 + 20 × (1 + 1)))) = 180,631
+    // 11 cities × (1 + 60 schools × (1 + 60 programs × (1 + 10 lines × (1 + 1)))) = 832,271 (each child list at its bound)
     const result = await t.gql(`{ allCities { schools { programs { plans(year: 2025) { seats } } } } }`);
     expect(result.errors).toBeUndefined();
   });
@@ -53,19 +53,19 @@ describe('queries over the limits are refused before any resolver runs', () => {
   test('cost: 10,000 schools × 20 plan lines × 20 intakes each', async () => {
     t.resetQueryLog();
     const result = await t.gql(`{ allSchools(perPage: 10000) { id plans { id intakes { id } } } }`);
-    // Each field costs 1 plus its selection; a list multiplies by perPage or an assumed 20 rows:
-    // 10000 × (1 + 1 + 20 × (1 + 1 + 20 × (1 + 1))) = 8,420,000.
+    // Each field costs 1 plus its selection; a list multiplies by perPage or its bound (600 lines a school, 500 intakes a line):
+    // 10000 × (1 + 1 + 600 × (1 + 1 + 500 × (1 + 1))) = 6,012,020,000.
     expect(result.data).toBeUndefined();
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0]!.extensions).toEqual({
       code: 'QUERY_TOO_COMPLEX',
       limit: 'COST',
-      actual: 8420000,
+      actual: 6012020000,
       maximum: 1000000,
-      messageZh: '查询过于复杂：估算成本 8420000 超过上限 1000000，请减少每页行数或嵌套字段',
-      messageEn: 'query too complex: its estimated cost 8420000 exceeds the limit of 1000000; request fewer rows or nested fields',
+      messageZh: '查询过于复杂：估算成本 6012020000 超过上限 1000000，请减少每页行数或嵌套字段',
+      messageEn: 'query too complex: its estimated cost 6012020000 exceeds the limit of 1000000; request fewer rows or nested fields',
     });
-    expect(result.errors![0]!.message).toContain('8420000');
+    expect(result.errors![0]!.message).toContain('6012020000');
     expect(businessQueries()).toEqual([]);
   });
 

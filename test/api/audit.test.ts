@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.js';
-import { cityId, createSchool, firstError } from '../helpers/fixtures.js';
+import { cityId, createSchool, firstError, versionOf } from '../helpers/fixtures.js';
 import { createUser } from '../helpers/users.js';
 
 let t: TestApp;
@@ -51,7 +51,7 @@ test('a bulk save records each row; a refused write records nothing', async () =
   });
   expect(firstError(refused).extensions.code).toBe('BAD_USER_INPUT');
   const school = await createSchool(t, { name: '他市学校', cityCode: '330200' });
-  expect(firstError(await hz.gql(`mutation($id: ID!) { updateSchool(id: $id, name: "越权") { id } }`, { id: school })).extensions.code).toBe('FORBIDDEN');
+  expect(firstError(await hz.gql(`mutation($id: ID!, $v: Int!) { updateSchool(id: $id, version: $v, name: "越权") { id } }`, { id: school, v: await versionOf(t, 'School', school) })).extensions.code).toBe('FORBIDDEN');
   expect(await count()).toBe(before + 3);
 });
 

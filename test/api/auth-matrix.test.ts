@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.js';
-import { cityId, createPlan, createProgram, createSchool, firstError } from '../helpers/fixtures.js';
+import { cityId, createPlan, createProgram, createSchool, firstError, versionOf } from '../helpers/fixtures.js';
 import { createUser } from '../helpers/users.js';
 
 let t: TestApp;
@@ -75,20 +75,20 @@ describe('reads are scoped in the data layer', () => {
 });
 
 describe('writes are checked for role and place', () => {
-  const rename = `mutation($id: ID!, $name: String!) { updateSchool(id: $id, name: $name) { name } }`;
+  const rename = `mutation($id: ID!, $v: Int!, $name: String!) { updateSchool(id: $id, version: $v, name: $name) { name } }`;
 
   test('a city admin edits its own city, not another', async () => {
-    expect((await as.cityA.ok(rename, { id: ids.schoolA, name: '甲市技师学院' })).updateSchool.name).toBe('甲市技师学院');
-    expect(code(await as.cityA.gql(rename, { id: ids.schoolB, name: '改名' }))).toBe('FORBIDDEN');
+    expect((await as.cityA.ok(rename, { id: ids.schoolA, v: await versionOf(t, 'School', ids.schoolA), name: '甲市技师学院' })).updateSchool.name).toBe('甲市技师学院');
+    expect(code(await as.cityA.gql(rename, { id: ids.schoolB, v: await versionOf(t, 'School', ids.schoolB), name: '改名' }))).toBe('FORBIDDEN');
     expect(code(await as.cityA.gql(`mutation($b: ID!) { createSchool(name: "越界学校", type: TECHNICAL_SCHOOL, cityId: $b) { id } }`, { b: ids.cityB }))).toBe('FORBIDDEN');
-    expect(code(await as.cityA.gql(`mutation($id: ID!, $b: ID!) { updateSchool(id: $id, cityId: $b) { id } }`, { id: ids.schoolA, b: ids.cityB }))).toBe('FORBIDDEN');
+    expect(code(await as.cityA.gql(`mutation($id: ID!, $b: ID!, $v: Int!) { updateSchool(id: $id, version: $v, cityId: $b) { id } }`, { id: ids.schoolA, b: ids.cityB, v: await versionOf(t, 'School', ids.schoolA) }))).toBe('FORBIDDEN');
     expect((await as.admin.ok(`query($id: ID!) { School(id: $id) { name city { code } } }`, { id: ids.schoolB })).School).toEqual({ name: '乙市技师学院', city: { code: '330200' } });
   });
 
   test('whether a row exists elsewhere is not revealed', async () => {
-    expect(code(await as.cityA.gql(`mutation { deleteSchool(id: "999999") { id } }`))).toBe('FORBIDDEN');
-    expect(code(await as.cityA.gql(`mutation($id: ID!) { deleteSchool(id: $id) { id } }`, { id: ids.schoolB }))).toBe('FORBIDDEN');
-    expect(code(await as.admin.gql(`mutation { deleteSchool(id: "999999") { id } }`))).toBe('NOT_FOUND');
+    expect(code(await as.cityA.gql(`mutation { deleteSchool(id: "999999", version: 1) { id } }`))).toBe('FORBIDDEN');
+    expect(code(await as.cityA.gql(`mutation($id: ID!, $v: Int!) { deleteSchool(id: $id, version: $v) { id } }`, { id: ids.schoolB, v: await versionOf(t, 'School', ids.schoolB) }))).toBe('FORBIDDEN');
+    expect(code(await as.admin.gql(`mutation { deleteSchool(id: "999999", version: 1) { id } }`))).toBe('NOT_FOUND');
   });
 
   test('a bulk save with one row elsewhere saves nothing', async () => {
@@ -101,10 +101,10 @@ describe('writes are checked for role and place', () => {
   });
 
   test('reference data is the province\u2019s; analysts and services only read', async () => {
-    const target = `mutation { updateCampaignTarget(id: "1", seats: 1) { id } }`;
+    const target = `mutation { updateCampaignTarget(id: "1", version: 1, seats: 1) { id } }`;
     expect(code(await as.cityA.gql(target))).toBe('FORBIDDEN');
     expect(code(await as.analyst.gql(target))).toBe('FORBIDDEN');
-    expect(code(await as.analyst.gql(rename, { id: ids.schoolA, name: '分析员改名' }))).toBe('FORBIDDEN');
+    expect(code(await as.analyst.gql(rename, { id: ids.schoolA, v: await versionOf(t, 'School', ids.schoolA), name: '分析员改名' }))).toBe('FORBIDDEN');
     expect(code(await as.staffA.gql(`mutation($a: ID!) { createSchool(name: "职员建校", type: TECHNICAL_SCHOOL, cityId: $a) { id } }`, { a: ids.cityA }))).toBe('FORBIDDEN');
   });
 
@@ -121,7 +121,7 @@ describe('plan transitions follow the chain of authority (R4, R6)', () => {
   test('school submits, its city approves, the province files', async () => {
     expect(code(await as.cityB.gql(step('submitPlans', ids.planA)))).toBe('FORBIDDEN');
     expect((await as.staffA.ok(step('submitPlans', ids.planA))).submitPlans).toEqual([{ id: ids.planA, status: 'SUBMITTED' }]);
-    expect(code(await as.staffA.gql(`mutation($id: ID!) { updateEnrollmentPlan(id: $id, seats: 41) { id } }`, { id: ids.planA }))).toBe('FORBIDDEN');
+    expect(code(await as.staffA.gql(`mutation($id: ID!, $v: Int!) { updateEnrollmentPlan(id: $id, version: $v, seats: 41) { id } }`, { id: ids.planA, v: await versionOf(t, 'EnrollmentPlan', ids.planA) }))).toBe('FORBIDDEN');
     // another city's line answers as a missing one: no rule, nothing of its status
     const foreign = { code: 'FORBIDDEN', rule: null, field: null, message: '无权访问或修改该招生计划记录 (you may not access or change this EnrollmentPlan)' };
     expect(firstError(await as.cityB.gql(step('approvePlans', ids.planA))).extensions.rows).toEqual([{ index: 0, id: ids.planA, ...foreign }]);

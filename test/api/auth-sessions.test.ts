@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.js';
-import { firstError } from '../helpers/fixtures.js';
+import { firstError, versionOf } from '../helpers/fixtures.js';
 import { TEST_ADMIN } from '../helpers/credentials.js';
 import { PASSWORD, createUser } from '../helpers/users.js';
 
@@ -84,10 +84,10 @@ describe('ending sessions', () => {
   test('a deactivated user or a changed password stops old tokens', async () => {
     const id = await createUser(t, { username: 'mover', role: 'ANALYST' });
     const token = (await anonymous.ok(LOGIN, { u: 'mover', p: PASSWORD })).login.token;
-    await t.ok(`mutation($id: ID!) { updateUser(id: $id, password: "Another-pass-2024") { id } }`, { id });
+    await t.ok(`mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, password: "Another-pass-2024") { id } }`, { id, v: await versionOf(t, 'User', id) });
     expect(firstError(await t.gql(`{ me { id } }`, {}, bearer(token))).extensions.code).toBe('UNAUTHENTICATED');
     const fresh = (await anonymous.ok(LOGIN, { u: 'mover', p: 'Another-pass-2024' })).login.token;
-    await t.ok(`mutation($id: ID!) { updateUser(id: $id, active: false) { id } }`, { id });
+    await t.ok(`mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, active: false) { id } }`, { id, v: await versionOf(t, 'User', id) });
     expect(firstError(await t.gql(`{ me { id } }`, {}, bearer(fresh))).extensions.code).toBe('UNAUTHENTICATED');
     expect(firstError(await anonymous.gql(LOGIN, { u: 'mover', p: 'Another-pass-2024' })).extensions.code).toBe('UNAUTHENTICATED');
   });

@@ -72,7 +72,7 @@ describe.each(cases)('$name CRUD', (c) => {
     expect(deleted).toEqual({ id: created.id });
     expect((await t.ok(`query($id: ID!) { ${c.name}(id: $id) { id } }`, { id: created.id }))[c.name]).toBeNull();
 
-    const missing = await t.gql(`mutation($id: ID!) { delete${c.name}(id: $id) { id } }`, { id: created.id });
+    const missing = await t.gql(`mutation($id: ID!) { delete${c.name}(id: $id, version: 2) { id } }`, { id: created.id });
     expect(firstError(missing).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });
 

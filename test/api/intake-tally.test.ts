@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { createIntake, createPlan, createProgram, createSchool, firstError, markFiled } from '../helpers/fixtures.js';
+import { createIntake, createPlan, createProgram, createSchool, firstError, markFiled, versionOf } from '../helpers/fixtures.js';
 import { testDatabase } from '../helpers/databases.js';
 import { knexOf } from '../../server/src/modules/analytics/analytics.scope.js';
 
@@ -30,8 +30,8 @@ async function expectTally(expected: Subtotal[]): Promise<void> {
   expect(tally).toEqual(expected);
 }
 
-const UPDATE = `mutation($id: ID!, $planId: ID, $count: Int, $targetGroup: TargetGroup, $originCode: String) {
-  updateIntake(id: $id, planId: $planId, count: $count, targetGroup: $targetGroup, originCode: $originCode) { id }
+const UPDATE = `mutation($id: ID!, $version: Int!, $planId: ID, $count: Int, $targetGroup: TargetGroup, $originCode: String) {
+  updateIntake(id: $id, version: $version, planId: $planId, count: $count, targetGroup: $targetGroup, originCode: $originCode) { id }
 }`;
 const SAVE = `mutation($rows: [IntakeSaveRow!]!) { saveIntakes(rows: $rows) { id count } }`;
 const intake = (planId: number, count: number, targetGroup: string, originCode: string) => ({ planId: String(planId), count, targetGroup, originCode, registeredOn: '2025-09-10' });
@@ -64,34 +64,34 @@ describe('intake_tally follows every write of intake', () => {
   });
 
   test('an updated count replaces the old one', async () => {
-    await t.ok(UPDATE, { id: a, count: 12 });
+    await t.ok(UPDATE, { id: a, version: await versionOf(t, 'Intake', a), count: 12 });
     await expectTally([[p1, GRADUATE, HANGZHOU, 17], [p1, PAST, SICHUAN, 3]]);
   });
 
   test('a change of plan line, target group or origin moves the students; an emptied subtotal disappears', async () => {
-    await t.ok(UPDATE, { id: c, planId: String(p2) });
+    await t.ok(UPDATE, { id: c, version: await versionOf(t, 'Intake', c), planId: String(p2) });
     await expectTally([[p1, GRADUATE, HANGZHOU, 17], [p2, PAST, SICHUAN, 3]]);
-    await t.ok(UPDATE, { id: b, targetGroup: PAST });
+    await t.ok(UPDATE, { id: b, version: await versionOf(t, 'Intake', b), targetGroup: PAST });
     await expectTally([[p1, GRADUATE, HANGZHOU, 12], [p1, PAST, HANGZHOU, 5], [p2, PAST, SICHUAN, 3]]);
-    await t.ok(UPDATE, { id: c, originCode: HANGZHOU, count: 4 });
+    await t.ok(UPDATE, { id: c, version: await versionOf(t, 'Intake', c), originCode: HANGZHOU, count: 4 });
     await expectTally([[p1, GRADUATE, HANGZHOU, 12], [p1, PAST, HANGZHOU, 5], [p2, PAST, HANGZHOU, 4]]);
   });
 
   test('a delete subtracts, and the last intake of a subtotal removes it', async () => {
-    await t.ok(`mutation($id: ID!) { deleteIntake(id: $id) { id } }`, { id: b });
+    await t.ok(`mutation($id: ID!, $v: Int!) { deleteIntake(id: $id, version: $v) { id } }`, { id: b, v: await versionOf(t, 'Intake', b) });
     await expectTally([[p1, GRADUATE, HANGZHOU, 12], [p2, PAST, HANGZHOU, 4]]);
   });
 
   test('a bulk save creates, updates and deletes in one go', async () => {
     const { saveIntakes } = await t.ok(SAVE, {
-      rows: [intake(p1, 6, GRADUATE, HANGZHOU), intake(p2, 2, GRADUATE, SICHUAN), { id: a, count: 20 }, { id: c, delete: true }],
+      rows: [intake(p1, 6, GRADUATE, HANGZHOU), intake(p2, 2, GRADUATE, SICHUAN), { id: a, version: await versionOf(t, 'Intake', a), count: 20 }, { id: c, version: await versionOf(t, 'Intake', c), delete: true }],
     });
     expect(saveIntakes.map((r: any) => r.count)).toEqual([6, 2, 20]);
     await expectTally([[p1, GRADUATE, HANGZHOU, 26], [p2, GRADUATE, SICHUAN, 2]]);
   });
 
   test('a failed bulk save leaves every subtotal as it was (all or nothing)', async () => {
-    const result = await t.gql(SAVE, { rows: [intake(p1, 4, PAST, HANGZHOU), { id: a, count: 1 }, intake(p2, 500, GRADUATE, HANGZHOU)] });
+    const result = await t.gql(SAVE, { rows: [intake(p1, 4, PAST, HANGZHOU), { id: a, version: await versionOf(t, 'Intake', a), count: 1 }, intake(p2, 500, GRADUATE, HANGZHOU)] });
     // The third row exceeds the plan line's 100 seats (R8); the two rows before it are undone too.
     const error = firstError(result);
     expect(error.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8' });
@@ -100,7 +100,7 @@ describe('intake_tally follows every write of intake', () => {
   });
 
   test('a plan line that has intakes cannot be deleted through the API; its subtotals stay', async () => {
-    const result = await t.gql(`mutation($id: ID!) { deleteEnrollmentPlan(id: $id) { id } }`, { id: String(p2) });
+    const result = await t.gql(`mutation($id: ID!, $v: Int!) { deleteEnrollmentPlan(id: $id, version: $v) { id } }`, { id: String(p2), v: await versionOf(t, 'EnrollmentPlan', String(p2)) });
     // A filed line is locked (R8); were it not, its intakes would still refer to it.
     expect(firstError(result).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8' });
     await expectTally([[p1, GRADUATE, HANGZHOU, 26], [p2, GRADUATE, SICHUAN, 2]]);

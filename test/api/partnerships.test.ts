@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { mutationFor } from '../helpers/operations.js';
-import { cityId, createSchool, firstError } from '../helpers/fixtures.js';
+import { cityId, createSchool, firstError, versionOf } from '../helpers/fixtures.js';
 import { countOf, create, createCompany, createPartnership, creditCode } from '../helpers/company-fixtures.js';
 
 let t: TestApp;
@@ -89,16 +89,16 @@ describe('deleting a partner', () => {
     const other = await createSchool(t, { name: '湖州待删技工学校', cityCode: '330500', type: 'TECHNICAL_SCHOOL' });
     const partnership = await createPartnership(t, { schoolId: other, companyId: company });
 
-    const refused = await t.gql(`mutation($id: ID!) { deleteSchool(id: $id) { id } }`, { id: other });
+    const refused = await t.gql(`mutation($id: ID!, $v: Int!) { deleteSchool(id: $id, version: $v) { id } }`, { id: other, v: await versionOf(t, 'School', other) });
     expect(firstError(refused).extensions).toMatchObject({ code: 'CONFLICT', rule: 'REFERENCED', field: 'id', referencedBy: 'Partnership', count: 1 });
     const still = await t.ok(`query($id: ID!) { School(id: $id) { name } }`, { id: other });
     expect(still.School).toEqual({ name: '湖州待删技工学校' });
 
-    const companyRefused = await t.gql(`mutation($id: ID!) { deleteCompany(id: $id) { id } }`, { id: company });
+    const companyRefused = await t.gql(`mutation($id: ID!, $v: Int!) { deleteCompany(id: $id, version: $v) { id } }`, { id: company, v: await versionOf(t, 'Company', company) });
     expect(firstError(companyRefused).extensions).toMatchObject({ code: 'CONFLICT', rule: 'REFERENCED', referencedBy: 'Partnership' });
 
-    await t.ok(`mutation($id: ID!) { deletePartnership(id: $id) { id } }`, { id: partnership });
-    await t.ok(`mutation($id: ID!) { deleteSchool(id: $id) { id } }`, { id: other });
+    await t.ok(`mutation($id: ID!, $v: Int!) { deletePartnership(id: $id, version: $v) { id } }`, { id: partnership, v: await versionOf(t, 'Partnership', partnership) });
+    await t.ok(`mutation($id: ID!, $v: Int!) { deleteSchool(id: $id, version: $v) { id } }`, { id: other, v: await versionOf(t, 'School', other) });
     const gone = await t.ok(`query($id: ID!) { School(id: $id) { name } }`, { id: other });
     expect(gone.School).toBeNull();
   });

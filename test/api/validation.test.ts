@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { cityId, createPlan, createProgram, createSchool, firstError, markFiled } from '../helpers/fixtures.js';
+import { cityId, createPlan, createProgram, createSchool, firstError, markFiled, versionOf } from '../helpers/fixtures.js';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -42,7 +42,7 @@ describe('input validation: code BAD_USER_INPUT, the field, a message in Chinese
     },
     {
       what: 'target year before the campaign',
-      mutation: `mutation($city: ID!) { updateCampaignTarget(id: $city, year: 2022) { id } }`,
+      mutation: `mutation($city: ID!) { updateCampaignTarget(id: $city, version: 1, year: 2022) { id } }`,
       variables: () => ({ city: '1' }), field: 'year', meta: '_allCampaignTargetsMeta', zh: /年度不能小于 2023/, en: /year must be at least 2023/,
     },
     {
@@ -106,7 +106,7 @@ describe('input validation: code BAD_USER_INPUT, the field, a message in Chinese
 
 describe('referential integrity', () => {
   test('deleting a row still referenced is refused and deletes nothing', async () => {
-    const result = await t.gql(`mutation($id: ID!) { deleteCity(id: $id) { id } }`, { id: ids.hangzhou });
+    const result = await t.gql(`mutation($id: ID!, $v: Int!) { deleteCity(id: $id, version: $v) { id } }`, { id: ids.hangzhou, v: await versionOf(t, 'City', ids.hangzhou) });
     expect(firstError(result).extensions).toMatchObject({ code: 'CONFLICT', rule: 'REFERENCED', field: 'id' });
     expect(firstError(result).extensions.messageZh).toMatch(/仍被 \d+ 条\w+记录引用，不能删除/);
     expect((await t.ok(`query($id: ID!) { City(id: $id) { code } }`, { id: ids.hangzhou })).City).toEqual({ code: '330100' });
@@ -115,16 +115,16 @@ describe('referential integrity', () => {
   test('a school with programs cannot be deleted; once emptied it can', async () => {
     const school = await createSchool(t, { name: '待删技工学校', cityCode: '330100', type: 'TECHNICAL_SCHOOL' });
     const program = await createProgram(t, { schoolId: school, majorCode: '0401' });
-    const refused = await t.gql(`mutation($id: ID!) { deleteSchool(id: $id) { id } }`, { id: school });
+    const refused = await t.gql(`mutation($id: ID!, $v: Int!) { deleteSchool(id: $id, version: $v) { id } }`, { id: school, v: await versionOf(t, 'School', school) });
     expect(firstError(refused).extensions).toMatchObject({ code: 'CONFLICT', rule: 'REFERENCED', referencedBy: 'Program', count: 1 });
-    await t.ok(`mutation($id: ID!) { deleteProgram(id: $id) { id } }`, { id: program });
-    expect((await t.ok(`mutation($id: ID!) { deleteSchool(id: $id) { id } }`, { id: school })).deleteSchool).toEqual({ id: school });
+    await t.ok(`mutation($id: ID!, $v: Int!) { deleteProgram(id: $id, version: $v) { id } }`, { id: program, v: await versionOf(t, 'Program', program) });
+    expect((await t.ok(`mutation($id: ID!, $v: Int!) { deleteSchool(id: $id, version: $v) { id } }`, { id: school, v: await versionOf(t, 'School', school) })).deleteSchool).toEqual({ id: school });
   });
 
   test('a bulk delete of a referenced row rolls back the whole batch', async () => {
     const before = await count('_allSchoolsMeta');
     const result = await t.gql(`mutation($rows: [SchoolSaveRow!]!) { saveSchools(rows: $rows) { id } }`, {
-      rows: [{ name: '批内新校', type: 'TECHNICAL_SCHOOL', cityId: ids.hangzhou }, { id: ids.school, delete: true }],
+      rows: [{ name: '批内新校', type: 'TECHNICAL_SCHOOL', cityId: ids.hangzhou }, { id: ids.school, version: await versionOf(t, 'School', ids.school), delete: true }],
     });
     expect(firstError(result).extensions.rows).toEqual([expect.objectContaining({ index: 1, code: 'CONFLICT', rule: 'REFERENCED' })]);
     expect(await count('_allSchoolsMeta')).toBe(before);

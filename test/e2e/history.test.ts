@@ -33,7 +33,8 @@ test('a sheet row opens its record page, whose history lists each change newest 
   await page.locator('input[name="name"]').fill(`${school.name}（新校区）`);
   await page.getByRole('button', { name: '保存' }).click();
   await page.waitForURL((url) => url.hash === '#/School');
-  await gql(base, 'mutation($id: ID!) { updateSchool(id: $id, ownership: PRIVATE) { id } }', { id: school.id });
+  const { School: current } = await gql<{ School: { version: number } }>(base, 'query($id: ID!) { School(id: $id) { version } }', { id: school.id });
+  await gql(base, 'mutation($id: ID!, $v: Int!) { updateSchool(id: $id, version: $v, ownership: PRIVATE) { id } }', { id: school.id, v: current.version });
   await page.goto(`${base}/#/School/${school.id}`);
   await page.reload();
 

@@ -69,7 +69,7 @@ describe('GET', () => {
   });
 
   test('never runs a mutation', async () => {
-    const mutation = encodeURIComponent('mutation { deleteCity(id: "1") { id } }');
+    const mutation = encodeURIComponent('mutation { deleteCity(id: "1", version: 1) { id } }');
     const response = await signedIn(`${t.url}?query=${mutation}`, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');

@@ -82,3 +82,10 @@ export function firstError(result: { errors?: Array<{ extensions: Record<string,
   if (!result.errors?.length) throw new Error('expected an error, got none');
   return result.errors[0]!;
 }
+
+/** The version of a row as a client reads it before an update or delete (both need it). */
+export async function versionOf(client: { ok: TestApp['ok'] }, type: string, id: string | number | undefined): Promise<number> {
+  const data = await client.ok<Record<string, { version: number } | null>>(`query($id: ID!) { ${type}(id: $id) { version } }`, { id: String(id) });
+  if (!data[type]) throw new Error(`no ${type} ${id} to read a version of`);
+  return data[type]!.version;
+}

@@ -33,7 +33,7 @@ export function productionArgs(): string[] {
  * as the test app does. From source (`tsx src/main.ts`, as `npm start`), or `compiled` as production
  * runs it (`start:production`'s node arguments after `buildServer`).
  */
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, { compiled = false } = {}): Promise<ServerProcess> {
+export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, { compiled = false, readyWithinMs = 60000 } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const [command, args] = compiled ? [process.execPath, productionArgs()] : [path.join(root, 'server', 'node_modules', '.bin', 'tsx'), ['src/main.ts']];
   const child = spawn(command, args, {
@@ -45,7 +45,7 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     const ready = await fetch(`${base}/ready`).then((r) => r.ok, () => false);

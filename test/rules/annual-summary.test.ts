@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { cityId, createIntake, createPlan, createProgram, createSchool, firstError } from '../helpers/fixtures.js';
+import { cityId, createIntake, createPlan, createProgram, createSchool, firstError, versionOf } from '../helpers/fixtures.js';
 import { create, createCompany, createPartnership, creditCode } from '../helpers/company-fixtures.js';
 import { FixedClock } from '../../server/src/common/clock.js';
 import { advance, count } from './rule-fixtures.js';
@@ -100,17 +100,17 @@ describe('R10 annual summary', () => {
   test('submission needs the narrative; once submitted the summary is locked', async () => {
     const bare = await submit(ids.summary!);
     expect(firstError(bare).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R10', field: 'problems' });
-    const problems = await t.ok(`mutation($id: ID!) { updateAnnualSummary(id: $id, problems: "生源竞争激烈") { version } }`, { id: ids.summary });
+    const problems = await t.ok(`mutation($id: ID!, $v: Int!) { updateAnnualSummary(id: $id, version: $v, problems: "生源竞争激烈") { version } }`, { id: ids.summary, v: await versionOf(t, 'AnnualSummary', ids.summary) });
     const half = await submit(ids.summary!);
     expect(firstError(half).extensions).toMatchObject({ rule: 'R10', field: 'nextYearMeasures' });
-    await t.ok(`mutation($id: ID!, $v: Int) { updateAnnualSummary(id: $id, version: $v, nextYearMeasures: "扩大高级工班招生") { id } }`, { id: ids.summary, v: problems.updateAnnualSummary.version });
+    await t.ok(`mutation($id: ID!, $v: Int!) { updateAnnualSummary(id: $id, version: $v, nextYearMeasures: "扩大高级工班招生") { id } }`, { id: ids.summary, v: problems.updateAnnualSummary.version });
 
     const done = await t.ok(`mutation($id: ID!) { submitAnnualSummary(id: $id) { status submittedOn late } }`, { id: ids.summary });
     expect(done.submitAnnualSummary).toEqual({ status: 'SUBMITTED', submittedOn: '2026-12-01', late: true });
     expect(firstError(await submit(ids.summary!)).extensions).toMatchObject({ rule: 'R10' });
-    const edit = await t.gql(`mutation($id: ID!) { updateAnnualSummary(id: $id, problems: "改写") { id } }`, { id: ids.summary });
+    const edit = await t.gql(`mutation($id: ID!, $v: Int!) { updateAnnualSummary(id: $id, version: $v, problems: "改写") { id } }`, { id: ids.summary, v: await versionOf(t, 'AnnualSummary', ids.summary) });
     expect(firstError(edit).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R10' });
-    const remove = await t.gql(`mutation($id: ID!) { deleteAnnualSummary(id: $id) { id } }`, { id: ids.summary });
+    const remove = await t.gql(`mutation($id: ID!, $v: Int!) { deleteAnnualSummary(id: $id, version: $v) { id } }`, { id: ids.summary, v: await versionOf(t, 'AnnualSummary', ids.summary) });
     expect(firstError(remove).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R10' });
     const read = await t.ok(`query($id: ID!) { AnnualSummary(id: $id) { problems nextYearMeasures submittedOn } }`, { id: ids.summary });
     expect(read.AnnualSummary).toEqual({ problems: '生源竞争激烈', nextYearMeasures: '扩大高级工班招生', submittedOn: '2026-12-01' });
@@ -119,7 +119,7 @@ describe('R10 annual summary', () => {
   test('a year that has not begun cannot be submitted, and a bulk save refuses a second summary for a city and year', async () => {
     clock.set('2026-12-02T04:00:00Z');
     const next = await createSummary({ cityId: ids.quzhou, year: 2027, problems: '无' });
-    await t.ok(`mutation($id: ID!) { updateAnnualSummary(id: $id, nextYearMeasures: "无") { id } }`, { id: next.data!.createAnnualSummary.id });
+    await t.ok(`mutation($id: ID!, $v: Int!) { updateAnnualSummary(id: $id, version: $v, nextYearMeasures: "无") { id } }`, { id: next.data!.createAnnualSummary.id, v: await versionOf(t, 'AnnualSummary', next.data!.createAnnualSummary.id) });
     expect(firstError(await submit(next.data!.createAnnualSummary.id)).extensions).toMatchObject({ rule: 'R10', field: 'year' });
     const duplicate = await t.gql(`mutation($rows: [AnnualSummarySaveRow!]!) { saveAnnualSummaries(rows: $rows) { id } }`, {
       rows: [{ cityId: await cityId(t, '330100'), year: 2026 }, { cityId: ids.quzhou, year: 2026 }],

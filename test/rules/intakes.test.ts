@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { createIntake, firstError } from '../helpers/fixtures.js';
+import { createIntake, firstError, versionOf } from '../helpers/fixtures.js';
 import { FixedClock } from '../../server/src/common/clock.js';
 import { count, lineAt } from './rule-fixtures.js';
 
@@ -95,7 +95,7 @@ describe('R9 registration deadlines', () => {
   test('an update to a late date is refused and the stored date stays', async () => {
     const { planId } = await lineAt(t, 'FILED');
     const id = await createIntake(t, { planId, count: 1, originCode: '330100', registeredOn: '2026-09-10' });
-    const result = await t.gql(`mutation($id: ID!) { updateIntake(id: $id, registeredOn: "2026-12-01") { id } }`, { id });
+    const result = await t.gql(`mutation($id: ID!, $v: Int!) { updateIntake(id: $id, version: $v, registeredOn: "2026-12-01") { id } }`, { id: id, v: await versionOf(t, 'Intake', id) });
     expect(firstError(result).extensions).toMatchObject({ rule: 'R9', field: 'registeredOn' });
     const read = await t.ok(`query($id: ID!) { Intake(id: $id) { registeredOn version } }`, { id });
     expect(read.Intake).toEqual({ registeredOn: '2026-09-10', version: 1 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { createIntake, firstError } from '../helpers/fixtures.js';
+import { createIntake, firstError, versionOf } from '../helpers/fixtures.js';
 import { FixedClock } from '../../server/src/common/clock.js';
 import { count, lineAt, planSeats } from './rule-fixtures.js';
 import { authorityFor, cityAdmin } from '../helpers/authorities.js';
@@ -23,10 +23,10 @@ const intake = (planId: string, n: number) => ({ planId, count: n, originCode: '
 describe('R8 approved and filed lines are locked against CRUD', () => {
   test.each(['APPROVED', 'FILED'] as const)('an %s line refuses edits and deletes; nothing changes', async (status) => {
     const { planId } = await lineAt(t, status, { seats: 40 });
-    const edit = await t.gql(`mutation($id: ID!) { updateEnrollmentPlan(id: $id, seats: 60) { seats } }`, { id: planId });
+    const edit = await t.gql(`mutation($id: ID!, $v: Int!) { updateEnrollmentPlan(id: $id, version: $v, seats: 60) { seats } }`, { id: planId, v: await versionOf(t, 'EnrollmentPlan', planId) });
     expect(firstError(edit).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8', field: 'seats' });
     expect(firstError(edit).extensions.messageEn).toContain('request a plan adjustment');
-    const remove = await t.gql(`mutation($id: ID!) { deleteEnrollmentPlan(id: $id) { id } }`, { id: planId });
+    const remove = await t.gql(`mutation($id: ID!, $v: Int!) { deleteEnrollmentPlan(id: $id, version: $v) { id } }`, { id: planId, v: await versionOf(t, 'EnrollmentPlan', planId) });
     expect(firstError(remove).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8' });
     const row = await t.ok(`query($id: ID!) { EnrollmentPlan(id: $id) { seats status } }`, { id: planId });
     expect(row.EnrollmentPlan).toEqual({ seats: 40, status });
@@ -36,19 +36,20 @@ describe('R8 approved and filed lines are locked against CRUD', () => {
     const draft = await lineAt(t, 'DRAFT', { seats: 10 });
     const locked = await lineAt(t, 'APPROVED', { seats: 20 });
     const save = (rows: unknown[]) => t.gql(`mutation($rows: [EnrollmentPlanSaveRow!]!) { saveEnrollmentPlans(rows: $rows) { id seats } }`, { rows });
-    const refused = await save([{ id: draft.planId, seats: 11 }, { id: locked.planId, seats: 25 }]);
+    const versions = { draft: await versionOf(t, 'EnrollmentPlan', draft.planId), locked: await versionOf(t, 'EnrollmentPlan', locked.planId) };
+    const refused = await save([{ id: draft.planId, version: versions.draft, seats: 11 }, { id: locked.planId, version: versions.locked, seats: 25 }]);
     expect(firstError(refused).extensions.rows).toEqual([
       { index: 1, code: 'RULE_VIOLATION', rule: 'R8', field: 'seats', message: expect.stringContaining('不得随意调整') },
     ]);
     expect(await planSeats(t, draft.planId)).toBe(10);
-    const accepted = await save([{ id: draft.planId, seats: 11 }, { id: locked.planId, seats: 20 }]);
+    const accepted = await save([{ id: draft.planId, version: versions.draft, seats: 11 }, { id: locked.planId, version: versions.locked, seats: 20 }]);
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data!.saveEnrollmentPlans).toEqual([{ id: draft.planId, seats: 11 }, { id: locked.planId, seats: 20 }]);
   });
 
   test('draft and submitted lines stay editable', async () => {
     const { planId } = await lineAt(t, 'SUBMITTED', { seats: 10 });
-    const data = await t.ok(`mutation($id: ID!) { updateEnrollmentPlan(id: $id, seats: 12) { seats } }`, { id: planId });
+    const data = await t.ok(`mutation($id: ID!, $v: Int!) { updateEnrollmentPlan(id: $id, version: $v, seats: 12) { seats } }`, { id: planId, v: await versionOf(t, 'EnrollmentPlan', planId) });
     expect(data.updateEnrollmentPlan.seats).toBe(12);
   });
 });
@@ -129,9 +130,9 @@ describe('R8 plan adjustments', () => {
   test('editing an intake counts its new size, not its old one twice', async () => {
     const { planId } = await lineAt(t, 'FILED', { seats: 10 });
     const id = await createIntake(t, intake(planId, 7));
-    const grown = await t.ok(`mutation($id: ID!) { updateIntake(id: $id, count: 10) { count } }`, { id });
+    const grown = await t.ok(`mutation($id: ID!, $v: Int!) { updateIntake(id: $id, version: $v, count: 10) { count } }`, { id: id, v: await versionOf(t, 'Intake', id) });
     expect(grown.updateIntake.count).toBe(10);
-    const over = await t.gql(`mutation($id: ID!) { updateIntake(id: $id, count: 11) { count } }`, { id });
+    const over = await t.gql(`mutation($id: ID!, $v: Int!) { updateIntake(id: $id, version: $v, count: 11) { count } }`, { id: id, v: await versionOf(t, 'Intake', id) });
     expect(firstError(over).extensions).toMatchObject({ rule: 'R8', field: 'count' });
   });
 });

@@ -2,7 +2,7 @@ import { authorityFor } from '../helpers/authorities.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { mutationFor } from '../helpers/operations.js';
-import { cityId, createPlan, createProgram, createSchool, firstError, markFiled } from '../helpers/fixtures.js';
+import { cityId, createPlan, createProgram, createSchool, firstError, markFiled, versionOf } from '../helpers/fixtures.js';
 import { create, createCompany, createPartnership, creditCode } from '../helpers/company-fixtures.js';
 
 /** R11: the order classes of a program, year and season fit in that program's plan seats for that year and season. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { createPlan, createProgram, createSchool, firstError, majorId } from '../helpers/fixtures.js';
+import { createPlan, createProgram, createSchool, firstError, majorId, versionOf } from '../helpers/fixtures.js';
 import { FixedClock } from '../../server/src/common/clock.js';
 import { advance, count, lineAt, planStatuses, transition } from './rule-fixtures.js';
 
@@ -47,7 +47,7 @@ describe('R5 plan lines only for filed programs whose major allows the level', (
 
   test('approval re-checks the catalogue: a program un-filed after submission blocks approval', async () => {
     const { programId, planId } = await lineAt(t, 'SUBMITTED');
-    await t.ok(`mutation($id: ID!) { updateProgram(id: $id, filedOn: null) { id } }`, { id: programId });
+    await t.ok(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, filedOn: null) { id } }`, { id: programId, v: await versionOf(t, 'Program', programId) });
     const result = await transition(t, 'approvePlans', [planId]);
     expect(firstError(result).extensions.rows).toEqual([
       { index: 0, id: planId, code: 'RULE_VIOLATION', rule: 'R5', field: 'programId', message: expect.stringContaining('尚未备案') },
@@ -89,7 +89,7 @@ describe('workflow DRAFT → SUBMITTED → APPROVED → FILED', () => {
   test('a returned draft can still be deleted, its history with it', async () => {
     const { planId } = await lineAt(t, 'SUBMITTED');
     await transition(t, 'returnPlans', [planId], '不再开设');
-    const removed = await t.ok(`mutation($id: ID!) { deleteEnrollmentPlan(id: $id) { id } }`, { id: planId });
+    const removed = await t.ok(`mutation($id: ID!, $v: Int!) { deleteEnrollmentPlan(id: $id, version: $v) { id } }`, { id: planId, v: await versionOf(t, 'EnrollmentPlan', planId) });
     expect(removed.deleteEnrollmentPlan.id).toBe(planId);
     expect(await count(t, 'PlanTransition', 'PlanTransitions', { planId })).toBe(0);
   });

@@ -1,10 +1,14 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Info, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { AppError, badInput } from '../common/errors.js';
 import { parseId } from '../common/ids.js';
 import { User } from '../modules/user/user.entity.js';
 import { Role } from '../modules/user/role.js';
-import { hashOfNobody, verifyPassword } from './passwords.js';
+import { hashOfNobody, mayBePassword, verifyPassword } from './passwords.js';
+import { LOGIN_THROTTLE, loginThrottle, type ThrottleKeys } from './login-throttle.js';
+import { fieldCount } from '../common/selection.js';
+import { AuditEntry, AuditAction } from '../modules/audit/audit-entry.entity.js';
 import { forbidden, unauthenticated } from './scope.js';
 
 @ObjectType({ description: 'A signed bearer token and who it speaks for' })
@@ -22,6 +26,41 @@ export class Session {
 const wrongCredentials = () =>
   new AppError({ code: 'UNAUTHENTICATED', field: 'password', zh: '用户名或密码错误', en: 'wrong username or password' });
 
+const loginRepeated = () =>
+  new AppError({ code: 'BAD_USER_INPUT', rule: 'LOGIN_ONCE', field: 'login', zh: '一个请求只能登录一次', en: 'an operation may sign in only once' });
+
+const tooManyAttempts = (retryAfter: number) =>
+  new AppError({
+    code: 'TOO_MANY_ATTEMPTS',
+    field: 'username',
+    zh: `登录失败次数过多，请 ${retryAfter} 秒后再试`,
+    en: `too many failed sign-ins; try again in ${retryAfter} seconds`,
+    details: { retryAfter },
+  });
+
+/** Usernames are at most 50 characters (the user resource's pattern); a longer one is cut before it is kept anywhere. */
+const USERNAME_MAX = 50;
+
+/**
+ * A failed or throttled sign-in in the audit trail: the creation of a `LoginAttempt` record, by the
+ * username tried (or the user's id, when the username exists), with the outcome and the client address.
+ */
+async function recordAttempt(ctx: Context, username: string, user: User | null, outcome: 'FAILED' | 'THROTTLED'): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.em.fork().insert(AuditEntry, {
+    action: AuditAction.CREATE,
+    entityName: 'LoginAttempt',
+    entityId: user?.id ?? 0,
+    actorId: null,
+    actorName: username,
+    cityId: user?.city?.id ?? null,
+    changes: { outcome: [null, outcome], username: [null, username], clientAddress: [null, ctx.clientAddress], freeFailures: [null, LOGIN_THROTTLE.freeFailuresPerUsername] },
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
 async function signedInUser(ctx: Context): Promise<User> {
   if (!ctx.actor) throw unauthenticated();
   return ctx.em.findOneOrFail(User, ctx.actor.userId);
@@ -29,11 +68,26 @@ async function signedInUser(ctx: Context): Promise<User> {
 
 @Resolver()
 export class SessionResolver {
-  @Mutation(() => Session, { description: 'Sign in; the only operation open without a token' })
-  async login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<Session> {
-    const user = await ctx.em.findOne(User, { username: username.trim().toLowerCase(), active: true });
-    const matches = await verifyPassword(password, user?.passwordHash ?? (await hashOfNobody()));
-    if (!user || !matches || user.role === Role.SERVICE) throw wrongCredentials();
+  @Mutation(() => Session, { description: 'Sign in; the only operation open without a token, once per operation' })
+  async login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Session> {
+    if (fieldCount(info, 'login') > 1) throw loginRepeated();
+    const name = username.trim().toLowerCase().slice(0, USERNAME_MAX);
+    const keys: ThrottleKeys = { username: name, address: ctx.clientAddress };
+    const now = ctx.clock.now().getTime();
+    const wait = loginThrottle.waitSeconds(keys, now);
+    if (wait > 0) {
+      if (loginThrottle.firstRefusal(keys, now)) await recordAttempt(ctx, name, null, 'THROTTLED');
+      throw tooManyAttempts(wait);
+    }
+    loginThrottle.fail(keys, now);
+    const user = await ctx.em.findOne(User, { username: name, active: true });
+    // bcrypt would compare only the first 72 bytes; a longer password is no password of ours.
+    const matches = mayBePassword(password) && (await verifyPassword(password, user?.passwordHash ?? (await hashOfNobody())));
+    if (!user || !matches || user.role === Role.SERVICE) {
+      await recordAttempt(ctx, name, user, 'FAILED');
+      throw wrongCredentials();
+    }
+    loginThrottle.succeed(keys, now);
     return { ...(await ctx.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion })), user };
   }
 

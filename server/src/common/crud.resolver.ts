@@ -72,7 +72,8 @@ function addChildFields(cls: Function, def: ResourceDef): void {
     defineMethod(cls, method, ((root: { id: number }, narrow: Args, ctx: Context, info: GraphQLResolveInfo) => {
       const childDef = child.resource();
       const where = scoped(childDef, buildWhere(childDef, { ...narrow }, textMatchOperator(ctx.em)));
-      return ctx.loaders.children(childDef.entity, child.foreignKey, where, selectedProps(childDef, info, [child.foreignKey])).load(root.id);
+      const bound = { field: `${def.name}.${child.name}`, maxRows: child.maxRows };
+      return ctx.loaders.children(childDef.entity, child.foreignKey, where, selectedProps(childDef, info, [child.foreignKey]), bound).load(root.id);
     }) as never);
     FieldResolver(() => [child.resource().entity], { name: child.name })(cls.prototype, method, Object.getOwnPropertyDescriptor(cls.prototype, method)!);
     Root()(cls.prototype, method, 0);
@@ -120,7 +121,7 @@ export function createCrudResolver(def: ResourceDef): Function {
     }
 
     @writable(Mutation(() => def.entity, { name: `delete${def.name}` }))
-    delete(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
+    delete(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
       return ctx.em.transactional((em) => deleteRecord(em, def, id, version));
     }
 

@@ -3,7 +3,7 @@ import { AppError, BulkError, badInput, conflict, type RowProblem } from './erro
 import { parseId } from './ids.js';
 import { assertNotReferenced } from './references.js';
 import { absent, assertMayWrite, assertNotElsewhere, assertRoleMayWrite, forbidden, readScope, writeScope } from '../auth/scope.js';
-import { propOf, resourceOf, type FieldSpec, type ResourceDef } from './resource.js';
+import { MAX_SAVE_ROWS, propOf, resourceOf, type FieldSpec, type ResourceDef } from './resource.js';
 import type { BaseEntity } from './base.entity.js';
 
 type Input = Record<string, unknown>;
@@ -16,7 +16,8 @@ async function convert(em: EntityManager, field: FieldSpec, value: unknown): Pro
   }
   switch (field.kind) {
     case 'string': {
-      const text = String(value).trim();
+      // A secret (a password) is taken exactly as typed; other text loses surrounding spaces.
+      const text = field.writeOnly ? String(value) : String(value).trim();
       if (field.required && text === '') throw badInput(field.name, `${field.labelZh}不能为空`, `${field.name} must not be empty`);
       if (field.maxLength && text.length > field.maxLength) {
         throw badInput(field.name, `${field.labelZh}最多 ${field.maxLength} 个字符`, `${field.name} is longer than ${field.maxLength} characters`);
@@ -120,8 +121,12 @@ export async function findOrFail<T extends BaseEntity>(em: EntityManager, def: R
   return entity;
 }
 
+/** Every update and delete names the version it was based on, so no write silently replaces another. */
 function assertVersion(def: ResourceDef, entity: BaseEntity, version: unknown): void {
-  if (version !== undefined && version !== null && version !== entity.version) {
+  if (version === undefined || version === null) {
+    throw badInput('version', '修改或删除须提供读到的版本号 version', 'an update or delete needs the version you read');
+  }
+  if (version !== entity.version) {
     throw conflict(def.labelZh, entity.id, version as number, entity.version);
   }
 }
@@ -180,6 +185,16 @@ function toRowProblem(index: number, error: AppError): RowProblem {
 
 /** Creates, updates and deletes many rows as one unit: any failing row fails them all, and every failing row is reported. */
 export async function saveRecords<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, rows: Input[]): Promise<T[]> {
+  if (rows.length > MAX_SAVE_ROWS) {
+    throw new AppError({
+      code: 'BAD_USER_INPUT',
+      rule: 'ROW_LIMIT',
+      field: 'rows',
+      zh: `一次最多保存 ${MAX_SAVE_ROWS} 行，本次 ${rows.length} 行；请分批保存`,
+      en: `one save takes at most ${MAX_SAVE_ROWS} rows, got ${rows.length}; save in batches`,
+      details: { maximum: MAX_SAVE_ROWS, actual: rows.length },
+    });
+  }
   const saved: T[] = [];
   const problems: RowProblem[] = [];
   for (const [index, row] of rows.entries()) {

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 export type ErrorCode =
-  | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'RULE_VIOLATION' | 'UNAUTHENTICATED'
+  | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'RULE_VIOLATION' | 'UNAUTHENTICATED' | 'TOO_MANY_ATTEMPTS' | 'LIMIT_EXCEEDED'
   // refused by the HTTP layer before the document is parsed (server/src/http/)
   | 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'REQUEST_TOO_LARGE';
 

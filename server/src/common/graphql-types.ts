@@ -86,12 +86,12 @@ export function resourceTypes(def: ResourceDef): ResourceTypes {
 
   const UpdateArgs = makeClass(`Update${def.name}Args`, 'args');
   addField(UpdateArgs, 'id', ID, false);
-  addField(UpdateArgs, 'version', Int, true, 'The version you read; a stale one is refused with CONFLICT');
+  addField(UpdateArgs, 'version', Int, false, 'The version you read; a stale one is refused with CONFLICT');
   for (const f of writable) addField(UpdateArgs, f.name, graphqlType(f.kind, f.enum, f.json?.input()), true);
 
   const SaveRow = makeClass(`${def.name}SaveRow`, 'input');
   addField(SaveRow, 'id', ID, true, 'Absent for a new row');
-  addField(SaveRow, 'version', Int, true);
+  addField(SaveRow, 'version', Int, true, 'The version you read; required to update or delete a row');
   addField(SaveRow, 'delete', Boolean, true, 'Delete this row');
   for (const f of writable) addField(SaveRow, f.name, graphqlType(f.kind, f.enum, f.json?.input()), true);
 

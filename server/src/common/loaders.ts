@@ -3,6 +3,17 @@ import { wrap, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import type { EntityClass } from './resource.js';
 import type { BaseEntity } from './base.entity.js';
 import { readRows, readRowsByKey, type Row, type RowOf } from './rows.js';
+import { AppError } from './errors.js';
+
+const tooManyChildren = (field: string, maxRows: number) =>
+  new AppError({
+    code: 'LIMIT_EXCEEDED',
+    rule: 'CHILD_ROWS',
+    field,
+    zh: `${field} 超过每条记录 ${maxRows} 行的上限，请改用带筛选和分页的列表查询`,
+    en: `${field} has more than ${maxRows} rows for one record; use the paged list query with a filter`,
+    details: { maximum: maxRows },
+  });
 
 /** Per-request batching of reads: one query per entity type and per collection shape, whatever the row count. */
 export class Loaders {
@@ -50,16 +61,24 @@ export class Loaders {
     return loader;
   }
 
-  /** Children of many parents at once, narrowed by the same condition (`plans(year: 2025)`). */
-  children(entity: EntityClass, foreignKey: string, where: FilterQuery<object>, props?: string[]): DataLoader<number, Row[]> {
+  /**
+   * Children of many parents at once, narrowed by the same condition (`plans(year: 2025)`). A parent
+   * may have at most `bound.maxRows` of them: the read stops one row past what the parents may have
+   * together, and a parent over its bound is refused rather than cut short.
+   */
+  children(entity: EntityClass, foreignKey: string, where: FilterQuery<object>, props: string[] | undefined, bound: { field: string; maxRows: number }): DataLoader<number, Row[]> {
     const key = `${entity.name}.${foreignKey}:${JSON.stringify(where)}:${props ?? '*'}`;
     let loader = this.childLoaders.get(key);
     if (!loader) {
-      loader = new DataLoader(async (parentIds: readonly number[]) => {
-        const rows = await readRows(this.em, entity, { $and: [where, { [foreignKey]: { $in: [...parentIds] } }] }, { props, orderBy: [{ id: 'ASC' }] });
+      loader = new DataLoader<number, Row[]>(async (parentIds: readonly number[]) => {
+        const limit = parentIds.length * bound.maxRows + 1;
+        const rows = await readRows(this.em, entity, { $and: [where, { [foreignKey]: { $in: [...parentIds] } }] }, { props, orderBy: [{ id: 'ASC' }], limit });
         const grouped = new Map<number, Row[]>(parentIds.map((id) => [id, []]));
         for (const row of rows) grouped.get((row[foreignKey] as { id: number }).id)?.push(row);
-        return parentIds.map((id) => grouped.get(id)!);
+        return parentIds.map((id) => {
+          const children = grouped.get(id)!;
+          return children.length > bound.maxRows ? tooManyChildren(bound.field, bound.maxRows) : children;
+        });
       });
       this.childLoaders.set(key, loader);
     }

@@ -43,6 +43,11 @@ export interface ChildSpec {
   resource: () => ResourceDef;
   /** Property on the child that points to the parent. */
   foreignKey: string;
+  /**
+   * Most rows one parent may have here: what the query cost model prices the list at, and enforced
+   * when read (a parent with more is refused with LIMIT_EXCEEDED; `allX` with a filter pages through them).
+   */
+  maxRows: number;
 }
 
 /** A filter that reaches through a relation (`EnrollmentPlan` by `cityId` via `school.city`). */
@@ -106,6 +111,12 @@ export interface ResourceDef<T extends BaseEntity = BaseEntity> {
   mutations?: false;
 }
 
+/**
+ * Most rows one `saveX` request may carry. A save is one transaction, and on SQLite one transaction
+ * holds every other writer; larger work is split into saves of this size (the admin reads this value).
+ */
+export const MAX_SAVE_ROWS = 1000;
+
 export const propOf = (field: FieldSpec): string => field.prop ?? field.name;
 
 const byEntity = new Map<EntityClass, ResourceDef>();
@@ -153,6 +164,15 @@ export function placeOf(def: ResourceDef, role: Role): Place {
 
 /** The place a role reads in: a public register is read everywhere. */
 export const readPlaceOf = (def: ResourceDef, role: Role): Place => (def.policy.readEverywhere ? 'province' : placeOf(def, role));
+
+/** The row bound of a child collection by its schema coordinate (`School.plans`), if it is one. */
+export function childRowBound(coordinate: string): number | undefined {
+  for (const def of byEntity.values()) {
+    const child = def.children?.find((c) => `${def.name}.${c.name}` === coordinate);
+    if (child) return child.maxRows;
+  }
+  return undefined;
+}
 
 /** The resource of an entity (the target of a reference), if it is one. */
 export const resourceOf = (entity: EntityClass): ResourceDef | undefined => byEntity.get(entity);

@@ -77,3 +77,10 @@ function propsFor(def: ResourceDef, info: Selection, also: string[]): string[] |
   }
   return [...props].sort();
 }
+
+/** How many times the operation's top level asks for a field, under any alias and through fragments. */
+export function fieldCount(info: GraphQLResolveInfo, name: string): number {
+  const nodes: FieldNode[] = [];
+  fieldNodesIn(info.operation.selectionSet, info, nodes);
+  return nodes.filter((node) => node.name.value === name).length;
+}

@@ -21,7 +21,7 @@ export const cityResource = defineResource({
     { name: 'displayOrder', kind: 'int', labelZh: '排序', required: true, min: 1, max: 99 },
   ],
   children: [
-    { name: 'schools', resource: () => schoolResource, foreignKey: 'city' },
-    { name: 'targets', resource: () => campaignTargetResource, foreignKey: 'city' },
+    { name: 'schools', resource: () => schoolResource, foreignKey: 'city', maxRows: 60 },
+    { name: 'targets', resource: () => campaignTargetResource, foreignKey: 'city', maxRows: 10 },
   ],
 });

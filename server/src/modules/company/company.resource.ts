@@ -30,7 +30,7 @@ export const companyResource = defineResource({
     { name: 'industry', kind: 'enum', enum: Industry, labelZh: '行业', required: true },
     { name: 'cityId', prop: 'city', kind: 'ref', target: () => City, labelZh: '所在设区市', required: true },
   ],
-  children: [{ name: 'partnerships', resource: () => partnershipResource, foreignKey: 'company' }],
+  children: [{ name: 'partnerships', resource: () => partnershipResource, foreignKey: 'company', maxRows: 200 }],
   hooks: {
     async beforeSave(_em, company) {
       const expected = creditCodeCheckChar(company.creditCode.slice(0, 17));

@@ -21,7 +21,7 @@ export const majorResource = defineResource({
     { name: 'category', kind: 'string', labelZh: '专业类别', required: true, maxLength: 50 },
     { name: 'levels', kind: 'enumList', enum: Level, labelZh: '可开设层次', required: true },
   ],
-  children: [{ name: 'programs', resource: () => programResource, foreignKey: 'major' }],
+  children: [{ name: 'programs', resource: () => programResource, foreignKey: 'major', maxRows: 500 }],
   hooks: {
     async beforeSave(_em, major) {
       if (major.levels.length === 0) throw badInput('levels', '至少选择一个可开设层次', 'choose at least one level');

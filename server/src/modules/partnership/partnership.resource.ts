@@ -32,7 +32,7 @@ export const partnershipResource = defineResource({
     { name: 'companyCityId', path: 'company.city', kind: 'ref' },
     { name: 'industry', path: 'company.industry', kind: 'enum', enum: Industry },
   ],
-  children: [{ name: 'orderClasses', resource: () => orderClassResource, foreignKey: 'partnership' }],
+  children: [{ name: 'orderClasses', resource: () => orderClassResource, foreignKey: 'partnership', maxRows: 50 }],
   hooks: {
     async beforeSave(_em, partnership) {
       if (partnership.endsOn !== null && partnership.endsOn <= partnership.startsOn) {

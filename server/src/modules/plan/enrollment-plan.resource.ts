@@ -37,9 +37,9 @@ export const enrollmentPlanResource = defineResource({
     { name: 'provincial', path: 'school.provincial', kind: 'boolean' },
   ],
   children: [
-    { name: 'intakes', resource: () => intakeResource, foreignKey: 'plan' },
-    { name: 'adjustments', resource: () => planAdjustmentResource, foreignKey: 'plan' },
-    { name: 'transitions', resource: () => planTransitionResource, foreignKey: 'plan' },
+    { name: 'intakes', resource: () => intakeResource, foreignKey: 'plan', maxRows: 500 },
+    { name: 'adjustments', resource: () => planAdjustmentResource, foreignKey: 'plan', maxRows: 50 },
+    { name: 'transitions', resource: () => planTransitionResource, foreignKey: 'plan', maxRows: 100 },
   ],
   hooks: enrollmentPlanHooks,
 });

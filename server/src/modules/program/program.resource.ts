@@ -30,6 +30,7 @@ export const programResource = defineResource({
     { name: 'cityId', path: 'school.city', kind: 'ref' },
     { name: 'provincial', path: 'school.provincial', kind: 'boolean' },
   ],
-  children: [{ name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'program' }],
+  // One line per campaign year (2023–2027) and season.
+  children: [{ name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'program', maxRows: 10 }],
   hooks: programHooks,
 });

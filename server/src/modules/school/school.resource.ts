@@ -25,9 +25,9 @@ export const schoolResource = defineResource({
     { name: 'ownership', kind: 'enum', enum: Ownership, labelZh: '办学性质' },
   ],
   children: [
-    { name: 'programs', resource: () => programResource, foreignKey: 'school' },
-    { name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'school' },
-    { name: 'targets', resource: () => schoolTargetResource, foreignKey: 'school' },
+    { name: 'programs', resource: () => programResource, foreignKey: 'school', maxRows: 60 },
+    { name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'school', maxRows: 600 },
+    { name: 'targets', resource: () => schoolTargetResource, foreignKey: 'school', maxRows: 10 },
   ],
   hooks: schoolHooks,
 });
