@@ -129,7 +129,7 @@ describe('cursor pages', () => {
     let after: string | null = null;
     let total = 0;
     for (let page = 0; page < 20; page++) {
-      const { allIntakesConnection: c } = await t.ok(PAGE, { first: 3, after });
+      const { allIntakesConnection: c }: Record<string, any> = await t.ok(PAGE, { first: 3, after });
       total = c.totalCount;
       expect(c.nodes.map((n: any) => n.id)).toEqual(c.edges.map((e: any) => e.node.id));
       seen.push(...c.edges.map((e: any) => `${e.node.registeredOn}#${e.node.id}`));
