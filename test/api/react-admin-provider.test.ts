@@ -12,13 +12,28 @@ import { buildDataset, clockAfterRegistration } from './analytics-dataset.js';
 // Its CommonJS build: the ES one imports @apollo/client by names Node's ESM loader cannot see in a CommonJS package.
 const { default: buildGraphQLProvider } = createRequire(import.meta.url)('ra-data-graphql-simple') as typeof import('ra-data-graphql-simple');
 
+/**
+ * The provider's first query works for seconds on the large schema before it sends anything, and
+ * here the server shares the test's event loop: meanwhile the kept-alive socket of the introspection
+ * may have been closed by the server. A request that died on such a socket is sent once more.
+ */
+const fetchOnLiveSocket: typeof fetch = async (input, init) => {
+  try {
+    return await fetch(input, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw error;
+    return fetch(input, init);
+  }
+};
+
 let t: TestApp;
 let provider: DataProvider;
 
 beforeAll(async () => {
   t = await createTestApp({ clock: clockAfterRegistration() });
   await buildDataset(t);
-  provider = await buildGraphQLProvider({ clientOptions: { uri: t.url, headers: t.adminHeaders } });
+  provider = await buildGraphQLProvider({ clientOptions: { uri: t.url, headers: t.adminHeaders, fetch: fetchOnLiveSocket } });
 });
 afterAll(async () => { await t.close(); });
 
