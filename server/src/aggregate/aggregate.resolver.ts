@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { resourceTypes } from '../common/graphql-types.js';
+import { resourceTypes, type Class } from '../common/graphql-types.js';
 import { QUERY_SHAPE_LIMITS } from '../common/query-shape-limits.js';
 import type { ResourceDef } from '../common/resource.js';
 import { whereTypeOf } from '../common/where.js';
@@ -10,7 +10,7 @@ import { aggregateTypes } from './aggregate.types.js';
 type Input = Record<string, unknown>;
 
 /** `aggregateIntakes(filter, where, groupBy, having, orderBy, limit)`: grouped counts and measures of one resource. */
-export function createAggregateResolver(def: ResourceDef): Function {
+export function createAggregateResolver(def: ResourceDef): Class {
   const types = aggregateTypes(def);
   const { Filter } = resourceTypes(def);
   const Where = whereTypeOf(def);

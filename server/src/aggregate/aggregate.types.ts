@@ -3,6 +3,7 @@ import { operatorInputOf, SortDirection } from '../common/operators.js';
 import { CalendarDate } from '../common/scalars.js';
 import type { FieldSpec, ResourceDef } from '../common/resource.js';
 import { groupPathsOf, type GroupPath } from './group-paths.js';
+import type { Class } from '../common/graphql-types.js';
 
 /** The measures of a group besides its row count, over each numeric column of the resource. */
 export const MEASURES = ['sum', 'avg', 'min', 'max'] as const;
@@ -15,12 +16,12 @@ export interface AggregateTypes {
   numeric: FieldSpec[];
   GroupBy: object;
   OrderField: object;
-  Group: Function;
-  Having: Function;
-  Order: Function;
+  Group: Class;
+  Having: Class;
+  Order: Class;
 }
 
-function named(name: string, decorate: (cls: Function) => void): Function {
+function named(name: string, decorate: (cls: Class) => void): Class {
   const cls = { [name]: class {} }[name]!;
   decorate(cls);
   return cls;

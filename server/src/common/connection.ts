@@ -5,6 +5,7 @@ import { SortDirection } from './operators.js';
 import type { SortTerm } from './where.js';
 import type { Row } from './rows.js';
 import type { EntityClass } from './resource.js';
+import type { Class } from './graphql-types.js';
 
 @ObjectType({ description: 'Where a cursor page stands' })
 export class PageInfo {
@@ -16,7 +17,7 @@ export class PageInfo {
 }
 
 /** `IntakeConnection` and `IntakeEdge` of a resource's entity type. */
-export function connectionTypes(name: string, node: EntityClass): Function {
+export function connectionTypes(name: string, node: EntityClass): Class {
   const Edge = { [`${name}Edge`]: class {} }[`${name}Edge`]!;
   ObjectType(`${name}Edge`)(Edge);
   Field(() => String)(Edge.prototype, 'cursor');

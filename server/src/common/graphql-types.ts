@@ -5,7 +5,8 @@ import type { FieldSpec, PathFilter, ResourceDef } from './resource.js';
 import { orderTypeOf, whereTypeOf } from './where.js';
 import { QUERY_SHAPE_LIMITS } from './query-shape-limits.js';
 
-type Class = new () => object;
+/** A generated GraphQL class (input, args or object type). */
+export type Class = new () => object;
 type GraphQLTypeRef = GraphQLScalarType | typeof String | typeof Boolean | object | [object];
 
 @ObjectType()

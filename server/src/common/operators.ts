@@ -5,6 +5,7 @@ import { parseId } from './ids.js';
 import { CalendarDate } from './scalars.js';
 import { QUERY_SHAPE_LIMITS } from './query-shape-limits.js';
 import type { FieldKind } from './resource.js';
+import type { Class } from './graphql-types.js';
 
 export enum SortDirection {
   ASC = 'ASC',
@@ -43,9 +44,9 @@ const DESCRIPTIONS: Record<Operator, string> = {
   isNull: 'true: the column is null; false: it is not', has: 'The list holds this value',
 };
 
-const inputs = new Map<string, Function>();
+const inputs = new Map<string, Class>();
 
-function operatorInput(name: string, family: Family, value: ValueType): Function {
+function operatorInput(name: string, family: Family, value: ValueType): Class {
   const known = inputs.get(name);
   if (known) return known;
   const cls = { [name]: class {} }[name]!;
@@ -65,7 +66,7 @@ const enumName = (values: object): string => {
 };
 
 /** The operator input of a column kind (`IntFilter`, `TargetGroupFilter`), shared by every resource; undefined when not filterable. */
-export function operatorInputOf(kind: FieldKind, values?: object): Function | undefined {
+export function operatorInputOf(kind: FieldKind, values?: object): Class | undefined {
   switch (kind) {
     case 'int': return operatorInput('IntFilter', 'number', Int);
     case 'float': return operatorInput('FloatFilter', 'number', Float);

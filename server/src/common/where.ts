@@ -6,6 +6,7 @@ import { buildOrder, buildWhere, nest } from './filters.js';
 import { operatorCondition, operatorInputOf, SortDirection, type TextMatch } from './operators.js';
 import { QUERY_SHAPE_LIMITS } from './query-shape-limits.js';
 import { propOf, resourceOf, type FieldKind, type FieldSpec, type ResourceDef } from './resource.js';
+import type { Class } from './graphql-types.js';
 
 type Where = Record<string, unknown>;
 type Input = Record<string, unknown>;
@@ -14,20 +15,20 @@ const readable = (f: FieldSpec) => f.kind !== 'json' && !f.writeOnly;
 /** The resource a reference leads to, when it is one (its filter and sort types exist). */
 export const targetOf = (f: FieldSpec): ResourceDef | undefined => (f.kind === 'ref' ? resourceOf(f.target!()) : undefined);
 
-function inputClass(name: string, description: string): Function {
+function inputClass(name: string, description: string): Class {
   const cls = { [name]: class {} }[name]!;
   InputType(name, { description })(cls);
   return cls;
 }
 
-const whereTypes = new Map<string, Function>();
+const whereTypes = new Map<string, Class>();
 
 /**
  * `IntakeWhere`: an operator object per column (`count: { gte: 10 }`), the id (`planId: { in: [...] }`),
  * the referenced record's own filter (`plan: { school: { city: { code: { eq: "330100" } } } }`), and
  * `and` / `or` / `not`. Built for the targets first, so that every type exists before the schema is.
  */
-export function whereTypeOf(def: ResourceDef): Function {
+export function whereTypeOf(def: ResourceDef): Class {
   const known = whereTypes.get(def.name);
   if (known) return known;
   const cls = inputClass(`${def.name}Where`, `Typed filter of ${def.plural}: every given entry must hold`);
@@ -51,10 +52,10 @@ export function whereTypeOf(def: ResourceDef): Function {
   return cls;
 }
 
-const orderTypes = new Map<string, Function>();
+const orderTypes = new Map<string, Class>();
 
 /** `IntakeOrderBy`: one entry per object, a column's direction or a referenced record's own order. */
-export function orderTypeOf(def: ResourceDef): Function {
+export function orderTypeOf(def: ResourceDef): Class {
   const known = orderTypes.get(def.name);
   if (known) return known;
   const cls = inputClass(`${def.name}OrderBy`, `One sort term of ${def.plural}: exactly one entry`);
