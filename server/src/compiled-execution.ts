@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { GraphQLError, execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, execute, getNamedType, isInputObjectType, typeFromAST, type DocumentNode, type ExecutionResult, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type Gateway = ApolloServerOptionsWithGateway<never>['gateway'];
@@ -23,6 +23,32 @@ function withExtensions(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError ?? error });
 }
 
+/**
+ * Whether an input type reaches a cycle (`IntakeWhere.not: IntakeWhere`). graphql-jit unrolls the
+ * coercion of variables field by field and on such a type only stops when the stack overflows,
+ * after a minute of work per document; those documents run on graphql-js.
+ */
+function reachesCycle(type: GraphQLInputType, path = new Set<string>(), known = new Map<string, boolean>()): boolean {
+  const named = getNamedType(type);
+  if (!isInputObjectType(named)) return false;
+  if (path.has(named.name)) return true;
+  if (known.has(named.name)) return known.get(named.name)!;
+  path.add(named.name);
+  const cyclic = Object.values(named.getFields()).some((field) => reachesCycle(field.type, path, known));
+  path.delete(named.name);
+  known.set(named.name, cyclic);
+  return cyclic;
+}
+
+function hasCyclicVariable(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): boolean {
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return false;
+  return (operation.variableDefinitions ?? []).some((v) => {
+    const type = typeFromAST(schema, v.type as never) as GraphQLInputType | undefined;
+    return type !== undefined && reachesCycle(type);
+  });
+}
+
 export function compiledExecution(schema: GraphQLSchema): Gateway {
   // Apollo Server hands the same DocumentNode for the same query text (its parsed-document cache).
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
@@ -32,8 +58,8 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
     if (!byOperation) compiled.set(document, (byOperation = new Map()));
     const key = operationName ?? '';
     if (!byOperation.has(key)) {
-      const result = compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
-      byOperation.set(key, isCompiledQuery(result) ? result : null);
+      const result = hasCyclicVariable(schema, document, operationName) ? null : compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
+      byOperation.set(key, result && isCompiledQuery(result) ? result : null);
     }
     return byOperation.get(key)!;
   };

@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { ANALYTICS_LIST_SIZE, ANALYTICS_QUERY_COSTS } from './modules/analytics/analytics.costs.js';
 import { childRowBound } from './common/resource.js';
+import { rowsOfShape } from './common/query-shape-limits.js';
 
 // The package's ES build imports graphql's .mjs files, a second graphql next to the CommonJS one
 // Apollo and type-graphql load; its CommonJS build shares theirs.
@@ -62,7 +63,7 @@ const estimateCost: ComplexityEstimator = ({ type, field, args, childComplexity 
   if (field.name.startsWith('__')) return 0;
   const coordinate = `${type.name}.${field.name}`;
   const own = 1 + childComplexity;
-  const rows = isList(field.type) ? listSize(coordinate, getNamedType(field.type).name, args) : 1;
+  const rows = rowsOfShape(coordinate, args, DEFAULT_LIST_SIZE) ?? (isList(field.type) ? listSize(coordinate, getNamedType(field.type).name, args) : 1);
   return rows * own + (ANALYTICS_QUERY_COSTS[coordinate] ?? 0);
 };
 

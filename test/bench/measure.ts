@@ -9,6 +9,7 @@ import { ensureFirstAdmin } from '../../server/src/auth/first-admin.js';
 import { TokenService } from '../../server/src/auth/tokens.js';
 import { User } from '../../server/src/modules/user/user.entity.js';
 import { BENCH_QUERIES } from './queries.js';
+import { BENCH_QUESTIONS } from './questions.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -20,6 +21,8 @@ export interface QueryTiming {
   /** Heap grown by one run (server and client share the process), in KiB, after a full GC. */
   heapKiB: number;
   responseBytes: number;
+  /** For an analyst question: p50 of the same question as hand-written SQL, run straight on the connection. */
+  sqlP50?: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -43,8 +46,10 @@ export async function measureQueries(orm: MikroORM, runs: number): Promise<Query
     return text.length;
   };
   const timings: QueryTiming[] = [];
+  const connection = orm.em.getConnection();
   try {
-    for (const { name, query } of BENCH_QUERIES) {
+    const measured: Array<{ name: string; query: string; sql?: string }> = [...BENCH_QUERIES, ...BENCH_QUESTIONS.map((q) => ({ ...q, name: `question: ${q.name}` }))];
+    for (const { name, query, sql } of measured) {
       for (let i = 0; i < 3; i++) await post(query);
       gc();
       const before = process.memoryUsage().heapUsed;
@@ -57,7 +62,18 @@ export async function measureQueries(orm: MikroORM, runs: number): Promise<Query
         times.push(performance.now() - start);
       }
       times.sort((a, b) => a - b);
-      timings.push({ name, p50: percentile(times, 50), p95: percentile(times, 95), heapKiB, responseBytes });
+      const timing: QueryTiming = { name, p50: percentile(times, 50), p95: percentile(times, 95), heapKiB, responseBytes };
+      if (sql) {
+        for (let i = 0; i < 3; i++) await connection.execute(sql);
+        const sqlTimes: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          const start = performance.now();
+          await connection.execute(sql);
+          sqlTimes.push(performance.now() - start);
+        }
+        timing.sqlP50 = percentile(sqlTimes.sort((a, b) => a - b), 50);
+      }
+      timings.push(timing);
     }
   } finally {
     server.closeAllConnections();

@@ -23,6 +23,23 @@ describe('CSV export of a GraphiQL result', () => {
     });
   });
 
+  test('grouped results: a column per key path and measure', () => {
+    const result = {
+      data: {
+        aggregateIntakes: [
+          { key: { planSchoolCity: { code: '330100', nameZh: '杭州市' }, planYear: 2025 }, count: 3, sum: { count: 120 } },
+          { key: { planSchoolCity: null, planYear: 2025 }, count: 1, sum: { count: 5 } },
+        ],
+      },
+    };
+    const exported = resultToCsv(result)!;
+    expect(exported.name).toBe('aggregateIntakes');
+    const [header, first] = exported.csv.split('\r\n');
+    expect(header!.split(',')).toEqual(expect.arrayContaining(['key.planSchoolCity.code', 'key.planSchoolCity.nameZh', 'key.planYear', 'count', 'sum.count']));
+    expect(first).toContain('杭州市');
+    expect(first).toContain('120');
+  });
+
   test('a result without a list has nothing to export', () => {
     expect(resultToCsv({ data: { School: { id: '1' } } })).toBeNull();
     expect(resultToCsv({ errors: [{ message: 'x' }] })).toBeNull();

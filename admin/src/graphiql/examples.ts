@@ -1,3 +1,5 @@
+import { ANALYST_QUESTIONS } from './analyst-questions';
+
 /** One tab per analyst query, opened on a first visit (GraphiQL keeps the user's tabs after that). */
 /** Variables default to 2025 (and Hangzhou for the level mix); override them in the Variables pane. */
 export const EXAMPLE_TABS: Array<{ query: string }> = [
@@ -53,4 +55,5 @@ query CityRanking($year: Int = 2025) {
   cityRanking(year: $year) { rank year cityCode cityName target enrolled completionRate advancedShare }
 }`,
   },
+  ...ANALYST_QUESTIONS,
 ];

@@ -2,22 +2,25 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { readScope, scoped } from '../auth/scope.js';
-import { buildOrder, buildPaging, buildWhere, textMatchOperator } from './filters.js';
+import { buildPaging, buildWhere, textMatchOperator } from './filters.js';
 import { ListMetadata, resourceTypes } from './graphql-types.js';
 import { parseId } from './ids.js';
 import { propOf, resourceOf, type ResourceDef } from './resource.js';
 import { readRowWithReferences, readRows, type Row } from './rows.js';
 import { selectedProps, selectedReferences } from './selection.js';
 import { createRecord, deleteRecord, saveRecords, updateRecord } from './crud.service.js';
+import { listOrder, rowsWhere } from './where.js';
+import { cursorPage } from './cursor-page.js';
+import { connectionTypes } from './connection.js';
 
 type Args = Record<string, unknown>;
 type Bag = Record<string, unknown>;
 
 function listRows(ctx: Context, def: ResourceDef, args: Args, info: GraphQLResolveInfo): Promise<Row[]> {
   const { limit, offset } = buildPaging(args.page as number, args.perPage as number);
-  return readRows(ctx.em, def.entity, scoped(def, buildWhere(def, args.filter as Args, textMatchOperator(ctx.em))), {
+  return readRows(ctx.em, def.entity, rowsWhere(def, args, textMatchOperator(ctx.em)), {
     props: selectedProps(def, info),
-    orderBy: buildOrder(def, args.sortField as string, args.sortOrder as string),
+    orderBy: listOrder(def, args),
     limit,
     offset,
   });
@@ -86,6 +89,7 @@ function addChildFields(cls: Function, def: ResourceDef): void {
 /** react-admin's GraphQL convention for one resource, plus the grid's bulk save, from its field list. */
 export function createCrudResolver(def: ResourceDef): Function {
   const types = resourceTypes(def);
+  const connection = connectionTypes(def.name, def.entity);
   // A resource written only through its own service keeps the queries and loses the generic mutations.
   const writable = (decorator: MethodDecorator): MethodDecorator => (def.mutations === false ? () => undefined : decorator);
 
@@ -106,8 +110,13 @@ export function createCrudResolver(def: ResourceDef): Function {
     }
 
     @Query(() => ListMetadata, { name: `_all${def.plural}Meta` })
-    async meta(@Arg('filter', () => types.Filter, { nullable: true }) filter: Args | null, @Ctx() ctx: Context) {
-      return { count: await ctx.em.count(def.entity, scoped(def, buildWhere(def, filter, textMatchOperator(ctx.em)))) };
+    async meta(@Args(() => types.MetaArgs) args: Args, @Ctx() ctx: Context) {
+      return { count: await ctx.em.count(def.entity, rowsWhere(def, args, textMatchOperator(ctx.em))) };
+    }
+
+    @Query(() => connection, { name: `all${def.plural}Connection`, description: `A cursor page of ${def.plural}: stable while rows are added or removed` })
+    connection(@Args(() => types.ConnectionArgs) args: Args, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      return cursorPage(ctx.em, def, args, info);
     }
 
     @writable(Mutation(() => def.entity, { name: `create${def.name}` }))

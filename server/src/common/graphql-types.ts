@@ -2,8 +2,11 @@ import { Field, ID, Int, Float, ObjectType, InputType, ArgsType } from 'type-gra
 import type { GraphQLScalarType } from 'graphql';
 import { CalendarDate } from './scalars.js';
 import type { FieldSpec, PathFilter, ResourceDef } from './resource.js';
+import { orderTypeOf, whereTypeOf } from './where.js';
+import { QUERY_SHAPE_LIMITS } from './query-shape-limits.js';
 
-type Class = new () => object;
+/** A generated GraphQL class (input, args or object type). */
+export type Class = new () => object;
 type GraphQLTypeRef = GraphQLScalarType | typeof String | typeof Boolean | object | [object];
 
 @ObjectType()
@@ -15,6 +18,8 @@ export class ListMetadata {
 export interface ResourceTypes {
   Filter: Class;
   ListArgs: Class;
+  MetaArgs: Class;
+  ConnectionArgs: Class;
   CreateArgs: Class;
   UpdateArgs: Class;
   SaveRow: Class;
@@ -79,6 +84,26 @@ export function resourceTypes(def: ResourceDef): ResourceTypes {
   addField(ListArgs, 'sortField', String, true);
   addField(ListArgs, 'sortOrder', String, true, 'ASC or DESC');
   addField(ListArgs, 'filter', Filter, true);
+  const Where = whereTypeOf(def) as Class;
+  const OrderBy = orderTypeOf(def) as Class;
+  addField(ListArgs, 'where', Where, true, 'Typed filter with operators, and / or / not and references; with `filter`, both must hold');
+  addField(ListArgs, 'orderBy', [OrderBy], true, 'Sort terms in order, then the id; instead of sortField / sortOrder');
+
+  // react-admin providers send the list's paging and sorting to the count as well; it ignores them.
+  const MetaArgs = makeClass(`All${def.plural}MetaArgs`, 'args');
+  addField(MetaArgs, 'page', Int, true, 'Ignored');
+  addField(MetaArgs, 'perPage', Int, true, 'Ignored');
+  addField(MetaArgs, 'sortField', String, true, 'Ignored');
+  addField(MetaArgs, 'sortOrder', String, true, 'Ignored');
+  addField(MetaArgs, 'filter', Filter, true);
+  addField(MetaArgs, 'where', Where, true);
+
+  const ConnectionArgs = makeClass(`All${def.plural}ConnectionArgs`, 'args');
+  addField(ConnectionArgs, 'filter', Filter, true);
+  addField(ConnectionArgs, 'where', Where, true);
+  addField(ConnectionArgs, 'orderBy', [OrderBy], true, "Sort terms on the record's own columns, then the id");
+  addField(ConnectionArgs, 'first', Int, true, `Rows of the page (default ${QUERY_SHAPE_LIMITS.defaultFirst}, at most ${QUERY_SHAPE_LIMITS.maxFirst})`);
+  addField(ConnectionArgs, 'after', String, true, 'The endCursor of the page before');
 
   const writable = def.fields.filter((f) => !f.readOnly);
   const CreateArgs = makeClass(`Create${def.name}Args`, 'args');
@@ -98,7 +123,7 @@ export function resourceTypes(def: ResourceDef): ResourceTypes {
   const NarrowArgs = makeClass(`${def.name}NarrowArgs`, 'args');
   addEqualityFields(NarrowArgs, def);
 
-  const types = { Filter, ListArgs, CreateArgs, UpdateArgs, SaveRow, NarrowArgs };
+  const types = { Filter, ListArgs, MetaArgs, ConnectionArgs, CreateArgs, UpdateArgs, SaveRow, NarrowArgs };
   cache.set(def.name, types);
   return types;
 }

@@ -13,6 +13,13 @@ function fieldNodesIn(selectionSet: SelectionSetNode | undefined, info: Selectio
   }
 }
 
+/** The names of the fields a resolver's selection asks for, through fragments. */
+export function selectedFieldNames(info: Selection): Set<string> {
+  const nodes: FieldNode[] = [];
+  for (const node of info.fieldNodes) fieldNodesIn(node.selectionSet, info, nodes);
+  return new Set(nodes.map((node) => node.name.value));
+}
+
 const responseKey = (node: FieldNode) => node.alias?.value ?? node.name.value;
 
 const known = new WeakMap<GraphQLResolveInfo['fieldNodes'], string[] | undefined>();

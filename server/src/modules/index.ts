@@ -1,5 +1,6 @@
 import { BaseEntity } from '../common/base.entity.js';
 import { createCrudResolver } from '../common/crud.resolver.js';
+import { createAggregateResolver } from '../aggregate/aggregate.resolver.js';
 import type { ResourceDef } from '../common/resource.js';
 import { cityResource } from './city/city.resource.js';
 import { campaignTargetResource } from './target/campaign-target.resource.js';
@@ -67,4 +68,4 @@ export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTa
 
 const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver, CrossRegionModelResolver, TasksResolver, DisciplineCaseResolver, CityScoreResolver, CityRankingScoreResolver, AlertsResolver];
 
-export const resolvers: [Function, ...Function[]] = [SessionResolver, RegionResolver, AnalyticsResolver, ...ruleResolvers, ...resources.map((r) => createCrudResolver(r))];
+export const resolvers: [Function, ...Function[]] = [SessionResolver, RegionResolver, AnalyticsResolver, ...ruleResolvers, ...resources.map((r) => createCrudResolver(r)), ...resources.map((r) => createAggregateResolver(r))];

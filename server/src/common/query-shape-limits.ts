@@ -1,0 +1,39 @@
+/**
+ * Bounds of the analyst shapes (typed filters, sorting, cursor pages, grouped aggregates), written once:
+ * the resolvers refuse anything beyond them with BAD_USER_INPUT naming the argument, and the cost model
+ * (query-limits.ts) prices the shapes through `rowsOfShape`.
+ */
+export const QUERY_SHAPE_LIMITS = {
+  /** Nesting of and / or / not and references inside one typed filter. */
+  maxFilterDepth: 8,
+  /** Operator objects in one typed filter. */
+  maxFilterTerms: 200,
+  /** Values of one `in` / `notIn`. */
+  maxListValues: 1000,
+  /** References a sort or group-by path may cross (intake → plan → school → city is 3). */
+  maxPathHops: 3,
+  /** Sort terms of one list or aggregate. */
+  maxOrderTerms: 10,
+  /** Group-by paths of one aggregate. */
+  maxGroupKeys: 6,
+  /** Groups one aggregate returns without `limit`, and at most with it. */
+  defaultGroups: 1000,
+  maxGroups: 10000,
+  /** Rows of one cursor page without `first`, and at most with it. */
+  defaultFirst: 100,
+  maxFirst: 1000,
+};
+
+/**
+ * Rows the cost model should assume for a field of the new shapes, or undefined for the others: an
+ * aggregate's groups (`limit`), and for a connection the factor by which its `edges` / `nodes`
+ * (priced at `assumedListSize` rows, having no arguments of their own) fall short of `first`.
+ */
+export function rowsOfShape(coordinate: string, args: Record<string, unknown>, assumedListSize: number): number | undefined {
+  if (/^Query\.aggregate[A-Z]/.test(coordinate)) return typeof args.limit === 'number' ? args.limit : QUERY_SHAPE_LIMITS.defaultGroups;
+  if (/^Query\.all[A-Z]\w*Connection$/.test(coordinate)) {
+    const first = typeof args.first === 'number' ? args.first : QUERY_SHAPE_LIMITS.defaultFirst;
+    return Math.max(1, Math.ceil(first / assumedListSize));
+  }
+  return undefined;
+}
