@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 const graphqlCommonJs = createRequire(import.meta.url).resolve('graphql');
 
 // Contract checks that depend on the database kind run on both.
-const apiSuites = ['api/**/*.test.ts', 'rules/**/*.test.ts', 'contract/migrations.test.ts'];
+const apiSuites = ['api/**/*.test.ts', 'rules/**/*.test.ts', 'hostile/**/*.test.ts', 'contract/migrations.test.ts'];
 
 /**
  * Projects: the API and rule suites run once per database; contract and federation suites need only
