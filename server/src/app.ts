@@ -5,7 +5,8 @@ import path from 'node:path';
 import express from 'express';
 import cors from 'cors';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
@@ -52,7 +53,7 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     stopOnTerminationSignals: false,
     formatError,
     // No cache hints are used; the cache-control plugin would still wrap every field's resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), requireSignIn as ApolloServerPlugin<Context>, queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTrace(), ApolloServerPluginCacheControlDisabled(), requireSignIn as ApolloServerPlugin<Context>, queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
   });
   await apollo.start();
   const cache = await TableCache.open(orm, listenUrl);
