@@ -37,13 +37,21 @@ const DEFAULT_PAGE_SIZE = 100;
 
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
+/**
+ * The rows a list field is priced at: its `slicingArgument` (`perPage`) when the query gives it, else
+ * `assumedSize`. The subgraph's `@listSize` directives say the same to a router (federation/directives.ts).
+ */
+export function listBound(coordinate: string, itemType: string, argumentNames: readonly string[]): { assumedSize: number; slicingArgument?: string } {
+  if (itemType in FIXED_SIZES) return { assumedSize: FIXED_SIZES[itemType]! };
+  const assumedSize = coordinate.startsWith('Query.all') ? DEFAULT_PAGE_SIZE : coordinate in ANALYTICS_QUERY_COSTS ? ANALYTICS_LIST_SIZE : DEFAULT_LIST_SIZE;
+  return argumentNames.includes('perPage') ? { assumedSize, slicingArgument: 'perPage' } : { assumedSize };
+}
+
 function listSize(coordinate: string, itemType: string, args: Record<string, unknown>): number {
-  if (itemType in FIXED_SIZES) return FIXED_SIZES[itemType]!;
-  if (typeof args.perPage === 'number') return args.perPage;
   if (Array.isArray(args.representations)) return args.representations.length;
-  if (coordinate.startsWith('Query.all')) return DEFAULT_PAGE_SIZE;
-  if (coordinate in ANALYTICS_QUERY_COSTS) return ANALYTICS_LIST_SIZE;
-  return DEFAULT_LIST_SIZE;
+  const { assumedSize, slicingArgument } = listBound(coordinate, itemType, Object.keys(args));
+  const sliced = slicingArgument && args[slicingArgument];
+  return typeof sliced === 'number' ? sliced : assumedSize;
 }
 
 /**
