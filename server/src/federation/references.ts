@@ -1,4 +1,4 @@
-import type { GraphQLFieldResolver } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { readRowsByKey, type Row } from '../common/rows.js';
 import { badInput, type AppError } from '../common/errors.js';
@@ -83,7 +83,7 @@ export function entitiesResolver(resources: ResourceDef[]): GraphQLFieldResolver
   };
 }
 
-async function fillGroup(ctx: Context, info: Parameters<GraphQLFieldResolver<unknown, Context>>[3], def: ResourceDef, field: string, byValue: KeyGroup, slots: Slot[]): Promise<void> {
+async function fillGroup(ctx: Context, info: GraphQLResolveInfo, def: ResourceDef, field: string, byValue: KeyGroup, slots: Slot[]): Promise<void> {
   const meta = ctx.em.getMetadata().get(def.entity.name);
   const numeric = meta.properties[field as never]?.runtimeType === 'number';
   // A value that cannot be in the key's column names no row, and is not sent to the database.
