@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { MikroORM } from '@mikro-orm/core';
 import { createContext, type Context } from './context.js';
@@ -81,7 +82,7 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     stopOnTerminationSignals: false,
     formatError,
     // No cache hints are used; the cache-control plugin would still wrap every field's resolver.
-    plugins: [requestIdPlugin, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), hideSuggestions(production), textInputPlugin as ApolloServerPlugin<Context>, queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
+    plugins: [requestIdPlugin, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTrace(), ApolloServerPluginCacheControlDisabled(), hideSuggestions(production), textInputPlugin as ApolloServerPlugin<Context>, queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
   });
   await apollo.start();
   const cache = await TableCache.open(orm, listenUrl);

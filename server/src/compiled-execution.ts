@@ -1,6 +1,7 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { GraphQLError, Kind, execute, getNamedType, isInputObjectType, typeFromAST, type DocumentNode, type ExecutionResult, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { mapSchema } from '@graphql-tools/utils';
 
 type Gateway = ApolloServerOptionsWithGateway<never>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -11,7 +12,12 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
  * Apollo Server keeps its whole request pipeline (parsing, validation and its document cache,
  * plugins, error formatting); only the execution step is exchanged, through its gateway interface,
  * the one place it accepts another executor. A document graphql-jit cannot compile runs on graphql-js.
- * Apollo does not call plugins' per-field hooks (`willResolveField`) on this path; none of ours uses them.
+ *
+ * A federation gateway that asks for an inline trace (`apollo-federation-include-trace: ftv1`) gets one
+ * with field timings: Apollo's trace plugin times fields by wrapping every resolver of the schema it
+ * serves, on the first traced request and for good. That schema is a copy, run on graphql-js for traced
+ * requests only, so the wrapping never reaches the compiled path (graphql-jit reads a plain field as a
+ * property, a wrapped one through a call).
  */
 /**
  * graphql-jit leaves `extensions` undefined on an error whose cause is not a GraphQLError (a driver
@@ -50,6 +56,7 @@ function hasCyclicVariable(schema: GraphQLSchema, document: DocumentNode, operat
 }
 
 export function compiledExecution(schema: GraphQLSchema): Gateway {
+  const traced = mapSchema(schema);
   // Apollo Server hands the same DocumentNode for the same query text (its parsed-document cache).
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
@@ -65,7 +72,8 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
   };
 
   const executor: Executor = async ({ document, operationName, request, context }) => {
-    const interpreted = async () => (await execute({ schema, document, operationName, variableValues: request.variables, contextValue: context })) as ExecutionResult;
+    const interpreted = async (on = schema) => (await execute({ schema: on, document, operationName, variableValues: request.variables, contextValue: context })) as ExecutionResult;
+    if (request.http?.headers.get('apollo-federation-include-trace') === 'ftv1') return interpreted(traced);
     const query = compile(document, operationName);
     if (!query) return interpreted();
     const result = await query.query(undefined, context, request.variables ?? {});
@@ -77,11 +85,11 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
 
   return {
     onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: '' });
+      callback({ apiSchema: traced, coreSupergraphSdl: '' });
       return () => undefined;
     },
     async load() {
-      return { schema, executor };
+      return { schema: traced, executor };
     },
     async stop() {},
   };

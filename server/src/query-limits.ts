@@ -40,19 +40,24 @@ const DEFAULT_PAGE_SIZE = 100;
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
 /**
- * The most rows a list field can return: a page (`perPage`), as many as the request names (federation
- * representations, bulk rows, workflow ids), a child collection's declared bound (enforced when read),
- * or a fixed size.
+ * The rows a list field is priced at: its `slicingArgument` (`perPage`) when the query gives it, else
+ * `assumedSize`: a page, a child collection's declared bound (enforced when read), or a fixed size. The
+ * subgraph's `@listSize` directives say the same to a router (federation/directives.ts).
  */
+export function listBound(coordinate: string, itemType: string, argumentNames: readonly string[]): { assumedSize: number; slicingArgument?: string } {
+  if (itemType in FIXED_SIZES) return { assumedSize: FIXED_SIZES[itemType]! };
+  const assumedSize = coordinate.startsWith('Query.all')
+    ? DEFAULT_PAGE_SIZE
+    : (childRowBound(coordinate) ?? (coordinate in ANALYTICS_QUERY_COSTS ? ANALYTICS_LIST_SIZE : DEFAULT_LIST_SIZE));
+  return argumentNames.includes('perPage') ? { assumedSize, slicingArgument: 'perPage' } : { assumedSize };
+}
+
+/** The most rows a list field can return: as many as the request names (federation representations, bulk rows, workflow ids), else its bound. */
 function listSize(coordinate: string, itemType: string, args: Record<string, unknown>): number {
-  if (itemType in FIXED_SIZES) return FIXED_SIZES[itemType]!;
-  if (typeof args.perPage === 'number') return args.perPage;
   for (const named of [args.representations, args.rows, args.ids]) if (Array.isArray(named)) return named.length;
-  if (coordinate.startsWith('Query.all')) return DEFAULT_PAGE_SIZE;
-  const childBound = childRowBound(coordinate);
-  if (childBound !== undefined) return childBound;
-  if (coordinate in ANALYTICS_QUERY_COSTS) return ANALYTICS_LIST_SIZE;
-  return DEFAULT_LIST_SIZE;
+  const { assumedSize, slicingArgument } = listBound(coordinate, itemType, Object.keys(args));
+  const sliced = slicingArgument && args[slicingArgument];
+  return typeof sliced === 'number' ? sliced : assumedSize;
 }
 
 /**

@@ -4,7 +4,7 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage } from 'type-graphql';
 import { resolvers, resources } from './modules/index.js';
 import { FEDERATION_LINK, addFederationDirectives } from './federation/directives.js';
-import { referenceResolvers } from './federation/references.js';
+import { entitiesResolver } from './federation/references.js';
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
@@ -25,14 +25,12 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({ resolvers, validate: false, emitSchemaFile: false });
   const typeDefs = addFederationDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`), resources);
   const typeResolvers = createResolversMap(schema) as ResolverMap;
-  // `__resolveReference` must reach buildSubgraphSchema itself: only its resolver map wires it into `_entities`.
-  for (const [type, reference] of Object.entries(referenceResolvers(resources))) {
-    typeResolvers[type] = { ...typeResolvers[type], ...reference };
-  }
   const subgraph = buildSubgraphSchema({ typeDefs, resolvers: typeResolvers as never });
+  const query = subgraph.getQueryType()!.getFields();
+  query._entities!.resolve = entitiesResolver(resources) as never;
   // `_service.sdl` would otherwise also print every federation definition; routers accept either form,
   // and serving the printSubgraphSchema form keeps it identical to the checked-in schema/schema.graphql.
   const sdl = printSubgraphSchema(subgraph);
-  subgraph.getQueryType()!.getFields()._service!.resolve = () => ({ sdl });
+  query._service!.resolve = () => ({ sdl });
   return subgraph;
 }

@@ -23,7 +23,7 @@ const ENTITIES = `query ($representations: [_Any!]!) {
 const tablesRead = (queries: string[]) =>
   queries.map((sql) => /\bfrom [`"](\w+)[`"]/.exec(sql)?.[1]).filter((table) => ['city', 'school', 'program'].includes(table!));
 
-test('one _entities call: one query per type, answers in the order asked, null for unknown keys', async () => {
+test('one _entities call: one query per type and key field, answers in the order asked, null for unknown keys', async () => {
   const { schools, programs, cityIds } = campus;
   t.resetQueryLog();
   const data = await t.ok(ENTITIES, {
@@ -50,7 +50,8 @@ test('one _entities call: one query per type, answers in the order asked, null f
     null,
     { __typename: 'City', code: '330200', nameZh: '宁波市' },
   ]);
-  expect(tablesRead(t.queries).sort()).toEqual(['city', 'program', 'school']);
+  // City is asked by id and by code: one statement for each key field.
+  expect(tablesRead(t.queries).sort()).toEqual(['city', 'city', 'program', 'school']);
 });
 
 test('references resolve further fields of ours, still batched', async () => {
@@ -73,4 +74,22 @@ test('a representation without any key field is refused with a typed error', asy
   expect(result.errors!.map((e) => [e.path, e.extensions.code, e.extensions.field])).toEqual([
     [['_entities', 0], 'BAD_USER_INPUT', 'representations'],
   ]);
+});
+
+test('each type reads only the columns its fragment selects (and its key), the keys bound as one parameter', async () => {
+  const { schools } = campus;
+  t.resetQueryLog();
+  const data = await t.ok(
+    `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on School { name } ... on City { nameZh } } }`,
+    { representations: [{ __typename: 'School', id: schools.ningbo }, { __typename: 'City', code: '330100' }] },
+  );
+  expect(data._entities).toEqual([{ name: '宁波第一技师学院' }, { nameZh: '杭州市' }]);
+  const [schoolSql] = t.queries.filter((sql) => /from [`"]school[`"]/.test(sql));
+  const [citySql] = t.queries.filter((sql) => /from [`"]city[`"]/.test(sql));
+  expect(schoolSql).toMatch(/select e\.[`"]id[`"], e\.[`"]name[`"] from/);
+  expect(citySql).toMatch(/select e\.[`"]id[`"], e\.[`"]code[`"], e\.[`"]name_zh[`"] from/);
+  // The text carries a placeholder, not the keys: the same statement serves any keys.
+  expect(schoolSql).toMatch(/where e\.[`"]id[`"] in \(select value from json_each\(\?\)\)/);
+  expect(citySql).toMatch(/where e\.[`"]code[`"] in \(select value from json_each\(\?\)\)/);
+  expect(citySql).not.toContain('330100');
 });

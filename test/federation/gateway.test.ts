@@ -52,7 +52,7 @@ test('our schools and programs carry the registration system\'s student counts',
       registeredStudents(year: 2025)
       programs { major { code } registeredStudents(year: 2025) }
     }
-  }`);
+  }`, undefined, t.adminHeaders);
   expect(result.errors).toBeUndefined();
   expect(result.data).toEqual({
     allSchools: [
@@ -81,7 +81,7 @@ test('the registration system\'s cities resolve through us by code, and back int
       students
       city { code nameZh schools { name registeredStudents(year: 2024) } }
     }
-  }`);
+  }`, undefined, t.adminHeaders);
   expect(result.errors).toBeUndefined();
   expect(result.data).toEqual({
     studentsByHomeCity: [
@@ -99,7 +99,7 @@ test('the supergraph offers record-level writes, but no bulk saves and nothing o
     user: __type(name: "User") { name }
     session: __type(name: "Session") { name }
     role: __type(name: "Role") { name }
-  }`);
+  }`, undefined, t.adminHeaders);
   expect(result.errors).toBeUndefined();
   const names = result.data!.mutation.fields.map((f) => f.name);
   expect(names).toContain('createSchool');

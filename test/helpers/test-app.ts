@@ -71,7 +71,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const headersFor = async (userId: number | null): Promise<Record<string, string>> => {
     if (userId === null) return {};
     const user = await orm.em.fork().findOneOrFail(User, userId);
-    const { token } = await tokens.issue({ userId, tokenVersion: user.tokenVersion });
+    const { token } = await tokens.issue({ userId, tokenVersion: user.tokenVersion, role: user.role });
     return { authorization: `Bearer ${token}` };
   };
   const adminHeaders = await headersFor(TEST_ADMIN_ID);

@@ -88,7 +88,7 @@ export class SessionResolver {
       throw wrongCredentials();
     }
     loginThrottle.succeed(keys, now);
-    return { ...(await ctx.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion })), user };
+    return { ...(await ctx.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion, role: user.role })), user };
   }
 
   @Mutation(() => Boolean, { description: 'Ends every session of the signed-in user' })
@@ -107,7 +107,7 @@ export class SessionResolver {
       found.tokenVersion += 1;
       return found;
     });
-    return { ...(await ctx.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion })), user };
+    return { ...(await ctx.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion, role: user.role })), user };
   }
 
   @Query(() => User, { description: 'The signed-in user' })
@@ -121,6 +121,6 @@ export class SessionResolver {
     if (!Number.isInteger(days) || days < 1 || days > 366) throw badInput('days', '有效期须为 1–366 天', 'days must be from 1 to 366');
     const user = await ctx.em.findOne(User, { id: parseId(userId, 'userId'), role: Role.SERVICE, active: true });
     if (!user) throw badInput('userId', '该用户不是启用的对接系统账号', 'not an active SERVICE account');
-    return { ...(await ctx.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion }, days * 86400)), user };
+    return { ...(await ctx.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion, role: user.role }, days * 86400)), user };
   }
 }

@@ -1,9 +1,17 @@
 import { SignJWT, jwtVerify, errors } from 'jose';
+import type { Role } from '../modules/user/role.js';
 
 export interface TokenSubject {
   userId: number;
   tokenVersion: number;
 }
+
+/**
+ * The OAuth scope a token carries for its user's role, for a router that refuses early what the
+ * subgraph's `@requiresScopes` asks (federation/directives.ts). The server itself never trusts it:
+ * it reads the user's role from the database on every request.
+ */
+export const scopeOf = (role: Role): string => `enrollment:${role.toLowerCase()}`;
 
 export interface IssuedToken {
   token: string;
@@ -29,9 +37,9 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(subject: TokenSubject, ttlSeconds = this.ttlSeconds): Promise<IssuedToken> {
+  async issue(subject: TokenSubject & { role?: Role }, ttlSeconds = this.ttlSeconds): Promise<IssuedToken> {
     const expiresAt = new Date(Math.floor(Date.now() / 1000 + ttlSeconds) * 1000);
-    const token = await new SignJWT({ ver: subject.tokenVersion })
+    const token = await new SignJWT({ ver: subject.tokenVersion, ...(subject.role ? { scope: scopeOf(subject.role) } : {}) })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(String(subject.userId))
       .setIssuer(ISSUER)

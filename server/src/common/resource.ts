@@ -31,6 +31,8 @@ export interface FieldSpec {
   readOnly?: boolean;
   /** Written but never read back, filtered or sorted (a password). */
   writeOnly?: boolean;
+  /** A person's name: never part of the public contract offered to outside systems (see federation). */
+  personal?: boolean;
   min?: number;
   max?: number;
   maxLength?: number;

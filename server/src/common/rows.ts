@@ -67,20 +67,43 @@ export async function readRows(em: EntityManager, entity: EntityClass, where: Fi
 /**
  * The rows whose `key` column is one of `values` (the DataLoaders' lookups by id and by code): one
  * prepared statement per entity, columns and key, whatever the number of values, which travel as one
- * array parameter. Inside a transaction, `readRows`.
+ * array parameter. `within` narrows the rows further (a reader's scope). Inside a transaction, `readRows`.
  */
-export async function readRowsByKey(em: EntityManager, entity: EntityClass, key: string, values: readonly unknown[], props?: string[]): Promise<Row[]> {
+export async function readRowsByKey(
+  em: EntityManager,
+  entity: EntityClass,
+  key: string,
+  values: readonly unknown[],
+  props?: string[],
+  within?: FilterQuery<object>,
+): Promise<Row[]> {
   const meta = em.getMetadata().get(entity.name);
   const platform = em.getPlatform();
   const chosen = chosenProps(meta, platform, props);
+  const keyProp = meta.props.find((p) => p.name === key);
   const keyColumn = convertersOf(meta, platform).find(([name]) => name === key)?.[1];
-  if (!keyColumn) throw new Error(`${entity.name}.${key} is not a stored column`);
+  if (!keyColumn || !keyProp) throw new Error(`${entity.name}.${key} is not a stored column`);
   const q = (name: string) => platform.quoteIdentifier(name);
-  const from = `select ${chosen.map(([, column]) => `e.${q(column)}`).join(', ')} from ${q(meta.tableName)} as e where e.${q(keyColumn)}`;
-  // One text for any number of values: an array parameter in PostgreSQL, a JSON array in SQLite.
   const postgres = platform instanceof PostgreSqlPlatform;
-  const records = await preparedRead(em, postgres ? `${from} = any(?)` : `${from} in (select value from json_each(?))`, [postgres ? values : JSON.stringify(values)]);
-  if (!records) return readRows(em, entity, { [key]: { $in: [...values] } }, { props });
+  let records: Array<Record<string, unknown>> | null;
+  if (!within) {
+    // One text for any number of values: an array parameter in PostgreSQL, a JSON array in SQLite.
+    const from = `select ${chosen.map(([, column]) => `e.${q(column)}`).join(', ')} from ${q(meta.tableName)} as e where e.${q(keyColumn)}`;
+    records = await preparedRead(em, postgres ? `${from} = any(?)` : `${from} in (select value from json_each(?))`, [postgres ? values : JSON.stringify(values)]);
+  } else {
+    // A JSON array in both: the query builder that adds `within` spreads an array into one placeholder per value.
+    const cast = keyProp.runtimeType === 'number' ? '::bigint' : '';
+    const isIn = postgres
+      ? `e.${q(keyColumn)} in (select value${cast} from json_array_elements_text(?::json) as value)`
+      : `e.${q(keyColumn)} in (select value from json_each(?))`;
+    const qb = (em as SqlEntityManager)
+      .createQueryBuilder(entity.name, 'e')
+      .select(chosen.map(([, column]) => `e.${column}`))
+      .where(within as never)
+      .andWhere(isIn, [JSON.stringify(values)]);
+    records = await preparedRead(em, qb.getQuery(), [...qb.getParams()]);
+  }
+  if (!records) return readRows(em, entity, { $and: [{ [key]: { $in: [...values] } }, within ?? {}] }, { props });
   const driver = em.getDriver();
   return records.map((record) => toRow(driver.mapResult(record, meta) as Record<string, unknown>, chosen));
 }

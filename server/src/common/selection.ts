@@ -1,4 +1,4 @@
-import { Kind, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, getNamedType, isObjectType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { propOf, resourceOf, type EntityClass, type ResourceDef } from './resource.js';
 
 /** What the props of a field depend on: its nodes, its type and the document's fragments. */
@@ -34,6 +34,31 @@ export function selectedProps(def: ResourceDef, info: GraphQLResolveInfo, also: 
   // Every row of a list resolves a child field with the same field nodes: work the answer out once.
   if (!known.has(info.fieldNodes)) known.set(info.fieldNodes, propsFor(def, info, also));
   return known.get(info.fieldNodes);
+}
+
+const knownOn = new WeakMap<GraphQLResolveInfo['fieldNodes'], Map<string, string[] | undefined>>();
+
+/**
+ * `selectedProps` for the rows of one member type of an abstract field: of
+ * `_entities { __typename ... on School { name } ... on City { code } }`, School's rows need `id` and `name`.
+ */
+export function selectedPropsOn(def: ResourceDef, info: GraphQLResolveInfo, also: string[] = []): string[] | undefined {
+  let byType = knownOn.get(info.fieldNodes);
+  if (!byType) knownOn.set(info.fieldNodes, (byType = new Map()));
+  if (!byType.has(def.name)) {
+    const onType = (selectionSet: SelectionSetNode | undefined): SelectionSetNode => ({
+      kind: Kind.SELECTION_SET,
+      selections: (selectionSet?.selections ?? []).filter((selection) =>
+        selection.kind === Kind.INLINE_FRAGMENT
+          ? !selection.typeCondition || selection.typeCondition.name.value === def.name
+          : selection.kind !== Kind.FRAGMENT_SPREAD || info.fragments[selection.name.value]?.typeCondition.name.value === def.name,
+      ),
+    });
+    const fieldNodes = info.fieldNodes.map((node) => ({ ...node, selectionSet: onType(node.selectionSet) }));
+    const returnType = info.schema.getType(def.name) as GraphQLObjectType;
+    byType.set(def.name, propsFor(def, { fieldNodes, returnType, fragments: info.fragments }, also));
+  }
+  return byType.get(def.name);
 }
 
 /** A many-to-one reference the query selects under a record, and the columns its fields need. */

@@ -1,16 +1,40 @@
 import {
   Kind,
+  parse,
+  print,
   visit,
+  type SchemaExtensionNode,
   type ConstDirectiveNode,
+  type ConstValueNode,
   type DocumentNode,
   type InputObjectTypeDefinitionNode,
   type ObjectTypeDefinitionNode,
   type TypeNode,
 } from 'graphql';
-import type { ResourceDef } from '../common/resource.js';
+import { propOf, type ResourceDef } from '../common/resource.js';
+import { scopeOf } from '../auth/tokens.js';
+import { listBound } from '../query-limits.js';
+import { ANALYTICS_QUERY_COSTS } from '../modules/analytics/analytics.costs.js';
 
-export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@inaccessible"])';
+/** The newest Federation version our pinned @apollo/composition and @apollo/subgraph know. */
+export const FEDERATION_VERSION = 'v2.14';
+
+const IMPORTS = ['@key', '@shareable', '@inaccessible', '@tag', '@cost', '@listSize'];
+/** Authorization directives: routers only (see addRouterAuthorization). */
+const ROUTER_IMPORTS = ['@authenticated', '@requiresScopes'];
+
+const federationLink = (imports: string[]) =>
+  `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: ${JSON.stringify(imports)})`;
+
+export const FEDERATION_LINK = federationLink(IMPORTS);
+
+/**
+ * Tags for contract variants: `public` marks what outside systems may see (every type of ours that is
+ * not internal, the reads of `Query`; never a mutation); `personal` marks people's names within it. The
+ * contract for outside systems includes `public` and excludes `personal`.
+ */
+export const PUBLIC_TAG = 'public';
+export const PERSONAL_TAG = 'personal';
 
 /**
  * Value types other subgraphs are likely to define identically (GB/T 2260 provinces, react-admin's
@@ -18,17 +42,26 @@ export const FEDERATION_LINK =
  */
 export const SHAREABLE_TYPES = ['Province', 'ListMetadata'];
 
-function directive(name: string, args: Record<string, string> = {}): ConstDirectiveNode {
+type ArgValue = string | number | boolean | ArgValue[];
+
+const valueNode = (value: ArgValue): ConstValueNode =>
+  Array.isArray(value)
+    ? { kind: Kind.LIST, values: value.map(valueNode) }
+    : typeof value === 'string'
+      ? { kind: Kind.STRING, value }
+      : typeof value === 'number'
+        ? { kind: Kind.INT, value: String(value) }
+        : { kind: Kind.BOOLEAN, value };
+
+function directive(name: string, args: Record<string, ArgValue> = {}): ConstDirectiveNode {
   return {
     kind: Kind.DIRECTIVE,
     name: { kind: Kind.NAME, value: name },
-    arguments: Object.entries(args).map(([arg, value]) => ({
-      kind: Kind.ARGUMENT,
-      name: { kind: Kind.NAME, value: arg },
-      value: { kind: Kind.STRING, value },
-    })),
+    arguments: Object.entries(args).map(([arg, value]) => ({ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: arg }, value: valueNode(value) })),
   };
 }
+
+const isList = (type: TypeNode): boolean => (type.kind === Kind.NON_NULL_TYPE ? isList(type.type) : type.kind === Kind.LIST_TYPE);
 
 const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type));
 
@@ -38,9 +71,29 @@ const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? t
  */
 export const INTERNAL_TYPES = ['User', 'Session', 'AuditEntry'];
 
-/** The mutations a supergraph may offer: record-level create/update/delete of our resources. */
-const recordWrites = (resources: ResourceDef[]): Set<string> =>
-  new Set(resources.flatMap((def) => ['create', 'update', 'delete'].map((verb) => `${verb}${def.name}`)));
+/** The mutations a supergraph may offer: record-level create/update/delete of our resources, by name. */
+const recordWrites = (resources: ResourceDef[]): Map<string, ResourceDef> =>
+  new Map(resources.flatMap((def) => ['create', 'update', 'delete'].map((verb) => [`${verb}${def.name}`, def] as const)));
+
+/** A router may refuse a write early to a token without a scope of a role that may write the resource. */
+const writeScopes = (def: ResourceDef): string[][] => def.policy.write.map((role) => [scopeOf(role)]);
+
+/** Demand control as the subgraph's own cost model prices a field (query-limits.ts). */
+function costDirectives(type: string, field: Field): ConstDirectiveNode[] {
+  const coordinate = `${type}.${field.name.value}`;
+  const added: ConstDirectiveNode[] = [];
+  const weight = ANALYTICS_QUERY_COSTS[coordinate];
+  if (weight !== undefined) added.push(directive('cost', { weight }));
+  if (isList(field.type)) {
+    const { assumedSize, slicingArgument } = listBound(coordinate, namedType(field.type), (field.arguments ?? []).map((arg) => arg.name.value));
+    added.push(directive('listSize', slicingArgument ? { assumedSize, slicingArguments: [slicingArgument], requireOneSlicingArgument: false } : { assumedSize }));
+  }
+  return added;
+}
+
+/** Names of people per resource type (FieldSpec.personal): fields, filters and arguments named so. */
+const personalFields = (resources: ResourceDef[]): Map<string, Set<string>> =>
+  new Map(resources.map((def) => [def.name, new Set(def.fields.filter((f) => f.personal).map((f) => propOf(f)))]));
 
 type Field = NonNullable<ObjectTypeDefinitionNode['fields']>[number];
 
@@ -80,14 +133,16 @@ const withDirectives = <T extends { directives?: readonly ConstDirectiveNode[] }
  * - SHAREABLE_TYPES are `@shareable`; entity fields stay owned by this subgraph (key fields are
  *   shareable by federation's own rule), so no other subgraph can answer them with different data;
  * - `@inaccessible`: INTERNAL_TYPES and every field returning one; every mutation except record-level
- *   create/update/delete (bulk grid saves, workflow steps, sign-in and token operations would act
- *   with the gateway's service identity on behalf of whoever calls the supergraph); input and enum
- *   types that only hidden fields use. Hiding every mutation is not an option: a supergraph whose other
- *   subgraphs have no mutations would then fail to compose.
+ *   create/update/delete (bulk grid saves, workflow steps, sign-in and token operations are this
+ *   system's own protocol); input and enum types that only hidden fields use. Hiding every mutation is
+ *   not an option: a supergraph whose other subgraphs have no mutations would then fail to compose;
+ * - for a router's demand control, `@listSize` / `@cost` from the subgraph's own cost model;
+ * - contract tags: PUBLIC_TAG on our types and the reads of `Query`, PERSONAL_TAG on people's names.
  */
 export function addFederationDirectives(document: DocumentNode, resources: ResourceDef[]): DocumentNode {
   const keys = new Map(resources.filter((def) => def.keys?.length).map((def) => [def.name, def.keys!]));
   const writes = recordWrites(resources);
+  const personal = personalFields(resources);
   // Counting rows of an internal resource returns plain ListMetadata, so hide it by name.
   const internalCounts = new Set(resources.filter((def) => INTERNAL_TYPES.includes(def.name)).map((def) => `_all${def.plural}Meta`));
   const isHidden = (type: string, field: Field): boolean =>
@@ -96,22 +151,74 @@ export function addFederationDirectives(document: DocumentNode, resources: Resou
     (type === 'Query' && internalCounts.has(field.name.value));
   const reachable = reachableTypes(document, isHidden);
   const inaccessible = directive('inaccessible');
+  const tag = (name: string) => directive('tag', { name });
+  const isOperation = (type: string) => type === 'Query' || type === 'Mutation';
+
+  const fieldDirectives = (type: string, field: Field): ConstDirectiveNode[] => {
+    if (isHidden(type, field)) return [inaccessible];
+    const added = costDirectives(type, field);
+    if (type === 'Query') added.push(tag(PUBLIC_TAG));
+    if (personal.get(type)?.has(field.name.value)) added.push(tag(PERSONAL_TAG));
+    return added;
+  };
+  // Arguments that narrow a list by a person's name (`adjustments(requestedBy: …)`).
+  const withPersonalArguments = (field: Field): Field => {
+    const names = personal.get(namedType(field.type));
+    if (!names?.size || !field.arguments?.some((arg) => names.has(arg.name.value))) return field;
+    return { ...field, arguments: field.arguments.map((arg) => (names.has(arg.name.value) ? withDirectives(arg, [tag(PERSONAL_TAG)]) : arg)) };
+  };
+
   return visit(document, {
     ObjectTypeDefinition(node) {
       const name = node.name.value;
-      const fields = node.fields?.map((field) => (isHidden(name, field) ? withDirectives(field, [inaccessible]) : field));
+      const fields = node.fields?.map((field) => withDirectives(withPersonalArguments(field), fieldDirectives(name, field)));
+      const internal = INTERNAL_TYPES.includes(name);
       const added = [
         ...(keys.get(name) ?? []).map((fieldSet) => directive('key', { fields: fieldSet })),
         ...(SHAREABLE_TYPES.includes(name) ? [directive('shareable')] : []),
-        ...(INTERNAL_TYPES.includes(name) ? [inaccessible] : []),
+        ...(internal ? [inaccessible] : isOperation(name) ? [] : [tag(PUBLIC_TAG)]),
       ];
       return withDirectives({ ...node, fields }, added);
     },
     InputObjectTypeDefinition(node) {
-      return reachable.has(node.name.value) ? undefined : withDirectives(node, [inaccessible]);
+      if (!reachable.has(node.name.value)) return withDirectives(node, [inaccessible]);
+      // `PlanAdjustmentFilter.requestedBy`: filtering by a name reveals it as much as reading it.
+      const names = personal.get(node.name.value.replace(/Filter$/, ''));
+      if (!names?.size) return undefined;
+      return { ...node, fields: node.fields?.map((field) => (names.has(field.name.value) ? withDirectives(field, [tag(PERSONAL_TAG)]) : field)) };
     },
     EnumTypeDefinition(node) {
       return reachable.has(node.name.value) ? undefined : withDirectives(node, [inaccessible]);
+    },
+  });
+}
+
+/**
+ * The served SDL (`document`, parsed) with what lets a router refuse early what this subgraph refuses
+ * anyway: `@authenticated` on every visible operation field (nothing but sign-in is anonymous), and on
+ * every visible mutation `@requiresScopes` with the scopes of the roles that may write its resource
+ * (tokens carry their role's scope, `scopeOf`). Not served: @apollo/gateway refuses every supergraph
+ * that uses these directives (features "for: SECURITY" it does not implement), so routers compose
+ * `schema/schema.router.graphql`, written by `pnpm schema:emit`.
+ */
+export function addRouterAuthorization(document: DocumentNode, resources: ResourceDef[]): DocumentNode {
+  const writes = recordWrites(resources);
+  const visible = (field: Field) => !field.name.value.startsWith('_') && !field.directives?.some((d) => d.name.value === 'inaccessible');
+  return visit(document, {
+    SchemaExtension(node) {
+      const link = (parse(federationLink([...IMPORTS, ...ROUTER_IMPORTS])).definitions[0] as SchemaExtensionNode).directives!;
+      return { ...node, directives: node.directives?.map((d) => (d.name.value === 'link' && print(d).includes('/federation/') ? link[0]! : d)) };
+    },
+    ObjectTypeDefinition(node) {
+      const name = node.name.value;
+      if (name !== 'Query' && name !== 'Mutation') return undefined;
+      const fields = node.fields?.map((field) => {
+        if (!visible(field)) return field;
+        const def = writes.get(field.name.value);
+        const scopes = name === 'Mutation' && def ? [directive('requiresScopes', { scopes: writeScopes(def) })] : [];
+        return withDirectives(field, [directive('authenticated'), ...scopes]);
+      });
+      return { ...node, fields };
     },
   });
 }

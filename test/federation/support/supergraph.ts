@@ -7,23 +7,30 @@ import type { GraphQLResponse, TestApp } from '../../helpers/test-app.js';
 export interface Subgraph {
   name: string;
   url: string;
-  /** Sent with every request to this subgraph: SDL fetch and the gateway's query plans. */
+  /** The gateway's own credential at this subgraph: fetching its SDL (schema loading) and health checks. */
   headers: Record<string, string>;
+  /**
+   * Whether the user's `authorization` header goes to this subgraph with every part of the user's
+   * operations, in place of `headers`. Ours: it applies the user's scope as if called directly.
+   */
+  forwardsIdentity?: boolean;
 }
 
 /**
- * Our server as a subgraph, called the way a production gateway calls it: with the long-lived token
- * of a SERVICE account that a province admin issued (read-only, province-wide).
+ * Our server as a subgraph, called the way a production gateway calls it: its schema loaded and its
+ * health checked with the long-lived token of a SERVICE account that a province admin issued
+ * (read-only, province-wide); users' operations with the user's own bearer token.
  */
-export async function enrollmentSubgraph(t: TestApp): Promise<Subgraph> {
+export async function enrollmentSubgraph(t: TestApp, username = 'gateway'): Promise<Subgraph> {
   const { createUser } = await t.ok<{ createUser: { id: string } }>(
-    `mutation { createUser(username: "gateway", role: SERVICE) { id } }`,
+    `mutation($username: String!) { createUser(username: $username, role: SERVICE) { id } }`,
+    { username },
   );
   const { issueServiceToken } = await t.ok<{ issueServiceToken: { token: string } }>(
     `mutation($id: ID!) { issueServiceToken(userId: $id, days: 30) { token } }`,
     { id: createUser.id },
   );
-  return { name: 'enrollment', url: t.url, headers: { authorization: `Bearer ${issueServiceToken.token}` } };
+  return { name: 'enrollment', url: t.url, headers: { authorization: `Bearer ${issueServiceToken.token}` }, forwardsIdentity: true };
 }
 
 /** The SDL a subgraph serves, fetched the way a router or `rover` fetches it. */
@@ -45,31 +52,54 @@ export async function composeSubgraphs(subgraphs: Subgraph[]): Promise<Compositi
   return composeServices(services);
 }
 
+/** What the gateway knows of the user behind an operation: the header the user sent it. */
+export interface UserContext {
+  authorization?: string;
+}
+
 export interface Gateway {
-  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** An operation sent to the gateway by a user with these headers (none: anonymous). */
+  run<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, user?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** The gateway's health check of every subgraph; rejects when one does not answer. */
+  checkHealth(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** An in-process @apollo/gateway over the given supergraph, calling each subgraph over HTTP. */
+/**
+ * An in-process @apollo/gateway over the given supergraph, calling each subgraph over HTTP. The one
+ * place that decides what the gateway sends a subgraph: for a user's operation the user's own
+ * `authorization` where the subgraph takes it (never the service token in its place, so an anonymous
+ * user stays anonymous), for the gateway's own requests the subgraph's service headers.
+ */
 export async function startGateway(supergraphSdl: string, subgraphs: Subgraph[]): Promise<Gateway> {
-  const headersOf = new Map(subgraphs.map((s) => [s.name, s.headers]));
+  const byName = new Map(subgraphs.map((s) => [s.name, s]));
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({
+      new RemoteGraphQLDataSource<UserContext>({
         url,
-        willSendRequest({ request }) {
-          for (const [header, value] of Object.entries(headersOf.get(name) ?? {})) request.http!.headers.set(header, value);
+        willSendRequest(options) {
+          const subgraph = byName.get(name)!;
+          const headers = options.request.http!.headers;
+          // Only a user's operation has an incoming request; health checks and schema loading do not.
+          if (!('incomingRequestContext' in options)) {
+            for (const [header, value] of Object.entries(subgraph.headers)) headers.set(header, value);
+          } else if (subgraph.forwardsIdentity && options.context.authorization) {
+            headers.set('authorization', options.context.authorization);
+          }
         },
       }),
   });
-  const server = new ApolloServer({ gateway });
+  const server = new ApolloServer<UserContext>({ gateway });
   await server.start();
   return {
-    async run<T>(query: string, variables?: Record<string, unknown>) {
-      const { body } = await server.executeOperation({ query, variables });
+    async run<T>(query: string, variables?: Record<string, unknown>, user: Record<string, string> = {}) {
+      const { body } = await server.executeOperation({ query, variables }, { contextValue: { authorization: user.authorization } });
       if (body.kind !== 'single') throw new Error('the gateway answered with an incremental response');
       return body.singleResult as GraphQLResponse<T>;
+    },
+    async checkHealth() {
+      await gateway.serviceHealthCheck();
     },
     stop: () => server.stop(),
   };

@@ -18,10 +18,10 @@ export const planAdjustmentResource = defineResource({
     { name: 'oldSeats', kind: 'int', labelZh: '原计划人数', readOnly: true },
     { name: 'newSeats', kind: 'int', labelZh: '调整后人数', readOnly: true },
     { name: 'reason', kind: 'string', labelZh: '调整理由', readOnly: true },
-    { name: 'requestedBy', kind: 'string', labelZh: '申请人', readOnly: true },
+    { name: 'requestedBy', kind: 'string', labelZh: '申请人', personal: true, readOnly: true },
     { name: 'requestedOn', kind: 'date', labelZh: '申请日期', readOnly: true },
     { name: 'decision', kind: 'enum', enum: AdjustmentDecision, labelZh: '审批结果', readOnly: true },
-    { name: 'decidedBy', kind: 'string', labelZh: '审批人', readOnly: true },
+    { name: 'decidedBy', kind: 'string', labelZh: '审批人', personal: true, readOnly: true },
     { name: 'decidedOn', kind: 'date', labelZh: '审批日期', readOnly: true },
   ],
   pathFilters: [

@@ -16,7 +16,7 @@ export const outreachVisitResource = defineResource({
     { name: 'cityId', prop: 'city', kind: 'ref', target: () => City, labelZh: '设区市', required: true },
     { name: 'visitedOn', kind: 'date', labelZh: '对接日期', required: true },
     { name: 'provinceCode', kind: 'string', labelZh: '对接省份代码', required: true, pattern: PROVINCE_CODE_PATTERN },
-    { name: 'delegationLead', kind: 'string', labelZh: '带队领导', required: true, maxLength: 50 },
+    { name: 'delegationLead', kind: 'string', labelZh: '带队领导', personal: true, required: true, maxLength: 50 },
     { name: 'agreementsSigned', kind: 'int', labelZh: '签订协议数', min: 0, max: 1000 },
     { name: 'notes', kind: 'string', labelZh: '备注', maxLength: 500 },
   ],
