@@ -185,5 +185,11 @@ export const dataProvider: DataProvider & { saveMany: typeof saveMany } = {
     }
     return base.update(resource, { ...params, data });
   },
+  // A delete names the version it was based on (the server refuses one without it); the stock builder sends only the id.
+  delete: async (resource, params) => {
+    const version = (params.previousData as { version?: number } | undefined)?.version;
+    await saveMany(resource, [{ id: String(params.id), version, delete: true }]);
+    return { data: params.previousData! };
+  },
   saveMany,
 };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { cityId, createPlan, createProgram, createSchool } from '../helpers/fixtures.js';
+import { cityId, createPlan, createProgram, createSchool, markFiled } from '../helpers/fixtures.js';
 import { create, createCompany, createPartnership, creditCode } from '../helpers/company-fixtures.js';
 
 let t: TestApp;
@@ -38,7 +38,8 @@ beforeAll(async () => {
   for (const [key, school] of Object.entries(SCHOOLS)) {
     schoolIds[key] = await createSchool(t, school);
     programIds[key] = await createProgram(t, { schoolId: schoolIds[key]!, majorCode: '0101' });
-    for (const year of [2024, 2025]) await createPlan(t, { programId: programIds[key]!, year, seats: 200 });
+    // R11: order classes rest on approved or filed seats
+    for (const year of [2024, 2025]) await markFiled(t, [await createPlan(t, { programId: programIds[key]!, year, seats: 200 })]);
   }
   const companyIds: Record<string, string> = {};
   for (const [key, c] of Object.entries(COMPANIES)) {

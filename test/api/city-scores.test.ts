@@ -33,7 +33,10 @@ beforeAll(async () => {
     [lishuiAdvanced, 2026, 1000, 800],
   ];
   const planIds = await Promise.all(lines.map(([programId, year, seats]) => createPlan(t, { programId, year, seats })));
+  // R9: the lines were filed before their students registered
+  clock.set('2025-03-01T04:00:00Z');
   await advance(t, planIds, 'FILED');
+  clock.set('2026-12-10T04:00:00Z');
   for (const [i, [programId, year, , students]] of lines.entries()) {
     const originCode = programId === lishuiAdvanced ? '331100' : '330800';
     await createIntake(t, { planId: planIds[i]!, count: students, originCode, registeredOn: `${year}-10-10` });
@@ -93,16 +96,16 @@ test('the ranking shows the same breakdown beside each city', async () => {
 });
 
 test('the province edits a weight and every score follows; nobody else may', async () => {
-  const { allScoringWeights } = await t.ok<{ allScoringWeights: Array<{ id: string; criterion: string; weight: number }> }>(
-    '{ allScoringWeights { id criterion weight } }',
+  const { allScoringWeights } = await t.ok<{ allScoringWeights: Array<{ id: string; criterion: string; weight: number; version: number }> }>(
+    '{ allScoringWeights { id criterion weight version } }',
   );
   expect(allScoringWeights.reduce((sum, w) => sum + w.weight, 0)).toBe(100);
   const completion = allScoringWeights.find((w) => w.criterion === 'COMPLETION')!;
-  const update = `mutation($id: ID!, $weight: Int!) { updateScoringWeight(id: $id, weight: $weight) { weight } }`;
-  expect(firstError(await bureau.gql(update, { id: completion.id, weight: 0 })).extensions.code).toBe('FORBIDDEN');
-  expect(firstError(await t.gql(update, { id: completion.id, weight: 101 })).extensions.field).toBe('weight');
+  const update = `mutation($id: ID!, $v: Int!, $weight: Int!) { updateScoringWeight(id: $id, version: $v, weight: $weight) { weight } }`;
+  expect(firstError(await bureau.gql(update, { id: completion.id, v: completion.version, weight: 0 })).extensions.code).toBe('FORBIDDEN');
+  expect(firstError(await t.gql(update, { id: completion.id, v: completion.version, weight: 101 })).extensions.field).toBe('weight');
   expect(firstError(await t.gql(`mutation { createScoringWeight(criterion: COMPLETION, weight: 5) { id } }`)).extensions.code).toBeDefined();
-  await t.ok(update, { id: completion.id, weight: 0 });
+  await t.ok(update, { id: completion.id, v: completion.version, weight: 0 });
   const [first, second] = await scores();
   // Without completion the weights sum to 60: 丽水 (15 + 10 + 0 + 10 + 15) / 60, 衢州 (3.75 + 10 + 5 + 5 + 7.5) / 60.
   expect([first!.cityCode, first!.score, second!.cityCode, second!.score]).toEqual(['331100', 83.33, '330800', 52.08]);

@@ -82,9 +82,15 @@ describe('writes', () => {
     const renamed = await provider.update('School', { id: school.id, data: { ...school, name: '适配器测试技工学校（新）' }, previousData: school });
     expect(renamed.data.name).toBe('适配器测试技工学校（新）');
     expect((await provider.getOne('EnrollmentPlan', { id: plan.id })).data.seats).toBe(35);
-    await provider.delete('EnrollmentPlan', { id: plan.id, previousData: updated.data });
-    await provider.delete('Program', { id: program.id, previousData: program });
-    await provider.delete('School', { id: school.id, previousData: renamed.data });
+    // The stock provider deletes by id alone, and every delete must name the version it was based on
+    // (no silent lost updates): refused as a bad request, nothing deleted. Our admin's provider sends
+    // `previousData.version` (admin/src/dataProvider.ts); here the deletes then go by hand.
+    const refused = await provider.delete('EnrollmentPlan', { id: plan.id, previousData: updated.data }).then(() => null, (error: { status?: number; message: string }) => error);
+    expect(refused?.status).toBe(400);
+    expect((await provider.getOne('EnrollmentPlan', { id: plan.id })).data.seats).toBe(35);
+    for (const [type, row] of [['EnrollmentPlan', updated.data], ['Program', program], ['School', renamed.data]] as const) {
+      await t.ok(`mutation($id: ID!, $v: Int!) { delete${type}(id: $id, version: $v) { id } }`, { id: row.id, v: row.version });
+    }
     expect((await t.ok(`{ School(id: ${school.id}) { id } }`)).School).toBeNull();
   });
 

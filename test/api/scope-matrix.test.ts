@@ -86,7 +86,10 @@ beforeAll(async () => {
   await seed(t.orm, { demo: true });
   // Seeding is not audited: one write through the API leaves an audit entry with its city.
   const schoolTarget = await t.orm.em.fork().findOneOrFail(SchoolTarget, { id: { $gt: 0 } }, { orderBy: { id: 'ASC' } });
-  await t.ok(`mutation($id: ID!, $s: Int!) { updateSchoolTarget(id: $id, seats: $s) { id } }`, { id: String(schoolTarget.id), s: schoolTarget.seats + 1 });
+  await t.ok(`mutation($id: ID!, $v: Int!, $s: Int!) { updateSchoolTarget(id: $id, version: $v, seats: $s) { id } }`, { id: String(schoolTarget.id), v: schoolTarget.version, s: schoolTarget.seats + 1 });
+  // The demo has no enrollment-order cases: one reported through the API, in the first school's city.
+  const firstSchool = await t.orm.em.fork().findOneOrFail(School, { id: { $gt: 0 } }, { orderBy: { id: 'ASC' } });
+  await t.ok(`mutation($c: ID!) { createDisciplineCase(cityId: $c, kind: ILLEGAL_RECRUITMENT, source: COMPLAINT, reportedOn: "2026-05-01", summary: "跨市招生") { id } }`, { c: String(firstSchool.city.id) });
   const byPlace = new Map<string, Record<Actor, Client>>();
   for (const def of resources) {
     const picked = await pickRow(def);
@@ -151,8 +154,8 @@ describe.each(resources.map((def) => [def.name, def] as const))('%s', (name, def
     if (def.mutations === false) return;
     const { id, clients } = target();
     const client = clients[actor];
-    const update = (rowId: string) => client.gql(`mutation($id: ID!, $v: Int) { update${name}(id: $id, version: $v) { id } }`, { id: rowId, v: STALE_VERSION });
-    const remove = (rowId: string) => client.gql(`mutation($id: ID!, $v: Int) { delete${name}(id: $id, version: $v) { id } }`, { id: rowId, v: STALE_VERSION });
+    const update = (rowId: string) => client.gql(`mutation($id: ID!, $v: Int!) { update${name}(id: $id, version: $v) { id } }`, { id: rowId, v: STALE_VERSION });
+    const remove = (rowId: string) => client.gql(`mutation($id: ID!, $v: Int!) { delete${name}(id: $id, version: $v) { id } }`, { id: rowId, v: STALE_VERSION });
     const save = (rowId: string) => client.gql(`mutation($rows: [${name}SaveRow!]!) { save${def.plural}(rows: $rows) { id } }`, { rows: [{ id: rowId, version: STALE_VERSION }] });
     // A stale version is the last check a permitted write meets: CONFLICT means every check of role and place passed, and nothing changed.
     const expected = writes(target(), actor) ? 'CONFLICT' : 'FORBIDDEN';

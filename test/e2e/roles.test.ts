@@ -77,6 +77,8 @@ async function visitEveryMenuEntry(account: Account) {
       expect(await page.locator('.dashboard .recharts-surface').count()).toBeGreaterThan(3);
     } else if (entry.href === '#/task-table') {
       expect(await page.locator('.task-table tbody tr').count()).toBeGreaterThan(0);
+    } else if (entry.href === '#/tasks') {
+      await page.getByTestId('tasks-page').waitFor();
     } else {
       await page.locator('.sheet .ag-root').waitFor();
     }

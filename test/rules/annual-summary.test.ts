@@ -28,7 +28,10 @@ beforeAll(async () => {
     skills: await createPlan(t, { programId: skills, year: 2026, seats: 20 }),
     provincial: await createPlan(t, { programId: provincialProgram, year: 2026, seats: 40 }),
   };
+  // R9: the lines were filed before their students registered
+  clock.set('2026-03-01T04:00:00Z');
   await advance(t, Object.values(lines), 'FILED');
+  clock.set('2026-11-15T04:00:00Z');
   await createPlan(t, { programId: partTime, year: 2026, seats: 15 });
   const intake = (planId: string, n: number, targetGroup: string, originCode: string, registeredOn = '2026-09-10') =>
     createIntake(t, { planId, count: n, targetGroup, originCode, registeredOn });

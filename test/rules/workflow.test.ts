@@ -41,7 +41,7 @@ describe('R5 plan lines only for filed programs whose major allows the level', (
     expect(await count(t, 'Program', 'Programs', { schoolId })).toBe(0);
 
     const fits = await createProgram(t, { schoolId, majorCode: '0116', level: 'ADVANCED' });
-    const moved = await t.gql(`mutation($id: ID!) { updateProgram(id: $id, level: PREPARATORY_TECHNICIAN) { id } }`, { id: fits });
+    const moved = await t.gql(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, level: PREPARATORY_TECHNICIAN) { id } }`, { id: fits, v: await versionOf(t, 'Program', fits) });
     expect(firstError(moved).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R5', field: 'level' });
   });
 

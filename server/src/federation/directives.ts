@@ -71,6 +71,11 @@ const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? t
  */
 export const INTERNAL_TYPES = ['User', 'Session', 'AuditEntry'];
 
+/** An internal type, or one built from it for lists and aggregates (`UserConnection`, `AuditEntryGroup`). */
+const DERIVED_SUFFIXES = ['Connection', 'Edge', 'Group', 'GroupKey', 'Numbers'];
+export const isInternalType = (name: string): boolean =>
+  INTERNAL_TYPES.some((internal) => name === internal || DERIVED_SUFFIXES.some((suffix) => name === internal + suffix));
+
 /** The mutations a supergraph may offer: record-level create/update/delete of our resources, by name. */
 const recordWrites = (resources: ResourceDef[]): Map<string, ResourceDef> =>
   new Map(resources.flatMap((def) => ['create', 'update', 'delete'].map((verb) => [`${verb}${def.name}`, def] as const)));
@@ -106,7 +111,7 @@ function reachableTypes(document: DocumentNode, isHidden: (type: string, field: 
   const objects: ObjectTypeDefinitionNode[] = [];
   for (const definition of document.definitions) {
     if (definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) inputs.set(definition.name.value, definition);
-    if (definition.kind === Kind.OBJECT_TYPE_DEFINITION && !INTERNAL_TYPES.includes(definition.name.value)) objects.push(definition);
+    if (definition.kind === Kind.OBJECT_TYPE_DEFINITION && !isInternalType(definition.name.value)) objects.push(definition);
   }
   const reached = new Set<string>();
   const reach = (name: string): void => {
@@ -146,7 +151,7 @@ export function addFederationDirectives(document: DocumentNode, resources: Resou
   // Counting rows of an internal resource returns plain ListMetadata, so hide it by name.
   const internalCounts = new Set(resources.filter((def) => INTERNAL_TYPES.includes(def.name)).map((def) => `_all${def.plural}Meta`));
   const isHidden = (type: string, field: Field): boolean =>
-    INTERNAL_TYPES.includes(namedType(field.type)) ||
+    isInternalType(namedType(field.type)) ||
     (type === 'Mutation' && !writes.has(field.name.value)) ||
     (type === 'Query' && internalCounts.has(field.name.value));
   const reachable = reachableTypes(document, isHidden);
@@ -172,7 +177,7 @@ export function addFederationDirectives(document: DocumentNode, resources: Resou
     ObjectTypeDefinition(node) {
       const name = node.name.value;
       const fields = node.fields?.map((field) => withDirectives(withPersonalArguments(field), fieldDirectives(name, field)));
-      const internal = INTERNAL_TYPES.includes(name);
+      const internal = isInternalType(name);
       const added = [
         ...(keys.get(name) ?? []).map((fieldSet) => directive('key', { fields: fieldSet })),
         ...(SHAREABLE_TYPES.includes(name) ? [directive('shareable')] : []),
