@@ -20,7 +20,9 @@ export function pnpmCommand() {
   const local = path.join(root, '.tools', 'node_modules', '.bin', 'pnpm');
   if (!fs.existsSync(local)) {
     log(`installing pnpm ${PNPM_VERSION} into .tools/`);
-    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', path.join(root, '.tools'), `pnpm@${PNPM_VERSION}`], { stdio: 'inherit' });
+    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', path.join(root, '.tools'), `pnpm@${PNPM_VERSION}`], {
+      stdio: 'inherit',
+    });
   }
   return local;
 }
@@ -33,7 +35,8 @@ function hashOf(files) {
 
 function listFiles(dir) {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
@@ -45,7 +48,9 @@ export function run(command, args, options = {}) {
 }
 
 function installIfNeeded(pnpm) {
-  const manifests = ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json', 'server/package.json', 'admin/package.json', 'test/package.json'].map((f) => path.join(root, f));
+  const manifests = ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json', 'server/package.json', 'admin/package.json', 'test/package.json'].map((f) =>
+    path.join(root, f),
+  );
   const stamp = path.join(root, 'node_modules', '.install-stamp');
   const wanted = hashOf(manifests);
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === wanted) return;
@@ -59,7 +64,13 @@ function installIfNeeded(pnpm) {
 function buildAdminIfNeeded(pnpm) {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'admin', 'package.json'), 'utf8'));
   if (!manifest.scripts?.build) return;
-  const sources = [...listFiles(path.join(root, 'admin', 'src')), path.join(root, 'admin', 'index.html'), path.join(root, 'admin', 'vite.config.ts'), path.join(root, 'schema', 'schema.graphql'), path.join(root, 'schema', 'resources.json')];
+  const sources = [
+    ...listFiles(path.join(root, 'admin', 'src')),
+    path.join(root, 'admin', 'index.html'),
+    path.join(root, 'admin', 'vite.config.ts'),
+    path.join(root, 'schema', 'schema.graphql'),
+    path.join(root, 'schema', 'resources.json'),
+  ];
   const stamp = path.join(root, 'admin', 'dist', '.build-stamp');
   const wanted = hashOf(sources);
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === wanted) return;

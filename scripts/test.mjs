@@ -31,7 +31,18 @@ if (fs.existsSync(path.join(root, 'test', 'e2e'))) {
 for (const s of skipped) console.warn(`[test] SKIPPED leg: ${s}`);
 
 const report = path.join(os.tmpdir(), `zj-vitest-${process.pid}.json`);
-const args = ['--filter', 'test', 'exec', 'vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = [
+  '--filter',
+  'test',
+  'exec',
+  'vitest',
+  'run',
+  ...projects.flatMap((p) => ['--project', p]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
 const result = spawnSync(pnpm, args, { stdio: 'inherit', cwd: root });
 
 if (fs.existsSync(report)) {

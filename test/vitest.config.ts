@@ -21,11 +21,21 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'sqlite', include: [...apiSuites, 'sqlite/**/*.test.ts', 'contract/**/*.test.ts', 'federation/**/*.test.ts', 'hostile/**/*.test.ts'], env: { TEST_DATABASE: 'sqlite' }, globalSetup: ['helpers/global-setup.ts'] },
+        test: {
+          name: 'sqlite',
+          include: [...apiSuites, 'sqlite/**/*.test.ts', 'contract/**/*.test.ts', 'federation/**/*.test.ts', 'hostile/**/*.test.ts'],
+          env: { TEST_DATABASE: 'sqlite' },
+          globalSetup: ['helpers/global-setup.ts'],
+        },
       },
       {
         extends: true,
-        test: { name: 'postgresql', include: [...apiSuites, 'production/**/*.test.ts'], env: { TEST_DATABASE: 'postgresql' }, globalSetup: ['helpers/global-setup.ts'] },
+        test: {
+          name: 'postgresql',
+          include: [...apiSuites, 'production/**/*.test.ts'],
+          env: { TEST_DATABASE: 'postgresql' },
+          globalSetup: ['helpers/global-setup.ts'],
+        },
       },
       {
         // the admin's own unit tests (translation completeness, CSV), run with the admin's Vite config

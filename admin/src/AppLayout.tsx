@@ -17,10 +17,26 @@ function AppMenu() {
 
 /** The default app bar with the count of the user's unread to-do items beside the language menu. */
 const TasksAppBar = (props: AppBarProps) => (
-  <AppBar {...props} toolbar={<><TasksCount /><LocalesMenuButton /><LoadingIndicator /></>}>
+  <AppBar
+    {...props}
+    toolbar={
+      <>
+        <TasksCount />
+        <LocalesMenuButton />
+        <LoadingIndicator />
+      </>
+    }
+  >
     <TitlePortal />
   </AppBar>
 );
 
 // minWidth 0: wide pages (the task table, sheets) scroll inside the content area instead of widening the page
-export const AppLayout = (props: LayoutProps) => <Layout {...props} menu={AppMenu} appBar={TasksAppBar} sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } }} />;
+export const AppLayout = (props: LayoutProps) => (
+  <Layout
+    {...props}
+    menu={AppMenu}
+    appBar={TasksAppBar}
+    sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } }}
+  />
+);

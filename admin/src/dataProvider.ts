@@ -66,7 +66,12 @@ export function toSaveError(error: unknown): SaveError {
   const gqlError = error instanceof ApolloError ? (error.graphQLErrors[0] ?? network?.result?.errors?.[0]) : undefined;
   if (gqlError) {
     const ext = gqlError.extensions ?? {};
-    return new SaveError(gqlError.message, String(ext.code ?? 'BAD_USER_INPUT'), (ext.rows as RowProblem[] | undefined) ?? [], (ext.field as string | null) ?? null);
+    return new SaveError(
+      gqlError.message,
+      String(ext.code ?? 'BAD_USER_INPUT'),
+      (ext.rows as RowProblem[] | undefined) ?? [],
+      (ext.field as string | null) ?? null,
+    );
   }
   return new SaveError(error instanceof Error ? error.message : String(error), 'NETWORK', []);
 }

@@ -40,7 +40,9 @@ export function loadLookups(resources: string[]): Promise<unknown> {
   const needed = withUses(resources);
   const missing = needed.filter((resource) => !cache.has(resource));
   if (missing.length > 0) {
-    const fields = missing.map((resource, i) => `r${i}: all${pluralOf(resource)}(perPage: 10000, sortField: "id", sortOrder: "ASC") { ${scalarSelection(resource)} }`);
+    const fields = missing.map(
+      (resource, i) => `r${i}: all${pluralOf(resource)}(perPage: 10000, sortField: "id", sortOrder: "ASC") { ${scalarSelection(resource)} }`,
+    );
     const batch = runQuery<Record<string, Row[]>>(gql`query Lookups { ${fields.join('\n')} }`);
     missing.forEach((resource, i) => {
       const entry = batch.then((result) => {
@@ -68,7 +70,15 @@ let loadedProvinces = new Map<string, Region>();
 /** The province-level divisions (origins and partners outside Zhejiang) and the cities, for naming region codes. */
 export function loadRegions(): Promise<unknown> {
   if (!provinces) {
-    provinces = runQuery<{ provinces: Region[] }>(gql`query Provinces { provinces { code nameZh nameEn } }`).then((r) => {
+    provinces = runQuery<{ provinces: Region[] }>(gql`
+      query Provinces {
+        provinces {
+          code
+          nameZh
+          nameEn
+        }
+      }
+    `).then((r) => {
       loadedProvinces = new Map(r.provinces.map((p) => [p.code, p]));
       return loadedProvinces;
     });
@@ -109,7 +119,10 @@ export class Lookups {
   /** The code a typed region names, by code or by name with or without 市/省 (杭州, 四川, Sichuan); undefined when unknown. */
   resolveRegion(text: string): string | undefined {
     const wanted = text.trim().toLowerCase();
-    const regions = [...[...(loaded.get('City')?.values() ?? [])].map((c) => ({ code: String(c.code), nameZh: String(c.nameZh), nameEn: String(c.nameEn) })), ...loadedProvinces.values()];
+    const regions = [
+      ...[...(loaded.get('City')?.values() ?? [])].map((c) => ({ code: String(c.code), nameZh: String(c.nameZh), nameEn: String(c.nameEn) })),
+      ...loadedProvinces.values(),
+    ];
     const short = (name: string) => name.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, '');
     return regions.find((r) => [r.code, r.nameZh, short(r.nameZh), r.nameEn].some((name) => name.toLowerCase() === wanted))?.code;
   }

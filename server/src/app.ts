@@ -68,12 +68,30 @@ function hideSuggestions(production: boolean): ApolloServerPlugin<Context> {
 
 const json = (res: http.ServerResponse, status: number, body: unknown) => {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'x-content-type-options': 'nosniff' }).end(text);
+  res
+    .writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(text)),
+      'x-content-type-options': 'nosniff',
+    })
+    .end(text);
 };
 
 const notFound = () => new AppError({ code: 'NOT_FOUND', zh: '没有这个地址', en: 'no such path', details: { http: { status: 404 } } });
 
-export async function createApp({ orm, adminDist, plugins = [], clock = systemClock, httpServer, shutdownGraceMs = 10000, queryLimits = DEFAULT_QUERY_LIMITS, listenUrl, tokens = new TokenService(randomBytes(32).toString('hex'), 8 * 3600), trustedProxies = 0, production = false }: AppOptions): Promise<App> {
+export async function createApp({
+  orm,
+  adminDist,
+  plugins = [],
+  clock = systemClock,
+  httpServer,
+  shutdownGraceMs = 10000,
+  queryLimits = DEFAULT_QUERY_LIMITS,
+  listenUrl,
+  tokens = new TokenService(randomBytes(32).toString('hex'), 8 * 3600),
+  trustedProxies = 0,
+  production = false,
+}: AppOptions): Promise<App> {
   const drain = httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs })] : [];
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(await createSchema()),
@@ -82,7 +100,17 @@ export async function createApp({ orm, adminDist, plugins = [], clock = systemCl
     stopOnTerminationSignals: false,
     formatError,
     // No cache hints are used; the cache-control plugin would still wrap every field's resolver.
-    plugins: [requestIdPlugin, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTrace(), ApolloServerPluginCacheControlDisabled(), hideSuggestions(production), textInputPlugin as ApolloServerPlugin<Context>, queryLimitsPlugin<Context>(queryLimits), ...drain, ...plugins],
+    plugins: [
+      requestIdPlugin,
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTrace(),
+      ApolloServerPluginCacheControlDisabled(),
+      hideSuggestions(production),
+      textInputPlugin as ApolloServerPlugin<Context>,
+      queryLimitsPlugin<Context>(queryLimits),
+      ...drain,
+      ...plugins,
+    ],
   });
   await apollo.start();
   const cache = await TableCache.open(orm, listenUrl);

@@ -24,20 +24,25 @@ async function withOrm(work: (orm: Awaited<ReturnType<typeof openOrm>>) => Promi
 }
 
 const commands: Record<string, () => Promise<void>> = {
-  migrate: () => withOrm(async (orm) => {
-    await migrate(orm);
-    console.log('Migrations applied');
-  }),
-  seed: () => withOrm(async (orm) => {
-    const env = readEnv();
-    const done = await seed(orm, { demo: env.demoData, today: env.demoToday });
-    console.log(done.length ? `Seeded ${done.join(', ')}` : 'Nothing to seed');
-  }),
+  migrate: () =>
+    withOrm(async (orm) => {
+      await migrate(orm);
+      console.log('Migrations applied');
+    }),
+  seed: () =>
+    withOrm(async (orm) => {
+      const env = readEnv();
+      const done = await seed(orm, { demo: env.demoData, today: env.demoToday });
+      console.log(done.length ? `Seeded ${done.join(', ')}` : 'Nothing to seed');
+    }),
   'migration:create': createMigrations,
   'schema:emit': async () => {
     const served = printSubgraphSchema(await createSchema());
     const forRouter = printSubgraphSchema(buildSubgraphSchema(addRouterAuthorization(parse(served), resources)));
-    for (const [name, sdl] of [['schema.graphql', served], ['schema.router.graphql', forRouter]] as const) {
+    for (const [name, sdl] of [
+      ['schema.graphql', served],
+      ['schema.router.graphql', forRouter],
+    ] as const) {
       const file = path.join(readEnv().rootDir, 'schema', name);
       fs.writeFileSync(file, SCHEMA_HEADER + sdl + '\n');
       console.log(`Wrote ${file}`);

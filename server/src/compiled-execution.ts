@@ -1,5 +1,16 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { GraphQLError, Kind, execute, getNamedType, isInputObjectType, typeFromAST, type DocumentNode, type ExecutionResult, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  execute,
+  getNamedType,
+  isInputObjectType,
+  typeFromAST,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { mapSchema } from '@graphql-tools/utils';
 
@@ -26,7 +37,13 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
  */
 function withExtensions(error: GraphQLError): GraphQLError {
   if (error.extensions) return error;
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, path: error.path, originalError: error.originalError ?? error });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError ?? error,
+  });
 }
 
 /**
@@ -65,14 +82,17 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
     if (!byOperation) compiled.set(document, (byOperation = new Map()));
     const key = operationName ?? '';
     if (!byOperation.has(key)) {
-      const result = hasCyclicVariable(schema, document, operationName) ? null : compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
+      const result = hasCyclicVariable(schema, document, operationName)
+        ? null
+        : compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
       byOperation.set(key, result && isCompiledQuery(result) ? result : null);
     }
     return byOperation.get(key)!;
   };
 
   const executor: Executor = async ({ document, operationName, request, context }) => {
-    const interpreted = async (on = schema) => (await execute({ schema: on, document, operationName, variableValues: request.variables, contextValue: context })) as ExecutionResult;
+    const interpreted = async (on = schema) =>
+      (await execute({ schema: on, document, operationName, variableValues: request.variables, contextValue: context })) as ExecutionResult;
     if (request.http?.headers.get('apollo-federation-include-trace') === 'ftv1') return interpreted(traced);
     const query = compile(document, operationName);
     if (!query) return interpreted();

@@ -105,7 +105,11 @@ function cell(place: Place | undefined, extra = ''): string {
 }
 
 const where = (limits: Record<string, readonly string[]> | undefined): string =>
-  limits ? ` while ${Object.entries(limits).map(([prop, values]) => `${prop} is ${values.join(' or ')}`).join(' and ')}` : '';
+  limits
+    ? ` while ${Object.entries(limits)
+        .map(([prop, values]) => `${prop} is ${values.join(' or ')}`)
+        .join(' and ')}`
+    : '';
 
 const STEP_LINES: Record<string, string> = {
   SUBMIT: 'school staff: their school\u2019s DRAFT lines; the province: any',
@@ -146,7 +150,6 @@ export function rolesPage(contract: Contract): string {
   }
   return lines.join('\n');
 }
-
 
 /** The contract as written to schema/resources.json. */
 export const contractJson = (contract: Contract): string => `${JSON.stringify(contract, null, 2)}\n`;

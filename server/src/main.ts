@@ -17,7 +17,12 @@ import { guardProcess } from './process-guard.js';
 async function main(): Promise<void> {
   guardProcess();
   const env = readEnv();
-  const orm = await openOrm({ databaseUrl: env.databaseUrl, poolMax: env.databasePoolMax, statementTimeoutMs: env.statementTimeoutMs, sqliteReaders: env.sqliteReaders });
+  const orm = await openOrm({
+    databaseUrl: env.databaseUrl,
+    poolMax: env.databasePoolMax,
+    statementTimeoutMs: env.statementTimeoutMs,
+    sqliteReaders: env.sqliteReaders,
+  });
   if (env.migrateOnStart) await migrate(orm);
   if (env.seedOnStart) {
     for (const what of await seed(orm, { demo: env.demoData, today: env.demoToday })) console.log(`Seeded ${what}`);

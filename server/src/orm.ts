@@ -111,7 +111,8 @@ export async function closeOrm(orm: MikroORM): Promise<void> {
  */
 export async function withSetupLock<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
   return orm.em.fork().transactional(async (em) => {
-    if (em.getPlatform() instanceof PostgreSqlPlatform) await em.getConnection().execute('select pg_advisory_xact_lock(20230324)', [], 'all', em.getTransactionContext());
+    if (em.getPlatform() instanceof PostgreSqlPlatform)
+      await em.getConnection().execute('select pg_advisory_xact_lock(20230324)', [], 'all', em.getTransactionContext());
     return work(em);
   });
 }

@@ -91,16 +91,26 @@ function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Map<stri
 }
 
 function tooComplex(limit: 'DEPTH' | 'COST', actual: number, maximum: number): GraphQLError {
-  const [zh, en] = limit === 'COST'
-    ? [`查询过于复杂：估算成本 ${actual} 超过上限 ${maximum}，请减少每页行数或嵌套字段`, `query too complex: its estimated cost ${actual} exceeds the limit of ${maximum}; request fewer rows or nested fields`]
-    : [`查询嵌套过深：深度 ${actual} 超过上限 ${maximum}`, `query too deep: depth ${actual} exceeds the limit of ${maximum}`];
+  const [zh, en] =
+    limit === 'COST'
+      ? [
+          `查询过于复杂：估算成本 ${actual} 超过上限 ${maximum}，请减少每页行数或嵌套字段`,
+          `query too complex: its estimated cost ${actual} exceeds the limit of ${maximum}; request fewer rows or nested fields`,
+        ]
+      : [`查询嵌套过深：深度 ${actual} 超过上限 ${maximum}`, `query too deep: depth ${actual} exceeds the limit of ${maximum}`];
   return new GraphQLError(`${zh} (${en})`, {
     extensions: { code: 'QUERY_TOO_COMPLEX', limit, actual, maximum, messageZh: zh, messageEn: en, http: { status: 400 } },
   });
 }
 
 /** Measures an operation against the limits; the error says which limit and by how much. */
-export function checkQueryLimits(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, limits: QueryLimits): GraphQLError | null {
+export function checkQueryLimits(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+  limits: QueryLimits,
+): GraphQLError | null {
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
   const depth = operation && operation.kind === Kind.OPERATION_DEFINITION ? depthOf(operation.selectionSet, fragments) : 0;

@@ -11,7 +11,9 @@ beforeAll(async () => {
   t = await createTestApp({ clock: clockAfterRegistration() });
   built = await buildDataset(t);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 /** Facts grouped by a key, summed and counted: the expectation, computed without the API. */
 function groupFacts(rows: Fact[], keyOf: (f: Fact) => string): Map<string, { rows: number; students: number; min: number; max: number }> {
@@ -27,12 +29,15 @@ const COUNTED = { plan: { program: { studyMode: { ne: 'SKILLS_TRAINING' } } } };
 
 describe('aggregateIntakes', () => {
   test('by city and year: one group per pair, with count, sum, avg, min and max; city keys resolve to the City', async () => {
-    const { aggregateIntakes } = await t.ok(`query($where: IntakeWhere) {
+    const { aggregateIntakes } = await t.ok(
+      `query($where: IntakeWhere) {
       aggregateIntakes(where: $where, groupBy: [PLAN_SCHOOL_CITY, PLAN_YEAR]) {
         key { planSchoolCity { code nameZh } planYear }
         count sum { count } avg { count } min { count } max { count }
       }
-    }`, { where: COUNTED });
+    }`,
+      { where: COUNTED },
+    );
     const expected = groupFacts(facts().filter(counted), (f) => `${f.cityCode} ${f.year}`);
     expect(aggregateIntakes.length).toBe(expected.size);
     for (const group of aggregateIntakes) {
@@ -82,17 +87,21 @@ describe('aggregateIntakes', () => {
   });
 
   test('agrees with the fixed reports: campaignProgress, levelMix and cityRanking', async () => {
-    const data = await t.ok(`query($where: IntakeWhere) {
+    const data = await t.ok(
+      `query($where: IntakeWhere) {
       campaignProgress(year: 2025) { rows { cityCode enrolled } }
       levelMix(year: 2025) { cityCode schoolId enrolled intermediate advanced preparatoryTechnician }
       cityRanking(year: 2025) { cityCode enrolled }
       byCity: aggregateIntakes(where: $where, groupBy: [PLAN_SCHOOL_CITY_CODE]) { key { planSchoolCityCode } sum { count } }
       byCityLevel: aggregateIntakes(where: $where, groupBy: [PLAN_SCHOOL_CITY_CODE, PLAN_PROGRAM_LEVEL]) { key { planSchoolCityCode planProgramLevel } sum { count } }
-    }`, { where: { and: [COUNTED, { plan: { year: { eq: 2025 } } }] } });
+    }`,
+      { where: { and: [COUNTED, { plan: { year: { eq: 2025 } } }] } },
+    );
     const enrolled = new Map<string, number>(data.byCity.map((g: any) => [g.key.planSchoolCityCode, g.sum.count]));
     for (const row of data.campaignProgress.rows.filter((r: any) => r.cityCode !== '330000')) expect(row.enrolled).toBe(enrolled.get(row.cityCode) ?? 0);
     for (const row of data.cityRanking) expect(row.enrolled).toBe(enrolled.get(row.cityCode) ?? 0);
-    const level = (code: string, name: string) => data.byCityLevel.find((g: any) => g.key.planSchoolCityCode === code && g.key.planProgramLevel === name)?.sum.count ?? 0;
+    const level = (code: string, name: string) =>
+      data.byCityLevel.find((g: any) => g.key.planSchoolCityCode === code && g.key.planProgramLevel === name)?.sum.count ?? 0;
     for (const row of data.levelMix.filter((r: any) => r.cityCode !== '330000' && !r.schoolId)) {
       expect(row.intermediate).toBe(level(row.cityCode, 'INTERMEDIATE'));
       expect(row.advanced).toBe(level(row.cityCode, 'ADVANCED'));
@@ -133,11 +142,14 @@ describe('scope of aggregates per role', () => {
     const cityAdmin = await t.as(await createUser(t, { username: 'agg-city', role: 'CITY_ADMIN', cityId: hangzhou }));
     const staff = await t.as(await createUser(t, { username: 'agg-school', role: 'SCHOOL_STAFF', schoolId: built.schoolIds.B }));
     const QUERY = `{ aggregateIntakes(groupBy: [PLAN_SCHOOL_CITY_CODE]) { key { planSchoolCityCode } count sum { count } } }`;
-    const own = (rows: Fact[]) => [...groupFacts(rows, (f) => f.cityCode)].map(([code, g]) => ({ key: { planSchoolCityCode: code }, count: g.rows, sum: { count: g.students } }));
+    const own = (rows: Fact[]) =>
+      [...groupFacts(rows, (f) => f.cityCode)].map(([code, g]) => ({ key: { planSchoolCityCode: code }, count: g.rows, sum: { count: g.students } }));
     // Rows of other test data in the template may stand in Hangzhou too: compare with the city admin's own list.
     const listed = (await cityAdmin.ok(`{ allIntakes(perPage: 10000) { count plan { school { city { code } } } } }`)).allIntakes;
     expect(listed.every((i: any) => i.plan.school.city.code === '330100')).toBe(true);
-    expect((await cityAdmin.ok(QUERY)).aggregateIntakes).toEqual([{ key: { planSchoolCityCode: '330100' }, count: listed.length, sum: { count: listed.reduce((a: number, i: any) => a + i.count, 0) } }]);
+    expect((await cityAdmin.ok(QUERY)).aggregateIntakes).toEqual([
+      { key: { planSchoolCityCode: '330100' }, count: listed.length, sum: { count: listed.reduce((a: number, i: any) => a + i.count, 0) } },
+    ]);
     expect((await staff.ok(QUERY)).aggregateIntakes).toEqual(own(facts().filter((f) => f.school === 'B')));
   });
 
@@ -166,7 +178,9 @@ describe('hostile aggregates', () => {
   });
 
   test('the cost model prices the groups asked for', async () => {
-    const result = await t.gql(`{ ${Array.from({ length: 120 }, (_, i) => `a${i}: aggregateIntakes(limit: 10000) { key { planSchoolCity { code } } count }`).join(' ')} }`);
+    const result = await t.gql(
+      `{ ${Array.from({ length: 120 }, (_, i) => `a${i}: aggregateIntakes(limit: 10000) { key { planSchoolCity { code } } count }`).join(' ')} }`,
+    );
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'COST' });
   });
 });

@@ -9,7 +9,9 @@ beforeAll(async () => {
   t = await createTestApp({ clock: clockAfterRegistration() });
   await buildDataset(t);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 test('the explorer offers ten analyst questions, each one grouped query', () => {
   expect(ANALYST_QUESTIONS).toHaveLength(10);

@@ -71,7 +71,14 @@ export function facts(): Fact[] {
   return INTAKES.map((intake) => {
     const plan = PLANS[intake.plan]!;
     const program = PROGRAMS[plan.program];
-    return { ...intake, year: plan.year, cityCode: SCHOOLS[program.school].cityCode, school: program.school, level: program.level, studyMode: program.studyMode };
+    return {
+      ...intake,
+      year: plan.year,
+      cityCode: SCHOOLS[program.school].cityCode,
+      school: program.school,
+      level: program.level,
+      studyMode: program.studyMode,
+    };
   });
 }
 
@@ -100,7 +107,13 @@ export async function buildDataset(t: TestApp): Promise<Built> {
   }
   const programIds: Record<string, string> = {};
   for (const [key, program] of Object.entries(PROGRAMS)) {
-    programIds[key] = await createProgram(t, { schoolId: schoolIds[program.school], majorCode: '0101', level: program.level, entryBasis: program.entryBasis, studyMode: program.studyMode });
+    programIds[key] = await createProgram(t, {
+      schoolId: schoolIds[program.school],
+      majorCode: '0101',
+      level: program.level,
+      entryBasis: program.entryBasis,
+      studyMode: program.studyMode,
+    });
   }
   const planIds: Record<string, string> = {};
   for (const [key, plan] of Object.entries(PLANS)) {
@@ -111,7 +124,13 @@ export async function buildDataset(t: TestApp): Promise<Built> {
     await connection.execute('update enrollment_plan set status = ? where id = ?', [plan.status, Number(planIds[key])]);
   }
   for (const intake of INTAKES) {
-    await createIntake(t, { planId: planIds[intake.plan]!, count: intake.count, targetGroup: intake.targetGroup, originCode: intake.originCode, registeredOn: intake.registeredOn });
+    await createIntake(t, {
+      planId: planIds[intake.plan]!,
+      count: intake.count,
+      targetGroup: intake.targetGroup,
+      originCode: intake.originCode,
+      registeredOn: intake.registeredOn,
+    });
   }
   return { schoolIds };
 }

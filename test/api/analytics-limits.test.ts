@@ -4,8 +4,12 @@ import { readEnv } from '../../server/src/env.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const ANALYST_QUERIES = `{
   campaignProgress { rows { year cityCode cityName target planned enrolled registered completionRate gap } cumulative { cityCode target enrolled completionRate } }
@@ -78,7 +82,9 @@ describe('queries over the limits are refused before any resolver runs', () => {
 
   test('depth: eleven levels of nesting', async () => {
     t.resetQueryLog();
-    const result = await t.gql(`{ allSchools(perPage: 1) { plans { intakes { plan { school { plans { intakes { plan { school { plans { id } } } } } } } } } } }`);
+    const result = await t.gql(
+      `{ allSchools(perPage: 1) { plans { intakes { plan { school { plans { intakes { plan { school { plans { id } } } } } } } } } } }`,
+    );
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'DEPTH', actual: 11, maximum: 10 });
     expect(result.errors![0]!.message).toBe('查询嵌套过深：深度 11 超过上限 10 (query too deep: depth 11 exceeds the limit of 10)');
     expect(businessQueries()).toEqual([]);

@@ -43,27 +43,56 @@ beforeAll(async () => {
   }
   const companyIds: Record<string, string> = {};
   for (const [key, c] of Object.entries(COMPANIES)) {
-    companyIds[key] = await createCompany(t, { name: c.name, creditCode: creditCode(c.cityCode, c.serial), cityId: await cityId(t, c.cityCode), industry: c.industry });
+    companyIds[key] = await createCompany(t, {
+      name: c.name,
+      creditCode: creditCode(c.cityCode, c.serial),
+      cityId: await cityId(t, c.cityCode),
+      industry: c.industry,
+    });
   }
   const partnershipIds: Record<string, string> = {};
   for (const [key, p] of Object.entries(PARTNERSHIPS)) {
     partnershipIds[key] = await createPartnership(t, { schoolId: schoolIds[p.school]!, companyId: companyIds[p.company]!, kind: p.kind, startsOn: p.startsOn });
-    if (p.endsOn) await t.ok(`mutation($id: ID!, $endsOn: LocalDate) { updatePartnership(id: $id, version: 1, endsOn: $endsOn) { id } }`, { id: partnershipIds[key], endsOn: p.endsOn });
+    if (p.endsOn)
+      await t.ok(`mutation($id: ID!, $endsOn: LocalDate) { updatePartnership(id: $id, version: 1, endsOn: $endsOn) { id } }`, {
+        id: partnershipIds[key],
+        endsOn: p.endsOn,
+      });
   }
   for (const [i, c] of CLASSES.entries()) {
     const { school, company } = PARTNERSHIPS[c.partnership];
     // A named class carries the company name.
     const name = `${COMPANIES[company].name}统计班${i}`;
-    await create(t, 'createOrderClass', { partnershipId: partnershipIds[c.partnership], programId: programIds[school], year: c.year, season: 'AUTUMN', name, seats: c.seats, enrolled: c.enrolled });
+    await create(t, 'createOrderClass', {
+      partnershipId: partnershipIds[c.partnership],
+      programId: programIds[school],
+      year: c.year,
+      season: 'AUTUMN',
+      name,
+      seats: c.seats,
+      enrolled: c.enrolled,
+    });
   }
   for (const [i, a] of AGREEMENTS.entries()) {
     await create(t, 'createCrossRegionAgreement', {
-      programId: programIds[a.school], schoolId: schoolIds[a.school], cityId: await cityId(t, SCHOOLS[a.school].cityCode), partnerProvinceCode: a.province,
-      partnerInstitution: `合作院校${i}`, stages: [{ where: 'PARTNER', years: 1 }, { where: 'ZHEJIANG', years: 2 }], seats: a.seats, signedOn: a.signedOn, enrolled: a.enrolled,
+      programId: programIds[a.school],
+      schoolId: schoolIds[a.school],
+      cityId: await cityId(t, SCHOOLS[a.school].cityCode),
+      partnerProvinceCode: a.province,
+      partnerInstitution: `合作院校${i}`,
+      stages: [
+        { where: 'PARTNER', years: 1 },
+        { where: 'ZHEJIANG', years: 2 },
+      ],
+      seats: a.seats,
+      signedOn: a.signedOn,
+      enrolled: a.enrolled,
     });
   }
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const STATS = `query($year: Int, $cityCode: String) {
   partnershipStats(year: $year, cityCode: $cityCode) {
@@ -94,18 +123,21 @@ describe('partnershipStats', () => {
   test.each([2025, null])('by city and kind, then the province, for %s', async (year) => {
     const { partnershipStats } = await t.ok(STATS, { year });
     const cityCodes = (await t.ok(`{ allCities(sortField: "displayOrder") { code } }`)).allCities.map((c: any) => c.code);
-    const expected = [...cityCodes, '330000'].flatMap((code) => KINDS.map((kind) => ({
-      cityCode: code,
-      kind,
-      ...expectedCounts(year, (k) => PARTNERSHIPS[k].kind === kind && (code === '330000' || SCHOOLS[PARTNERSHIPS[k].school].cityCode === code)),
-    })));
+    const expected = [...cityCodes, '330000'].flatMap((code) =>
+      KINDS.map((kind) => ({
+        cityCode: code,
+        kind,
+        ...expectedCounts(year, (k) => PARTNERSHIPS[k].kind === kind && (code === '330000' || SCHOOLS[PARTNERSHIPS[k].school].cityCode === code)),
+      })),
+    );
     expect(partnershipStats.year).toBe(year);
     expect(partnershipStats.byCity).toEqual(expected);
   });
 
   test('by company industry: only combinations that occur', async () => {
     const { partnershipStats } = await t.ok(STATS, { year: 2025 });
-    const of = (industry: string, kind: string) => expectedCounts(2025, (k) => PARTNERSHIPS[k].kind === kind && COMPANIES[PARTNERSHIPS[k].company].industry === industry);
+    const of = (industry: string, kind: string) =>
+      expectedCounts(2025, (k) => PARTNERSHIPS[k].kind === kind && COMPANIES[PARTNERSHIPS[k].company].industry === industry);
     expect(partnershipStats.byIndustry).toEqual([
       { industry: 'HIGH_END_EQUIPMENT', kind: 'ORDER_CLASS', ...of('HIGH_END_EQUIPMENT', 'ORDER_CLASS') },
       { industry: 'DIGITAL_ECONOMY', kind: 'NAMED_CLASS', ...of('DIGITAL_ECONOMY', 'NAMED_CLASS') },
@@ -115,17 +147,31 @@ describe('partnershipStats', () => {
 
   test('cross-region agreements and students by partner province, narrowed to a year and a city', async () => {
     const byProvince = (year: number | null, cityCode: string | null) => {
-      const rows = AGREEMENTS.filter((a) => (year === null || a.signedOn.startsWith(String(year))) && (cityCode === null || SCHOOLS[a.school].cityCode === cityCode));
+      const rows = AGREEMENTS.filter(
+        (a) => (year === null || a.signedOn.startsWith(String(year))) && (cityCode === null || SCHOOLS[a.school].cityCode === cityCode),
+      );
       return [...new Set(rows.map((a) => a.province))].sort().map((code) => {
         const mine = rows.filter((a) => a.province === code);
-        return { provinceCode: code, agreements: mine.length, seats: mine.reduce((s, a) => s + a.seats, 0), students: mine.reduce((s, a) => s + a.enrolled, 0) };
+        return {
+          provinceCode: code,
+          agreements: mine.length,
+          seats: mine.reduce((s, a) => s + a.seats, 0),
+          students: mine.reduce((s, a) => s + a.enrolled, 0),
+        };
       });
     };
     const all = await t.ok(STATS, {});
-    expect(all.partnershipStats.byPartnerProvince).toEqual(byProvince(null, null).map((r) => ({ ...r, provinceName: r.provinceCode === '510000' ? '四川省' : '贵州省' })));
+    expect(all.partnershipStats.byPartnerProvince).toEqual(
+      byProvince(null, null).map((r) => ({ ...r, provinceName: r.provinceCode === '510000' ? '四川省' : '贵州省' })),
+    );
     const ningbo = await t.ok(STATS, { year: 2024, cityCode: '330200' });
     expect(ningbo.partnershipStats.byPartnerProvince).toEqual(byProvince(2024, '330200').map((r) => ({ ...r, provinceName: '四川省' })));
     expect(ningbo.partnershipStats.cityCode).toBe('330200');
-    expect(ningbo.partnershipStats.byCity.map((r: any) => [r.kind, r.partnerships, r.classes])).toEqual([['ORDER_CLASS', 0, 0], ['NAMED_CLASS', 0, 0], ['APPRENTICESHIP', 1, 0], ['WORK_STUDY', 0, 0]]);
+    expect(ningbo.partnershipStats.byCity.map((r: any) => [r.kind, r.partnerships, r.classes])).toEqual([
+      ['ORDER_CLASS', 0, 0],
+      ['NAMED_CLASS', 0, 0],
+      ['APPRENTICESHIP', 1, 0],
+      ['WORK_STUDY', 0, 0],
+    ]);
   });
 });

@@ -20,7 +20,9 @@ beforeAll(async () => {
   cities = data.allCities;
   targets = data.allCampaignTargets;
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const YEARS = [2023, 2024, 2025, 2026, 2027];
 const targetOf = (code: string, year: number) => targets.find((x) => x.city.code === code && x.year === year)!.seats;
@@ -39,7 +41,17 @@ describe('campaignProgress', () => {
     const expected = cities.map((c) => {
       const target = targetOf(c.code, 2025);
       const enrolled = enrolledOf(c.code, 2025);
-      return { year: 2025, cityCode: c.code, cityName: c.nameZh, target, planned: plannedSeats(c.code, 2025), enrolled, registered: enrolled, completionRate: enrolled / target, gap: target - enrolled };
+      return {
+        year: 2025,
+        cityCode: c.code,
+        cityName: c.nameZh,
+        target,
+        planned: plannedSeats(c.code, 2025),
+        enrolled,
+        registered: enrolled,
+        completionRate: enrolled / target,
+        gap: target - enrolled,
+      };
     });
     expect(campaignProgress.rows.slice(0, 11)).toEqual(expected);
     const hangzhou = campaignProgress.rows.find((r: any) => r.cityCode === '330100');
@@ -83,7 +95,9 @@ describe('campaignProgress', () => {
 
   test('330000 asks for the province rows alone', async () => {
     const { campaignProgress } = await t.ok(PROGRESS, { cityCode: '330000', year: 2025 });
-    expect(campaignProgress.rows).toEqual([expect.objectContaining({ year: 2025, cityCode: '330000', target: 120000, enrolled: sum(facts().filter((f) => counted(f) && f.year === 2025)) })]);
+    expect(campaignProgress.rows).toEqual([
+      expect.objectContaining({ year: 2025, cityCode: '330000', target: 120000, enrolled: sum(facts().filter((f) => counted(f) && f.year === 2025)) }),
+    ]);
   });
 
   test('registered counts students whose registration date has come', async () => {
@@ -128,7 +142,19 @@ describe('levelMix (R2)', () => {
     const before = levelCounts(facts().filter((f) => f.cityCode === '330100' && f.year === 2024));
     expect(now.share).toBe(12 / 50);
     expect(before.share).toBe(25 / 60);
-    const cityRow = { year: 2025, cityCode: '330100', schoolId: null, schoolName: null, enrolled: now.enrolled, intermediate: now.intermediate, advanced: now.advanced, preparatoryTechnician: now.preparatoryTechnician, advancedShare: now.share, previousAdvancedShare: before.share, falling: true };
+    const cityRow = {
+      year: 2025,
+      cityCode: '330100',
+      schoolId: null,
+      schoolName: null,
+      enrolled: now.enrolled,
+      intermediate: now.intermediate,
+      advanced: now.advanced,
+      preparatoryTechnician: now.preparatoryTechnician,
+      advancedShare: now.share,
+      previousAdvancedShare: before.share,
+      falling: true,
+    };
     expect(levelMix).toEqual([cityRow, { ...cityRow, schoolId: built.schoolIds.A, schoolName: SCHOOLS.A.name }]);
   });
 
@@ -140,7 +166,9 @@ describe('levelMix (R2)', () => {
     const wenzhou = levelMix.find((r: any) => r.cityCode === '330300');
     expect(wenzhou).toMatchObject({ enrolled: 16, advanced: 16, advancedShare: 1, previousAdvancedShare: null, falling: false });
     const school = await t.ok(LEVELS, { schoolId: built.schoolIds.P });
-    expect(school.levelMix.map((r: any) => [r.year, r.schoolId, r.advanced, r.falling])).toEqual(YEARS.map((y) => [y, built.schoolIds.P, y === 2025 ? 16 : 0, false]));
+    expect(school.levelMix.map((r: any) => [r.year, r.schoolId, r.advanced, r.falling])).toEqual(
+      YEARS.map((y) => [y, built.schoolIds.P, y === 2025 ? 16 : 0, false]),
+    );
   });
 });
 
@@ -186,8 +214,17 @@ describe('sourceMix', () => {
     const province = sourceMix[11];
     const countedRows = facts().filter((f) => counted(f) && f.year === 2025);
     const outside = countedRows.filter((f) => !f.originCode.startsWith('33'));
-    expect(province).toMatchObject({ cityCode: '330000', enrolled: sum(countedRows), skillsTraining: 90, outOfProvince: sum(outside), outOfProvinceShare: sum(outside) / sum(countedRows) });
-    expect(province.byOrigin.filter((o: any) => o.origin === 'OTHER_PROVINCE').map((o: any) => [o.provinceCode, o.students])).toEqual([['510000', 8], ['520000', 5]]);
+    expect(province).toMatchObject({
+      cityCode: '330000',
+      enrolled: sum(countedRows),
+      skillsTraining: 90,
+      outOfProvince: sum(outside),
+      outOfProvinceShare: sum(outside) / sum(countedRows),
+    });
+    expect(province.byOrigin.filter((o: any) => o.origin === 'OTHER_PROVINCE').map((o: any) => [o.provinceCode, o.students])).toEqual([
+      ['510000', 8],
+      ['520000', 5],
+    ]);
   });
 });
 
@@ -204,12 +241,22 @@ describe('cityRanking', () => {
       .sort((a, b) => b.completionRate - a.completionRate)
       .map((row, i) => ({ rank: i + 1, ...row }));
     expect(cityRanking).toEqual(expected);
-    expect(cityRanking.slice(0, 3).map((r: any) => r.cityCode).sort()).toEqual(['330100', '330200', '330300']);
+    expect(
+      cityRanking
+        .slice(0, 3)
+        .map((r: any) => r.cityCode)
+        .sort(),
+    ).toEqual(['330100', '330200', '330300']);
   });
 
   test('without a year: the whole campaign against five-year targets', async () => {
     const { cityRanking } = await t.ok(`{ cityRanking { year cityCode target enrolled } }`);
     const hangzhou = cityRanking.find((r: any) => r.cityCode === '330100');
-    expect(hangzhou).toEqual({ year: null, cityCode: '330100', target: YEARS.reduce((total, y) => total + targetOf('330100', y), 0), enrolled: enrolledOf('330100', 2024) + enrolledOf('330100', 2025) });
+    expect(hangzhou).toEqual({
+      year: null,
+      cityCode: '330100',
+      target: YEARS.reduce((total, y) => total + targetOf('330100', y), 0),
+      enrolled: enrolledOf('330100', 2024) + enrolledOf('330100', 2025),
+    });
   });
 });

@@ -28,7 +28,9 @@ beforeAll(async () => {
   as.staffA = await t.as(await createUser(t, { username: 'a.staff', role: 'SCHOOL_STAFF', schoolId: ids.schoolA }));
   as.analyst = await t.as(await createUser(t, { username: 'analyst', role: 'ANALYST' }));
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const names = (rows: Array<{ name: string }>) => rows.map((r) => r.name).sort();
 const code = (result: { errors?: Array<{ extensions: Record<string, any> }> }) => firstError(result).extensions.code;
@@ -45,21 +47,27 @@ describe('reads are scoped in the data layer', () => {
   });
 
   test('filters cannot reach another city', async () => {
-    const data = await as.cityA.ok(`query($b: ID!, $school: ID!) {
+    const data = await as.cityA.ok(
+      `query($b: ID!, $school: ID!) {
       plans: allEnrollmentPlans(filter: { cityId: $b }) { id }
       count: _allProgramsMeta(filter: { schoolId: $school }) { count }
       byIds: allEnrollmentPlans(filter: { ids: ["${ids.planA}", "${ids.planB}"] }) { id }
-    }`, { b: ids.cityB, school: ids.schoolB });
+    }`,
+      { b: ids.cityB, school: ids.schoolB },
+    );
     expect(data).toEqual({ plans: [], count: { count: 0 }, byIds: [{ id: ids.planA }] });
   });
 
   test('a row elsewhere reads as no row, by id, through nested fields and through _entities', async () => {
-    const data = await as.cityA.ok(`query($school: ID!, $b: ID!) {
+    const data = await as.cityA.ok(
+      `query($school: ID!, $b: ID!) {
       School(id: $school) { name }
       City(id: $b) { nameZh schools { name } }
       cities: allCities(filter: { code: "330200" }) { schools { name } }
       _entities(representations: [{ __typename: "School", id: "${ids.schoolB}" }, { __typename: "School", id: "${ids.schoolA}" }]) { ... on School { name } }
-    }`, { school: ids.schoolB, b: ids.cityB });
+    }`,
+      { school: ids.schoolB, b: ids.cityB },
+    );
     expect(data).toEqual({
       School: null,
       City: { nameZh: '宁波市', schools: [] },
@@ -78,23 +86,48 @@ describe('writes are checked for role and place', () => {
   const rename = `mutation($id: ID!, $v: Int!, $name: String!) { updateSchool(id: $id, version: $v, name: $name) { name } }`;
 
   test('a city admin edits its own city, not another', async () => {
-    expect((await as.cityA.ok(rename, { id: ids.schoolA, v: await versionOf(t, 'School', ids.schoolA), name: '甲市技师学院' })).updateSchool.name).toBe('甲市技师学院');
+    expect((await as.cityA.ok(rename, { id: ids.schoolA, v: await versionOf(t, 'School', ids.schoolA), name: '甲市技师学院' })).updateSchool.name).toBe(
+      '甲市技师学院',
+    );
     expect(code(await as.cityA.gql(rename, { id: ids.schoolB, v: await versionOf(t, 'School', ids.schoolB), name: '改名' }))).toBe('FORBIDDEN');
-    expect(code(await as.cityA.gql(`mutation($b: ID!) { createSchool(name: "越界学校", type: TECHNICAL_SCHOOL, cityId: $b) { id } }`, { b: ids.cityB }))).toBe('FORBIDDEN');
-    expect(code(await as.cityA.gql(`mutation($id: ID!, $b: ID!, $v: Int!) { updateSchool(id: $id, version: $v, cityId: $b) { id } }`, { id: ids.schoolA, b: ids.cityB, v: await versionOf(t, 'School', ids.schoolA) }))).toBe('FORBIDDEN');
-    expect((await as.admin.ok(`query($id: ID!) { School(id: $id) { name city { code } } }`, { id: ids.schoolB })).School).toEqual({ name: '乙市技师学院', city: { code: '330200' } });
+    expect(code(await as.cityA.gql(`mutation($b: ID!) { createSchool(name: "越界学校", type: TECHNICAL_SCHOOL, cityId: $b) { id } }`, { b: ids.cityB }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      code(
+        await as.cityA.gql(`mutation($id: ID!, $b: ID!, $v: Int!) { updateSchool(id: $id, version: $v, cityId: $b) { id } }`, {
+          id: ids.schoolA,
+          b: ids.cityB,
+          v: await versionOf(t, 'School', ids.schoolA),
+        }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect((await as.admin.ok(`query($id: ID!) { School(id: $id) { name city { code } } }`, { id: ids.schoolB })).School).toEqual({
+      name: '乙市技师学院',
+      city: { code: '330200' },
+    });
   });
 
   test('whether a row exists elsewhere is not revealed', async () => {
     expect(code(await as.cityA.gql(`mutation { deleteSchool(id: "999999", version: 1) { id } }`))).toBe('FORBIDDEN');
-    expect(code(await as.cityA.gql(`mutation($id: ID!, $v: Int!) { deleteSchool(id: $id, version: $v) { id } }`, { id: ids.schoolB, v: await versionOf(t, 'School', ids.schoolB) }))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await as.cityA.gql(`mutation($id: ID!, $v: Int!) { deleteSchool(id: $id, version: $v) { id } }`, {
+          id: ids.schoolB,
+          v: await versionOf(t, 'School', ids.schoolB),
+        }),
+      ),
+    ).toBe('FORBIDDEN');
     expect(code(await as.admin.gql(`mutation { deleteSchool(id: "999999", version: 1) { id } }`))).toBe('NOT_FOUND');
   });
 
   test('a bulk save with one row elsewhere saves nothing', async () => {
     const before = (await as.admin.ok(`{ _allSchoolsMeta { count } }`))._allSchoolsMeta.count;
     const result = await as.cityA.gql(`mutation($rows: [SchoolSaveRow!]!) { saveSchools(rows: $rows) { id } }`, {
-      rows: [{ name: '甲市新技工学校', type: 'TECHNICAL_SCHOOL', cityId: ids.cityA }, { id: ids.schoolB, name: '偷改' }],
+      rows: [
+        { name: '甲市新技工学校', type: 'TECHNICAL_SCHOOL', cityId: ids.cityA },
+        { id: ids.schoolB, name: '偷改' },
+      ],
     });
     expect(firstError(result).extensions.rows).toEqual([expect.objectContaining({ index: 1, code: 'FORBIDDEN' })]);
     expect((await as.admin.ok(`{ _allSchoolsMeta { count } }`))._allSchoolsMeta.count).toBe(before);
@@ -105,7 +138,9 @@ describe('writes are checked for role and place', () => {
     expect(code(await as.cityA.gql(target))).toBe('FORBIDDEN');
     expect(code(await as.analyst.gql(target))).toBe('FORBIDDEN');
     expect(code(await as.analyst.gql(rename, { id: ids.schoolA, v: await versionOf(t, 'School', ids.schoolA), name: '分析员改名' }))).toBe('FORBIDDEN');
-    expect(code(await as.staffA.gql(`mutation($a: ID!) { createSchool(name: "职员建校", type: TECHNICAL_SCHOOL, cityId: $a) { id } }`, { a: ids.cityA }))).toBe('FORBIDDEN');
+    expect(code(await as.staffA.gql(`mutation($a: ID!) { createSchool(name: "职员建校", type: TECHNICAL_SCHOOL, cityId: $a) { id } }`, { a: ids.cityA }))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   test('school staff draft their own school\u2019s plans only', async () => {
@@ -121,7 +156,14 @@ describe('plan transitions follow the chain of authority (R4, R6)', () => {
   test('school submits, its city approves, the province files', async () => {
     expect(code(await as.cityB.gql(step('submitPlans', ids.planA)))).toBe('FORBIDDEN');
     expect((await as.staffA.ok(step('submitPlans', ids.planA))).submitPlans).toEqual([{ id: ids.planA, status: 'SUBMITTED' }]);
-    expect(code(await as.staffA.gql(`mutation($id: ID!, $v: Int!) { updateEnrollmentPlan(id: $id, version: $v, seats: 41) { id } }`, { id: ids.planA, v: await versionOf(t, 'EnrollmentPlan', ids.planA) }))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await as.staffA.gql(`mutation($id: ID!, $v: Int!) { updateEnrollmentPlan(id: $id, version: $v, seats: 41) { id } }`, {
+          id: ids.planA,
+          v: await versionOf(t, 'EnrollmentPlan', ids.planA),
+        }),
+      ),
+    ).toBe('FORBIDDEN');
     // another city's line answers as a missing one: no rule, nothing of its status
     const foreign = { code: 'FORBIDDEN', rule: null, field: null, message: '无权访问或修改该招生计划记录 (you may not access or change this EnrollmentPlan)' };
     expect(firstError(await as.cityB.gql(step('approvePlans', ids.planA))).extensions.rows).toEqual([{ index: 0, id: ids.planA, ...foreign }]);
@@ -154,8 +196,12 @@ describe('analytics cover only the actor\u2019s place', () => {
   });
 
   test('adjustments are asked for by an office of the line\u2019s place and decided by its issuer', async () => {
-    expect(code(await as.cityB.gql(`mutation($p: ID!) { requestPlanAdjustment(planId: $p, newSeats: 45, reason: "越权") { id } }`, { p: ids.planA }))).toBe('FORBIDDEN');
-    const asked = await as.staffA.ok(`mutation($p: ID!) { requestPlanAdjustment(planId: $p, newSeats: 45, reason: "扩招") { id requestedBy } }`, { p: ids.planA });
+    expect(code(await as.cityB.gql(`mutation($p: ID!) { requestPlanAdjustment(planId: $p, newSeats: 45, reason: "越权") { id } }`, { p: ids.planA }))).toBe(
+      'FORBIDDEN',
+    );
+    const asked = await as.staffA.ok(`mutation($p: ID!) { requestPlanAdjustment(planId: $p, newSeats: 45, reason: "扩招") { id requestedBy } }`, {
+      p: ids.planA,
+    });
     expect(asked.requestPlanAdjustment.requestedBy).toBe('a.staff');
     const decide = `mutation($id: ID!) { decidePlanAdjustment(id: $id, decision: APPROVED) { decision decidedBy } }`;
     expect(firstError(await as.staffA.gql(decide, { id: asked.requestPlanAdjustment.id })).extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'R4' });

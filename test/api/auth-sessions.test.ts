@@ -11,7 +11,9 @@ beforeAll(async () => {
   t = await createTestApp();
   anonymous = await t.as(null);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt user { username role } } }`;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -35,7 +37,12 @@ describe('signing in', () => {
   });
 
   test('anonymous requests get nothing but a sign-in error', async () => {
-    for (const query of [`{ allSchools { id } }`, `{ __schema { types { name } } }`, `mutation { createCity(code: "331200", nameZh: "x", nameEn: "x", displayOrder: 12) { id } }`, `{ _service { sdl } }`]) {
+    for (const query of [
+      `{ allSchools { id } }`,
+      `{ __schema { types { name } } }`,
+      `mutation { createCity(code: "331200", nameZh: "x", nameEn: "x", displayOrder: 12) { id } }`,
+      `{ _service { sdl } }`,
+    ]) {
       const result = await anonymous.gql(query);
       expect(result.data ?? null).toBeNull();
       expect(firstError(result).extensions.code).toBe('UNAUTHENTICATED');
@@ -84,7 +91,10 @@ describe('ending sessions', () => {
   test('a deactivated user or a changed password stops old tokens', async () => {
     const id = await createUser(t, { username: 'mover', role: 'ANALYST' });
     const token = (await anonymous.ok(LOGIN, { u: 'mover', p: PASSWORD })).login.token;
-    await t.ok(`mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, password: "Another-pass-2024") { id } }`, { id, v: await versionOf(t, 'User', id) });
+    await t.ok(`mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, password: "Another-pass-2024") { id } }`, {
+      id,
+      v: await versionOf(t, 'User', id),
+    });
     expect(firstError(await t.gql(`{ me { id } }`, {}, bearer(token))).extensions.code).toBe('UNAUTHENTICATED');
     const fresh = (await anonymous.ok(LOGIN, { u: 'mover', p: 'Another-pass-2024' })).login.token;
     await t.ok(`mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, active: false) { id } }`, { id, v: await versionOf(t, 'User', id) });
@@ -120,7 +130,11 @@ describe('accounts', () => {
     expect(new Date(issueServiceToken.expiresAt).getTime() - Date.now()).toBeGreaterThan(89 * 86400 * 1000);
     const read = await t.gql(`{ _allSchoolsMeta { count } }`, {}, bearer(issueServiceToken.token));
     expect(read.errors).toBeUndefined();
-    const write = await t.gql(`mutation { createCity(code: "331200", nameZh: "x", nameEn: "x", displayOrder: 12) { id } }`, {}, bearer(issueServiceToken.token));
+    const write = await t.gql(
+      `mutation { createCity(code: "331200", nameZh: "x", nameEn: "x", displayOrder: 12) { id } }`,
+      {},
+      bearer(issueServiceToken.token),
+    );
     expect(firstError(write).extensions.code).toBe('FORBIDDEN');
     const analyst = await t.as(await createUser(t, { username: 'curious', role: 'ANALYST' }));
     expect(firstError(await analyst.gql(`mutation($id: ID!) { issueServiceToken(userId: $id, days: 1) { token } }`, { id })).extensions.code).toBe('FORBIDDEN');

@@ -13,20 +13,39 @@ beforeAll(async () => {
   hangzhou = await cityId(t, '330100');
   ningbo = await cityId(t, '330200');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const FIELDS = 'id name shortName creditCode industry cityId city { code } version';
 
 describe('Company CRUD', () => {
   test('creates, reads, updates and deletes a company', async () => {
     const code = creditCode('330100', 1001);
-    const created = await create(t, 'createCompany', { name: '杭州恒远智能装备有限公司', shortName: '恒远智能', creditCode: code, industry: 'HIGH_END_EQUIPMENT', cityId: hangzhou }, FIELDS);
-    expect(created).toEqual({ id: created.id, name: '杭州恒远智能装备有限公司', shortName: '恒远智能', creditCode: code, industry: 'HIGH_END_EQUIPMENT', cityId: hangzhou, city: { code: '330100' }, version: 1 });
+    const created = await create(
+      t,
+      'createCompany',
+      { name: '杭州恒远智能装备有限公司', shortName: '恒远智能', creditCode: code, industry: 'HIGH_END_EQUIPMENT', cityId: hangzhou },
+      FIELDS,
+    );
+    expect(created).toEqual({
+      id: created.id,
+      name: '杭州恒远智能装备有限公司',
+      shortName: '恒远智能',
+      creditCode: code,
+      industry: 'HIGH_END_EQUIPMENT',
+      cityId: hangzhou,
+      city: { code: '330100' },
+      version: 1,
+    });
 
     const read = await t.ok(`query($id: ID!) { Company(id: $id) { ${FIELDS} } }`, { id: created.id });
     expect(read.Company).toEqual(created);
 
-    const updated = await t.ok(await mutationFor(t, 'updateCompany', { id: created.id, version: 1, industry: 'DIGITAL_ECONOMY', cityId: ningbo }, 'industry cityId version'), { id: created.id, version: 1, industry: 'DIGITAL_ECONOMY', cityId: ningbo });
+    const updated = await t.ok(
+      await mutationFor(t, 'updateCompany', { id: created.id, version: 1, industry: 'DIGITAL_ECONOMY', cityId: ningbo }, 'industry cityId version'),
+      { id: created.id, version: 1, industry: 'DIGITAL_ECONOMY', cityId: ningbo },
+    );
     expect(updated.updateCompany).toEqual({ industry: 'DIGITAL_ECONOMY', cityId: ningbo, version: 2 });
 
     const list = await t.ok(`{ allCompanies(filter: { industry: DIGITAL_ECONOMY }) { id name } }`);
@@ -42,8 +61,15 @@ describe('Company CRUD', () => {
     const data = await t.ok(`{ __type(name: "Industry") { enumValues { name description } } }`);
     const values = data.__type.enumValues as Array<{ name: string; description: string }>;
     expect(values.map((v) => v.name)).toEqual([
-      'NEW_GENERATION_IT', 'HIGH_END_EQUIPMENT', 'MODERN_CONSUMER_HEALTH', 'GREEN_PETROCHEMICAL_MATERIALS',
-      'EMERGING_MANUFACTURING', 'DIGITAL_ECONOMY', 'MODERN_AGRICULTURE', 'MODERN_SERVICES', 'OTHER',
+      'NEW_GENERATION_IT',
+      'HIGH_END_EQUIPMENT',
+      'MODERN_CONSUMER_HEALTH',
+      'GREEN_PETROCHEMICAL_MATERIALS',
+      'EMERGING_MANUFACTURING',
+      'DIGITAL_ECONOMY',
+      'MODERN_AGRICULTURE',
+      'MODERN_SERVICES',
+      'OTHER',
     ]);
     expect(values.find((v) => v.name === 'MODERN_AGRICULTURE')!.description).toBe('现代农业');
     expect(values.every((v) => /[\u4e00-\u9fff]/.test(v.description))).toBe(true);
@@ -66,7 +92,12 @@ describe('统一社会信用代码 check character', () => {
     const code = '9133010060913454XP';
     const expected = checkCharacter(code.slice(0, 17));
     expect(expected).toBe('6');
-    const result = await t.gql(await mutationFor(t, 'createCompany', { name: '校验失败公司', creditCode: code, industry: 'OTHER', cityId: hangzhou }, 'id'), { name: '校验失败公司', creditCode: code, industry: 'OTHER', cityId: hangzhou });
+    const result = await t.gql(await mutationFor(t, 'createCompany', { name: '校验失败公司', creditCode: code, industry: 'OTHER', cityId: hangzhou }, 'id'), {
+      name: '校验失败公司',
+      creditCode: code,
+      industry: 'OTHER',
+      cityId: hangzhou,
+    });
     const error = firstError(result);
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode', expectedCheckCharacter: '6' });
     expect(error.extensions.messageZh).toContain('第 18 位应为 6');
@@ -79,14 +110,24 @@ describe('统一社会信用代码 check character', () => {
     ['a letter outside the charset (I)', '91330100716105852I'],
     ['lower case', '91350100m000100y43'],
   ])('refuses a malformed code: %s', async (_label, code) => {
-    const result = await t.gql(await mutationFor(t, 'createCompany', { name: '格式错误公司', creditCode: code, industry: 'OTHER', cityId: hangzhou }, 'id'), { name: '格式错误公司', creditCode: code, industry: 'OTHER', cityId: hangzhou });
+    const result = await t.gql(await mutationFor(t, 'createCompany', { name: '格式错误公司', creditCode: code, industry: 'OTHER', cityId: hangzhou }, 'id'), {
+      name: '格式错误公司',
+      creditCode: code,
+      industry: 'OTHER',
+      cityId: hangzhou,
+    });
     expect(firstError(result).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'creditCode' });
   });
 
   test('a credit code is unique', async () => {
     const code = creditCode('330200', 7);
     await create(t, 'createCompany', { name: '宁波甲公司', creditCode: code, industry: 'OTHER', cityId: ningbo });
-    const result = await t.gql(await mutationFor(t, 'createCompany', { name: '宁波乙公司', creditCode: code, industry: 'OTHER', cityId: ningbo }, 'id'), { name: '宁波乙公司', creditCode: code, industry: 'OTHER', cityId: ningbo });
+    const result = await t.gql(await mutationFor(t, 'createCompany', { name: '宁波乙公司', creditCode: code, industry: 'OTHER', cityId: ningbo }, 'id'), {
+      name: '宁波乙公司',
+      creditCode: code,
+      industry: 'OTHER',
+      cityId: ningbo,
+    });
     expect(firstError(result).extensions).toMatchObject({ code: 'CONFLICT', rule: 'UNIQUE', field: 'creditCode' });
   });
 });
@@ -108,8 +149,18 @@ describe('saveCompanies', () => {
   });
 
   test('valid rows are created, updated and deleted together', async () => {
-    const first = await create(t, 'createCompany', { name: '嘉兴旧名公司', creditCode: creditCode('330400', 10), industry: 'OTHER', cityId: hangzhou }, 'id version');
-    const gone = await create(t, 'createCompany', { name: '嘉兴待删公司', creditCode: creditCode('330400', 11), industry: 'OTHER', cityId: hangzhou }, 'id version');
+    const first = await create(
+      t,
+      'createCompany',
+      { name: '嘉兴旧名公司', creditCode: creditCode('330400', 10), industry: 'OTHER', cityId: hangzhou },
+      'id version',
+    );
+    const gone = await create(
+      t,
+      'createCompany',
+      { name: '嘉兴待删公司', creditCode: creditCode('330400', 11), industry: 'OTHER', cityId: hangzhou },
+      'id version',
+    );
     const rows = [
       { id: first.id, version: first.version, name: '嘉兴新名公司' },
       { id: gone.id, version: gone.version, delete: true },

@@ -37,15 +37,23 @@ afterAll(async () => {
 async function interpreted(query: string, variables: Record<string, unknown>): Promise<ExecutionResult> {
   const user = await t.orm.em.fork().findOneOrFail(User, TEST_ADMIN_ID);
   const actor = { userId: user.id, username: user.username, role: user.role, cityId: null, schoolId: null };
-  return runAs(actor, async () => execute({ schema, document: parse(query), variableValues: variables, contextValue: createContext(t.orm, systemClock, t.tokens, cache, '127.0.0.1') }));
+  return runAs(actor, async () =>
+    execute({ schema, document: parse(query), variableValues: variables, contextValue: createContext(t.orm, systemClock, t.tokens, cache, '127.0.0.1') }),
+  );
 }
 
 /** Errors as a client compares them: message and path. */
-const errorsOf = (errors: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number> }> | undefined) => errors?.map((e) => ({ message: e.message, path: e.path }));
+const errorsOf = (errors: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number> }> | undefined) =>
+  errors?.map((e) => ({ message: e.message, path: e.path }));
 
 /** Name, operation, variables, and whether its answer has data (an error on a non-null root field nulls it all). */
 const cases: Array<[string, string, () => Record<string, unknown>, 'data' | 'null']> = [
-  ['nested lists with arguments', '{ allSchools(perPage: 30, sortField: "id") { id name type provincial city { code nameZh } plans(year: 2025) { id year season seats status } } }', () => ({}), 'data'],
+  [
+    'nested lists with arguments',
+    '{ allSchools(perPage: 30, sortField: "id") { id name type provincial city { code nameZh } plans(year: 2025) { id year season seats status } } }',
+    () => ({}),
+    'data',
+  ],
   [
     'fragments, inline fragments, aliases, __typename, @include and @skip',
     `query($withCity: Boolean!, $skipSeats: Boolean!) {
@@ -56,18 +64,55 @@ const cases: Array<[string, string, () => Record<string, unknown>, 'data' | 'nul
     () => ({ withCity: true, skipSeats: false }),
     'data',
   ],
-  ['custom scalars and child collections', 'query($plan: ID!) { EnrollmentPlan(id: $plan) { id createdAt intakes { id count targetGroup originCode registeredOn createdAt } } }', () => ({ plan: ids.plan }), 'data'],
-  ['a computed field of a list', '{ allCrossRegionAgreements(perPage: 10, sortField: "id") { id model signedOn stages { years } school { name } } }', () => ({}), 'data'],
-  ['an analyst query', 'query($year: Int) { campaignProgress(year: $year) { rows { year cityCode target planned enrolled registered completionRate gap } cumulative { target enrolled completionRate } } }', () => ({ year: 2025 }), 'data'],
+  [
+    'custom scalars and child collections',
+    'query($plan: ID!) { EnrollmentPlan(id: $plan) { id createdAt intakes { id count targetGroup originCode registeredOn createdAt } } }',
+    () => ({ plan: ids.plan }),
+    'data',
+  ],
+  [
+    'a computed field of a list',
+    '{ allCrossRegionAgreements(perPage: 10, sortField: "id") { id model signedOn stages { years } school { name } } }',
+    () => ({}),
+    'data',
+  ],
+  [
+    'an analyst query',
+    'query($year: Int) { campaignProgress(year: $year) { rows { year cityCode target planned enrolled registered completionRate gap } cumulative { target enrolled completionRate } } }',
+    () => ({ year: 2025 }),
+    'data',
+  ],
   [
     'federation: entities and the service',
     `query($representations: [_Any!]!) { _service { sdl } _entities(representations: $representations) { __typename ... on School { name city { code } } ... on City { code nameZh } } }`,
-    () => ({ representations: [{ __typename: 'School', id: ids.school }, { __typename: 'City', code: '330200' }, { __typename: 'School', id: '999999' }, { __typename: 'City', id: ids.city }] }),
+    () => ({
+      representations: [
+        { __typename: 'School', id: ids.school },
+        { __typename: 'City', code: '330200' },
+        { __typename: 'School', id: '999999' },
+        { __typename: 'City', id: ids.city },
+      ],
+    }),
     'data',
   ],
-  ['introspection', '{ __schema { queryType { name } types { name kind } } __type(name: "School") { fields { name type { kind name ofType { kind name } } } } }', () => ({}), 'data'],
-  ['an error on a non-null root field', 'query($year: Int) { allCities(perPage: 2) { code } campaignProgress(year: $year) { cumulative { target } } }', () => ({ year: 1999 }), 'null'],
-  ['an error on a nullable field leaves its siblings', 'query($id: ID!) { City(id: $id) { code } School(id: "not-a-number") { name } }', () => ({ id: ids.city }), 'data'],
+  [
+    'introspection',
+    '{ __schema { queryType { name } types { name kind } } __type(name: "School") { fields { name type { kind name ofType { kind name } } } } }',
+    () => ({}),
+    'data',
+  ],
+  [
+    'an error on a non-null root field',
+    'query($year: Int) { allCities(perPage: 2) { code } campaignProgress(year: $year) { cumulative { target } } }',
+    () => ({ year: 1999 }),
+    'null',
+  ],
+  [
+    'an error on a nullable field leaves its siblings',
+    'query($id: ID!) { City(id: $id) { code } School(id: "not-a-number") { name } }',
+    () => ({ id: ids.city }),
+    'data',
+  ],
 ];
 
 describe('compiled operations answer exactly as graphql-js', () => {

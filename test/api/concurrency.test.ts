@@ -3,8 +3,12 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createPlan, createProgram, createSchool } from '../helpers/fixtures.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 test('two simultaneous edits of one row from the same version: one wins, the other gets CONFLICT', async () => {
   const edit = (seats: number) => t.gql(`mutation($seats: Int!) { updateCampaignTarget(id: "1", version: 1, seats: $seats) { seats version } }`, { seats });
@@ -24,6 +28,9 @@ test('saving a row leaves the rows it merely read untouched (no false conflicts 
   const program = await createProgram(t, { schoolId: school, majorCode: '0102' });
   const plan = await createPlan(t, { programId: program, year: 2026, seats: 30 });
   await t.ok(`mutation($id: ID!) { updateEnrollmentPlan(id: $id, version: 1, seats: 31) { version } }`, { id: plan });
-  const data = await t.ok(`query($s: ID!, $p: ID!, $l: ID!) { School(id: $s) { version } Program(id: $p) { version } EnrollmentPlan(id: $l) { version seats } }`, { s: school, p: program, l: plan });
+  const data = await t.ok(
+    `query($s: ID!, $p: ID!, $l: ID!) { School(id: $s) { version } Program(id: $p) { version } EnrollmentPlan(id: $l) { version seats } }`,
+    { s: school, p: program, l: plan },
+  );
   expect(data).toEqual({ School: { version: 1 }, Program: { version: 1 }, EnrollmentPlan: { version: 2, seats: 31 } });
 });

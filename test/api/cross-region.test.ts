@@ -15,14 +15,20 @@ beforeAll(async () => {
   ids.otherSchool = await createSchool(t, { name: '台州合作技工学校', cityCode: '331000', type: 'TECHNICAL_SCHOOL' });
   ids.program = await createProgram(t, { schoolId: ids.school, majorCode: '0115' });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
-const FIELDS = 'id cityId schoolId programId city { code } school { name } partnerProvinceCode partnerInstitution stages { where years } model seats signedOn enrolled version';
+const FIELDS =
+  'id cityId schoolId programId city { code } school { name } partnerProvinceCode partnerInstitution stages { where years } model seats signedOn enrolled version';
 const agreement = (extra: Record<string, unknown> = {}) => ({
   programId: ids.program,
   partnerProvinceCode: '520000',
   partnerInstitution: '贵州省毕节市职业技术学校',
-  stages: [{ where: 'PARTNER', years: 1 }, { where: 'ZHEJIANG', years: 2 }],
+  stages: [
+    { where: 'PARTNER', years: 1 },
+    { where: 'ZHEJIANG', years: 2 },
+  ],
   seats: 50,
   signedOn: '2024-05-20',
   ...extra,
@@ -36,20 +42,39 @@ describe('CrossRegionAgreement CRUD', () => {
   test('creates an agreement whose Zhejiang side follows the program, reads, updates and deletes it', async () => {
     const created = await create(t, 'createCrossRegionAgreement', agreement({ enrolled: 48 }), FIELDS);
     expect(created).toEqual({
-      id: created.id, cityId: ids.quzhou, schoolId: ids.school, programId: ids.program, city: { code: '330800' }, school: { name: '衢州联合培养技师学院' },
-      partnerProvinceCode: '520000', partnerInstitution: '贵州省毕节市职业技术学校',
-      stages: [{ where: 'PARTNER', years: 1 }, { where: 'ZHEJIANG', years: 2 }], model: '1+2',
-      seats: 50, signedOn: '2024-05-20', enrolled: 48, version: 1,
+      id: created.id,
+      cityId: ids.quzhou,
+      schoolId: ids.school,
+      programId: ids.program,
+      city: { code: '330800' },
+      school: { name: '衢州联合培养技师学院' },
+      partnerProvinceCode: '520000',
+      partnerInstitution: '贵州省毕节市职业技术学校',
+      stages: [
+        { where: 'PARTNER', years: 1 },
+        { where: 'ZHEJIANG', years: 2 },
+      ],
+      model: '1+2',
+      seats: 50,
+      signedOn: '2024-05-20',
+      enrolled: 48,
+      version: 1,
     });
     const read = await t.ok(`query($id: ID!) { CrossRegionAgreement(id: $id) { ${FIELDS} } }`, { id: created.id });
     expect(read.CrossRegionAgreement).toEqual(created);
 
-    const stages = [{ where: 'PARTNER', years: 1 }, { where: 'ZHEJIANG', years: 1 }, { where: 'WORK', years: 1 }];
+    const stages = [
+      { where: 'PARTNER', years: 1 },
+      { where: 'ZHEJIANG', years: 1 },
+      { where: 'WORK', years: 1 },
+    ];
     const change = { id: created.id, version: 1, stages, partnerProvinceCode: '640000' };
     const updated = await t.ok(await mutationFor(t, 'updateCrossRegionAgreement', change, 'stages { where years } model partnerProvinceCode version'), change);
     expect(updated.updateCrossRegionAgreement).toEqual({ stages, model: '1+1+1', partnerProvinceCode: '640000', version: 2 });
 
-    const filtered = await t.ok(`query($city: ID) { allCrossRegionAgreements(filter: { cityId: $city, partnerProvinceCode: "640000" }) { id model } }`, { city: ids.quzhou });
+    const filtered = await t.ok(`query($city: ID) { allCrossRegionAgreements(filter: { cityId: $city, partnerProvinceCode: "640000" }) { id model } }`, {
+      city: ids.quzhou,
+    });
     expect(filtered.allCrossRegionAgreements).toEqual([{ id: created.id, model: '1+1+1' }]);
 
     await t.ok(`mutation($id: ID!) { deleteCrossRegionAgreement(id: $id, version: 2) { id } }`, { id: created.id });
@@ -73,8 +98,20 @@ describe('CrossRegionAgreement CRUD', () => {
 
   test.each([
     ['a single stage', [{ where: 'ZHEJIANG', years: 3 }]],
-    ['no stage in Zhejiang', [{ where: 'PARTNER', years: 2 }, { where: 'WORK', years: 1 }]],
-    ['a stage of zero years', [{ where: 'PARTNER', years: 0 }, { where: 'ZHEJIANG', years: 3 }]],
+    [
+      'no stage in Zhejiang',
+      [
+        { where: 'PARTNER', years: 2 },
+        { where: 'WORK', years: 1 },
+      ],
+    ],
+    [
+      'a stage of zero years',
+      [
+        { where: 'PARTNER', years: 0 },
+        { where: 'ZHEJIANG', years: 3 },
+      ],
+    ],
   ])('refuses stages with %s', async (_label, stages) => {
     expect(await refused(agreement({ stages }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stages' });
   });
@@ -96,7 +133,10 @@ describe('saveCrossRegionAgreements', () => {
     expect(await countOf(t, 'CrossRegionAgreement', 'CrossRegionAgreements')).toBe(before);
 
     const good = [rows[0], { ...rows[1], partnerProvinceCode: '640000', partnerInstitution: '宁夏固原技师学院' }];
-    const saved = await t.ok(`mutation($rows: [CrossRegionAgreementSaveRow!]!) { saveCrossRegionAgreements(rows: $rows) { partnerInstitution model cityId } }`, { rows: good });
+    const saved = await t.ok(
+      `mutation($rows: [CrossRegionAgreementSaveRow!]!) { saveCrossRegionAgreements(rows: $rows) { partnerInstitution model cityId } }`,
+      { rows: good },
+    );
     expect(saved.saveCrossRegionAgreements).toEqual([
       { partnerInstitution: '四川省凉山州技工学校', model: '1+2', cityId: ids.quzhou },
       { partnerInstitution: '宁夏固原技师学院', model: '1+2', cityId: ids.quzhou },

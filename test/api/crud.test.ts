@@ -15,7 +15,9 @@ beforeAll(async () => {
   ctx.plan = await createPlan(t, { programId: ctx.program, year: 2025, seats: 40 });
   await markFiled(t, [ctx.plan]);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 interface Case {
   name: string;
@@ -31,18 +33,83 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'City', plural: 'Cities', create: () => ({ code: '331200', nameZh: '测试市', nameEn: 'Testcity', displayOrder: 12 }), update: ['nameEn', 'Renamed'], bad: ['displayOrder', 0], fields: 'code nameZh nameEn displayOrder' },
-  { name: 'CampaignTarget', plural: 'CampaignTargets', create: () => ({ cityId: ctx.newCity, year: 2024, seats: 1200 }), update: ['seats', 1300], bad: ['year', 2030], fields: 'cityId year seats' },
-  { name: 'School', plural: 'Schools', create: () => ({ name: '宁波测试高级技工学校', type: 'SENIOR_TECHNICAL_SCHOOL', cityId: ctx.hangzhou, provincial: false, ownership: 'PRIVATE' }), update: ['name', '宁波测试高级技工学校（新）'], bad: ['name', '  '], fields: 'name type cityId provincial ownership' },
-  { name: 'SchoolTarget', plural: 'SchoolTargets', create: () => ({ schoolId: ctx.school, year: 2025, seats: 800 }), update: ['seats', 820], bad: ['seats', -1], fields: 'schoolId year seats' },
-  { name: 'Major', plural: 'Majors', create: () => ({ code: '9901', name: '测试专业', category: '测试类', levels: ['INTERMEDIATE', 'ADVANCED'] }), update: ['category', '其他类'], bad: ['code', 'ABC'], fields: 'code name category levels' },
-  { name: 'Program', plural: 'Programs', create: () => ({ schoolId: ctx.school, majorId: ctx.major, level: 'ADVANCED', entryBasis: 'SENIOR_HIGH', durationYears: 3, studyMode: 'FULL_TIME', filedOn: '2022-05-04' }), update: ['filedOn', '2022-06-30'], bad: ['durationYears', 9], fields: 'schoolId majorId level entryBasis durationYears studyMode filedOn' },
-  { name: 'EnrollmentPlan', plural: 'EnrollmentPlans', create: () => ({ schoolId: ctx.school, programId: ctx.program, year: 2026, season: 'AUTUMN', seats: 45 }), update: ['seats', 50], bad: ['seats', -5], fields: 'schoolId programId year season seats' },
-  { name: 'Intake', plural: 'Intakes', create: () => ({ planId: ctx.plan, count: 12, targetGroup: 'JUNIOR_HIGH_GRADUATE', originCode: '330100', registeredOn: '2025-09-01' }), update: ['count', 15], bad: ['count', 0], fields: 'planId count targetGroup originCode registeredOn' },
+  {
+    name: 'City',
+    plural: 'Cities',
+    create: () => ({ code: '331200', nameZh: '测试市', nameEn: 'Testcity', displayOrder: 12 }),
+    update: ['nameEn', 'Renamed'],
+    bad: ['displayOrder', 0],
+    fields: 'code nameZh nameEn displayOrder',
+  },
+  {
+    name: 'CampaignTarget',
+    plural: 'CampaignTargets',
+    create: () => ({ cityId: ctx.newCity, year: 2024, seats: 1200 }),
+    update: ['seats', 1300],
+    bad: ['year', 2030],
+    fields: 'cityId year seats',
+  },
+  {
+    name: 'School',
+    plural: 'Schools',
+    create: () => ({ name: '宁波测试高级技工学校', type: 'SENIOR_TECHNICAL_SCHOOL', cityId: ctx.hangzhou, provincial: false, ownership: 'PRIVATE' }),
+    update: ['name', '宁波测试高级技工学校（新）'],
+    bad: ['name', '  '],
+    fields: 'name type cityId provincial ownership',
+  },
+  {
+    name: 'SchoolTarget',
+    plural: 'SchoolTargets',
+    create: () => ({ schoolId: ctx.school, year: 2025, seats: 800 }),
+    update: ['seats', 820],
+    bad: ['seats', -1],
+    fields: 'schoolId year seats',
+  },
+  {
+    name: 'Major',
+    plural: 'Majors',
+    create: () => ({ code: '9901', name: '测试专业', category: '测试类', levels: ['INTERMEDIATE', 'ADVANCED'] }),
+    update: ['category', '其他类'],
+    bad: ['code', 'ABC'],
+    fields: 'code name category levels',
+  },
+  {
+    name: 'Program',
+    plural: 'Programs',
+    create: () => ({
+      schoolId: ctx.school,
+      majorId: ctx.major,
+      level: 'ADVANCED',
+      entryBasis: 'SENIOR_HIGH',
+      durationYears: 3,
+      studyMode: 'FULL_TIME',
+      filedOn: '2022-05-04',
+    }),
+    update: ['filedOn', '2022-06-30'],
+    bad: ['durationYears', 9],
+    fields: 'schoolId majorId level entryBasis durationYears studyMode filedOn',
+  },
+  {
+    name: 'EnrollmentPlan',
+    plural: 'EnrollmentPlans',
+    create: () => ({ schoolId: ctx.school, programId: ctx.program, year: 2026, season: 'AUTUMN', seats: 45 }),
+    update: ['seats', 50],
+    bad: ['seats', -5],
+    fields: 'schoolId programId year season seats',
+  },
+  {
+    name: 'Intake',
+    plural: 'Intakes',
+    create: () => ({ planId: ctx.plan, count: 12, targetGroup: 'JUNIOR_HIGH_GRADUATE', originCode: '330100', registeredOn: '2025-09-01' }),
+    update: ['count', 15],
+    bad: ['count', 0],
+    fields: 'planId count targetGroup originCode registeredOn',
+  },
 ];
 
 /** Runs a mutation with its arguments as typed variables; `ok` fails on errors, `gql` returns them. */
-const run = async (name: string, args: Record<string, unknown>, fields: string) => (await t.ok(await mutationFor(t, name, args, `id version ${fields}`), args))[name];
+const run = async (name: string, args: Record<string, unknown>, fields: string) =>
+  (await t.ok(await mutationFor(t, name, args, `id version ${fields}`), args))[name];
 const attempt = async (name: string, args: Record<string, unknown>, fields: string) => t.gql(await mutationFor(t, name, args, `id version ${fields}`), args);
 
 describe.each(cases)('$name CRUD', (c) => {
@@ -57,7 +124,9 @@ describe.each(cases)('$name CRUD', (c) => {
     const read = (await t.ok(`query($id: ID!) { ${c.name}(id: $id) { id ${c.fields} } }`, { id: created.id }))[c.name];
     expect(read).toEqual({ id: created.id, ...input });
 
-    const listed = await t.ok(`query($ids: [ID!]) { all${c.plural}(filter: { ids: $ids }) { id } _all${c.plural}Meta(filter: { ids: $ids }) { count } }`, { ids: [created.id] });
+    const listed = await t.ok(`query($ids: [ID!]) { all${c.plural}(filter: { ids: $ids }) { id } _all${c.plural}Meta(filter: { ids: $ids }) { count } }`, {
+      ids: [created.id],
+    });
     expect(listed[`all${c.plural}`]).toEqual([{ id: created.id }]);
     expect(listed[`_all${c.plural}Meta`]).toEqual({ count: 1 });
 

@@ -66,7 +66,10 @@ describe('status transitions', () => {
   test('verifying needs findings; referral needs verification and measures; dates lie between the last step and today', async () => {
     expect(firstError(await lishui.gql(MOVE, { id: ids.case, to: 'REFERRED' })).extensions).toMatchObject({ rule: 'DISCIPLINE', field: 'status' });
     expect(firstError(await lishui.gql(MOVE, { id: ids.case, to: 'VERIFIED' })).extensions).toMatchObject({ rule: 'DISCIPLINE', field: 'findings' });
-    await lishui.ok(`mutation($id: ID!, $v: Int!) { updateDisciplineCase(id: $id, version: $v, findings: "经核查，该校招生简章确有“包分配”表述") { id } }`, { id: ids.case, v: await versionOf(lishui, 'DisciplineCase', ids.case) });
+    await lishui.ok(`mutation($id: ID!, $v: Int!) { updateDisciplineCase(id: $id, version: $v, findings: "经核查，该校招生简章确有“包分配”表述") { id } }`, {
+      id: ids.case,
+      v: await versionOf(lishui, 'DisciplineCase', ids.case),
+    });
     expect(firstError(await lishui.gql(MOVE, { id: ids.case, to: 'VERIFIED', on: '2026-06-16' })).extensions.field).toBe('on');
     expect(firstError(await lishui.gql(MOVE, { id: ids.case, to: 'VERIFIED', on: '2026-05-09' })).extensions.field).toBe('on');
     expect((await lishui.ok(MOVE, { id: ids.case, to: 'VERIFIED', on: '2026-06-01' })).moveDisciplineCase).toMatchObject({
@@ -75,7 +78,10 @@ describe('status transitions', () => {
       referredOn: null,
     });
     expect(firstError(await lishui.gql(MOVE, { id: ids.case, to: 'REFERRED' })).extensions.field).toBe('measures');
-    await lishui.ok(`mutation($id: ID!, $v: Int!) { updateDisciplineCase(id: $id, version: $v, measures: "责令整改，约谈学校负责人") { id } }`, { id: ids.case, v: await versionOf(lishui, 'DisciplineCase', ids.case) });
+    await lishui.ok(`mutation($id: ID!, $v: Int!) { updateDisciplineCase(id: $id, version: $v, measures: "责令整改，约谈学校负责人") { id } }`, {
+      id: ids.case,
+      v: await versionOf(lishui, 'DisciplineCase', ids.case),
+    });
     expect((await lishui.ok(MOVE, { id: ids.case, to: 'REFERRED' })).moveDisciplineCase).toMatchObject({
       status: 'REFERRED',
       statusChangedOn: '2026-06-15',
@@ -84,9 +90,19 @@ describe('status transitions', () => {
   });
 
   test('a closed case no longer changes and is never deleted', async () => {
-    const edit = await lishui.gql(`mutation($id: ID!, $v: Int!) { updateDisciplineCase(id: $id, version: $v, summary: "改写") { id } }`, { id: ids.case, v: await versionOf(lishui, 'DisciplineCase', ids.case) });
+    const edit = await lishui.gql(`mutation($id: ID!, $v: Int!) { updateDisciplineCase(id: $id, version: $v, summary: "改写") { id } }`, {
+      id: ids.case,
+      v: await versionOf(lishui, 'DisciplineCase', ids.case),
+    });
     expect(firstError(edit).extensions.rule).toBe('DISCIPLINE');
-    expect(firstError(await lishui.gql(`mutation($id: ID!, $v: Int!) { deleteDisciplineCase(id: $id, version: $v) { id } }`, { id: ids.case, v: await versionOf(lishui, 'DisciplineCase', ids.case) })).extensions.rule).toBe('DISCIPLINE');
+    expect(
+      firstError(
+        await lishui.gql(`mutation($id: ID!, $v: Int!) { deleteDisciplineCase(id: $id, version: $v) { id } }`, {
+          id: ids.case,
+          v: await versionOf(lishui, 'DisciplineCase', ids.case),
+        }),
+      ).extensions.rule,
+    ).toBe('DISCIPLINE');
     expect(firstError(await lishui.gql(MOVE, { id: ids.case, to: 'DISMISSED' })).extensions.rule).toBe('DISCIPLINE');
   });
 

@@ -11,7 +11,9 @@ beforeAll(async () => {
   t = await createTestApp();
   wenzhou = await cityId(t, '330300');
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 async function refusal(mutation: string, args: Record<string, unknown>) {
   return firstError(await t.gql(await mutationFor(t, mutation, args, 'id'), args)).extensions;
@@ -23,10 +25,22 @@ describe('Incentive', () => {
   test('creates, reads, updates and deletes an incentive', async () => {
     const args = { cityId: wenzhou, year: 2025, kind: 'TUITION_WAIVER', amountPerStudent: 4800, targetGroups: ['JUNIOR_HIGH_GRADUATE', 'MIGRANT_WORKER'] };
     const created = await create(t, 'createIncentive', args, FIELDS);
-    expect(created).toEqual({ id: created.id, cityId: wenzhou, city: { code: '330300' }, year: 2025, kind: 'TUITION_WAIVER', amountPerStudent: 4800, eligibility: null, targetGroups: ['JUNIOR_HIGH_GRADUATE', 'MIGRANT_WORKER'], version: 1 });
+    expect(created).toEqual({
+      id: created.id,
+      cityId: wenzhou,
+      city: { code: '330300' },
+      year: 2025,
+      kind: 'TUITION_WAIVER',
+      amountPerStudent: 4800,
+      eligibility: null,
+      targetGroups: ['JUNIOR_HIGH_GRADUATE', 'MIGRANT_WORKER'],
+      version: 1,
+    });
     const read = await t.ok(`query($id: ID!) { Incentive(id: $id) { ${FIELDS} } }`, { id: created.id });
     expect(read.Incentive).toEqual(created);
-    const byGroup = await t.ok(`{ migrant: allIncentives(filter: { targetGroups: MIGRANT_WORKER }) { id } farmer: allIncentives(filter: { targetGroups: NEW_FARMER }) { id } }`);
+    const byGroup = await t.ok(
+      `{ migrant: allIncentives(filter: { targetGroups: MIGRANT_WORKER }) { id } farmer: allIncentives(filter: { targetGroups: NEW_FARMER }) { id } }`,
+    );
     expect(byGroup).toEqual({ migrant: [{ id: created.id }], farmer: [] });
 
     const change = { id: created.id, version: 1, amountPerStudent: 5000, eligibility: '本市户籍全日制新生', targetGroups: [] };
@@ -52,8 +66,13 @@ describe('Incentive', () => {
   });
 
   test('refuses an incentive that says nothing about who is eligible, or a negative amount', async () => {
-    expect(await refusal('createIncentive', { cityId: wenzhou, year: 2025, kind: 'GRANT', amountPerStudent: 2000 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'eligibility' });
-    expect(await refusal('createIncentive', { cityId: wenzhou, year: 2025, kind: 'GRANT', amountPerStudent: -1, eligibility: '家庭经济困难学生' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amountPerStudent' });
+    expect(await refusal('createIncentive', { cityId: wenzhou, year: 2025, kind: 'GRANT', amountPerStudent: 2000 })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'eligibility',
+    });
+    expect(
+      await refusal('createIncentive', { cityId: wenzhou, year: 2025, kind: 'GRANT', amountPerStudent: -1, eligibility: '家庭经济困难学生' }),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amountPerStudent' });
     expect(await countOf(t, 'Incentive', 'Incentives')).toBe(0);
   });
 
@@ -66,7 +85,9 @@ describe('Incentive', () => {
     expect(result.errors![0]!.extensions.rows).toEqual([expect.objectContaining({ index: 1, field: 'eligibility' })]);
     expect(await countOf(t, 'Incentive', 'Incentives')).toBe(0);
 
-    const saved = await t.ok(`mutation($rows: [IncentiveSaveRow!]!) { saveIncentives(rows: $rows) { kind } }`, { rows: [rows[0], { ...rows[1], targetGroups: ['UNEMPLOYED'] }] });
+    const saved = await t.ok(`mutation($rows: [IncentiveSaveRow!]!) { saveIncentives(rows: $rows) { kind } }`, {
+      rows: [rows[0], { ...rows[1], targetGroups: ['UNEMPLOYED'] }],
+    });
     expect(saved.saveIncentives).toEqual([{ kind: 'SCHOLARSHIP' }, { kind: 'GRANT' }]);
     expect(await countOf(t, 'Incentive', 'Incentives', { year: 2026 })).toBe(2);
   });
@@ -76,7 +97,14 @@ describe('OutreachVisit', () => {
   const FIELDS = 'id cityId visitedOn provinceCode delegationLead agreementsSigned notes version';
 
   test('creates, reads, updates and deletes a visit', async () => {
-    const args = { cityId: wenzhou, visitedOn: '2025-04-16', provinceCode: '520000', delegationLead: '市人力社保局副局长', agreementsSigned: 3, notes: '赴毕节推介技工院校招生政策' };
+    const args = {
+      cityId: wenzhou,
+      visitedOn: '2025-04-16',
+      provinceCode: '520000',
+      delegationLead: '市人力社保局副局长',
+      agreementsSigned: 3,
+      notes: '赴毕节推介技工院校招生政策',
+    };
     const created = await create(t, 'createOutreachVisit', args, FIELDS);
     expect(created).toEqual({ id: created.id, ...args, version: 1 });
     const read = await t.ok(`query($id: ID!) { OutreachVisit(id: $id) { ${FIELDS} } }`, { id: created.id });
@@ -107,7 +135,12 @@ describe('OutreachVisit', () => {
     expect(result.errors![0]!.extensions.rows).toEqual([expect.objectContaining({ index: 1, field: 'agreementsSigned' })]);
     expect(await countOf(t, 'OutreachVisit', 'OutreachVisits')).toBe(0);
 
-    const saved = await t.ok(`mutation($rows: [OutreachVisitSaveRow!]!) { saveOutreachVisits(rows: $rows) { provinceCode agreementsSigned } }`, { rows: [rows[0], { ...rows[1], agreementsSigned: 2 }] });
-    expect(saved.saveOutreachVisits).toEqual([{ provinceCode: '510000', agreementsSigned: 0 }, { provinceCode: '640000', agreementsSigned: 2 }]);
+    const saved = await t.ok(`mutation($rows: [OutreachVisitSaveRow!]!) { saveOutreachVisits(rows: $rows) { provinceCode agreementsSigned } }`, {
+      rows: [rows[0], { ...rows[1], agreementsSigned: 2 }],
+    });
+    expect(saved.saveOutreachVisits).toEqual([
+      { provinceCode: '510000', agreementsSigned: 0 },
+      { provinceCode: '640000', agreementsSigned: 2 },
+    ]);
   });
 });

@@ -25,7 +25,9 @@ const sorted = (rows: any[]): Subtotal[] =>
 
 async function expectTally(expected: Subtotal[]): Promise<void> {
   const tally = sorted(rowsOf(await knex().raw('select plan_id, target_group, origin_code, students from intake_tally')));
-  const recomputed = sorted(rowsOf(await knex().raw('select plan_id, target_group, origin_code, sum(count) as students from intake group by plan_id, target_group, origin_code')));
+  const recomputed = sorted(
+    rowsOf(await knex().raw('select plan_id, target_group, origin_code, sum(count) as students from intake group by plan_id, target_group, origin_code')),
+  );
   expect(tally).toEqual(recomputed);
   expect(tally).toEqual(expected);
 }
@@ -34,7 +36,13 @@ const UPDATE = `mutation($id: ID!, $version: Int!, $planId: ID, $count: Int, $ta
   updateIntake(id: $id, version: $version, planId: $planId, count: $count, targetGroup: $targetGroup, originCode: $originCode) { id }
 }`;
 const SAVE = `mutation($rows: [IntakeSaveRow!]!) { saveIntakes(rows: $rows) { id count } }`;
-const intake = (planId: number, count: number, targetGroup: string, originCode: string) => ({ planId: String(planId), count, targetGroup, originCode, registeredOn: '2025-09-10' });
+const intake = (planId: number, count: number, targetGroup: string, originCode: string) => ({
+  planId: String(planId),
+  count,
+  targetGroup,
+  originCode,
+  registeredOn: '2025-09-10',
+});
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -45,7 +53,9 @@ beforeAll(async () => {
   await markFiled(t, plans);
   [p1, p2] = plans.map(Number) as [number, number];
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('intake_tally follows every write of intake', () => {
   let a: string;
@@ -60,50 +70,89 @@ describe('intake_tally follows every write of intake', () => {
     a = await createIntake(t, intake(p1, 10, GRADUATE, HANGZHOU));
     b = await createIntake(t, intake(p1, 5, GRADUATE, HANGZHOU));
     c = await createIntake(t, intake(p1, 3, PAST, SICHUAN));
-    await expectTally([[p1, GRADUATE, HANGZHOU, 15], [p1, PAST, SICHUAN, 3]]);
+    await expectTally([
+      [p1, GRADUATE, HANGZHOU, 15],
+      [p1, PAST, SICHUAN, 3],
+    ]);
   });
 
   test('an updated count replaces the old one', async () => {
     await t.ok(UPDATE, { id: a, version: await versionOf(t, 'Intake', a), count: 12 });
-    await expectTally([[p1, GRADUATE, HANGZHOU, 17], [p1, PAST, SICHUAN, 3]]);
+    await expectTally([
+      [p1, GRADUATE, HANGZHOU, 17],
+      [p1, PAST, SICHUAN, 3],
+    ]);
   });
 
   test('a change of plan line, target group or origin moves the students; an emptied subtotal disappears', async () => {
     await t.ok(UPDATE, { id: c, version: await versionOf(t, 'Intake', c), planId: String(p2) });
-    await expectTally([[p1, GRADUATE, HANGZHOU, 17], [p2, PAST, SICHUAN, 3]]);
+    await expectTally([
+      [p1, GRADUATE, HANGZHOU, 17],
+      [p2, PAST, SICHUAN, 3],
+    ]);
     await t.ok(UPDATE, { id: b, version: await versionOf(t, 'Intake', b), targetGroup: PAST });
-    await expectTally([[p1, GRADUATE, HANGZHOU, 12], [p1, PAST, HANGZHOU, 5], [p2, PAST, SICHUAN, 3]]);
+    await expectTally([
+      [p1, GRADUATE, HANGZHOU, 12],
+      [p1, PAST, HANGZHOU, 5],
+      [p2, PAST, SICHUAN, 3],
+    ]);
     await t.ok(UPDATE, { id: c, version: await versionOf(t, 'Intake', c), originCode: HANGZHOU, count: 4 });
-    await expectTally([[p1, GRADUATE, HANGZHOU, 12], [p1, PAST, HANGZHOU, 5], [p2, PAST, HANGZHOU, 4]]);
+    await expectTally([
+      [p1, GRADUATE, HANGZHOU, 12],
+      [p1, PAST, HANGZHOU, 5],
+      [p2, PAST, HANGZHOU, 4],
+    ]);
   });
 
   test('a delete subtracts, and the last intake of a subtotal removes it', async () => {
     await t.ok(`mutation($id: ID!, $v: Int!) { deleteIntake(id: $id, version: $v) { id } }`, { id: b, v: await versionOf(t, 'Intake', b) });
-    await expectTally([[p1, GRADUATE, HANGZHOU, 12], [p2, PAST, HANGZHOU, 4]]);
+    await expectTally([
+      [p1, GRADUATE, HANGZHOU, 12],
+      [p2, PAST, HANGZHOU, 4],
+    ]);
   });
 
   test('a bulk save creates, updates and deletes in one go', async () => {
     const { saveIntakes } = await t.ok(SAVE, {
-      rows: [intake(p1, 6, GRADUATE, HANGZHOU), intake(p2, 2, GRADUATE, SICHUAN), { id: a, version: await versionOf(t, 'Intake', a), count: 20 }, { id: c, version: await versionOf(t, 'Intake', c), delete: true }],
+      rows: [
+        intake(p1, 6, GRADUATE, HANGZHOU),
+        intake(p2, 2, GRADUATE, SICHUAN),
+        { id: a, version: await versionOf(t, 'Intake', a), count: 20 },
+        { id: c, version: await versionOf(t, 'Intake', c), delete: true },
+      ],
     });
     expect(saveIntakes.map((r: any) => r.count)).toEqual([6, 2, 20]);
-    await expectTally([[p1, GRADUATE, HANGZHOU, 26], [p2, GRADUATE, SICHUAN, 2]]);
+    await expectTally([
+      [p1, GRADUATE, HANGZHOU, 26],
+      [p2, GRADUATE, SICHUAN, 2],
+    ]);
   });
 
   test('a failed bulk save leaves every subtotal as it was (all or nothing)', async () => {
-    const result = await t.gql(SAVE, { rows: [intake(p1, 4, PAST, HANGZHOU), { id: a, version: await versionOf(t, 'Intake', a), count: 1 }, intake(p2, 500, GRADUATE, HANGZHOU)] });
+    const result = await t.gql(SAVE, {
+      rows: [intake(p1, 4, PAST, HANGZHOU), { id: a, version: await versionOf(t, 'Intake', a), count: 1 }, intake(p2, 500, GRADUATE, HANGZHOU)],
+    });
     // The third row exceeds the plan line's 100 seats (R8); the two rows before it are undone too.
     const error = firstError(result);
     expect(error.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8' });
     expect(error.extensions.rows.map((r: any) => r.index)).toEqual([2]);
-    await expectTally([[p1, GRADUATE, HANGZHOU, 26], [p2, GRADUATE, SICHUAN, 2]]);
+    await expectTally([
+      [p1, GRADUATE, HANGZHOU, 26],
+      [p2, GRADUATE, SICHUAN, 2],
+    ]);
   });
 
   test('a plan line that has intakes cannot be deleted through the API; its subtotals stay', async () => {
-    const result = await t.gql(`mutation($id: ID!, $v: Int!) { deleteEnrollmentPlan(id: $id, version: $v) { id } }`, { id: String(p2), v: await versionOf(t, 'EnrollmentPlan', String(p2)) });
+    const result = await t.gql(`mutation($id: ID!, $v: Int!) { deleteEnrollmentPlan(id: $id, version: $v) { id } }`, {
+      id: String(p2),
+      v: await versionOf(t, 'EnrollmentPlan', String(p2)),
+    });
     // A filed line is locked (R8); were it not, its intakes would still refer to it.
     expect(firstError(result).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8' });
-    await expectTally([[p1, GRADUATE, HANGZHOU, 26], [p2, GRADUATE, SICHUAN, 2]]);
+    await expectTally([
+      [p1, GRADUATE, HANGZHOU, 26],
+      [p2, GRADUATE, SICHUAN, 2],
+    ]);
   });
 });
 
@@ -112,11 +161,28 @@ describe('writes outside the API', () => {
   const insertSql = 'insert into intake (plan_id, count, target_group, origin_code, registered_on, version, created_at, updated_at) values ';
 
   test('a multi-row INSERT with several rows per subtotal (as a bulk load) and a multi-row UPDATE', async () => {
-    const rows = [[p1, 1, PAST, HANGZHOU], [p1, 2, PAST, HANGZHOU], [p2, 3, PAST, HANGZHOU], [p2, 4, GRADUATE, SICHUAN]];
-    await knex().raw(insertSql + rows.map(() => '(?, ?, ?, ?, ?, 1, ?, ?)').join(', '), rows.flatMap((r) => [...r, '2025-09-10', now(), now()]));
-    await expectTally([[p1, GRADUATE, HANGZHOU, 26], [p1, PAST, HANGZHOU, 3], [p2, GRADUATE, SICHUAN, 6], [p2, PAST, HANGZHOU, 3]]);
+    const rows = [
+      [p1, 1, PAST, HANGZHOU],
+      [p1, 2, PAST, HANGZHOU],
+      [p2, 3, PAST, HANGZHOU],
+      [p2, 4, GRADUATE, SICHUAN],
+    ];
+    await knex().raw(
+      insertSql + rows.map(() => '(?, ?, ?, ?, ?, 1, ?, ?)').join(', '),
+      rows.flatMap((r) => [...r, '2025-09-10', now(), now()]),
+    );
+    await expectTally([
+      [p1, GRADUATE, HANGZHOU, 26],
+      [p1, PAST, HANGZHOU, 3],
+      [p2, GRADUATE, SICHUAN, 6],
+      [p2, PAST, HANGZHOU, 3],
+    ]);
     await knex().raw('update intake set target_group = ?, count = count + 1 where plan_id = ? and target_group = ?', [GRADUATE, p1, PAST]);
-    await expectTally([[p1, GRADUATE, HANGZHOU, 31], [p2, GRADUATE, SICHUAN, 6], [p2, PAST, HANGZHOU, 3]]);
+    await expectTally([
+      [p1, GRADUATE, HANGZHOU, 31],
+      [p2, GRADUATE, SICHUAN, 6],
+      [p2, PAST, HANGZHOU, 3],
+    ]);
   });
 
   test('deleting a plan line together with its intakes in one transaction leaves no subtotal of it', async () => {
@@ -128,11 +194,13 @@ describe('writes outside the API', () => {
   });
 
   test('a rolled-back transaction rolls back its subtotals', async () => {
-    await expect(knex().transaction(async (trx) => {
-      await trx.raw(insertSql + '(?, 7, ?, ?, ?, 1, ?, ?)', [p1, PAST, SICHUAN, '2025-09-10', now(), now()]);
-      await trx.raw('delete from intake where plan_id = ? and target_group = ?', [p1, GRADUATE]);
-      throw new Error('abandoned');
-    })).rejects.toThrow('abandoned');
+    await expect(
+      knex().transaction(async (trx) => {
+        await trx.raw(insertSql + '(?, 7, ?, ?, ?, 1, ?, ?)', [p1, PAST, SICHUAN, '2025-09-10', now(), now()]);
+        await trx.raw('delete from intake where plan_id = ? and target_group = ?', [p1, GRADUATE]);
+        throw new Error('abandoned');
+      }),
+    ).rejects.toThrow('abandoned');
     await expectTally([[p1, GRADUATE, HANGZHOU, 31]]);
   });
 });

@@ -20,7 +20,9 @@ beforeAll(async () => {
   ids.orderPartnership = await createPartnership(t, { schoolId: ids.school, companyId: ids.company, kind: 'ORDER_CLASS' });
   ids.namedPartnership = await createPartnership(t, { schoolId: ids.school, companyId: ids.company, kind: 'NAMED_CLASS' });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const FIELDS = 'id partnershipId programId program { id } partnership { kind } year season name seats enrolled employmentCommitment stipendPerYear version';
 const base = () => ({ partnershipId: ids.orderPartnership, programId: ids.program, year: 2025, season: 'AUTUMN', name: '数控订单班', seats: 30 });
@@ -35,8 +37,19 @@ describe('OrderClass CRUD', () => {
     const args = { ...base(), enrolled: 28, employmentCommitment: 80, stipendPerYear: 3000 };
     const created = await create(t, 'createOrderClass', args, FIELDS);
     expect(created).toEqual({
-      id: created.id, partnershipId: ids.orderPartnership, programId: ids.program, program: { id: ids.program }, partnership: { kind: 'ORDER_CLASS' },
-      year: 2025, season: 'AUTUMN', name: '数控订单班', seats: 30, enrolled: 28, employmentCommitment: 80, stipendPerYear: 3000, version: 1,
+      id: created.id,
+      partnershipId: ids.orderPartnership,
+      programId: ids.program,
+      program: { id: ids.program },
+      partnership: { kind: 'ORDER_CLASS' },
+      year: 2025,
+      season: 'AUTUMN',
+      name: '数控订单班',
+      seats: 30,
+      enrolled: 28,
+      employmentCommitment: 80,
+      stipendPerYear: 3000,
+      version: 1,
     });
     const read = await t.ok(`query($id: ID!) { OrderClass(id: $id) { ${FIELDS} } }`, { id: created.id });
     expect(read.OrderClass).toEqual(created);
@@ -47,7 +60,9 @@ describe('OrderClass CRUD', () => {
 
     const children = await t.ok(`query($id: ID!) { Partnership(id: $id) { orderClasses(year: 2025) { name } } }`, { id: ids.orderPartnership });
     expect(children.Partnership.orderClasses).toEqual([{ name: '数控订单班' }]);
-    const byCompany = await t.ok(`query($company: ID) { allOrderClasses(filter: { companyId: $company, kind: ORDER_CLASS }) { id } }`, { company: ids.company });
+    const byCompany = await t.ok(`query($company: ID) { allOrderClasses(filter: { companyId: $company, kind: ORDER_CLASS }) { id } }`, {
+      company: ids.company,
+    });
     expect(byCompany.allOrderClasses).toEqual([{ id: created.id }]);
 
     await t.ok(`mutation($id: ID!) { deleteOrderClass(id: $id, version: 2) { id } }`, { id: created.id });
@@ -91,8 +106,13 @@ describe('saveOrderClasses', () => {
     expect(await countOf(t, 'OrderClass', 'OrderClasses')).toBe(before);
     expect(await countOf(t, 'OrderClass', 'OrderClasses', { q: '批量' })).toBe(0);
 
-    const saved = await t.ok(`mutation($rows: [OrderClassSaveRow!]!) { saveOrderClasses(rows: $rows) { name seats enrolled } }`, { rows: [rows[0], { ...rows[1], enrolled: 5 }] });
-    expect(saved.saveOrderClasses).toEqual([{ name: '批量甲班', seats: 5, enrolled: 0 }, { name: '批量乙班', seats: 5, enrolled: 5 }]);
+    const saved = await t.ok(`mutation($rows: [OrderClassSaveRow!]!) { saveOrderClasses(rows: $rows) { name seats enrolled } }`, {
+      rows: [rows[0], { ...rows[1], enrolled: 5 }],
+    });
+    expect(saved.saveOrderClasses).toEqual([
+      { name: '批量甲班', seats: 5, enrolled: 0 },
+      { name: '批量乙班', seats: 5, enrolled: 5 },
+    ]);
     expect(await countOf(t, 'OrderClass', 'OrderClasses', { q: '批量' })).toBe(2);
   });
 });

@@ -13,17 +13,37 @@ beforeAll(async () => {
   school = await createSchool(t, { name: '湖州合作技师学院', cityCode: '330500' });
   company = await createCompany(t, { name: '湖州南太湖电机有限公司', creditCode: creditCode('330500', 501), cityId: await cityId(t, '330500') });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const FIELDS = 'id schoolId companyId school { name } company { name } kind startsOn endsOn status positionsOffered notes version';
 
 describe('Partnership CRUD', () => {
   test('creates, reads, updates and deletes a partnership', async () => {
-    const args = { schoolId: school, companyId: company, kind: 'APPRENTICESHIP', startsOn: '2024-09-01', endsOn: '2027-06-30', positionsOffered: 30, notes: '企业新型学徒制试点' };
+    const args = {
+      schoolId: school,
+      companyId: company,
+      kind: 'APPRENTICESHIP',
+      startsOn: '2024-09-01',
+      endsOn: '2027-06-30',
+      positionsOffered: 30,
+      notes: '企业新型学徒制试点',
+    };
     const created = await create(t, 'createPartnership', args, FIELDS);
     expect(created).toEqual({
-      id: created.id, schoolId: school, companyId: company, school: { name: '湖州合作技师学院' }, company: { name: '湖州南太湖电机有限公司' },
-      kind: 'APPRENTICESHIP', startsOn: '2024-09-01', endsOn: '2027-06-30', status: 'ACTIVE', positionsOffered: 30, notes: '企业新型学徒制试点', version: 1,
+      id: created.id,
+      schoolId: school,
+      companyId: company,
+      school: { name: '湖州合作技师学院' },
+      company: { name: '湖州南太湖电机有限公司' },
+      kind: 'APPRENTICESHIP',
+      startsOn: '2024-09-01',
+      endsOn: '2027-06-30',
+      status: 'ACTIVE',
+      positionsOffered: 30,
+      notes: '企业新型学徒制试点',
+      version: 1,
     });
     const read = await t.ok(`query($id: ID!) { Partnership(id: $id) { ${FIELDS} } }`, { id: created.id });
     expect(read.Partnership).toEqual(created);
@@ -89,15 +109,24 @@ describe('deleting a partner', () => {
     const other = await createSchool(t, { name: '湖州待删技工学校', cityCode: '330500', type: 'TECHNICAL_SCHOOL' });
     const partnership = await createPartnership(t, { schoolId: other, companyId: company });
 
-    const refused = await t.gql(`mutation($id: ID!, $v: Int!) { deleteSchool(id: $id, version: $v) { id } }`, { id: other, v: await versionOf(t, 'School', other) });
+    const refused = await t.gql(`mutation($id: ID!, $v: Int!) { deleteSchool(id: $id, version: $v) { id } }`, {
+      id: other,
+      v: await versionOf(t, 'School', other),
+    });
     expect(firstError(refused).extensions).toMatchObject({ code: 'CONFLICT', rule: 'REFERENCED', field: 'id', referencedBy: 'Partnership', count: 1 });
     const still = await t.ok(`query($id: ID!) { School(id: $id) { name } }`, { id: other });
     expect(still.School).toEqual({ name: '湖州待删技工学校' });
 
-    const companyRefused = await t.gql(`mutation($id: ID!, $v: Int!) { deleteCompany(id: $id, version: $v) { id } }`, { id: company, v: await versionOf(t, 'Company', company) });
+    const companyRefused = await t.gql(`mutation($id: ID!, $v: Int!) { deleteCompany(id: $id, version: $v) { id } }`, {
+      id: company,
+      v: await versionOf(t, 'Company', company),
+    });
     expect(firstError(companyRefused).extensions).toMatchObject({ code: 'CONFLICT', rule: 'REFERENCED', referencedBy: 'Partnership' });
 
-    await t.ok(`mutation($id: ID!, $v: Int!) { deletePartnership(id: $id, version: $v) { id } }`, { id: partnership, v: await versionOf(t, 'Partnership', partnership) });
+    await t.ok(`mutation($id: ID!, $v: Int!) { deletePartnership(id: $id, version: $v) { id } }`, {
+      id: partnership,
+      v: await versionOf(t, 'Partnership', partnership),
+    });
     await t.ok(`mutation($id: ID!, $v: Int!) { deleteSchool(id: $id, version: $v) { id } }`, { id: other, v: await versionOf(t, 'School', other) });
     const gone = await t.ok(`query($id: ID!) { School(id: $id) { name } }`, { id: other });
     expect(gone.School).toBeNull();

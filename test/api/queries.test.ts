@@ -17,24 +17,34 @@ beforeAll(async () => {
   ids.p2 = await createProgram(t, { schoolId: ids.hzCollege, majorCode: '0115', level: 'ADVANCED', entryBasis: 'SENIOR_HIGH' });
   ids.p3 = await createProgram(t, { schoolId: ids.hzSchool, majorCode: '0401' });
   ids.p4 = await createProgram(t, { schoolId: ids.nbCollege, majorCode: '0301', studyMode: 'PART_TIME' });
-  for (const [program, seats] of [[ids.p1, 40], [ids.p2, 30], [ids.p3, 50], [ids.p4, 20]] as const) {
+  for (const [program, seats] of [
+    [ids.p1, 40],
+    [ids.p2, 30],
+    [ids.p3, 50],
+    [ids.p4, 20],
+  ] as const) {
     await createPlan(t, { programId: program, year: 2024, seats });
     await createPlan(t, { programId: program, year: 2025, seats: seats + 5 });
   }
   await createPlan(t, { programId: ids.p4, year: 2025, season: 'SPRING', seats: 10 });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('filters', () => {
   test('equality on scalars and ids, ranges, id lists', async () => {
-    const data = await t.ok(`query($nb: ID!) {
+    const data = await t.ok(
+      `query($nb: ID!) {
       y2025: _allEnrollmentPlansMeta(filter: { year: 2025 }) { count }
       spring: allEnrollmentPlans(filter: { season: SPRING }) { seats }
       big: allEnrollmentPlans(filter: { seats_gte: 45, seats_lte: 55 }, sortField: "seats") { seats }
       targets: _allCampaignTargetsMeta(filter: { year_gte: 2026, seats_lte: 5000 }) { count }
       nbSchools: allSchools(filter: { cityId: $nb }) { name }
       provincial: allSchools(filter: { provincial: true }) { name }
-    }`, { nb: ids.ningbo });
+    }`,
+      { nb: ids.ningbo },
+    );
     expect(data.y2025.count).toBe(5);
     expect(data.spring).toEqual([{ seats: 10 }]);
     expect(data.big).toEqual([{ seats: 45 }, { seats: 50 }, { seats: 55 }]);
@@ -58,13 +68,16 @@ describe('filters', () => {
   });
 
   test('plans through relations: by city, by level, by study mode, by major', async () => {
-    const data = await t.ok(`query($hz: ID!, $nb: ID!) {
+    const data = await t.ok(
+      `query($hz: ID!, $nb: ID!) {
       hz: _allEnrollmentPlansMeta(filter: { cityId: $hz }) { count }
       nb: allEnrollmentPlans(filter: { cityId: $nb }, sortField: "seats") { seats school { name } }
       advanced: _allEnrollmentPlansMeta(filter: { level: ADVANCED }) { count }
       partTime: _allEnrollmentPlansMeta(filter: { studyMode: PART_TIME, year: 2025 }) { count }
       hzPrograms: _allProgramsMeta(filter: { cityId: $hz }) { count }
-    }`, { hz: ids.hangzhou, nb: ids.ningbo });
+    }`,
+      { hz: ids.hangzhou, nb: ids.ningbo },
+    );
     expect(data.hz.count).toBe(6);
     expect(data.nb).toEqual([
       { seats: 10, school: { name: '宁波丙技师学院' } },
@@ -79,7 +92,8 @@ describe('filters', () => {
 
 describe('sorting and pagination', () => {
   test('pages are zero-based, counts ignore paging, sort both ways with a stable tie-break', async () => {
-    const page = (n: number, order: string) => t.ok(`{
+    const page = (n: number, order: string) =>
+      t.ok(`{
       allCampaignTargets(page: ${n}, perPage: 4, sortField: "seats", sortOrder: "${order}", filter: { year: 2023 }) { seats city { code } }
       _allCampaignTargetsMeta(filter: { year: 2023 }) { count }
     }`);
@@ -110,7 +124,8 @@ describe('sorting and pagination', () => {
 
 describe('collections', () => {
   test('one-to-many fields, narrowed by arguments', async () => {
-    const data = await t.ok(`query($hz: ID!, $school: ID!, $program: ID!) {
+    const data = await t.ok(
+      `query($hz: ID!, $school: ID!, $program: ID!) {
       City(id: $hz) {
         schools { name }
         targets { year seats }
@@ -121,12 +136,21 @@ describe('collections', () => {
         all: plans { year }
       }
       Program(id: $program) { plans(season: SPRING) { year seats } }
-    }`, { hz: ids.hangzhou, school: ids.hzCollege, program: ids.p4 });
+    }`,
+      { hz: ids.hangzhou, school: ids.hzCollege, program: ids.p4 },
+    );
     expect(data.City.schools).toEqual([{ name: '杭州甲技师学院' }, { name: '杭州乙技工学校' }]);
     expect(data.City.targets).toEqual([
-      { year: 2023, seats: 18600 }, { year: 2024, seats: 20460 }, { year: 2025, seats: 22320 }, { year: 2026, seats: 24180 }, { year: 2027, seats: 26040 },
+      { year: 2023, seats: 18600 },
+      { year: 2024, seats: 20460 },
+      { year: 2025, seats: 22320 },
+      { year: 2026, seats: 24180 },
+      { year: 2027, seats: 26040 },
     ]);
-    expect(data.School.programs).toEqual([{ major: { code: '0102' }, level: 'INTERMEDIATE' }, { major: { code: '0115' }, level: 'ADVANCED' }]);
+    expect(data.School.programs).toEqual([
+      { major: { code: '0102' }, level: 'INTERMEDIATE' },
+      { major: { code: '0115' }, level: 'ADVANCED' },
+    ]);
     expect(data.School.plans).toEqual([{ seats: 45 }, { seats: 35 }]);
     expect(data.School.all).toHaveLength(4);
     expect(data.Program.plans).toEqual([{ year: 2025, seats: 10 }]);

@@ -37,7 +37,9 @@ beforeAll(async () => {
   await buildDataset(t);
   provider = await buildGraphQLProvider({ clientOptions: { link: new HttpLink({ uri: t.url, headers: t.adminHeaders, fetch: fetchOnLiveSocket }) } });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const references = (name: string) => resources.find((r) => r.name === name)!.fields.filter((f) => f.kind === 'ref' && !f.writeOnly);
 
@@ -59,7 +61,11 @@ describe('reads of every resource', () => {
       if (reference) {
         const target = first[reference.name];
         const referencing = await provider.getManyReference(def.name, {
-          target: reference.name, id: target, pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' }, filter: {},
+          target: reference.name,
+          id: target,
+          pagination: { page: 1, perPage: 100 },
+          sort: { field: 'id', order: 'ASC' },
+          filter: {},
         });
         expect(referencing.data.length).toBeGreaterThan(0);
         expect(referencing.data.every((r) => r[reference.name] === target)).toBe(true);
@@ -70,12 +76,16 @@ describe('reads of every resource', () => {
 
 describe('writes', () => {
   test('School, Program and EnrollmentPlan: create, update, delete', async () => {
-    const city = (await provider.getList('City', { pagination: { page: 1, perPage: 1 }, sort: { field: 'displayOrder', order: 'ASC' }, filter: { code: '330100' } })).data[0]!;
+    const city = (
+      await provider.getList('City', { pagination: { page: 1, perPage: 1 }, sort: { field: 'displayOrder', order: 'ASC' }, filter: { code: '330100' } })
+    ).data[0]!;
     const school = (await provider.create('School', { data: { name: '适配器测试技工学校', type: 'TECHNICAL_SCHOOL', cityId: city.id } })).data;
     const major = (await provider.getList('Major', { pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' }, filter: {} })).data[0]!;
-    const program = (await provider.create('Program', {
-      data: { schoolId: school.id, majorId: major.id, level: 'INTERMEDIATE', entryBasis: 'JUNIOR_HIGH', studyMode: 'FULL_TIME', filedOn: '2022-06-01' },
-    })).data;
+    const program = (
+      await provider.create('Program', {
+        data: { schoolId: school.id, majorId: major.id, level: 'INTERMEDIATE', entryBasis: 'JUNIOR_HIGH', studyMode: 'FULL_TIME', filedOn: '2022-06-01' },
+      })
+    ).data;
     const plan = (await provider.create('EnrollmentPlan', { data: { programId: program.id, year: 2026, season: 'AUTUMN', seats: 30 } })).data;
     const updated = await provider.update('EnrollmentPlan', { id: plan.id, data: { ...plan, seats: 35 }, previousData: plan });
     expect(updated.data.seats).toBe(35);
@@ -85,10 +95,17 @@ describe('writes', () => {
     // The stock provider deletes by id alone, and every delete must name the version it was based on
     // (no silent lost updates): refused as a bad request, nothing deleted. Our admin's provider sends
     // `previousData.version` (admin/src/dataProvider.ts); here the deletes then go by hand.
-    const refused = await provider.delete('EnrollmentPlan', { id: plan.id, previousData: updated.data }).then(() => null, (error: { status?: number; message: string }) => error);
+    const refused = await provider.delete('EnrollmentPlan', { id: plan.id, previousData: updated.data }).then(
+      () => null,
+      (error: { status?: number; message: string }) => error,
+    );
     expect(refused?.status).toBe(400);
     expect((await provider.getOne('EnrollmentPlan', { id: plan.id })).data.seats).toBe(35);
-    for (const [type, row] of [['EnrollmentPlan', updated.data], ['Program', program], ['School', renamed.data]] as const) {
+    for (const [type, row] of [
+      ['EnrollmentPlan', updated.data],
+      ['Program', program],
+      ['School', renamed.data],
+    ] as const) {
       await t.ok(`mutation($id: ID!, $v: Int!) { delete${type}(id: $id, version: $v) { id } }`, { id: row.id, v: row.version });
     }
     expect((await t.ok(`{ School(id: ${school.id}) { id } }`)).School).toBeNull();

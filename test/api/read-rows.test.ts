@@ -32,7 +32,10 @@ test('rows read for GraphQL carry exactly the values of the managed entities, fo
     const meta = em.getMetadata().get(def.entity.name);
     const entities = (await em.find(def.entity, {}, { orderBy: { id: 'ASC' } })) as unknown as Array<Record<string, unknown>>;
     const rows = await readRows(em, def.entity, {}, { orderBy: [{ id: 'ASC' }] });
-    expect(rows.map((r) => r.id), def.name).toEqual(entities.map((e) => e.id));
+    expect(
+      rows.map((r) => r.id),
+      def.name,
+    ).toEqual(entities.map((e) => e.id));
     const stored = meta.props.filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE));
     const expected = entities.map((e) => Object.fromEntries(stored.map((p) => [p.name, comparable(e[p.name], p.kind)])));
     const actual = rows.map((r) => Object.fromEntries(stored.map((p) => [p.name, comparable(r[p.name], p.kind)])));
@@ -40,7 +43,23 @@ test('rows read for GraphQL carry exactly the values of the managed entities, fo
     if (rows.length > 0) filled.push(def.name);
   }
   // The comparison means something only where the demo province has rows.
-  expect(filled).toEqual(expect.arrayContaining(['City', 'School', 'Program', 'EnrollmentPlan', 'Intake', 'Company', 'Partnership', 'OrderClass', 'CrossRegionAgreement', 'PlanAdjustment', 'AnnualSummary', 'User', 'AuditEntry']));
+  expect(filled).toEqual(
+    expect.arrayContaining([
+      'City',
+      'School',
+      'Program',
+      'EnrollmentPlan',
+      'Intake',
+      'Company',
+      'Partnership',
+      'OrderClass',
+      'CrossRegionAgreement',
+      'PlanAdjustment',
+      'AnnualSummary',
+      'User',
+      'AuditEntry',
+    ]),
+  );
 });
 
 test('rows read for a list get the derived agreement model and their references', async () => {
@@ -57,7 +76,11 @@ test('a read selects only the columns its fields need, and every column when a f
   const data = await t.ok(`{ allEnrollmentPlans(perPage: 2, sortField: "id") { id seats school { name city { code } } } }`);
   expect(data.allEnrollmentPlans).toHaveLength(2);
   const [plans, schools, cities] = t.selects();
-  const columns = (sql: string | undefined) => sql?.match(/select (.*?) from [`"](\w+)[`"]/)?.slice(1).map((s) => s.replace(/[`"]/g, ''));
+  const columns = (sql: string | undefined) =>
+    sql
+      ?.match(/select (.*?) from [`"](\w+)[`"]/)
+      ?.slice(1)
+      .map((s) => s.replace(/[`"]/g, ''));
   expect(columns(plans)).toEqual(['e.id, e.school_id, e.seats', 'enrollment_plan']);
   expect(columns(schools)).toEqual(['e.id, e.name, e.city_id', 'school']);
   expect(columns(cities)).toEqual(['e.id, e.code', 'city']);
@@ -79,8 +102,17 @@ test('lookups by key give the rows the query builder gives, for every resource, 
     const inTransaction = await em.transactional((trx) => readRowsByKey(trx, def.entity, 'id', ids));
     expect(byId(inTransaction), def.name).toEqual(expected);
   }
-  const cities = await readRowsByKey(t.orm.em.fork(), resources.find((d) => d.name === 'City')!.entity, 'code', ['330200', '339900', '330100'], ['code', 'nameZh']);
-  expect(cities.map((c) => [c.code, c.nameZh]).sort()).toEqual([['330100', '杭州市'], ['330200', '宁波市']]);
+  const cities = await readRowsByKey(
+    t.orm.em.fork(),
+    resources.find((d) => d.name === 'City')!.entity,
+    'code',
+    ['330200', '339900', '330100'],
+    ['code', 'nameZh'],
+  );
+  expect(cities.map((c) => [c.code, c.nameZh]).sort()).toEqual([
+    ['330100', '杭州市'],
+    ['330200', '宁波市'],
+  ]);
 });
 
 test('a lookup by key has one statement text whatever the number of keys', async () => {

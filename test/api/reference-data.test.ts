@@ -3,12 +3,20 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 /** The notice's annex, read here independently of the server's seeder. */
 function annex(): Array<{ code: string; zh: string; en: string; order: number; seats: number[] }> {
-  const lines = fs.readFileSync(new URL('../../../shared/notice/targets.csv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+  const lines = fs
+    .readFileSync(new URL('../../../shared/notice/targets.csv', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   return lines.map((line) => {
     const [code, zh, en, order, ...seats] = line.split(',');
     return { code: code!, zh: zh!, en: en!, order: Number(order), seats: seats.map(Number) };
@@ -46,7 +54,10 @@ describe('reference data seeded on every database', () => {
     expect(allMajors.length).toBeGreaterThanOrEqual(40);
     expect(new Set(allMajors.map((m: { category: string }) => m.category)).size).toBeGreaterThanOrEqual(8);
     expect(allMajors.find((m: { code: string }) => m.code === '0115')).toEqual({
-      code: '0115', name: '工业机器人应用与维护', category: '机械类', levels: ['INTERMEDIATE', 'ADVANCED', 'PREPARATORY_TECHNICIAN'],
+      code: '0115',
+      name: '工业机器人应用与维护',
+      category: '机械类',
+      levels: ['INTERMEDIATE', 'ADVANCED', 'PREPARATORY_TECHNICIAN'],
     });
   });
 

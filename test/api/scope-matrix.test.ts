@@ -86,10 +86,17 @@ beforeAll(async () => {
   await seed(t.orm, { demo: true });
   // Seeding is not audited: one write through the API leaves an audit entry with its city.
   const schoolTarget = await t.orm.em.fork().findOneOrFail(SchoolTarget, { id: { $gt: 0 } }, { orderBy: { id: 'ASC' } });
-  await t.ok(`mutation($id: ID!, $v: Int!, $s: Int!) { updateSchoolTarget(id: $id, version: $v, seats: $s) { id } }`, { id: String(schoolTarget.id), v: schoolTarget.version, s: schoolTarget.seats + 1 });
+  await t.ok(`mutation($id: ID!, $v: Int!, $s: Int!) { updateSchoolTarget(id: $id, version: $v, seats: $s) { id } }`, {
+    id: String(schoolTarget.id),
+    v: schoolTarget.version,
+    s: schoolTarget.seats + 1,
+  });
   // The demo has no enrollment-order cases: one reported through the API, in the first school's city.
   const firstSchool = await t.orm.em.fork().findOneOrFail(School, { id: { $gt: 0 } }, { orderBy: { id: 'ASC' } });
-  await t.ok(`mutation($c: ID!) { createDisciplineCase(cityId: $c, kind: ILLEGAL_RECRUITMENT, source: COMPLAINT, reportedOn: "2026-05-01", summary: "跨市招生") { id } }`, { c: String(firstSchool.city.id) });
+  await t.ok(
+    `mutation($c: ID!) { createDisciplineCase(cityId: $c, kind: ILLEGAL_RECRUITMENT, source: COMPLAINT, reportedOn: "2026-05-01", summary: "跨市招生") { id } }`,
+    { c: String(firstSchool.city.id) },
+  );
   const byPlace = new Map<string, Record<Actor, Client>>();
   for (const def of resources) {
     const picked = await pickRow(def);
@@ -99,7 +106,9 @@ beforeAll(async () => {
     targets.push({ def, id: String(picked.entity.id), row: picked.entity as unknown as Record<string, unknown>, clients: byPlace.get(key)! });
   }
 }, 600000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 /** Whether the actor sees the row: by role (readers) and by place (its city or school). */
 function reads(def: ResourceDef, actor: Actor): 'row' | 'absent' | 'FORBIDDEN' {
@@ -132,21 +141,24 @@ describe.each(resources.map((def) => [def.name, def] as const))('%s', (name, def
   test.each(ACTORS)('reads: list, one, count and _entities as %s', async (actor) => {
     const { id, clients } = target();
     const expected = reads(def, actor);
-    const result = await clients[actor].gql(`query($id: ID!, $ids: [ID!]) {
+    const result = await clients[actor].gql(
+      `query($id: ID!, $ids: [ID!]) {
       list: all${def.plural}(filter: { ids: $ids }) { id }
       one: ${name}(id: $id) { id }
       count: _all${def.plural}Meta(filter: { ids: $ids }) { count }
-    }`, { id, ids: [id] });
+    }`,
+      { id, ids: [id] },
+    );
     if (expected === 'FORBIDDEN') {
       expect(errorOf(result)?.extensions.code).toBe('FORBIDDEN');
       return;
     }
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual(expected === 'row'
-      ? { list: [{ id }], one: { id }, count: { count: 1 } }
-      : { list: [], one: null, count: { count: 0 } });
+    expect(result.data).toEqual(expected === 'row' ? { list: [{ id }], one: { id }, count: { count: 1 } } : { list: [], one: null, count: { count: 0 } });
     if (!def.keys?.includes('id')) return;
-    const entities = await clients[actor].gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on ${name} { id } } }`, { r: [{ __typename: name, id }] });
+    const entities = await clients[actor].gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on ${name} { id } } }`, {
+      r: [{ __typename: name, id }],
+    });
     expect(entities.data?._entities).toEqual([expected === 'row' ? { id } : null]);
   });
 
@@ -154,9 +166,12 @@ describe.each(resources.map((def) => [def.name, def] as const))('%s', (name, def
     if (def.mutations === false) return;
     const { id, clients } = target();
     const client = clients[actor];
-    const update = (rowId: string) => client.gql(`mutation($id: ID!, $v: Int!) { update${name}(id: $id, version: $v) { id } }`, { id: rowId, v: STALE_VERSION });
-    const remove = (rowId: string) => client.gql(`mutation($id: ID!, $v: Int!) { delete${name}(id: $id, version: $v) { id } }`, { id: rowId, v: STALE_VERSION });
-    const save = (rowId: string) => client.gql(`mutation($rows: [${name}SaveRow!]!) { save${def.plural}(rows: $rows) { id } }`, { rows: [{ id: rowId, version: STALE_VERSION }] });
+    const update = (rowId: string) =>
+      client.gql(`mutation($id: ID!, $v: Int!) { update${name}(id: $id, version: $v) { id } }`, { id: rowId, v: STALE_VERSION });
+    const remove = (rowId: string) =>
+      client.gql(`mutation($id: ID!, $v: Int!) { delete${name}(id: $id, version: $v) { id } }`, { id: rowId, v: STALE_VERSION });
+    const save = (rowId: string) =>
+      client.gql(`mutation($rows: [${name}SaveRow!]!) { save${def.plural}(rows: $rows) { id } }`, { rows: [{ id: rowId, version: STALE_VERSION }] });
     // A stale version is the last check a permitted write meets: CONFLICT means every check of role and place passed, and nothing changed.
     const expected = writes(target(), actor) ? 'CONFLICT' : 'FORBIDDEN';
     const updated = errorOf(await update(id));
@@ -183,24 +198,27 @@ describe('workflow steps', () => {
   const plan = () => targets.find((x) => x.def.name === 'EnrollmentPlan')!;
   const MUTATION = { SUBMIT: 'submitPlans', APPROVE: 'approvePlans', FILE: 'filePlans', RETURN: 'returnPlans' } as const;
 
-  test.each(Object.keys(MUTATION).flatMap((step) => ACTORS.map((actor) => [step as keyof typeof MUTATION, actor] as const)))('%s as %s', async (step, actor) => {
-    const { id, clients } = plan();
-    const reason = step === 'RETURN' ? ', reason: "核查"' : '';
-    const run = (rowId: string) => clients[actor].gql(`mutation { ${MUTATION[step]}(ids: ["${rowId}"]${reason}) { id } }`);
-    const role = ROLE_OF[actor];
-    const elsewhere = placeOf(plan().def, role) !== 'province' && !actor.startsWith('own');
-    const error = errorOf(await run(id));
-    if (elsewhere) {
-      // another place's line: the same answer as a missing line, no rule, no status
-      expect(error?.extensions.rows[0]).toMatchObject({ code: 'FORBIDDEN', rule: null });
-      expect(errorOf(await run(MISSING_ID))?.extensions.rows[0]).toEqual({ ...error?.extensions.rows[0], id: MISSING_ID });
-    } else if (!PLAN_STEPS[step].roles.includes(role)) {
-      expect(error?.extensions.rows[0]).toMatchObject({ code: 'FORBIDDEN', rule: PLAN_STEPS[step].rule });
-    } else {
-      // permitted to take the step: whatever refuses it now is the line's status or issuer, never its place
-      if (error) expect(error.extensions.rows[0].rule).not.toBeNull();
-    }
-  });
+  test.each(Object.keys(MUTATION).flatMap((step) => ACTORS.map((actor) => [step as keyof typeof MUTATION, actor] as const)))(
+    '%s as %s',
+    async (step, actor) => {
+      const { id, clients } = plan();
+      const reason = step === 'RETURN' ? ', reason: "核查"' : '';
+      const run = (rowId: string) => clients[actor].gql(`mutation { ${MUTATION[step]}(ids: ["${rowId}"]${reason}) { id } }`);
+      const role = ROLE_OF[actor];
+      const elsewhere = placeOf(plan().def, role) !== 'province' && !actor.startsWith('own');
+      const error = errorOf(await run(id));
+      if (elsewhere) {
+        // another place's line: the same answer as a missing line, no rule, no status
+        expect(error?.extensions.rows[0]).toMatchObject({ code: 'FORBIDDEN', rule: null });
+        expect(errorOf(await run(MISSING_ID))?.extensions.rows[0]).toEqual({ ...error?.extensions.rows[0], id: MISSING_ID });
+      } else if (!PLAN_STEPS[step].roles.includes(role)) {
+        expect(error?.extensions.rows[0]).toMatchObject({ code: 'FORBIDDEN', rule: PLAN_STEPS[step].rule });
+      } else {
+        // permitted to take the step: whatever refuses it now is the line's status or issuer, never its place
+        if (error) expect(error.extensions.rows[0].rule).not.toBeNull();
+      }
+    },
+  );
 });
 
 describe('analytics', () => {

@@ -8,7 +8,9 @@ beforeAll(async () => {
   t = await createTestApp({ clock: clockAfterRegistration() });
   await buildDataset(t);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 /** An intake as the list returns it and as the data set describes it, comparable either way. */
 const signature = (i: { count: number; originCode: string; registeredOn: string }) => `${i.registeredOn} ${i.originCode} ${i.count}`;
@@ -50,9 +52,18 @@ describe('operators on both databases', () => {
   });
 
   test('and, or, not', async () => {
-    expectRows(await intakes({ or: [{ count: { lt: 7 } }, { count: { gt: 50 } }] }), facts().filter((f) => f.count < 7 || f.count > 50));
-    expectRows(await intakes({ and: [{ count: { gt: 7 } }, { count: { lt: 30 } }] }), facts().filter((f) => f.count > 7 && f.count < 30));
-    expectRows(await intakes({ not: { originCode: { startsWith: '33' } } }), facts().filter((f) => !f.originCode.startsWith('33')));
+    expectRows(
+      await intakes({ or: [{ count: { lt: 7 } }, { count: { gt: 50 } }] }),
+      facts().filter((f) => f.count < 7 || f.count > 50),
+    );
+    expectRows(
+      await intakes({ and: [{ count: { gt: 7 } }, { count: { lt: 30 } }] }),
+      facts().filter((f) => f.count > 7 && f.count < 30),
+    );
+    expectRows(
+      await intakes({ not: { originCode: { startsWith: '33' } } }),
+      facts().filter((f) => !f.originCode.startsWith('33')),
+    );
     expectRows(
       await intakes({ not: { or: [{ targetGroup: { eq: 'UNEMPLOYED' } }, { and: [{ count: { gte: 10 } }, { originCode: { eq: '330100' } }] }] } }),
       facts().filter((f) => !(f.targetGroup === 'UNEMPLOYED' || (f.count >= 10 && f.originCode === '330100'))),
@@ -63,8 +74,14 @@ describe('operators on both databases', () => {
     const where = {
       plan: { school: { city: { code: { in: ['330100', '330300'] } } }, program: { studyMode: { ne: 'SKILLS_TRAINING' } } },
     };
-    expectRows(await intakes(where), facts().filter((f) => ['330100', '330300'].includes(f.cityCode) && f.studyMode !== 'SKILLS_TRAINING'));
-    expectRows(await intakes({ plan: { year: { eq: 2025 }, school: { provincial: { eq: true } } } }), facts().filter((f) => f.year === 2025 && SCHOOLS[f.school].provincial));
+    expectRows(
+      await intakes(where),
+      facts().filter((f) => ['330100', '330300'].includes(f.cityCode) && f.studyMode !== 'SKILLS_TRAINING'),
+    );
+    expectRows(
+      await intakes({ plan: { year: { eq: 2025 }, school: { provincial: { eq: true } } } }),
+      facts().filter((f) => f.year === 2025 && SCHOOLS[f.school].provincial),
+    );
     expectRows(
       await intakes({ or: [{ plan: { program: { level: { eq: 'ADVANCED' } } } }, { plan: { school: { city: { code: { eq: '330200' } } } } }] }),
       facts().filter((f) => f.level === 'ADVANCED' || f.cityCode === '330200'),
@@ -84,7 +101,10 @@ describe('operators on both databases', () => {
 
   test('the typed filter and react-admin filter together: both must hold', async () => {
     const data = await t.ok(`{ allIntakes(filter: { year: 2025 }, where: { count: { gte: 30 } }) { count originCode registeredOn } }`);
-    expectRows(data.allIntakes, facts().filter((f) => f.year === 2025 && f.count >= 30));
+    expectRows(
+      data.allIntakes,
+      facts().filter((f) => f.year === 2025 && f.count >= 30),
+    );
   });
 });
 
@@ -136,7 +156,10 @@ describe('cursor pages', () => {
       if (page === 0) {
         // A new intake that sorts before the cursor must not shift the later pages.
         const plan = (await t.ok(`{ allEnrollmentPlans(where: { year: { eq: 2025 }, season: { eq: AUTUMN } }, perPage: 1) { id } }`)).allEnrollmentPlans[0].id;
-        await t.ok(`mutation($plan: ID!) { createIntake(planId: $plan, count: 1, targetGroup: UNEMPLOYED, originCode: "330100", registeredOn: "2025-10-01") { id } }`, { plan });
+        await t.ok(
+          `mutation($plan: ID!) { createIntake(planId: $plan, count: 1, targetGroup: UNEMPLOYED, originCode: "330100", registeredOn: "2025-10-01") { id } }`,
+          { plan },
+        );
       }
       if (!c.pageInfo.hasNextPage) break;
       after = c.pageInfo.endCursor;

@@ -49,7 +49,12 @@ async function startServer(file: string) {
   child.stderr.on('data', (chunk) => (output += chunk));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 600000;
-  while (!(await fetch(`${base}/ready`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${base}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -86,7 +91,17 @@ async function main() {
   await loadProvince(file);
   const server = await startServer(file);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  const lines = ['# Admin at full size', '', `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${new Date().toISOString().slice(0, 10)}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}. The benchmark province (600,000 intakes) in SQLite, Chromium headless.`, '', '| sheet | rows shown after (s) | row count shown | loaded of the filtered set | scroll frame p50 / p95 (ms) |', '|---|---:|---|---|---:|'];
+  const lines = [
+    '# Admin at full size',
+    '',
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${new Date().toISOString().slice(0, 10)}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}. The benchmark province (600,000 intakes) in SQLite, Chromium headless.`,
+    '',
+    '| sheet | rows shown after (s) | row count shown | loaded of the filtered set | scroll frame p50 / p95 (ms) |',
+    '|---|---:|---|---|---:|',
+  ];
   try {
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     await page.goto(`${server.base}/#/login`);
@@ -103,7 +118,9 @@ async function main() {
       const count = await page.locator('.sheet-row-count').textContent();
       const truncated = (await page.locator('.sheet-truncated').count()) > 0 ? await page.locator('.sheet-truncated').textContent() : 'all';
       const frames = await scrollFrames(page);
-      lines.push(`| ${sheet} | ${shownAfter.toFixed(1)} | ${count} | ${truncated} | ${percentile(frames, 50).toFixed(0)} / ${percentile(frames, 95).toFixed(0)} |`);
+      lines.push(
+        `| ${sheet} | ${shownAfter.toFixed(1)} | ${count} | ${truncated} | ${percentile(frames, 50).toFixed(0)} / ${percentile(frames, 95).toFixed(0)} |`,
+      );
       console.log(lines.at(-1));
     }
   } finally {

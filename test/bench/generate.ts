@@ -23,7 +23,17 @@ export interface BenchSize {
 
 export const FULL_SIZE: BenchSize = { schools: 150, programsPerSchool: 20, intakesPerLine: 40 };
 
-const INDUSTRIES = ['NEW_GENERATION_IT', 'HIGH_END_EQUIPMENT', 'MODERN_CONSUMER_HEALTH', 'GREEN_PETROCHEMICAL_MATERIALS', 'EMERGING_MANUFACTURING', 'DIGITAL_ECONOMY', 'MODERN_AGRICULTURE', 'MODERN_SERVICES', 'OTHER'];
+const INDUSTRIES = [
+  'NEW_GENERATION_IT',
+  'HIGH_END_EQUIPMENT',
+  'MODERN_CONSUMER_HEALTH',
+  'GREEN_PETROCHEMICAL_MATERIALS',
+  'EMERGING_MANUFACTURING',
+  'DIGITAL_ECONOMY',
+  'MODERN_AGRICULTURE',
+  'MODERN_SERVICES',
+  'OTHER',
+];
 const PARTNERSHIP_KINDS = ['ORDER_CLASS', 'NAMED_CLASS', 'APPRENTICESHIP', 'WORK_STUDY'];
 const PARTNER_PROVINCES = ['510000', '520000', '640000', '530000', '620000'];
 
@@ -35,7 +45,15 @@ const LEVELS_BY_TYPE: Record<SchoolType, Level[]> = {
 const OTHER_PROVINCES = ['510000', '520000', '640000', '340000', '360000', '410000', '430000', '530000'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
-interface Program { id: number; schoolId: number; cityIndex: number; level: Level; entry: EntryBasis; mode: StudyMode; provincialCollege: boolean }
+interface Program {
+  id: number;
+  schoolId: number;
+  cityIndex: number;
+  level: Level;
+  entry: EntryBasis;
+  mode: StudyMode;
+  provincialCollege: boolean;
+}
 
 /**
  * A deterministic large province: 150 schools over the 11 cities in proportion to their targets,
@@ -48,7 +66,11 @@ export function generateProvince(ids: { city: Map<string, number>; major: Map<st
   const taskTable = readTaskTable();
   const total2023 = taskTable.reduce((sum, row) => sum + row.seats.get(CAMPAIGN_FIRST_YEAR)!, 0);
   const schools: Table = { name: 'school', columns: ['id', 'name', 'type', 'city_id', 'provincial', 'ownership'], rows: [] };
-  const programs: Table = { name: 'program', columns: ['id', 'school_id', 'major_id', 'level', 'entry_basis', 'duration_years', 'study_mode', 'filed_on'], rows: [] };
+  const programs: Table = {
+    name: 'program',
+    columns: ['id', 'school_id', 'major_id', 'level', 'entry_basis', 'duration_years', 'study_mode', 'filed_on'],
+    rows: [],
+  };
   const plans: Table = { name: 'enrollment_plan', columns: ['id', 'school_id', 'program_id', 'year', 'season', 'seats', 'status'], rows: [] };
   const intakes: Table = { name: 'intake', columns: ['id', 'plan_id', 'count', 'target_group', 'origin_code', 'registered_on'], rows: [] };
 
@@ -58,7 +80,8 @@ export function generateProvince(ids: { city: Map<string, number>; major: Map<st
     const count = cityIndex === taskTable.length - 1 ? size.schools - schools.rows.length : Math.max(3, Math.round(size.schools * share));
     for (let n = 1; n <= count; n++) {
       const id = schools.rows.length + 1;
-      const type = n <= Math.ceil(count * 0.3) ? SchoolType.TECHNICIAN_COLLEGE : rnd.chance(0.45) ? SchoolType.SENIOR_TECHNICAL_SCHOOL : SchoolType.TECHNICAL_SCHOOL;
+      const type =
+        n <= Math.ceil(count * 0.3) ? SchoolType.TECHNICIAN_COLLEGE : rnd.chance(0.45) ? SchoolType.SENIOR_TECHNICAL_SCHOOL : SchoolType.TECHNICAL_SCHOOL;
       const provincial = type === SchoolType.TECHNICIAN_COLLEGE && n === 1 && cityIndex < 6;
       schools.rows.push([id, `${row.nameZh}第${n}技工院校`, type, ids.city.get(row.code)!, provincial, 'PUBLIC']);
       schoolCity[id] = cityIndex;
@@ -80,7 +103,16 @@ export function generateProvince(ids: { city: Map<string, number>; major: Map<st
       seen.add(key);
       const program = { id: programList.length + 1, schoolId: id, cityIndex: schoolCity[id]!, level, entry, mode, provincialCollege: provincial };
       programList.push(program);
-      programs.rows.push([program.id, id, ids.major.get(MAJORS[majorIndex]!.code)!, level, entry, entry === EntryBasis.JUNIOR_HIGH ? 3 : 2, mode, '2022-06-30']);
+      programs.rows.push([
+        program.id,
+        id,
+        ids.major.get(MAJORS[majorIndex]!.code)!,
+        level,
+        entry,
+        entry === EntryBasis.JUNIOR_HIGH ? 3 : 2,
+        mode,
+        '2022-06-30',
+      ]);
     }
   }
 
@@ -90,24 +122,46 @@ export function generateProvince(ids: { city: Map<string, number>; major: Map<st
     for (const p of programList) {
       const seatsPerLine = (taskTable[p.cityIndex]!.seats.get(year)! * 1.05) / counted[p.cityIndex]!;
       const seats = Math.max(5, Math.round(seatsPerLine * (0.7 + rnd.next() * 0.6)));
-      const season = p.mode === StudyMode.FULL_TIME ? Season.AUTUMN : p.mode === StudyMode.SKILLS_TRAINING ? Season.SPRING : p.id % 2 ? Season.SPRING : Season.AUTUMN;
+      const season =
+        p.mode === StudyMode.FULL_TIME ? Season.AUTUMN : p.mode === StudyMode.SKILLS_TRAINING ? Season.SPRING : p.id % 2 ? Season.SPRING : Season.AUTUMN;
       const planId = plans.rows.length + 1;
       plans.rows.push([planId, p.schoolId, p.id, year, season, seats, PlanStatus.FILED]);
       const students = Math.floor(seats * (0.9 + rnd.next() * 0.1));
       for (let i = 0; i < size.intakesPerLine; i++) {
         const count = Math.max(1, Math.floor(students / size.intakesPerLine) + (i < students % size.intakesPerLine ? 1 : 0));
-        const group = p.mode !== StudyMode.FULL_TIME ? rnd.pick([TargetGroup.ENTERPRISE_EMPLOYEE, TargetGroup.MIGRANT_WORKER, TargetGroup.UNEMPLOYED])
-          : p.entry === EntryBasis.JUNIOR_HIGH ? (rnd.chance(0.8) ? TargetGroup.JUNIOR_HIGH_GRADUATE : TargetGroup.JUNIOR_HIGH_PAST)
-          : rnd.chance(0.7) ? TargetGroup.SENIOR_HIGH_GRADUATE : TargetGroup.SENIOR_HIGH_PAST;
+        const group =
+          p.mode !== StudyMode.FULL_TIME
+            ? rnd.pick([TargetGroup.ENTERPRISE_EMPLOYEE, TargetGroup.MIGRANT_WORKER, TargetGroup.UNEMPLOYED])
+            : p.entry === EntryBasis.JUNIOR_HIGH
+              ? rnd.chance(0.8)
+                ? TargetGroup.JUNIOR_HIGH_GRADUATE
+                : TargetGroup.JUNIOR_HIGH_PAST
+              : rnd.chance(0.7)
+                ? TargetGroup.SENIOR_HIGH_GRADUATE
+                : TargetGroup.SENIOR_HIGH_PAST;
         const homeCode = taskTable[p.cityIndex]!.code;
         const origin = rnd.chance(0.07) ? rnd.pick(OTHER_PROVINCES) : p.provincialCollege && rnd.chance(0.3) ? rnd.pick(taskTable).code : homeCode;
         const late = rnd.chance(0.01);
-        const registeredOn = season === Season.SPRING ? `${year}-${late ? '04' : '03'}-${pad(rnd.int(1, 28))}` : `${year}-${late ? '11' : rnd.pick(['09', '10'])}-${pad(rnd.int(1, 28))}`;
+        const registeredOn =
+          season === Season.SPRING
+            ? `${year}-${late ? '04' : '03'}-${pad(rnd.int(1, 28))}`
+            : `${year}-${late ? '11' : rnd.pick(['09', '10'])}-${pad(rnd.int(1, 28))}`;
         intakes.rows.push([intakes.rows.length + 1, planId, count, group, origin, registeredOn]);
       }
     }
   }
-  return [schools, programs, plans, intakes, ...partnerTables(rnd, taskTable.map((row) => ids.city.get(row.code)!), schools, programList)];
+  return [
+    schools,
+    programs,
+    plans,
+    intakes,
+    ...partnerTables(
+      rnd,
+      taskTable.map((row) => ids.city.get(row.code)!),
+      schools,
+      programList,
+    ),
+  ];
 }
 
 /** 1,500 companies, 3,000 partnerships with 6,000 order classes, 300 cross-region agreements. */
@@ -115,7 +169,11 @@ function partnerTables(rnd: Random, cityIds: number[], schools: Table, programLi
   const companies: Table = { name: 'company', columns: ['id', 'name', 'credit_code', 'industry', 'city_id'], rows: [] };
   const partnerships: Table = { name: 'partnership', columns: ['id', 'school_id', 'company_id', 'kind', 'starts_on', 'ends_on'], rows: [] };
   const classes: Table = { name: 'order_class', columns: ['id', 'partnership_id', 'program_id', 'year', 'season', 'name', 'seats', 'enrolled'], rows: [] };
-  const agreements: Table = { name: 'cross_region_agreement', columns: ['id', 'city_id', 'school_id', 'program_id', 'partner_province_code', 'partner_institution', 'stages', 'seats', 'signed_on', 'enrolled'], rows: [] };
+  const agreements: Table = {
+    name: 'cross_region_agreement',
+    columns: ['id', 'city_id', 'school_id', 'program_id', 'partner_province_code', 'partner_institution', 'stages', 'seats', 'signed_on', 'enrolled'],
+    rows: [],
+  };
   for (let id = 1; id <= 1500; id++) {
     companies.rows.push([id, `基准测试企业${id}有限公司`, `91330000${String(id).padStart(9, '0')}X`, rnd.pick(INDUSTRIES), rnd.pick(cityIds)]);
   }
@@ -123,16 +181,46 @@ function partnerTables(rnd: Random, cityIds: number[], schools: Table, programLi
   for (let id = 1; id <= 3000; id++) {
     const school = rnd.pick(schools.rows)[0] as number;
     const start = rnd.int(CAMPAIGN_FIRST_YEAR - 1, CAMPAIGN_LAST_YEAR);
-    partnerships.rows.push([id, school, rnd.int(1, 1500), rnd.pick(PARTNERSHIP_KINDS), `${start}-0${rnd.int(1, 9)}-01`, rnd.chance(0.3) ? `${start + 2}-08-31` : null]);
+    partnerships.rows.push([
+      id,
+      school,
+      rnd.int(1, 1500),
+      rnd.pick(PARTNERSHIP_KINDS),
+      `${start}-0${rnd.int(1, 9)}-01`,
+      rnd.chance(0.3) ? `${start + 2}-08-31` : null,
+    ]);
     for (let n = 0; n < 2; n++) {
       const program = rnd.pick(programsOf(school));
-      classes.rows.push([classes.rows.length + 1, id, program.id, rnd.int(CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR), 'AUTUMN', `基准订单班${id}-${n}`, 30, rnd.int(20, 30)]);
+      classes.rows.push([
+        classes.rows.length + 1,
+        id,
+        program.id,
+        rnd.int(CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR),
+        'AUTUMN',
+        `基准订单班${id}-${n}`,
+        30,
+        rnd.int(20, 30),
+      ]);
     }
   }
   for (let id = 1; id <= 300; id++) {
     const program = rnd.pick(programList);
-    const stages = JSON.stringify([{ where: 'PARTNER', years: 1 }, { where: 'ZHEJIANG', years: program.entry === EntryBasis.JUNIOR_HIGH ? 2 : 1 }]);
-    agreements.rows.push([id, cityIds[program.cityIndex]!, program.schoolId, program.id, rnd.pick(PARTNER_PROVINCES), `合作院校${id}`, stages, 50, `${rnd.int(CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR)}-05-20`, rnd.int(30, 50)]);
+    const stages = JSON.stringify([
+      { where: 'PARTNER', years: 1 },
+      { where: 'ZHEJIANG', years: program.entry === EntryBasis.JUNIOR_HIGH ? 2 : 1 },
+    ]);
+    agreements.rows.push([
+      id,
+      cityIds[program.cityIndex]!,
+      program.schoolId,
+      program.id,
+      rnd.pick(PARTNER_PROVINCES),
+      `合作院校${id}`,
+      stages,
+      50,
+      `${rnd.int(CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR)}-05-20`,
+      rnd.int(30, 50),
+    ]);
   }
   return [companies, partnerships, classes, agreements];
 }

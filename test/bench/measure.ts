@@ -39,7 +39,11 @@ export async function measureQueries(orm: MikroORM, runs: number): Promise<Query
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const post = async (query: string) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
     const text = await response.text();
     const body = JSON.parse(text) as { errors?: unknown[] };
     if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
@@ -48,7 +52,10 @@ export async function measureQueries(orm: MikroORM, runs: number): Promise<Query
   const timings: QueryTiming[] = [];
   const connection = orm.em.getConnection();
   try {
-    const measured: Array<{ name: string; query: string; sql?: string }> = [...BENCH_QUERIES, ...BENCH_QUESTIONS.map((q) => ({ ...q, name: `question: ${q.name}` }))];
+    const measured: Array<{ name: string; query: string; sql?: string }> = [
+      ...BENCH_QUERIES,
+      ...BENCH_QUESTIONS.map((q) => ({ ...q, name: `question: ${q.name}` })),
+    ];
     for (const { name, query, sql } of measured) {
       for (let i = 0; i < 3; i++) await post(query);
       gc();
@@ -71,7 +78,10 @@ export async function measureQueries(orm: MikroORM, runs: number): Promise<Query
           await connection.execute(sql);
           sqlTimes.push(performance.now() - start);
         }
-        timing.sqlP50 = percentile(sqlTimes.sort((a, b) => a - b), 50);
+        timing.sqlP50 = percentile(
+          sqlTimes.sort((a, b) => a - b),
+          50,
+        );
       }
       timings.push(timing);
     }

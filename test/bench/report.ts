@@ -20,19 +20,33 @@ const ms = (value: number) => value.toFixed(1);
 /** A Markdown table per database, printed and written with the raw numbers beside it. */
 export function writeReport(dir: string, results: DatabaseResult[], runs: number): { text: string; files: string[] } {
   // The load average says how much else the machine was doing; timings scale with it.
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${load} at the end`;
   const lines = [`# Analyst query benchmark`, '', `Machine: ${machine}. ${runs} timed runs per query after 3 warm-ups, over HTTP against the real app.`, ''];
   for (const r of results) {
     lines.push(`## ${r.database}`, '');
-    lines.push(`Rows: ${Object.entries(r.rows).map(([table, n]) => `${table} ${n.toLocaleString('en')}${table === 'intake_tally' ? ' (written by the triggers)' : ''}`).join(', ')}.`);
-    lines.push(`Migrate + reference data ${r.migrateSeconds.toFixed(1)} s; generate ${r.generateSeconds.toFixed(1)} s; bulk load ${r.loadSeconds.toFixed(1)} s.`, '');
+    lines.push(
+      `Rows: ${Object.entries(r.rows)
+        .map(([table, n]) => `${table} ${n.toLocaleString('en')}${table === 'intake_tally' ? ' (written by the triggers)' : ''}`)
+        .join(', ')}.`,
+    );
+    lines.push(
+      `Migrate + reference data ${r.migrateSeconds.toFixed(1)} s; generate ${r.generateSeconds.toFixed(1)} s; bulk load ${r.loadSeconds.toFixed(1)} s.`,
+      '',
+    );
     lines.push('| query | p50 ms | p95 ms | heap per run KiB | response bytes |', '|---|---:|---:|---:|---:|');
     for (const q of r.queries.filter((q) => q.sqlP50 === undefined)) {
       const flag = r.database === 'sqlite' && q.p50 >= GOAL_MS ? ' ⚠' : '';
       lines.push(`| ${q.name} | ${ms(q.p50)}${flag} | ${ms(q.p95)} | ${q.heapKiB} | ${q.responseBytes} |`);
     }
-    lines.push('', `Analyst questions (\`aggregateX\` over HTTP) beside the same question as hand-written SQL on the connection; ratio = SQL p50 / API p50 (goal ≥ ${RATIO_GOAL}, API p50 < ${GOAL_MS} ms).`, '');
+    lines.push(
+      '',
+      `Analyst questions (\`aggregateX\` over HTTP) beside the same question as hand-written SQL on the connection; ratio = SQL p50 / API p50 (goal ≥ ${RATIO_GOAL}, API p50 < ${GOAL_MS} ms).`,
+      '',
+    );
     lines.push('| question | API p50 ms | API p95 ms | SQL p50 ms | ratio | response bytes |', '|---|---:|---:|---:|---:|---:|');
     for (const q of r.queries.filter((q) => q.sqlP50 !== undefined)) {
       const ratio = q.sqlP50! / q.p50;

@@ -39,7 +39,10 @@ async function benchDatabase(database: 'sqlite' | 'postgresql', url: string): Pr
     await bulkLoad(orm, tables);
     const loadSeconds = seconds(start);
     const rows = Object.fromEntries(tables.map((t) => [t.name, t.rows.length]));
-    rows.intake_tally = await em.getConnection().execute('select count(*) as n from intake_tally').then(([r]) => Number(r.n));
+    rows.intake_tally = await em
+      .getConnection()
+      .execute('select count(*) as n from intake_tally')
+      .then(([r]) => Number(r.n));
     console.log(`${database}: loaded ${JSON.stringify(rows)} in ${loadSeconds.toFixed(1)} s; timing ${RUNS} runs per query…`);
     const queries: QueryTiming[] = await measureQueries(orm, RUNS);
     return { database, migrateSeconds, generateSeconds, loadSeconds, rows, queries };

@@ -38,8 +38,18 @@ test('the demo province looks like a real one and is the same on every machine',
     expect(types.map((r: { type: string }) => r.type)).toEqual(['SENIOR_TECHNICAL_SCHOOL', 'TECHNICAL_SCHOOL', 'TECHNICIAN_COLLEGE']);
 
     const seasons = await rows(first, 'select year, season, count(*) as n from enrollment_plan where year <= 2025 group by year, season order by year, season');
-    expect(seasons.map((r: { year: number; season: string }) => `${r.year}${r.season}`)).toEqual(['2023AUTUMN', '2023SPRING', '2024AUTUMN', '2024SPRING', '2025AUTUMN', '2025SPRING']);
-    const intakeYears = await rows(first, 'select p.year, sum(i.count) as students from intake i join enrollment_plan p on p.id = i.plan_id group by p.year order by p.year');
+    expect(seasons.map((r: { year: number; season: string }) => `${r.year}${r.season}`)).toEqual([
+      '2023AUTUMN',
+      '2023SPRING',
+      '2024AUTUMN',
+      '2024SPRING',
+      '2025AUTUMN',
+      '2025SPRING',
+    ]);
+    const intakeYears = await rows(
+      first,
+      'select p.year, sum(i.count) as students from intake i join enrollment_plan p on p.id = i.plan_id group by p.year order by p.year',
+    );
     expect(intakeYears.map((r: { year: number }) => r.year)).toEqual([2023, 2024, 2025, 2026]);
     // Each past year enrolls close to the notice's province target (100,000 in 2023).
     expect(intakeYears[0].students).toBeGreaterThan(90000);

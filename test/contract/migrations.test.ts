@@ -36,7 +36,12 @@ async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
  */
 async function buildFromEntities(orm: MikroORM): Promise<void> {
   const ddl = await orm.schema.getCreateSchemaSQL({ wrap: false });
-  for (const statement of new Set(ddl.split(/;\n/).map((s) => s.trim()).filter(Boolean))) {
+  for (const statement of new Set(
+    ddl
+      .split(/;\n/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )) {
     await orm.em.getConnection().execute(statement);
   }
 }

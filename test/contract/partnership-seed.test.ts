@@ -33,7 +33,10 @@ afterAll(async () => {
 
 describe('demo companies and partnerships', () => {
   test('about 400 companies in every city and industry, each with a valid and unique credit code', async () => {
-    const companies = await rows(first, 'select c.name, c.short_name, c.credit_code, c.industry, city.code as city, city.name_zh as city_name from company c join city on city.id = c.city_id order by c.id');
+    const companies = await rows(
+      first,
+      'select c.name, c.short_name, c.credit_code, c.industry, city.code as city, city.name_zh as city_name from company c join city on city.id = c.city_id order by c.id',
+    );
     expect(companies).toHaveLength(400);
     for (const company of companies) expect(company.credit_code.slice(17)).toBe(checkCharacter(company.credit_code.slice(0, 17)));
     expect(new Set(companies.map((c) => c.credit_code)).size).toBe(400);
@@ -55,24 +58,39 @@ describe('demo companies and partnerships', () => {
   test('order classes obey R11, enrolment within seats, and named classes carry the company name', async () => {
     const [{ classes }] = await rows(first, 'select count(*) as classes from order_class');
     expect(classes).toBeGreaterThan(150);
-    const overPlan = await rows(first, `
+    const overPlan = await rows(
+      first,
+      `
       select oc.program_id, oc.year, oc.season, sum(oc.seats) as taken,
         (select coalesce(sum(p.seats), 0) from enrollment_plan p where p.program_id = oc.program_id and p.year = oc.year and p.season = oc.season) as planned
-      from order_class oc group by oc.program_id, oc.year, oc.season having sum(oc.seats) > planned`);
+      from order_class oc group by oc.program_id, oc.year, oc.season having sum(oc.seats) > planned`,
+    );
     expect(overPlan).toEqual([]);
-    const [{ overfull }] = await rows(first, 'select count(*) as overfull from order_class where enrolled > seats or employment_commitment not between 0 and 100');
+    const [{ overfull }] = await rows(
+      first,
+      'select count(*) as overfull from order_class where enrolled > seats or employment_commitment not between 0 and 100',
+    );
     expect(overfull).toBe(0);
-    const named = await rows(first, `select oc.name, c.short_name from order_class oc join partnership p on p.id = oc.partnership_id join company c on c.id = p.company_id where p.kind = 'NAMED_CLASS'`);
+    const named = await rows(
+      first,
+      `select oc.name, c.short_name from order_class oc join partnership p on p.id = oc.partnership_id join company c on c.id = p.company_id where p.kind = 'NAMED_CLASS'`,
+    );
     expect(named.length).toBeGreaterThan(20);
     expect(named.filter((r) => !r.name.includes(r.short_name))).toEqual([]);
-    const [{ mismatched }] = await rows(first, 'select count(*) as mismatched from order_class oc join partnership p on p.id = oc.partnership_id join program pr on pr.id = oc.program_id where pr.school_id <> p.school_id');
+    const [{ mismatched }] = await rows(
+      first,
+      'select count(*) as mismatched from order_class oc join partnership p on p.id = oc.partnership_id join program pr on pr.id = oc.program_id where pr.school_id <> p.school_id',
+    );
     expect(mismatched).toBe(0);
   });
 
   test('a dozen cross-region agreements with Sichuan, Guizhou and Ningxia obey R12', async () => {
-    const agreements = await rows(first, `
+    const agreements = await rows(
+      first,
+      `
       select a.partner_province_code as province, a.stages, pr.duration_years as duration, a.city_id, s.city_id as school_city, a.school_id, pr.school_id as program_school, a.enrolled, a.seats
-      from cross_region_agreement a join program pr on pr.id = a.program_id join school s on s.id = a.school_id order by a.id`);
+      from cross_region_agreement a join program pr on pr.id = a.program_id join school s on s.id = a.school_id order by a.id`,
+    );
     expect(agreements).toHaveLength(12);
     expect(agreements.map((a) => a.province).sort()).toEqual([...Array(4).fill('510000'), ...Array(4).fill('520000'), ...Array(4).fill('640000')]);
     for (const a of agreements) {
@@ -85,9 +103,15 @@ describe('demo companies and partnerships', () => {
   });
 
   test('every city visits other provinces and offers incentives every year', async () => {
-    const visits = await rows(first, 'select city_id, substr(visited_on, 1, 4) as year, count(*) as n from outreach_visit group by city_id, substr(visited_on, 1, 4)');
+    const visits = await rows(
+      first,
+      'select city_id, substr(visited_on, 1, 4) as year, count(*) as n from outreach_visit group by city_id, substr(visited_on, 1, 4)',
+    );
     expect(visits).toHaveLength(11 * 4);
-    const incentives = await rows(first, `select city_id, year, count(*) as n from incentive where kind in ('TUITION_WAIVER', 'SCHOLARSHIP', 'GRANT') group by city_id, year`);
+    const incentives = await rows(
+      first,
+      `select city_id, year, count(*) as n from incentive where kind in ('TUITION_WAIVER', 'SCHOLARSHIP', 'GRANT') group by city_id, year`,
+    );
     expect(incentives).toHaveLength(11 * 4);
     expect(incentives.every((r) => r.n === 3)).toBe(true);
   });

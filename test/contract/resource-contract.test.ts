@@ -39,5 +39,7 @@ test('a resource without a policy, or with one that cannot be enforced, stops th
   expect(() => defineResource({ ...base, name: 'NoPolicy' } as unknown as ResourceDef)).toThrow('resource NoPolicy declares no policy');
   expect(() => defineResource({ ...base, name: 'BadRole', policy: { write: ['KING' as Role] } } as unknown as ResourceDef)).toThrow('unknown role KING');
   // a city's rows are not a school's: staff would read the whole city
-  expect(() => defineResource({ ...base, name: 'CityRows', policy: { write: [Role.PROVINCE_ADMIN], city: 'city' } } as unknown as ResourceDef)).toThrow('leave SCHOOL_STAFF out of its readers');
+  expect(() => defineResource({ ...base, name: 'CityRows', policy: { write: [Role.PROVINCE_ADMIN], city: 'city' } } as unknown as ResourceDef)).toThrow(
+    'leave SCHOOL_STAFF out of its readers',
+  );
 });

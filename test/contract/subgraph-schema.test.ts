@@ -15,8 +15,12 @@ const contractFile = fileURLToPath(new URL('../../schema/schema.graphql', import
 const contract = () => fs.readFileSync(contractFile, 'utf8').split('\n').slice(1).join('\n');
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 test('schema/schema.graphql is what the server prints (run `pnpm schema:emit` when this fails)', async () => {
   expect(contract()).toBe(`${printSubgraphSchema(await createSchema())}\n`);
@@ -39,7 +43,13 @@ test('the link names the newest Federation version the pinned @apollo/compositio
   expect(link![1]).toBe(FEDERATION_VERSION);
   const minor = Number(FEDERATION_VERSION.split('.')[1]);
   const composesAt = (version: string) =>
-    !composeServices([{ name: 'probe', url: 'http://probe', typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/${version}", import: ["@key"])\ntype Query { a: Int }`) }]).errors;
+    !composeServices([
+      {
+        name: 'probe',
+        url: 'http://probe',
+        typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/${version}", import: ["@key"])\ntype Query { a: Int }`),
+      },
+    ]).errors;
   expect(composesAt(FEDERATION_VERSION)).toBe(true);
   expect(composesAt(`v2.${minor + 1}`)).toBe(false);
 });

@@ -51,8 +51,15 @@ describe('a city bureau', () => {
   beforeAll(async () => {
     const { allCities } = await gql<{ allCities: { id: string }[] }>(base, '{ allCities(filter: { code: "330900" }) { id } }');
     cityId = allCities[0]!.id;
-    await gql(base, 'mutation($c: ID!, $p: String!) { createUser(username: "zhoushan.bureau", displayName: "舟山市局", role: CITY_ADMIN, cityId: $c, password: $p) { id } }', { c: cityId, p: password });
-    const { allSchools } = await gql<{ allSchools: { name: string }[] }>(base, '{ allSchools(filter: { cityId: "' + cityId + '" }, sortField: "name", sortOrder: "ASC") { name } }');
+    await gql(
+      base,
+      'mutation($c: ID!, $p: String!) { createUser(username: "zhoushan.bureau", displayName: "舟山市局", role: CITY_ADMIN, cityId: $c, password: $p) { id } }',
+      { c: cityId, p: password },
+    );
+    const { allSchools } = await gql<{ allSchools: { name: string }[] }>(
+      base,
+      '{ allSchools(filter: { cityId: "' + cityId + '" }, sortField: "name", sortOrder: "ASC") { name } }',
+    );
     names = allSchools.map((s) => s.name);
   });
 
@@ -88,7 +95,9 @@ describe('a city bureau', () => {
 
 describe('an analyst', () => {
   test('reads every sheet and record but is offered nothing that writes', async () => {
-    await gql(base, 'mutation($p: String!) { createUser(username: "analyst.one", displayName: "分析员", role: ANALYST, password: $p) { id } }', { p: 'Analyst-2024x' });
+    await gql(base, 'mutation($p: String!) { createUser(username: "analyst.one", displayName: "分析员", role: ANALYST, password: $p) { id } }', {
+      p: 'Analyst-2024x',
+    });
     await signIn(page, base, 'analyst.one', 'Analyst-2024x');
     await page.goto(`${base}/#/EnrollmentPlan`);
     await page.locator('.sheet .ag-root').waitFor();

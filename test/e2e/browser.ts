@@ -43,7 +43,10 @@ export function apiToken(base: string, username = inject('adminUsername'), passw
     token = fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: username, p: password } }),
+      body: JSON.stringify({
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        variables: { u: username, p: password },
+      }),
     })
       .then((r) => r.json() as Promise<{ data?: { login: { token: string } }; errors?: unknown[] }>)
       .then((body) => {
@@ -58,7 +61,11 @@ export function apiToken(base: string, username = inject('adminUsername'), passw
 /** GraphQL straight to the server under test (as the province admin unless a token is given), to check what was (or was not) written. */
 export async function gql<T>(base: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
   const authorization = `Bearer ${token ?? (await apiToken(base))}`;
-  const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;

@@ -65,7 +65,13 @@ async function startServer(dir: string, name: string, demoData: boolean) {
   const deadline = Date.now() + 300000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    if (await fetch(`${base}/ready`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }

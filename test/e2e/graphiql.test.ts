@@ -16,16 +16,31 @@ beforeAll(async () => {
   await page.goto(`${base}/graphiql`);
   await page.locator('.graphiql-container').waitFor();
 });
-afterAll(async () => { await browser.close(); });
+afterAll(async () => {
+  await browser.close();
+});
 
 test('GraphiQL comes from our own build with a tab per analyst query and question', async () => {
   await expect.poll(() => page.locator('.graphiql-tab').count()).toBe(16);
   const titles = (await page.locator('.graphiql-tab-button').allTextContents()).map((t) => t.trim());
   expect(titles).toEqual([
-    'Login', 'CampaignProgress', 'LevelMix', 'SourceMix', 'PartnershipStats', 'CityRanking',
+    'Login',
+    'CampaignProgress',
+    'LevelMix',
+    'SourceMix',
+    'PartnershipStats',
+    'CityRanking',
     // the ten analyst questions, each one grouped query
-    'LevelShareByCityAndYear', 'CrossRegionByPartnerProvince', 'OrderClassSeatsByIndustry', 'IntakesByMajorCategoryAndCity', 'OutOfProvinceOrigins',
-    'TargetGroupsByYear', 'PlanSeatsByCityAndStatus', 'SchoolsUnder100', 'ProvincialSchoolsByLevel', 'StudyModeByCity',
+    'LevelShareByCityAndYear',
+    'CrossRegionByPartnerProvince',
+    'OrderClassSeatsByIndustry',
+    'IntakesByMajorCategoryAndCity',
+    'OutOfProvinceOrigins',
+    'TargetGroupsByYear',
+    'PlanSeatsByCityAndStatus',
+    'SchoolsUnder100',
+    'ProvincialSchoolsByLevel',
+    'StudyModeByCity',
   ]);
   expect(elsewhere).toEqual([]);
 });

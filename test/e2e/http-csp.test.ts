@@ -24,7 +24,9 @@ beforeAll(async () => {
     if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
   });
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
 test('the admin signs in and shows a list with nothing refused', async () => {
   const response = await page.goto(`${base}/`);

@@ -19,9 +19,16 @@ afterAll(async () => {
 });
 
 const RESOURCES = {
-  Company: 'allCompanies', Partnership: 'allPartnerships', OrderClass: 'allOrderClasses', CrossRegionAgreement: 'allCrossRegionAgreements',
-  OutreachVisit: 'allOutreachVisits', Incentive: 'allIncentives', PlanAdjustment: 'allPlanAdjustments', PlanTransition: 'allPlanTransitions',
-  AnnualSummary: 'allAnnualSummaries', User: 'allUsers',
+  Company: 'allCompanies',
+  Partnership: 'allPartnerships',
+  OrderClass: 'allOrderClasses',
+  CrossRegionAgreement: 'allCrossRegionAgreements',
+  OutreachVisit: 'allOutreachVisits',
+  Incentive: 'allIncentives',
+  PlanAdjustment: 'allPlanAdjustments',
+  PlanTransition: 'allPlanTransitions',
+  AnnualSummary: 'allAnnualSummaries',
+  User: 'allUsers',
 };
 
 test.each(Object.entries(RESOURCES))('the %s sheet opens with Chinese headers over the demo rows', async (resource, query) => {

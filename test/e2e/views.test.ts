@@ -52,7 +52,11 @@ test('the province admin edits a target in the task table', async () => {
   await input.fill(String(before + 10));
   await page.getByRole('button', { name: '保存' }).click();
   await expect
-    .poll(async () => (await gql<{ allCampaignTargets: { seats: number }[] }>(base, '{ allCampaignTargets(filter: { year: 2027, q: "舟山" }) { seats } }')).allCampaignTargets[0]!.seats)
+    .poll(
+      async () =>
+        (await gql<{ allCampaignTargets: { seats: number }[] }>(base, '{ allCampaignTargets(filter: { year: 2027, q: "舟山" }) { seats } }'))
+          .allCampaignTargets[0]!.seats,
+    )
     .toBe(before + 10);
   await page.getByRole('button', { name: '修改任务数' }).click();
   await input.fill(String(before));

@@ -8,7 +8,8 @@ let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 let plan: { id: string; schoolId: string; programId: string; year: number };
 
-const statusOf = async () => (await gql<{ EnrollmentPlan: { status: string } }>(base, 'query($id: ID!) { EnrollmentPlan(id: $id) { status } }', { id: plan.id })).EnrollmentPlan.status;
+const statusOf = async () =>
+  (await gql<{ EnrollmentPlan: { status: string } }>(base, 'query($id: ID!) { EnrollmentPlan(id: $id) { status } }', { id: plan.id })).EnrollmentPlan.status;
 
 /** The sheet filtered to the line's school, program and year; the line's row ticked. */
 async function tickPlanRow() {
@@ -52,7 +53,10 @@ test('returning asks for a reason, which the plan’s transitions keep', async (
     'query($id: ID!) { EnrollmentPlan(id: $id) { transitions { step reason } } }',
     { id: plan.id },
   );
-  expect(EnrollmentPlan.transitions.slice(-2)).toEqual([{ step: 'SUBMIT', reason: null }, { step: 'RETURN', reason: '专业备案材料不全' }]);
+  expect(EnrollmentPlan.transitions.slice(-2)).toEqual([
+    { step: 'SUBMIT', reason: null },
+    { step: 'RETURN', reason: '专业备案材料不全' },
+  ]);
 });
 
 test('a refused step shows the server’s reason on the row and changes nothing', async () => {

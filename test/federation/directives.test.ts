@@ -44,7 +44,11 @@ test('_service { sdl } links the newest Federation and carries cost, list size a
   expect(directives(fieldOf(served, 'OutreachVisit', 'delegationLead'))).toEqual(['@tag(name: "personal")']);
   expect(directives(typeOf(served, 'User'))).toEqual(['@inaccessible']);
   // Mutations are never in the public contract.
-  expect(typeOf(served, 'Mutation').fields!.flatMap((f) => directives(f)).filter((d) => d.startsWith('@tag'))).toEqual([]);
+  expect(
+    typeOf(served, 'Mutation')
+      .fields!.flatMap((f) => directives(f))
+      .filter((d) => d.startsWith('@tag')),
+  ).toEqual([]);
 });
 
 test("the router's SDL adds @authenticated to every visible operation and the writers' scopes to every visible mutation", async () => {
@@ -53,9 +57,15 @@ test("the router's SDL adds @authenticated to every visible operation and the wr
   for (const type of ['Query', 'Mutation']) {
     for (const field of typeOf(router, type).fields!.filter(visible)) expect(directives(field)).toContain('@authenticated');
   }
-  expect(directives(fieldOf(router, 'Mutation', 'createSchool'))).toContain('@requiresScopes(scopes: [["enrollment:province_admin"], ["enrollment:city_admin"]])');
+  expect(directives(fieldOf(router, 'Mutation', 'createSchool'))).toContain(
+    '@requiresScopes(scopes: [["enrollment:province_admin"], ["enrollment:city_admin"]])',
+  );
   expect(directives(fieldOf(router, 'Mutation', 'createMajor'))).toContain('@requiresScopes(scopes: [["enrollment:province_admin"]])');
-  expect(typeOf(router, 'Mutation').fields!.filter(visible).every((f) => directives(f).some((d) => d.startsWith('@requiresScopes')))).toBe(true);
+  expect(
+    typeOf(router, 'Mutation')
+      .fields!.filter(visible)
+      .every((f) => directives(f).some((d) => d.startsWith('@requiresScopes'))),
+  ).toBe(true);
 
   // The scope a city admin's token carries is one createSchool accepts.
   const username = 'hz.scopes';
@@ -87,7 +97,14 @@ test('a contract for outside systems (include public, exclude personal) composes
     expect(fields.has('User')).toBe(false);
     expect(fields.get('Query')).toContain('allSchools');
     const read = await gateway.run('{ allSchools(sortField: "name") { name city { code } } }', undefined, t.adminHeaders);
-    expect(read).toEqual({ data: { allSchools: [{ name: '宁波第一技师学院', city: { code: '330200' } }, { name: '杭州第一技师学院', city: { code: '330100' } }] } });
+    expect(read).toEqual({
+      data: {
+        allSchools: [
+          { name: '宁波第一技师学院', city: { code: '330200' } },
+          { name: '杭州第一技师学院', city: { code: '330100' } },
+        ],
+      },
+    });
   } finally {
     await gateway.stop();
   }

@@ -8,7 +8,9 @@ beforeAll(async () => {
   t = await createTestApp();
   campus = await createCampus(t);
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -57,10 +59,12 @@ test('one _entities call: one query per type and key field, answers in the order
 test('references resolve further fields of ours, still batched', async () => {
   const { schools } = campus;
   t.resetQueryLog();
-  const data = await t.ok(
-    `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on School { name city { code } } } }`,
-    { representations: [{ __typename: 'School', id: schools.hangzhou }, { __typename: 'School', id: schools.ningbo }] },
-  );
+  const data = await t.ok(`query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on School { name city { code } } } }`, {
+    representations: [
+      { __typename: 'School', id: schools.hangzhou },
+      { __typename: 'School', id: schools.ningbo },
+    ],
+  });
   expect(data._entities).toEqual([
     { name: '杭州第一技师学院', city: { code: '330100' } },
     { name: '宁波第一技师学院', city: { code: '330200' } },
@@ -71,9 +75,7 @@ test('references resolve further fields of ours, still batched', async () => {
 test('a representation without any key field is refused with a typed error', async () => {
   const result = await t.gql(ENTITIES, { representations: [{ __typename: 'City', nameZh: '杭州市' }] });
   expect(result.data).toEqual({ _entities: [null] });
-  expect(result.errors!.map((e) => [e.path, e.extensions.code, e.extensions.field])).toEqual([
-    [['_entities', 0], 'BAD_USER_INPUT', 'representations'],
-  ]);
+  expect(result.errors!.map((e) => [e.path, e.extensions.code, e.extensions.field])).toEqual([[['_entities', 0], 'BAD_USER_INPUT', 'representations']]);
 });
 
 test('each type reads only the columns its fragment selects (and its key), the keys bound as one parameter', async () => {
@@ -81,7 +83,12 @@ test('each type reads only the columns its fragment selects (and its key), the k
   t.resetQueryLog();
   const data = await t.ok(
     `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on School { name } ... on City { nameZh } } }`,
-    { representations: [{ __typename: 'School', id: schools.ningbo }, { __typename: 'City', code: '330100' }] },
+    {
+      representations: [
+        { __typename: 'School', id: schools.ningbo },
+        { __typename: 'City', code: '330100' },
+      ],
+    },
   );
   expect(data._entities).toEqual([{ name: '宁波第一技师学院' }, { nameZh: '杭州市' }]);
   const [schoolSql] = t.queries.filter((sql) => /from [`"]school[`"]/.test(sql));

@@ -44,15 +44,19 @@ test('our served SDL composes with the registration subgraph without errors', ()
   expect(composition.supergraphSdl).toContain('join__graph(name: "enrollment"');
 });
 
-test('our schools and programs carry the registration system\'s student counts', async () => {
-  const result = await gateway.run(`{
+test("our schools and programs carry the registration system's student counts", async () => {
+  const result = await gateway.run(
+    `{
     allSchools(sortField: "name") {
       name
       city { code }
       registeredStudents(year: 2025)
       programs { major { code } registeredStudents(year: 2025) }
     }
-  }`, undefined, t.adminHeaders);
+  }`,
+    undefined,
+    t.adminHeaders,
+  );
   expect(result.errors).toBeUndefined();
   expect(result.data).toEqual({
     allSchools: [
@@ -75,13 +79,17 @@ test('our schools and programs carry the registration system\'s student counts',
   });
 });
 
-test('the registration system\'s cities resolve through us by code, and back into its counts', async () => {
-  const result = await gateway.run(`{
+test("the registration system's cities resolve through us by code, and back into its counts", async () => {
+  const result = await gateway.run(
+    `{
     studentsByHomeCity(year: 2025) {
       students
       city { code nameZh schools { name registeredStudents(year: 2024) } }
     }
-  }`, undefined, t.adminHeaders);
+  }`,
+    undefined,
+    t.adminHeaders,
+  );
   expect(result.errors).toBeUndefined();
   expect(result.data).toEqual({
     studentsByHomeCity: [
@@ -93,13 +101,17 @@ test('the registration system\'s cities resolve through us by code, and back int
 });
 
 test('the supergraph offers record-level writes, but no bulk saves and nothing of accounts or sessions', async () => {
-  const result = await gateway.run<{ mutation: { fields: Array<{ name: string }> }; saveRow: null; user: null; session: null; role: null }>(`{
+  const result = await gateway.run<{ mutation: { fields: Array<{ name: string }> }; saveRow: null; user: null; session: null; role: null }>(
+    `{
     mutation: __type(name: "Mutation") { fields { name } }
     saveRow: __type(name: "SchoolSaveRow") { name }
     user: __type(name: "User") { name }
     session: __type(name: "Session") { name }
     role: __type(name: "Role") { name }
-  }`, undefined, t.adminHeaders);
+  }`,
+    undefined,
+    t.adminHeaders,
+  );
   expect(result.errors).toBeUndefined();
   const names = result.data!.mutation.fields.map((f) => f.name);
   expect(names).toContain('createSchool');

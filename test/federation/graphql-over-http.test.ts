@@ -3,8 +3,12 @@ import { serverAudits } from 'graphql-http';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 /** Requests as a signed-in client: the audits are about the protocol, not about who may ask. */
 const signedIn: typeof fetch = (input, init) => {

@@ -23,7 +23,12 @@ async function post(headers: Record<string, string>) {
 test('an inline trace (ftv1) with a node per resolved field, when the gateway asks for one', async () => {
   const traced = await post({ 'apollo-federation-include-trace': 'ftv1' });
   expect(traced.errors).toBeUndefined();
-  expect(traced.data).toEqual({ allCities: [{ code: '330100', schools: [] }, { code: '330200', schools: [] }] });
+  expect(traced.data).toEqual({
+    allCities: [
+      { code: '330100', schools: [] },
+      { code: '330200', schools: [] },
+    ],
+  });
   // A protobuf Trace: its field nodes carry the response names as plain UTF-8 strings.
   const trace = Buffer.from(traced.extensions!.ftv1!, 'base64').toString('utf8');
   for (const field of ['allCities', 'code', 'schools', 'City', 'String']) expect(trace).toContain(field);

@@ -53,15 +53,22 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  */
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-fuzz-'));
-  const server = await startServerProcess(`sqlite:${path.join(dir, 'fuzz.sqlite')}`, {
-    DEMO_DATA: String(options.demo),
-    ADMIN_USERNAME: ADMIN.username,
-    ADMIN_PASSWORD: ADMIN.password,
-  }, { readyWithinMs: 300000 });
+  const server = await startServerProcess(
+    `sqlite:${path.join(dir, 'fuzz.sqlite')}`,
+    {
+      DEMO_DATA: String(options.demo),
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
+    },
+    { readyWithinMs: 300000 },
+  );
   const report: FuzzReport = { options, requests: 0, seconds: 0, statuses: {}, codes: {}, internal: [], failures: [], latencyMs: { p50: 0, p95: 0, max: 0 } };
   try {
     const signIn = async () => {
-      const login = { query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: ADMIN.username, p: ADMIN.password } };
+      const login = {
+        query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        variables: { u: ADMIN.username, p: ADMIN.password },
+      };
       return (JSON.parse((await call(server.url, login, null)).text) as { data: { login: { token: string } } }).data.login.token;
     };
     let token = await signIn();
@@ -111,9 +118,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     // Each internal error must be in the server's log under its request id.
     await new Promise((resolve) => setTimeout(resolve, 200));
     for (const { requestId, operation } of report.internal) {
-      if (!requestId || !server.output().includes(`[request ${requestId}]`)) report.failures.push({ kind: 'unlogged', detail: `request id ${requestId || 'missing'}`, operation });
+      if (!requestId || !server.output().includes(`[request ${requestId}]`))
+        report.failures.push({ kind: 'unlogged', detail: `request id ${requestId || 'missing'}`, operation });
     }
-    if (server.process.exitCode !== null) report.failures.push({ kind: 'crash', detail: `server exited with ${server.process.exitCode}`, operation: { query: '', variables: {} } });
+    if (server.process.exitCode !== null)
+      report.failures.push({ kind: 'crash', detail: `server exited with ${server.process.exitCode}`, operation: { query: '', variables: {} } });
     return report;
   } finally {
     await server.stop();
@@ -153,5 +162,19 @@ Error codes:
 | code | errors |
 |---|---|
 ${table(report.codes)}
-${report.internal.length ? `\nInternal errors (first 5):\n\n${report.internal.slice(0, 5).map((i) => `- \`${i.requestId}\`: \`${i.operation.query.slice(0, 200)}\``).join('\n')}\n` : ''}${report.failures.length ? `\nFailures (first 10):\n\n${report.failures.slice(0, 10).map((f) => `- ${f.kind}: ${f.detail} — \`${f.operation.query.slice(0, 200)}\` ${JSON.stringify(f.operation.variables).slice(0, 200)}`).join('\n')}\n` : ''}`;
+${
+  report.internal.length
+    ? `\nInternal errors (first 5):\n\n${report.internal
+        .slice(0, 5)
+        .map((i) => `- \`${i.requestId}\`: \`${i.operation.query.slice(0, 200)}\``)
+        .join('\n')}\n`
+    : ''
+}${
+    report.failures.length
+      ? `\nFailures (first 10):\n\n${report.failures
+          .slice(0, 10)
+          .map((f) => `- ${f.kind}: ${f.detail} — \`${f.operation.query.slice(0, 200)}\` ${JSON.stringify(f.operation.variables).slice(0, 200)}`)
+          .join('\n')}\n`
+      : ''
+  }`;
 }

@@ -36,7 +36,32 @@ export class Random {
 }
 
 /** Values an attacker or a careless client sends, alongside ordinary ones. */
-const STRINGS = ['', ' ', 'a', '杭州', '杭州市技师学院', '330100', '0101', '2026-09-01', "'; drop table school; --", '%', '_', '\\', '\u0000', '\uD800', '\uDC00x', '😀', 'x'.repeat(300), '<script>alert(1)</script>', 'null', '{"a":1}', 'ASC', 'DESC', 'id', 'name'];
+const STRINGS = [
+  '',
+  ' ',
+  'a',
+  '杭州',
+  '杭州市技师学院',
+  '330100',
+  '0101',
+  '2026-09-01',
+  "'; drop table school; --",
+  '%',
+  '_',
+  '\\',
+  '\u0000',
+  '\uD800',
+  '\uDC00x',
+  '😀',
+  'x'.repeat(300),
+  '<script>alert(1)</script>',
+  'null',
+  '{"a":1}',
+  'ASC',
+  'DESC',
+  'id',
+  'name',
+];
 const INTS = [0, 1, 2, -1, 7, 11, 100, 2023, 2026, 2027, 10000, 10001, 2147483647, -2147483648];
 const FLOATS = [0, 0.5, -1.5, 1e9, 3.14];
 const IDS = ['1', '2', '3', '0', '-1', '9999999999', 'abc', '1e3', ' 1', '2147483647', '12'];
@@ -54,12 +79,18 @@ function scalarValue(name: string, random: Random): unknown {
   // Now and then a value of the wrong kind: coercion must refuse it cleanly.
   if (random.chance(0.05)) return random.pick<unknown>([true, 1.5, 'text', [], {}, -7]);
   switch (name) {
-    case 'Int': return random.pick(INTS);
-    case 'Float': return random.pick(FLOATS);
-    case 'Boolean': return random.chance(0.5);
-    case 'ID': return random.pick(IDS);
-    case 'String': return random.pick(STRINGS);
-    default: return /date/i.test(name) ? random.pick(DATES) : random.pick<unknown>([...STRINGS.slice(0, 6), ...INTS.slice(0, 4)]);
+    case 'Int':
+      return random.pick(INTS);
+    case 'Float':
+      return random.pick(FLOATS);
+    case 'Boolean':
+      return random.chance(0.5);
+    case 'ID':
+      return random.pick(IDS);
+    case 'String':
+      return random.pick(STRINGS);
+    default:
+      return /date/i.test(name) ? random.pick(DATES) : random.pick<unknown>([...STRINGS.slice(0, 6), ...INTS.slice(0, 4)]);
   }
 }
 

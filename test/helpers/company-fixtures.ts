@@ -35,7 +35,10 @@ export async function create<T = Record<string, any>>(t: TestApp, mutation: stri
   return data[mutation]!;
 }
 
-export async function createCompany(t: TestApp, args: { name: string; creditCode: string; cityId: string; industry?: string; shortName?: string }): Promise<string> {
+export async function createCompany(
+  t: TestApp,
+  args: { name: string; creditCode: string; cityId: string; industry?: string; shortName?: string },
+): Promise<string> {
   return (await create<{ id: string }>(t, 'createCompany', { industry: 'HIGH_END_EQUIPMENT', ...args })).id;
 }
 

@@ -6,8 +6,7 @@ interface TypeRef {
   ofType: TypeRef | null;
 }
 
-const printType = (t: TypeRef): string =>
-  t.kind === 'NON_NULL' ? `${printType(t.ofType!)}!` : t.kind === 'LIST' ? `[${printType(t.ofType!)}]` : t.name!;
+const printType = (t: TypeRef): string => (t.kind === 'NON_NULL' ? `${printType(t.ofType!)}!` : t.kind === 'LIST' ? `[${printType(t.ofType!)}]` : t.name!);
 
 const cache = new WeakMap<TestApp, Map<string, Map<string, string>>>();
 

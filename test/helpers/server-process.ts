@@ -33,7 +33,11 @@ export function productionArgs(): string[] {
  * as the test app does. From source (`tsx src/main.ts`, as `npm start`), or `compiled` as production
  * runs it (`start:production`'s node arguments after `buildServer`).
  */
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, { compiled = false, readyWithinMs = 60000 } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  { compiled = false, readyWithinMs = 60000 } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const [command, args] = compiled ? [process.execPath, productionArgs()] : [path.join(root, 'server', 'node_modules', '.bin', 'tsx'), ['src/main.ts']];
   const child = spawn(command, args, {
@@ -48,7 +52,10 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
   const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    const ready = await fetch(`${base}/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${base}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));

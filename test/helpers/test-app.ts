@@ -63,7 +63,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const queries: string[] = [];
   const orm = await openOrm({ databaseUrl: database.url, onQuery: (sql) => queries.push(sql), sqliteReaders: options.sqliteReaders });
   const tokens = new TokenService(TEST_JWT_SECRET, 3600);
-  const app = await createApp({ orm, clock: options.clock, tokens, production: options.production, adminDist: options.adminDist, trustedProxies: options.trustedProxies });
+  const app = await createApp({
+    orm,
+    clock: options.clock,
+    tokens,
+    production: options.production,
+    adminDist: options.adminDist,
+    trustedProxies: options.trustedProxies,
+  });
   const server = http.createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

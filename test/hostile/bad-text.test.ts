@@ -26,7 +26,10 @@ describe('unstorable text', () => {
 
   test('inside a bulk row it names the row and the column, and nothing is written', async () => {
     const city = (await t.ok('{ allCities(perPage: 1) { id } }')).allCities[0].id;
-    const rows = [{ name: '正常学校', type: 'TECHNICAL_SCHOOL', cityId: city }, { name: '坏\u0000学校', type: 'TECHNICAL_SCHOOL', cityId: city }];
+    const rows = [
+      { name: '正常学校', type: 'TECHNICAL_SCHOOL', cityId: city },
+      { name: '坏\u0000学校', type: 'TECHNICAL_SCHOOL', cityId: city },
+    ];
     const result = await post(t, { query: 'mutation($rows: [SchoolSaveRow!]!) { saveSchools(rows: $rows) { id } }', variables: { rows } });
     expect(refusal(result)).toEqual({ status: 400, code: 'BAD_USER_INPUT', rule: 'TEXT', field: 'rows.1.name' });
     expect((await t.ok('{ _allSchoolsMeta(filter: { q: "正常学校" }) { count } }'))._allSchoolsMeta.count).toBe(0);

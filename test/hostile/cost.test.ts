@@ -44,7 +44,16 @@ describe('the bound of a child list holds when read', () => {
     const plan = await createPlan(t, { programId: await createProgram(t, { schoolId: school, majorCode: '0101' }), year: 2026, seats: 10 });
     const bound = enrollmentPlanResource.children!.find((c) => c.name === 'transitions')!.maxRows;
     const em = t.orm.em.fork();
-    const rows = Array.from({ length: bound + 1 }, () => ({ plan: Number(plan), step: PlanStep.SUBMIT, fromStatus: PlanStatus.DRAFT, toStatus: PlanStatus.SUBMITTED, occurredOn: '2026-03-01', version: 1, createdAt: new Date(), updatedAt: new Date() }));
+    const rows = Array.from({ length: bound + 1 }, () => ({
+      plan: Number(plan),
+      step: PlanStep.SUBMIT,
+      fromStatus: PlanStatus.DRAFT,
+      toStatus: PlanStatus.SUBMITTED,
+      occurredOn: '2026-03-01',
+      version: 1,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    }));
     await em.insertMany(PlanTransition, rows);
     const result = await t.gql(`query($id: ID!) { EnrollmentPlan(id: $id) { id transitions { id } } }`, { id: plan });
     expect(firstError(result).extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', rule: 'CHILD_ROWS', field: 'EnrollmentPlan.transitions', maximum: bound });

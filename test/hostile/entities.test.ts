@@ -32,7 +32,10 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 test('an unknown type next to a known one fails its own slot; the process and the known slot stay', async () => {
   const result = await t.gql(ENTITIES, {
-    representations: [{ __typename: 'School', id: campus.schools.hangzhou }, { __typename: 'Nope', id: '1' }],
+    representations: [
+      { __typename: 'School', id: campus.schools.hangzhou },
+      { __typename: 'Nope', id: '1' },
+    ],
   });
   await settle();
   expect(result.data).toEqual({ _entities: [{ __typename: 'School', name: '杭州第一技师学院' }, null] });

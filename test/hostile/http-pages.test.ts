@@ -18,7 +18,9 @@ fs.writeFileSync(path.join(dist, 'assets', 'index-BYoy86e6.js'), SCRIPT);
 fs.writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 
 let t: Target;
-beforeAll(async () => { t = await startTarget({ adminDist: dist }); });
+beforeAll(async () => {
+  t = await startTarget({ adminDist: dist });
+});
 afterAll(async () => {
   await t?.stop();
   fs.rmSync(dist, { recursive: true, force: true });
@@ -56,7 +58,10 @@ describe('pages and assets', () => {
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(await plain.text()).toBe(SCRIPT);
     expectSecurityHeaders(plain);
-    for (const [encoding, decode] of [['br', zlib.brotliDecompressSync], ['gzip', zlib.gunzipSync]] as const) {
+    for (const [encoding, decode] of [
+      ['br', zlib.brotliDecompressSync],
+      ['gzip', zlib.gunzipSync],
+    ] as const) {
       // fetch would decode on its own; the raw bytes show what the server sent
       const raw = await new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
         import('node:http').then(({ get: httpGet }) =>
@@ -92,7 +97,12 @@ describe('pages and assets', () => {
   });
 
   test('/graphql is never the admin: a wrong method or path there is JSON', async () => {
-    const put = await fetch(`${t.base}/graphql`, { method: 'PUT', headers: { ...t.admin, 'content-type': 'application/json' }, body: '{}', signal: AbortSignal.timeout(10000) });
+    const put = await fetch(`${t.base}/graphql`, {
+      method: 'PUT',
+      headers: { ...t.admin, 'content-type': 'application/json' },
+      body: '{}',
+      signal: AbortSignal.timeout(10000),
+    });
     expect(put.status).toBe(405);
     const elsewhere = await fetch(`${t.base}/graphql/extra`, { signal: AbortSignal.timeout(10000) });
     expect(elsewhere.status).toBe(404);
@@ -104,26 +114,35 @@ describe('/graphql over HTTP', () => {
   test('CORS: any origin may call with a bearer token; the preflight names what is allowed', async () => {
     const preflight = await fetch(t.url, {
       method: 'OPTIONS',
-      headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: 'https://elsewhere.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
       signal: AbortSignal.timeout(10000),
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization, content-type');
-    const answer = await fetch(t.url, { method: 'POST', headers: { ...t.admin, 'content-type': 'application/json', origin: 'https://elsewhere.example' }, body: '{"query":"{ __typename }"}' });
+    const answer = await fetch(t.url, {
+      method: 'POST',
+      headers: { ...t.admin, 'content-type': 'application/json', origin: 'https://elsewhere.example' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(answer.headers.get('access-control-allow-origin')).toBe('*');
     expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
-  test('a body that is not JSON gets Apollo\'s 400, as JSON', async () => {
+  test("a body that is not JSON gets Apollo's 400, as JSON", async () => {
     const answer = await fetch(t.url, { method: 'POST', headers: { ...t.admin, 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
     expect(answer.status).toBe(400);
   });
 });
 
 describe('the client address', () => {
-  const request = (peer: string, forwarded?: string) => ({ socket: { remoteAddress: peer }, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }) as unknown as IncomingMessage;
+  const request = (peer: string, forwarded?: string) =>
+    ({ socket: { remoteAddress: peer }, headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }) as unknown as IncomingMessage;
 
   test('without TRUST_PROXY the socket peer, whatever X-Forwarded-For claims', () => {
     expect(clientAddress(request('10.0.0.5', '1.2.3.4'), 0)).toBe('10.0.0.5');

@@ -3,8 +3,12 @@ import { graphql, startTarget, type Target } from './http-target.js';
 
 /** The server as NODE_ENV=production runs it: validation errors name nothing of the schema for anyone. */
 let t: Target;
-beforeAll(async () => { t = await startTarget({ production: true }); }, 120000);
-afterAll(async () => { await t?.stop(); });
+beforeAll(async () => {
+  t = await startTarget({ production: true });
+}, 120000);
+afterAll(async () => {
+  await t?.stop();
+});
 
 test('no "Did you mean" suggestions in production, signed in or not', async () => {
   const signedIn = await graphql(t.url, '{ allCitie { id } }', {}, t.admin);

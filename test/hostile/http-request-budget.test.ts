@@ -8,8 +8,12 @@ import { graphql, post, postAliasesFromChild, refusal, startTarget, whileAttacki
  * runs, and the server still serves afterwards.
  */
 let t: Target;
-beforeAll(async () => { t = await startTarget(); }, 120000);
-afterAll(async () => { await t?.stop(); });
+beforeAll(async () => {
+  t = await startTarget();
+}, 120000);
+afterAll(async () => {
+  await t?.stop();
+});
 
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
 const aliasDocument = (bytes: number) => {
@@ -126,7 +130,13 @@ describe('anonymous requests', () => {
   });
 
   test('anything but a login is refused as not signed in, unparsable documents included', async () => {
-    for (const query of ['{ allCities { id } }', '{ __schema { types { name } } }', 'mutation { deleteCity(id: "1") { id } }', '{ allCities { ', 'fragment F on Query { __typename }']) {
+    for (const query of [
+      '{ allCities { id } }',
+      '{ __schema { types { name } } }',
+      'mutation { deleteCity(id: "1") { id } }',
+      '{ allCities { ',
+      'fragment F on Query { __typename }',
+    ]) {
       expect(refusal(await graphql(t.url, query))).toMatchObject({ status: 401, json: true, code: 'UNAUTHENTICATED', data: undefined });
     }
     expect(refusal(await post(t.url, JSON.stringify({ variables: {} })))).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });

@@ -59,10 +59,15 @@ console.log(JSON.stringify({ status: response.status, contentType: response.head
 /** Posts a document of aliases of `size` bytes from another process. */
 export function postAliasesFromChild(url: string, size: number, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--input-type=module', '-e', BIG_ALIAS_POST, url, String(size), JSON.stringify(headers)], { timeout: ATTACK_TIMEOUT_MS, maxBuffer: 1024 * 1024 }, (error, stdout) => {
-      if (error) reject(error);
-      else resolve(JSON.parse(stdout) as Answer);
-    });
+    execFile(
+      process.execPath,
+      ['--input-type=module', '-e', BIG_ALIAS_POST, url, String(size), JSON.stringify(headers)],
+      { timeout: ATTACK_TIMEOUT_MS, maxBuffer: 1024 * 1024 },
+      (error, stdout) => {
+        if (error) reject(error);
+        else resolve(JSON.parse(stdout) as Answer);
+      },
+    );
   });
 }
 

@@ -37,7 +37,10 @@ test('a failing statement answers INTERNAL_SERVER_ERROR with a request id, logge
 
 test('each request gets its own id, and other fields of the same answer still resolve', async () => {
   captureLog();
-  const [a, b] = await Promise.all([post(t, { query: '{ allIncentives { id } }' }), post(t, { query: '{ allIncentives { id } allCities(perPage: 1) { code } }' })]);
+  const [a, b] = await Promise.all([
+    post(t, { query: '{ allIncentives { id } }' }),
+    post(t, { query: '{ allIncentives { id } allCities(perPage: 1) { code } }' }),
+  ]);
   const [idA, idB] = [firstError(a.body).extensions.requestId, firstError(b.body).extensions.requestId];
   expect(idA).not.toBe(idB);
   expect(b.body.data).toBeNull();

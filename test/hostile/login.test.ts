@@ -25,7 +25,9 @@ afterAll(async () => t?.close());
 const advance = (seconds: number) => clock.set(new Date(clock.now().getTime() + seconds * 1000));
 const codeOf = async (username: string, password: string) => firstError(await anonymous.gql(LOGIN, { u: username, p: password })).extensions;
 const attempts = (username: string) =>
-  t.ok(`query($u: String) { allAuditEntries(filter: { entityName: "LoginAttempt", q: $u }, sortField: "id", perPage: 1000) { actorName changes } }`, { u: username });
+  t.ok(`query($u: String) { allAuditEntries(filter: { entityName: "LoginAttempt", q: $u }, sortField: "id", perPage: 1000) { actorName changes } }`, {
+    u: username,
+  });
 
 describe('per username', () => {
   test('free failures, then a doubling wait with TOO_MANY_ATTEMPTS and retryAfter; the right password waits too', async () => {
@@ -62,7 +64,10 @@ describe('per username', () => {
 describe('one sign-in per operation', () => {
   test.each([
     ['aliases', `mutation { a: login(username: "patient", password: "x1") { token } b: login(username: "patient", password: "x2") { token } }`],
-    ['a fragment', `mutation { login(username: "patient", password: "x1") { token } ...Again } fragment Again on Mutation { again: login(username: "patient", password: "x2") { token } }`],
+    [
+      'a fragment',
+      `mutation { login(username: "patient", password: "x1") { token } ...Again } fragment Again on Mutation { again: login(username: "patient", password: "x2") { token } }`,
+    ],
   ])('login repeated through %s is refused before any password is checked', async (_how, query) => {
     // Signed in, so that only the repetition is at stake (anonymous requests may not spread fragments at all).
     const result = await t.gql(query);
@@ -113,7 +118,8 @@ describe('passwords at sign-in', () => {
 describe('per client address', () => {
   test('many usernames from one address are throttled together', async () => {
     let code = '';
-    for (let i = 0; i <= LOGIN_THROTTLE.freeFailuresPerAddress && code !== 'TOO_MANY_ATTEMPTS'; i++) code = (await codeOf(`sprayed-${i}`, 'Spray-password-1')).code;
+    for (let i = 0; i <= LOGIN_THROTTLE.freeFailuresPerAddress && code !== 'TOO_MANY_ATTEMPTS'; i++)
+      code = (await codeOf(`sprayed-${i}`, 'Spray-password-1')).code;
     expect(code).toBe('TOO_MANY_ATTEMPTS');
     expect(await codeOf('never-tried', 'Spray-password-1')).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', retryAfter: expect.any(Number) });
   });

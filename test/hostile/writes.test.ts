@@ -20,7 +20,13 @@ describe('bulk saves are capped', () => {
     const before = await schoolCount();
     const rows = Array.from({ length: MAX_SAVE_ROWS + 1 }, (_, i) => ({ name: `批量学校${i}`, type: 'TECHNICAL_SCHOOL', cityId: city }));
     const result = await whileHealthy(t, () => post(t, { query: SAVE, variables: { rows } }));
-    expect(firstError(result.body).extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'ROW_LIMIT', field: 'rows', maximum: MAX_SAVE_ROWS, actual: MAX_SAVE_ROWS + 1 });
+    expect(firstError(result.body).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      rule: 'ROW_LIMIT',
+      field: 'rows',
+      maximum: MAX_SAVE_ROWS,
+      actual: MAX_SAVE_ROWS + 1,
+    });
     expect(JSON.stringify(result.body).length).toBeLessThan(2000);
     expect(await schoolCount()).toBe(before);
   });
@@ -38,7 +44,13 @@ describe('updates and deletes name the version they were based on', () => {
   test('a bulk row that updates or deletes without a version is refused, and the save writes nothing', async () => {
     const id = (await t.ok(`mutation($c: ID!) { createSchool(name: "批量版本学校", type: TECHNICAL_SCHOOL, cityId: $c) { id } }`, { c: city })).createSchool.id;
     const before = await schoolCount();
-    const result = await t.gql(SAVE, { rows: [{ name: '新学校甲', type: 'TECHNICAL_SCHOOL', cityId: city }, { id, name: '改名' }, { id, delete: true }] });
+    const result = await t.gql(SAVE, {
+      rows: [
+        { name: '新学校甲', type: 'TECHNICAL_SCHOOL', cityId: city },
+        { id, name: '改名' },
+        { id, delete: true },
+      ],
+    });
     expect(firstError(result).extensions.rows).toEqual([
       expect.objectContaining({ index: 1, code: 'BAD_USER_INPUT', field: 'version' }),
       expect.objectContaining({ index: 2, code: 'BAD_USER_INPUT', field: 'version' }),
@@ -51,7 +63,11 @@ describe('updates and deletes name the version they were based on', () => {
     const start = (await t.ok(`query($id: ID!) { CampaignTarget(id: $id) { seats version } }`, { id })).CampaignTarget;
     const increment = async () => {
       const { CampaignTarget } = await t.ok(`query($id: ID!) { CampaignTarget(id: $id) { seats version } }`, { id });
-      return t.gql(`mutation($id: ID!, $v: Int!, $s: Int!) { updateCampaignTarget(id: $id, version: $v, seats: $s) { seats } }`, { id, v: CampaignTarget.version, s: CampaignTarget.seats + 1 });
+      return t.gql(`mutation($id: ID!, $v: Int!, $s: Int!) { updateCampaignTarget(id: $id, version: $v, seats: $s) { seats } }`, {
+        id,
+        v: CampaignTarget.version,
+        s: CampaignTarget.seats + 1,
+      });
     };
     const results = await Promise.all(Array.from({ length: 30 }, increment));
     const applied = results.filter((r) => !r.errors).length;

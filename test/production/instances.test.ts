@@ -9,7 +9,11 @@ let a: ServerProcess;
 let b: ServerProcess;
 
 async function post(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...t.adminHeaders }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...t.adminHeaders },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as { data?: any; errors?: Array<{ extensions: Record<string, unknown> }> };
 }
 
@@ -18,7 +22,10 @@ beforeAll(async () => {
   buildServer();
   // Both instances start together, compiled as production runs them: migrations and seeding must serialise, not collide.
   // b listens for table changes through DATABASE_LISTEN_URL (here the same database), as behind a transaction pooler.
-  [a, b] = await Promise.all([startServerProcess(t.databaseUrl, {}, { compiled: true }), startServerProcess(t.databaseUrl, { DATABASE_LISTEN_URL: t.databaseUrl }, { compiled: true })]);
+  [a, b] = await Promise.all([
+    startServerProcess(t.databaseUrl, {}, { compiled: true }),
+    startServerProcess(t.databaseUrl, { DATABASE_LISTEN_URL: t.databaseUrl }, { compiled: true }),
+  ]);
 }, 120000);
 
 afterAll(async () => {
@@ -36,14 +43,17 @@ test('two instances behind one database behave as one system', async () => {
   const created = await post(a.url, `{ allCities(filter: { code: "330700" }) { id } }`);
   expect(created.errors).toBeUndefined();
   const cityId = created.data.allCities[0].id;
-  const school = await post(a.url, `mutation($city: ID!) { createSchool(name: "双实例技师学院", type: TECHNICIAN_COLLEGE, cityId: $city) { id version } }`, { city: cityId });
+  const school = await post(a.url, `mutation($city: ID!) { createSchool(name: "双实例技师学院", type: TECHNICIAN_COLLEGE, cityId: $city) { id version } }`, {
+    city: cityId,
+  });
   expect(school.errors).toBeUndefined();
   const id = school.data.createSchool.id;
 
   const seenByB = await post(b.url, `query($id: ID!) { School(id: $id) { name city { nameZh } } }`, { id });
   expect(seenByB).toEqual({ data: { School: { name: '双实例技师学院', city: { nameZh: '金华市' } } } });
 
-  const rename = (url: string, name: string) => post(url, `mutation($id: ID!, $name: String!) { updateSchool(id: $id, version: 1, name: $name) { name version } }`, { id, name });
+  const rename = (url: string, name: string) =>
+    post(url, `mutation($id: ID!, $name: String!) { updateSchool(id: $id, version: 1, name: $name) { name version } }`, { id, name });
   const results = await Promise.all([rename(a.url, '双实例技师学院（甲）'), rename(b.url, '双实例技师学院（乙）')]);
   const winners = results.filter((r) => !r.errors);
   const losers = results.filter((r) => r.errors);
@@ -57,12 +67,17 @@ test('two instances behind one database behave as one system', async () => {
 });
 
 test('a logout through one instance ends the session on the other, which had the user cached', async () => {
-  const [{ listeners }] = await t.orm.em.getConnection().execute('select count(*)::int as listeners from pg_stat_activity where application_name = ? and datname = current_database()', [LISTENER_NAME]);
+  const [{ listeners }] = await t.orm.em
+    .getConnection()
+    .execute('select count(*)::int as listeners from pg_stat_activity where application_name = ? and datname = current_database()', [LISTENER_NAME]);
   expect(listeners).toBe(3);
   await createUser(t, { username: 'leaves-two-instances', role: 'ANALYST' });
   const call = async (url: string, query: string, token?: string) => {
     const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
-    return (await (await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query }) })).json()) as { data?: any; errors?: Array<{ extensions: Record<string, unknown> }> };
+    return (await (await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query }) })).json()) as {
+      data?: any;
+      errors?: Array<{ extensions: Record<string, unknown> }>;
+    };
   };
   const login = await call(a.url, `mutation { login(username: "leaves-two-instances", password: "${PASSWORD}") { token } }`);
   const token = login.data.login.token as string;

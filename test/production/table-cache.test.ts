@@ -21,7 +21,11 @@ let other: { orm: MikroORM; app: App; server: http.Server; url: string; queries:
 const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }`;
 
 async function post(url: string, query: string, token: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions: Record<string, unknown> }> };
 }
 
@@ -43,7 +47,9 @@ const userReads = (queries: string[]) => queries.filter((sql) => /from "app_user
 
 /** Ends the listening connection of this test's database as a failover or an operator would. */
 async function killListeners(): Promise<number> {
-  const rows = await t.orm.em.getConnection().execute(`select pg_terminate_backend(pid) as killed from pg_stat_activity where application_name = ? and datname = current_database()`, [LISTENER_NAME]);
+  const rows = await t.orm.em
+    .getConnection()
+    .execute(`select pg_terminate_backend(pid) as killed from pg_stat_activity where application_name = ? and datname = current_database()`, [LISTENER_NAME]);
   return rows.length;
 }
 
@@ -79,7 +85,10 @@ describe('the request user', () => {
     const token = await signIn('two-instance-leaver');
     expect((await post(other.url, '{ me { username } }', token)).data).toEqual({ me: { username: 'two-instance-leaver' } });
     expect((await post(t.url, 'mutation { logout }', token)).data).toEqual({ logout: true });
-    await eventually(async () => firstError(await post(other.url, '{ me { id } }', token))?.extensions.code === 'UNAUTHENTICATED', 'the other instance refuses the token');
+    await eventually(
+      async () => firstError(await post(other.url, '{ me { id } }', token))?.extensions.code === 'UNAUTHENTICATED',
+      'the other instance refuses the token',
+    );
   });
 
   test('a write by any other client (plain SQL) is heard too', async () => {
@@ -87,7 +96,10 @@ describe('the request user', () => {
     const token = await signIn('deactivated-by-sql');
     expect((await post(other.url, '{ me { username } }', token)).data).toEqual({ me: { username: 'deactivated-by-sql' } });
     await t.orm.em.getConnection().execute('update app_user set active = false where id = ?', [id]);
-    await eventually(async () => firstError(await post(other.url, '{ me { id } }', token))?.extensions.code === 'UNAUTHENTICATED', 'the deactivated user is refused');
+    await eventually(
+      async () => firstError(await post(other.url, '{ me { id } }', token))?.extensions.code === 'UNAUTHENTICATED',
+      'the deactivated user is refused',
+    );
   });
 });
 
@@ -171,10 +183,8 @@ describe('a read that overlaps a change', () => {
   test('is answered but not kept: it may have seen the row before the change', async () => {
     const cache = await TableCache.open(t.orm);
     try {
-      let loads = 0;
       let release!: () => void;
       const slowLoad = async () => {
-        loads++;
         await new Promise<void>((resolve) => (release = resolve));
         return 'before';
       };

@@ -21,7 +21,9 @@ beforeAll(async () => {
   await seed(t.orm, { demo: true, today: '2026-12-20' });
   em = t.orm.em.fork();
 }, 300000);
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 /** Runs one rule and keeps its refusal instead of stopping at the first. */
 function collect(violations: string[], what: string, rule: () => void): void {
@@ -56,8 +58,10 @@ test('every seeded program, plan line, intake, adjustment and summary passes the
   for (const plan of plans) collect(violations, `plan ${plan.id}`, () => assertWithinSeats(plan, 0, taken.get(plan.id) ?? 0));
   for (const adjustment of await em.find(PlanAdjustment, {}, { populate: ['plan'] })) {
     if (!isLocked(adjustment.plan.status)) violations.push(`adjustment ${adjustment.id}: on an unlocked line`);
-    if (adjustment.decision === 'APPROVED' && adjustment.plan.seats !== adjustment.newSeats) violations.push(`adjustment ${adjustment.id}: approved seats not on the line`);
-    if (adjustment.decision === 'PENDING' && adjustment.plan.seats !== adjustment.oldSeats) violations.push(`adjustment ${adjustment.id}: pending from other seats`);
+    if (adjustment.decision === 'APPROVED' && adjustment.plan.seats !== adjustment.newSeats)
+      violations.push(`adjustment ${adjustment.id}: approved seats not on the line`);
+    if (adjustment.decision === 'PENDING' && adjustment.plan.seats !== adjustment.oldSeats)
+      violations.push(`adjustment ${adjustment.id}: pending from other seats`);
   }
   for (const summary of await em.find(AnnualSummary, { submittedOn: { $ne: null } })) {
     collect(violations, `summary ${summary.id}`, () => assertSubmittable({ ...summary, submittedOn: null }, summary.submittedOn!));
@@ -89,10 +93,20 @@ test('on 20 December 2026 the years to 2026 are filed with intakes; 2027 is spre
     `select p.status, count(t.id) * 1.0 / count(distinct p.id) as steps from enrollment_plan p left join plan_transition t on t.plan_id = p.id
      where p.year = 2027 group by p.status order by p.status`,
   );
-  expect(history.map((h) => [h.status, toNumber(h.steps)])).toEqual([['APPROVED', 2], ['DRAFT', 0], ['FILED', 3], ['SUBMITTED', 1]]);
+  expect(history.map((h) => [h.status, toNumber(h.steps)])).toEqual([
+    ['APPROVED', 2],
+    ['DRAFT', 0],
+    ['FILED', 3],
+    ['SUBMITTED', 1],
+  ]);
   const summaries = await queryRows<{ year: number; submitted: unknown; all: unknown }>(
     em,
     'select year, count(submitted_on) as submitted, count(*) as "all" from annual_summary group by year order by year',
   );
-  expect(summaries.map((s) => [Number(s.year), toNumber(s.submitted), toNumber(s.all)])).toEqual([[2023, 11, 11], [2024, 11, 11], [2025, 11, 11], [2026, 11, 11]]);
+  expect(summaries.map((s) => [Number(s.year), toNumber(s.submitted), toNumber(s.all)])).toEqual([
+    [2023, 11, 11],
+    [2024, 11, 11],
+    [2025, 11, 11],
+    [2026, 11, 11],
+  ]);
 });

@@ -7,8 +7,12 @@ import { count, lineAt } from './rule-fixtures.js';
 let t: TestApp;
 /** The lines of these tests are filed on this day, before spring registration closes. */
 const clock = new FixedClock('2026-02-20T02:00:00Z');
-beforeAll(async () => { t = await createTestApp({ clock }); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const CREATE = `mutation($planId: ID!, $count: Int!, $originCode: String!, $registeredOn: LocalDate!) {
   createIntake(planId: $planId, count: $count, targetGroup: JUNIOR_HIGH_GRADUATE, originCode: $originCode, registeredOn: $registeredOn) { id }
@@ -95,7 +99,10 @@ describe('R9 registration deadlines', () => {
   test('an update to a late date is refused and the stored date stays', async () => {
     const { planId } = await lineAt(t, 'FILED');
     const id = await createIntake(t, { planId, count: 1, originCode: '330100', registeredOn: '2026-09-10' });
-    const result = await t.gql(`mutation($id: ID!, $v: Int!) { updateIntake(id: $id, version: $v, registeredOn: "2026-12-01") { id } }`, { id: id, v: await versionOf(t, 'Intake', id) });
+    const result = await t.gql(`mutation($id: ID!, $v: Int!) { updateIntake(id: $id, version: $v, registeredOn: "2026-12-01") { id } }`, {
+      id: id,
+      v: await versionOf(t, 'Intake', id),
+    });
     expect(firstError(result).extensions).toMatchObject({ rule: 'R9', field: 'registeredOn' });
     const read = await t.ok(`query($id: ID!) { Intake(id: $id) { registeredOn version } }`, { id });
     expect(read.Intake).toEqual({ registeredOn: '2026-09-10', version: 1 });

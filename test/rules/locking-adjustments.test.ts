@@ -7,8 +7,12 @@ import { authorityFor, cityAdmin } from '../helpers/authorities.js';
 
 let t: TestApp;
 const clock = new FixedClock('2026-09-01T01:00:00Z');
-beforeAll(async () => { t = await createTestApp({ clock }); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const REQUEST = `mutation($planId: ID!, $newSeats: Int!, $reason: String!) {
   requestPlanAdjustment(planId: $planId, newSeats: $newSeats, reason: $reason) { id oldSeats newSeats decision requestedBy requestedOn }
@@ -23,10 +27,16 @@ const intake = (planId: string, n: number) => ({ planId, count: n, originCode: '
 describe('R8 approved and filed lines are locked against CRUD', () => {
   test.each(['APPROVED', 'FILED'] as const)('an %s line refuses edits and deletes; nothing changes', async (status) => {
     const { planId } = await lineAt(t, status, { seats: 40 });
-    const edit = await t.gql(`mutation($id: ID!, $v: Int!) { updateEnrollmentPlan(id: $id, version: $v, seats: 60) { seats } }`, { id: planId, v: await versionOf(t, 'EnrollmentPlan', planId) });
+    const edit = await t.gql(`mutation($id: ID!, $v: Int!) { updateEnrollmentPlan(id: $id, version: $v, seats: 60) { seats } }`, {
+      id: planId,
+      v: await versionOf(t, 'EnrollmentPlan', planId),
+    });
     expect(firstError(edit).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8', field: 'seats' });
     expect(firstError(edit).extensions.messageEn).toContain('request a plan adjustment');
-    const remove = await t.gql(`mutation($id: ID!, $v: Int!) { deleteEnrollmentPlan(id: $id, version: $v) { id } }`, { id: planId, v: await versionOf(t, 'EnrollmentPlan', planId) });
+    const remove = await t.gql(`mutation($id: ID!, $v: Int!) { deleteEnrollmentPlan(id: $id, version: $v) { id } }`, {
+      id: planId,
+      v: await versionOf(t, 'EnrollmentPlan', planId),
+    });
     expect(firstError(remove).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8' });
     const row = await t.ok(`query($id: ID!) { EnrollmentPlan(id: $id) { seats status } }`, { id: planId });
     expect(row.EnrollmentPlan).toEqual({ seats: 40, status });
@@ -37,19 +47,31 @@ describe('R8 approved and filed lines are locked against CRUD', () => {
     const locked = await lineAt(t, 'APPROVED', { seats: 20 });
     const save = (rows: unknown[]) => t.gql(`mutation($rows: [EnrollmentPlanSaveRow!]!) { saveEnrollmentPlans(rows: $rows) { id seats } }`, { rows });
     const versions = { draft: await versionOf(t, 'EnrollmentPlan', draft.planId), locked: await versionOf(t, 'EnrollmentPlan', locked.planId) };
-    const refused = await save([{ id: draft.planId, version: versions.draft, seats: 11 }, { id: locked.planId, version: versions.locked, seats: 25 }]);
+    const refused = await save([
+      { id: draft.planId, version: versions.draft, seats: 11 },
+      { id: locked.planId, version: versions.locked, seats: 25 },
+    ]);
     expect(firstError(refused).extensions.rows).toEqual([
       { index: 1, code: 'RULE_VIOLATION', rule: 'R8', field: 'seats', message: expect.stringContaining('不得随意调整') },
     ]);
     expect(await planSeats(t, draft.planId)).toBe(10);
-    const accepted = await save([{ id: draft.planId, version: versions.draft, seats: 11 }, { id: locked.planId, version: versions.locked, seats: 20 }]);
+    const accepted = await save([
+      { id: draft.planId, version: versions.draft, seats: 11 },
+      { id: locked.planId, version: versions.locked, seats: 20 },
+    ]);
     expect(accepted.errors).toBeUndefined();
-    expect(accepted.data!.saveEnrollmentPlans).toEqual([{ id: draft.planId, seats: 11 }, { id: locked.planId, seats: 20 }]);
+    expect(accepted.data!.saveEnrollmentPlans).toEqual([
+      { id: draft.planId, seats: 11 },
+      { id: locked.planId, seats: 20 },
+    ]);
   });
 
   test('draft and submitted lines stay editable', async () => {
     const { planId } = await lineAt(t, 'SUBMITTED', { seats: 10 });
-    const data = await t.ok(`mutation($id: ID!, $v: Int!) { updateEnrollmentPlan(id: $id, version: $v, seats: 12) { seats } }`, { id: planId, v: await versionOf(t, 'EnrollmentPlan', planId) });
+    const data = await t.ok(`mutation($id: ID!, $v: Int!) { updateEnrollmentPlan(id: $id, version: $v, seats: 12) { seats } }`, {
+      id: planId,
+      v: await versionOf(t, 'EnrollmentPlan', planId),
+    });
     expect(data.updateEnrollmentPlan.seats).toBe(12);
   });
 });
@@ -61,8 +83,14 @@ describe('R8 plan adjustments', () => {
     expect(first.requestPlanAdjustment).toMatchObject({ oldSeats: 30, newSeats: 36, decision: 'PENDING', requestedBy: 'root', requestedOn: '2026-09-01' });
     const otherCity = await cityAdmin(t, '2');
     // another city's adjustment answers as a missing one
-    expect(firstError(await otherCity.gql(DECIDE, { id: first.requestPlanAdjustment.id, decision: 'APPROVED' })).extensions).toMatchObject({ code: 'FORBIDDEN', rule: null });
-    expect(firstError(await t.gql(DECIDE, { id: first.requestPlanAdjustment.id, decision: 'APPROVED' })).extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'R4' });
+    expect(firstError(await otherCity.gql(DECIDE, { id: first.requestPlanAdjustment.id, decision: 'APPROVED' })).extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      rule: null,
+    });
+    expect(firstError(await t.gql(DECIDE, { id: first.requestPlanAdjustment.id, decision: 'APPROVED' })).extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      rule: 'R4',
+    });
     const again = await t.gql(REQUEST, { planId, newSeats: 40, reason: '再次申请' });
     expect(firstError(again).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8', field: 'planId' });
 
@@ -78,7 +106,9 @@ describe('R8 plan adjustments', () => {
     expect(firstError(decidedTwice).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8', field: 'decision' });
     expect(await planSeats(t, planId)).toBe(36);
 
-    const history = await t.ok(`query($id: ID!) { EnrollmentPlan(id: $id) { seats adjustments { oldSeats newSeats decision requestedBy decidedBy } } }`, { id: planId });
+    const history = await t.ok(`query($id: ID!) { EnrollmentPlan(id: $id) { seats adjustments { oldSeats newSeats decision requestedBy decidedBy } } }`, {
+      id: planId,
+    });
     expect(history.EnrollmentPlan).toEqual({
       seats: 36,
       adjustments: [
@@ -101,7 +131,10 @@ describe('R8 plan adjustments', () => {
   test('intakes beyond the seats are refused until an approved adjustment covers them', async () => {
     const { planId } = await lineAt(t, 'FILED', { seats: 10 });
     await createIntake(t, intake(planId, 10));
-    const over = await t.gql(`mutation($planId: ID!) { createIntake(planId: $planId, count: 2, targetGroup: JUNIOR_HIGH_GRADUATE, originCode: "330100", registeredOn: "2026-09-20") { id } }`, { planId });
+    const over = await t.gql(
+      `mutation($planId: ID!) { createIntake(planId: $planId, count: 2, targetGroup: JUNIOR_HIGH_GRADUATE, originCode: "330100", registeredOn: "2026-09-20") { id } }`,
+      { planId },
+    );
     expect(firstError(over).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8', field: 'count' });
     expect(await count(t, 'Intake', 'Intakes', { planId })).toBe(1);
 
@@ -109,7 +142,10 @@ describe('R8 plan adjustments', () => {
     expect(firstError(tooFew).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8', field: 'newSeats' });
 
     const request = await t.ok(REQUEST, { planId, newSeats: 12, reason: '报名人数超出计划' });
-    const pending = await t.gql(`mutation($planId: ID!) { createIntake(planId: $planId, count: 2, targetGroup: JUNIOR_HIGH_GRADUATE, originCode: "330100", registeredOn: "2026-09-20") { id } }`, { planId });
+    const pending = await t.gql(
+      `mutation($planId: ID!) { createIntake(planId: $planId, count: 2, targetGroup: JUNIOR_HIGH_GRADUATE, originCode: "330100", registeredOn: "2026-09-20") { id } }`,
+      { planId },
+    );
     expect(firstError(pending).extensions).toMatchObject({ rule: 'R8', field: 'count' });
     await (await decider(planId)).ok(DECIDE, { id: request.requestPlanAdjustment.id, decision: 'APPROVED' });
     await createIntake(t, intake(planId, 2));
@@ -119,7 +155,10 @@ describe('R8 plan adjustments', () => {
   test('a bulk intake save past the seats reports the row that overflows and writes none', async () => {
     const { planId } = await lineAt(t, 'FILED', { seats: 10 });
     const result = await t.gql(`mutation($rows: [IntakeSaveRow!]!) { saveIntakes(rows: $rows) { id } }`, {
-      rows: [{ ...intake(planId, 6), targetGroup: 'JUNIOR_HIGH_GRADUATE' }, { ...intake(planId, 6), targetGroup: 'JUNIOR_HIGH_PAST' }],
+      rows: [
+        { ...intake(planId, 6), targetGroup: 'JUNIOR_HIGH_GRADUATE' },
+        { ...intake(planId, 6), targetGroup: 'JUNIOR_HIGH_PAST' },
+      ],
     });
     expect(firstError(result).extensions.rows).toEqual([
       { index: 1, code: 'RULE_VIOLATION', rule: 'R8', field: 'count', message: expect.stringContaining('已录入 6 人') },
@@ -130,9 +169,15 @@ describe('R8 plan adjustments', () => {
   test('editing an intake counts its new size, not its old one twice', async () => {
     const { planId } = await lineAt(t, 'FILED', { seats: 10 });
     const id = await createIntake(t, intake(planId, 7));
-    const grown = await t.ok(`mutation($id: ID!, $v: Int!) { updateIntake(id: $id, version: $v, count: 10) { count } }`, { id: id, v: await versionOf(t, 'Intake', id) });
+    const grown = await t.ok(`mutation($id: ID!, $v: Int!) { updateIntake(id: $id, version: $v, count: 10) { count } }`, {
+      id: id,
+      v: await versionOf(t, 'Intake', id),
+    });
     expect(grown.updateIntake.count).toBe(10);
-    const over = await t.gql(`mutation($id: ID!, $v: Int!) { updateIntake(id: $id, version: $v, count: 11) { count } }`, { id: id, v: await versionOf(t, 'Intake', id) });
+    const over = await t.gql(`mutation($id: ID!, $v: Int!) { updateIntake(id: $id, version: $v, count: 11) { count } }`, {
+      id: id,
+      v: await versionOf(t, 'Intake', id),
+    });
     expect(firstError(over).extensions).toMatchObject({ rule: 'R8', field: 'count' });
   });
 });

@@ -6,8 +6,12 @@ import { durationTable } from '../../server/src/modules/program/durations.js';
 import { count, lineAt } from './rule-fixtures.js';
 
 let t: TestApp;
-beforeAll(async () => { t = await createTestApp(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const CREATE = `mutation($schoolId: ID!, $majorId: ID!, $level: Level!, $entryBasis: EntryBasis!, $durationYears: Int) {
   createProgram(schoolId: $schoolId, majorId: $majorId, level: $level, entryBasis: $entryBasis, durationYears: $durationYears) { id level durationYears }
@@ -49,13 +53,12 @@ describe('R3 level vs school type', () => {
   test('a bulk save names the failing row and writes none', async () => {
     const schoolId = await createSchool(t, { name: 'R3 bulk 技工学校', cityCode: '330200', type: 'TECHNICAL_SCHOOL' });
     const major = await majorId(t, '0102');
-    const result = await t.gql(
-      `mutation($rows: [ProgramSaveRow!]!) { savePrograms(rows: $rows) { id } }`,
-      { rows: [
+    const result = await t.gql(`mutation($rows: [ProgramSaveRow!]!) { savePrograms(rows: $rows) { id } }`, {
+      rows: [
         { schoolId, majorId: major, level: 'INTERMEDIATE', entryBasis: 'JUNIOR_HIGH' },
         { schoolId, majorId: major, level: 'ADVANCED', entryBasis: 'JUNIOR_HIGH' },
-      ] },
-    );
+      ],
+    });
     expect(firstError(result).extensions.rows).toEqual([
       { index: 1, code: 'RULE_VIOLATION', rule: 'R3', field: 'level', message: expect.stringContaining('技工学校不能开设高级工层次') },
     ]);
@@ -65,7 +68,10 @@ describe('R3 level vs school type', () => {
   test('an update to a level the school may not teach is refused and leaves the row as it was', async () => {
     const schoolId = await createSchool(t, { name: 'R3 update 技工学校', cityCode: '330200', type: 'TECHNICAL_SCHOOL' });
     const programId = await createProgram(t, { schoolId, majorCode: '0103' });
-    const result = await t.gql(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, level: ADVANCED) { id } }`, { id: programId, v: await versionOf(t, 'Program', programId) });
+    const result = await t.gql(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, level: ADVANCED) { id } }`, {
+      id: programId,
+      v: await versionOf(t, 'Program', programId),
+    });
     expect(firstError(result).extensions).toMatchObject({ rule: 'R3', field: 'level' });
     const row = await t.ok(`query($id: ID!) { Program(id: $id) { level durationYears version } }`, { id: programId });
     expect(row.Program).toEqual({ level: 'INTERMEDIATE', durationYears: 3, version: 1 });
@@ -74,9 +80,15 @@ describe('R3 level vs school type', () => {
   test('a school cannot change to a type that forbids levels it teaches', async () => {
     const schoolId = await createSchool(t, { name: 'R3 type change 技师学院', cityCode: '330200', type: 'TECHNICIAN_COLLEGE' });
     await createProgram(t, { schoolId, majorCode: '0101', level: 'ADVANCED' });
-    const refused = await t.gql(`mutation($id: ID!, $v: Int!) { updateSchool(id: $id, version: $v, type: TECHNICAL_SCHOOL) { type } }`, { id: schoolId, v: await versionOf(t, 'School', schoolId) });
+    const refused = await t.gql(`mutation($id: ID!, $v: Int!) { updateSchool(id: $id, version: $v, type: TECHNICAL_SCHOOL) { type } }`, {
+      id: schoolId,
+      v: await versionOf(t, 'School', schoolId),
+    });
     expect(firstError(refused).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R3', field: 'type' });
-    const allowed = await t.ok(`mutation($id: ID!, $v: Int!) { updateSchool(id: $id, version: $v, type: SENIOR_TECHNICAL_SCHOOL) { type } }`, { id: schoolId, v: await versionOf(t, 'School', schoolId) });
+    const allowed = await t.ok(`mutation($id: ID!, $v: Int!) { updateSchool(id: $id, version: $v, type: SENIOR_TECHNICAL_SCHOOL) { type } }`, {
+      id: schoolId,
+      v: await versionOf(t, 'School', schoolId),
+    });
     expect(allowed.updateSchool.type).toBe('SENIOR_TECHNICAL_SCHOOL');
   });
 });
@@ -89,7 +101,10 @@ describe('durations by level and entry basis', () => {
     expect(made.createProgram.durationYears).toBe(5);
     const wrong = await t.gql(CREATE, { schoolId, majorId: major, level: 'ADVANCED', entryBasis: 'SENIOR_HIGH', durationYears: 4 });
     expect(firstError(wrong).extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'DURATION', field: 'durationYears', standardYears: 3 });
-    const moved = await t.ok(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, level: PREPARATORY_TECHNICIAN) { durationYears } }`, { id: made.createProgram.id, v: await versionOf(t, 'Program', made.createProgram.id) });
+    const moved = await t.ok(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, level: PREPARATORY_TECHNICIAN) { durationYears } }`, {
+      id: made.createProgram.id,
+      v: await versionOf(t, 'Program', made.createProgram.id),
+    });
     expect(moved.updateProgram.durationYears).toBe(6);
   });
 
@@ -107,10 +122,16 @@ describe('durations by level and entry basis', () => {
 describe('a program under approved plan lines', () => {
   test('cannot be un-filed or moved to another level; a draft-only program can', async () => {
     const { programId } = await lineAt(t, 'APPROVED');
-    const unfile = await t.gql(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, filedOn: null) { id } }`, { id: programId, v: await versionOf(t, 'Program', programId) });
+    const unfile = await t.gql(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, filedOn: null) { id } }`, {
+      id: programId,
+      v: await versionOf(t, 'Program', programId),
+    });
     expect(firstError(unfile).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8', field: 'filedOn' });
     const draft = await lineAt(t, 'DRAFT');
-    const ok = await t.ok(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, filedOn: null) { filedOn } }`, { id: draft.programId, v: await versionOf(t, 'Program', draft.programId) });
+    const ok = await t.ok(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, filedOn: null) { filedOn } }`, {
+      id: draft.programId,
+      v: await versionOf(t, 'Program', draft.programId),
+    });
     expect(ok.updateProgram.filedOn).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { authorityFor } from '../helpers/authorities.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { mutationFor } from '../helpers/operations.js';
-import { cityId, createPlan, createProgram, createSchool, firstError, markFiled, versionOf } from '../helpers/fixtures.js';
+import { cityId, createPlan, createProgram, createSchool, firstError, markFiled } from '../helpers/fixtures.js';
 import { create, createCompany, createPartnership, creditCode } from '../helpers/company-fixtures.js';
 
 /** R11: the order classes of a program, year and season fit in that program's plan seats for that year and season. */
@@ -23,14 +23,25 @@ beforeAll(async () => {
   const second = await createCompany(t, { name: '金华东阳电子有限公司', creditCode: creditCode('330700', 702), cityId: await cityId(t, '330700') });
   ids.secondPartnership = await createPartnership(t, { schoolId: ids.school, companyId: second });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const orderClass = (name: string, seats: number, extra: Record<string, unknown> = {}) => ({
-  partnershipId: ids.partnership, programId: ids.program, year: 2025, season: 'AUTUMN', name, seats, ...extra,
+  partnershipId: ids.partnership,
+  programId: ids.program,
+  year: 2025,
+  season: 'AUTUMN',
+  name,
+  seats,
+  ...extra,
 });
 
 async function seatsTaken(season = 'AUTUMN', year = 2025): Promise<Array<{ name: string; seats: number }>> {
-  const data = await t.ok(`query($program: ID, $season: Season, $year: Int) { allOrderClasses(filter: { programId: $program, season: $season, year: $year }, sortField: "name") { name seats } }`, { program: ids.program, season, year });
+  const data = await t.ok(
+    `query($program: ID, $season: Season, $year: Int) { allOrderClasses(filter: { programId: $program, season: $season, year: $year }, sortField: "name") { name seats } }`,
+    { program: ids.program, season, year },
+  );
   return data.allOrderClasses;
 }
 
@@ -48,16 +59,26 @@ describe('R11 order-class seats within plan seats', () => {
     expect(await seatsTaken()).toEqual([{ name: 'A 订单班', seats: 25 }]);
 
     await create(t, 'createOrderClass', orderClass('B 订单班', 15, { partnershipId: ids.secondPartnership }));
-    expect(await seatsTaken()).toEqual([{ name: 'A 订单班', seats: 25 }, { name: 'B 订单班', seats: 15 }]);
+    expect(await seatsTaken()).toEqual([
+      { name: 'A 订单班', seats: 25 },
+      { name: 'B 订单班', seats: 15 },
+    ]);
   });
 
   test('growing a class past the plan is refused and leaves it as it was; shrinking is allowed', async () => {
     const [a] = (await t.ok(`{ allOrderClasses(filter: { q: "A 订单班" }) { id version } }`)).allOrderClasses;
     const grown = await attempt('updateOrderClass', { id: a.id, version: a.version, seats: 26 });
     expect(firstError(grown).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R11', field: 'seats' });
-    expect(await seatsTaken()).toEqual([{ name: 'A 订单班', seats: 25 }, { name: 'B 订单班', seats: 15 }]);
+    expect(await seatsTaken()).toEqual([
+      { name: 'A 订单班', seats: 25 },
+      { name: 'B 订单班', seats: 15 },
+    ]);
 
-    const shrunk = await t.ok(await mutationFor(t, 'updateOrderClass', { id: a.id, version: a.version, seats: 20 }, 'seats version'), { id: a.id, version: a.version, seats: 20 });
+    const shrunk = await t.ok(await mutationFor(t, 'updateOrderClass', { id: a.id, version: a.version, seats: 20 }, 'seats version'), {
+      id: a.id,
+      version: a.version,
+      seats: 20,
+    });
     expect(shrunk.updateOrderClass).toEqual({ seats: 20, version: a.version + 1 });
   });
 
@@ -74,11 +95,22 @@ describe('R11 order-class seats within plan seats', () => {
   test('a bulk save that together exceeds the plan saves nothing; one that fits saves all', async () => {
     const rows = [orderClass('C 订单班', 3), orderClass('D 订单班', 3)];
     const result = await t.gql(`mutation($rows: [OrderClassSaveRow!]!) { saveOrderClasses(rows: $rows) { id } }`, { rows });
-    expect(result.errors![0]!.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R11', field: 'seats', messageZh: '1 行有错误，未保存任何数据', messageEn: '1 row(s) failed; nothing was saved' });
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: 'R11',
+      field: 'seats',
+      messageZh: '1 行有错误，未保存任何数据',
+      messageEn: '1 row(s) failed; nothing was saved',
+    });
     expect(result.errors![0]!.extensions.rows).toEqual([expect.objectContaining({ index: 1, rule: 'R11', field: 'seats' })]);
-    expect(await seatsTaken()).toEqual([{ name: 'A 订单班', seats: 20 }, { name: 'B 订单班', seats: 15 }]);
+    expect(await seatsTaken()).toEqual([
+      { name: 'A 订单班', seats: 20 },
+      { name: 'B 订单班', seats: 15 },
+    ]);
 
-    const fits = await t.ok(`mutation($rows: [OrderClassSaveRow!]!) { saveOrderClasses(rows: $rows) { name } }`, { rows: [orderClass('C 订单班', 3), orderClass('D 订单班', 2)] });
+    const fits = await t.ok(`mutation($rows: [OrderClassSaveRow!]!) { saveOrderClasses(rows: $rows) { name } }`, {
+      rows: [orderClass('C 订单班', 3), orderClass('D 订单班', 2)],
+    });
     expect(fits.saveOrderClasses).toEqual([{ name: 'C 订单班' }, { name: 'D 订单班' }]);
     expect((await seatsTaken()).reduce((sum, c) => sum + c.seats, 0)).toBe(40);
   });
@@ -93,8 +125,14 @@ describe('R11 seen from the plan line', () => {
   });
 
   const readPlan = async () => (await t.ok(`query($id: ID!) { EnrollmentPlan(id: $id) { year seats version } }`, { id: line.plan })).EnrollmentPlan;
-  const robotClass = (name: string, seats: number, partnershipId = ids.partnership) =>
-    ({ partnershipId, programId: line.program, year: 2025, season: 'AUTUMN', name, seats });
+  const robotClass = (name: string, seats: number, partnershipId = ids.partnership) => ({
+    partnershipId,
+    programId: line.program,
+    year: 2025,
+    season: 'AUTUMN',
+    name,
+    seats,
+  });
 
   test('an order class rests on approved or filed seats only, never on a draft or submitted line', async () => {
     const onDraft = await attempt('createOrderClass', robotClass('机器人订单班', 20));

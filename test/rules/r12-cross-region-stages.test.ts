@@ -14,11 +14,18 @@ beforeAll(async () => {
   ids.threeYears = await createProgram(t, { schoolId: school, majorCode: '0102', level: 'INTERMEDIATE', entryBasis: 'JUNIOR_HIGH' });
   ids.fiveYears = await createProgram(t, { schoolId: school, majorCode: '0102', level: 'ADVANCED', entryBasis: 'JUNIOR_HIGH' });
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 const stage = (where: string, years: number) => ({ where, years });
 const agreement = (programId: string, stages: Array<{ where: string; years: number }>, partnerInstitution = '四川省阿坝州职业技术学校') => ({
-  programId, partnerProvinceCode: '510000', partnerInstitution, stages, seats: 40, signedOn: '2025-04-01',
+  programId,
+  partnerProvinceCode: '510000',
+  partnerInstitution,
+  stages,
+  seats: 40,
+  signedOn: '2025-04-01',
 });
 
 async function stored(): Promise<Array<{ partnerInstitution: string; model: string }>> {
@@ -50,11 +57,22 @@ describe('R12 stage years sum to the program duration', () => {
   });
 
   test('an update that breaks the sum, or moves the agreement to a longer program, is refused and changes nothing', async () => {
-    const created = await create(t, 'createCrossRegionAgreement', agreement(ids.threeYears!, [stage('PARTNER', 1), stage('ZHEJIANG', 2)], '更新测试'), 'id version');
+    const created = await create(
+      t,
+      'createCrossRegionAgreement',
+      agreement(ids.threeYears!, [stage('PARTNER', 1), stage('ZHEJIANG', 2)], '更新测试'),
+      'id version',
+    );
     const shorter = { id: created.id, version: created.version, stages: [stage('PARTNER', 1), stage('ZHEJIANG', 1)] };
-    expect(firstError(await t.gql(await mutationFor(t, 'updateCrossRegionAgreement', shorter, 'id'), shorter)).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R12' });
+    expect(firstError(await t.gql(await mutationFor(t, 'updateCrossRegionAgreement', shorter, 'id'), shorter)).extensions).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: 'R12',
+    });
     const moved = { id: created.id, version: created.version, programId: ids.fiveYears };
-    expect(firstError(await t.gql(await mutationFor(t, 'updateCrossRegionAgreement', moved, 'id'), moved)).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R12' });
+    expect(firstError(await t.gql(await mutationFor(t, 'updateCrossRegionAgreement', moved, 'id'), moved)).extensions).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: 'R12',
+    });
     const read = await t.ok(`query($id: ID!) { CrossRegionAgreement(id: $id) { programId model version } }`, { id: created.id });
     expect(read.CrossRegionAgreement).toEqual({ programId: ids.threeYears, model: '1+2', version: created.version });
   });

@@ -55,7 +55,12 @@ export async function lineAt(
   options: { cityCode?: string; type?: string; provincial?: boolean; season?: string; year?: number; seats?: number; studyMode?: string } = {},
 ): Promise<{ schoolId: string; programId: string; planId: string }> {
   serial += 1;
-  const schoolId = await createSchool(t, { name: `规则测试学校${serial}`, cityCode: options.cityCode ?? '330100', type: options.type, provincial: options.provincial });
+  const schoolId = await createSchool(t, {
+    name: `规则测试学校${serial}`,
+    cityCode: options.cityCode ?? '330100',
+    type: options.type,
+    provincial: options.provincial,
+  });
   const programId = await createProgram(t, { schoolId, majorCode: '0101', studyMode: options.studyMode });
   const planId = await createPlan(t, { programId, year: options.year ?? 2026, season: options.season, seats: options.seats ?? 10 });
   if (status !== 'DRAFT') await advance(t, [planId], status);

@@ -6,8 +6,12 @@ import { advance, count, lineAt, planStatuses, transition } from './rule-fixture
 
 let t: TestApp;
 const clock = new FixedClock('2026-05-10T02:00:00Z');
-beforeAll(async () => { t = await createTestApp({ clock }); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+});
+afterAll(async () => {
+  await t.close();
+});
 
 const CREATE_PLAN = `mutation($programId: ID!, $year: Int!, $season: Season!, $seats: Int!) {
   createEnrollmentPlan(programId: $programId, year: $year, season: $season, seats: $seats) { id status }
@@ -41,13 +45,19 @@ describe('R5 plan lines only for filed programs whose major allows the level', (
     expect(await count(t, 'Program', 'Programs', { schoolId })).toBe(0);
 
     const fits = await createProgram(t, { schoolId, majorCode: '0116', level: 'ADVANCED' });
-    const moved = await t.gql(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, level: PREPARATORY_TECHNICIAN) { id } }`, { id: fits, v: await versionOf(t, 'Program', fits) });
+    const moved = await t.gql(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, level: PREPARATORY_TECHNICIAN) { id } }`, {
+      id: fits,
+      v: await versionOf(t, 'Program', fits),
+    });
     expect(firstError(moved).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R5', field: 'level' });
   });
 
   test('approval re-checks the catalogue: a program un-filed after submission blocks approval', async () => {
     const { programId, planId } = await lineAt(t, 'SUBMITTED');
-    await t.ok(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, filedOn: null) { id } }`, { id: programId, v: await versionOf(t, 'Program', programId) });
+    await t.ok(`mutation($id: ID!, $v: Int!) { updateProgram(id: $id, version: $v, filedOn: null) { id } }`, {
+      id: programId,
+      v: await versionOf(t, 'Program', programId),
+    });
     const result = await transition(t, 'approvePlans', [planId]);
     expect(firstError(result).extensions.rows).toEqual([
       { index: 0, id: planId, code: 'RULE_VIOLATION', rule: 'R5', field: 'programId', message: expect.stringContaining('尚未备案') },
@@ -61,7 +71,11 @@ describe('workflow DRAFT → SUBMITTED → APPROVED → FILED', () => {
     const a = await lineAt(t, 'DRAFT');
     const b = await lineAt(t, 'DRAFT');
     const ids = [a.planId, b.planId];
-    for (const [step, status] of [['submitPlans', 'SUBMITTED'], ['approvePlans', 'APPROVED'], ['filePlans', 'FILED']] as const) {
+    for (const [step, status] of [
+      ['submitPlans', 'SUBMITTED'],
+      ['approvePlans', 'APPROVED'],
+      ['filePlans', 'FILED'],
+    ] as const) {
       const result = await transition(t, step, ids);
       expect(result.errors).toBeUndefined();
       expect(result.data![step]).toEqual(ids.map((id) => ({ id, status })));
@@ -82,14 +96,21 @@ describe('workflow DRAFT → SUBMITTED → APPROVED → FILED', () => {
     const history = await t.ok(`query($id: ID!) { EnrollmentPlan(id: $id) { status transitions { step reason } } }`, { id: planId });
     expect(history.EnrollmentPlan).toEqual({
       status: 'SUBMITTED',
-      transitions: [{ step: 'SUBMIT', reason: null }, { step: 'RETURN', reason: '计划人数超出办学条件' }, { step: 'SUBMIT', reason: null }],
+      transitions: [
+        { step: 'SUBMIT', reason: null },
+        { step: 'RETURN', reason: '计划人数超出办学条件' },
+        { step: 'SUBMIT', reason: null },
+      ],
     });
   });
 
   test('a returned draft can still be deleted, its history with it', async () => {
     const { planId } = await lineAt(t, 'SUBMITTED');
     await transition(t, 'returnPlans', [planId], '不再开设');
-    const removed = await t.ok(`mutation($id: ID!, $v: Int!) { deleteEnrollmentPlan(id: $id, version: $v) { id } }`, { id: planId, v: await versionOf(t, 'EnrollmentPlan', planId) });
+    const removed = await t.ok(`mutation($id: ID!, $v: Int!) { deleteEnrollmentPlan(id: $id, version: $v) { id } }`, {
+      id: planId,
+      v: await versionOf(t, 'EnrollmentPlan', planId),
+    });
     expect(removed.deleteEnrollmentPlan.id).toBe(planId);
     expect(await count(t, 'PlanTransition', 'PlanTransitions', { planId })).toBe(0);
   });
@@ -111,9 +132,23 @@ describe('workflow DRAFT → SUBMITTED → APPROVED → FILED', () => {
     const approve = await transition(t, 'approvePlans', [submitted.planId, draft.planId, '999999']);
     expect(firstError(approve).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R4' });
     expect(firstError(approve).extensions.rows).toEqual([
-      { index: 1, id: draft.planId, code: 'RULE_VIOLATION', rule: 'R4', field: 'status', message: expect.stringContaining('只有 SUBMITTED 状态的计划可以下达') },
+      {
+        index: 1,
+        id: draft.planId,
+        code: 'RULE_VIOLATION',
+        rule: 'R4',
+        field: 'status',
+        message: expect.stringContaining('只有 SUBMITTED 状态的计划可以下达'),
+      },
       // the city bureau acting: a missing line answers as another city's would
-      { index: 2, id: '999999', code: 'FORBIDDEN', rule: null, field: null, message: expect.stringContaining('you may not access or change this EnrollmentPlan') },
+      {
+        index: 2,
+        id: '999999',
+        code: 'FORBIDDEN',
+        rule: null,
+        field: null,
+        message: expect.stringContaining('you may not access or change this EnrollmentPlan'),
+      },
     ]);
 
     const file = await transition(t, 'filePlans', [approved.planId, submitted.planId]);
@@ -122,7 +157,10 @@ describe('workflow DRAFT → SUBMITTED → APPROVED → FILED', () => {
     ]);
 
     const back = await transition(t, 'returnPlans', [approved.planId, filed.planId, submitted.planId], '重新核定');
-    expect(firstError(back).extensions.rows.map((r: { index: number; rule: string }) => [r.index, r.rule])).toEqual([[0, 'R8'], [1, 'R8']]);
+    expect(firstError(back).extensions.rows.map((r: { index: number; rule: string }) => [r.index, r.rule])).toEqual([
+      [0, 'R8'],
+      [1, 'R8'],
+    ]);
 
     const twice = await transition(t, 'submitPlans', [draft.planId, draft.planId]);
     expect(firstError(twice).extensions.rows).toEqual([
@@ -136,7 +174,10 @@ describe('workflow DRAFT → SUBMITTED → APPROVED → FILED', () => {
   test('status is not writable through CRUD', async () => {
     const schoolId = await createSchool(t, { name: '状态只读 技师学院', cityCode: '330600' });
     const programId = await createProgram(t, { schoolId, majorCode: '0101' });
-    const result = await t.gql(`mutation($programId: ID!) { createEnrollmentPlan(programId: $programId, year: 2026, season: AUTUMN, seats: 5, status: FILED) { id } }`, { programId });
+    const result = await t.gql(
+      `mutation($programId: ID!) { createEnrollmentPlan(programId: $programId, year: 2026, season: AUTUMN, seats: 5, status: FILED) { id } }`,
+      { programId },
+    );
     expect(firstError(result).extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(await count(t, 'EnrollmentPlan', 'EnrollmentPlans', { schoolId })).toBe(0);
   });
@@ -151,7 +192,10 @@ describe('R4 issuing authority', () => {
     });
     expect(data.allEnrollmentPlans).toEqual([
       { issuerCode: '330700', issuer: { code: '330700', nameZh: '金华市人力资源和社会保障局', nameEn: 'Jinhua Human Resources and Social Security Bureau' } },
-      { issuerCode: '330000', issuer: { code: '330000', nameZh: '浙江省人力资源和社会保障厅', nameEn: 'Zhejiang Provincial Department of Human Resources and Social Security' } },
+      {
+        issuerCode: '330000',
+        issuer: { code: '330000', nameZh: '浙江省人力资源和社会保障厅', nameEn: 'Zhejiang Provincial Department of Human Resources and Social Security' },
+      },
     ]);
   });
 

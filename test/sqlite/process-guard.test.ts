@@ -13,7 +13,11 @@ test('an unhandled rejection is logged and does not end the process', () => {
     Promise.reject(new Error('nobody waits for me'));
     setTimeout(() => { console.log('still running'); process.exit(0); }, 300);
   `;
-  const result = spawnSync(path.join(root, 'server', 'node_modules', '.bin', 'tsx'), ['--eval', script], { cwd: path.join(root, 'server'), encoding: 'utf8', timeout: 60000 });
+  const result = spawnSync(path.join(root, 'server', 'node_modules', '.bin', 'tsx'), ['--eval', script], {
+    cwd: path.join(root, 'server'),
+    encoding: 'utf8',
+    timeout: 60000,
+  });
   expect(result.stderr).toMatch(/unhandled rejection \(the server keeps running\): Error: nobody waits for me/);
   expect(result.stdout).toContain('still running');
   expect(result.status).toBe(0);

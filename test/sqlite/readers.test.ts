@@ -96,11 +96,14 @@ describe('SQLite reader threads', () => {
 
   /** The Hangzhou college's 2025 intermediate plan line (50 seats, 38 students in the data set). */
   const hangzhouPlanId = async (): Promise<string> => {
-    const [plan] = await readers.orm.em.fork().getConnection().execute(
-      `select p.id from enrollment_plan p join program pr on pr.id = p.program_id join school s on s.id = p.school_id
+    const [plan] = await readers.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select p.id from enrollment_plan p join program pr on pr.id = p.program_id join school s on s.id = p.school_id
        where s.name = ? and pr.level = 'INTERMEDIATE' and p.year = 2025`,
-      [SCHOOLS.A.name],
-    );
+        [SCHOOLS.A.name],
+      );
     return String(plan.id);
   };
 
@@ -116,7 +119,10 @@ describe('SQLite reader threads', () => {
     const finished: string[] = [];
     // Counts to twenty million (seconds of work) while holding a read transaction on the file.
     const read = pool
-      .all('with recursive c(x) as (select 1 union all select x + 1 from c where x < 20000000) select count(*) as n, (select count(*) from city) as cities from c', [])
+      .all(
+        'with recursive c(x) as (select 1 union all select x + 1 from c where x < 20000000) select count(*) as n, (select count(*) from city) as cities from c',
+        [],
+      )
       .then((rows) => {
         finished.push('read');
         return rows;
@@ -133,7 +139,11 @@ describe('SQLite reader threads', () => {
   });
 
   test('a SQL error in a reader thread rejects with SQLite’s message, and the threads go on working', async () => {
-    await expect(pool.all('select * from no_such_table', [])).rejects.toMatchObject({ name: 'SqliteError', code: 'SQLITE_ERROR', message: 'no such table: no_such_table' });
+    await expect(pool.all('select * from no_such_table', [])).rejects.toMatchObject({
+      name: 'SqliteError',
+      code: 'SQLITE_ERROR',
+      message: 'no such table: no_such_table',
+    });
     expect(await pool.all('select ? + 1 as two', [1])).toEqual([{ two: 2 }]);
   });
 
@@ -145,12 +155,16 @@ describe('SQLite reader threads', () => {
     try {
       await connection.execute(`drop index ${index}`);
       const em = readers.orm.em.fork();
-      await expect(campaignProgress(em, await loadCities(em), { year: 2025 }, '2025-12-01')).rejects.toMatchObject({ name: 'SqliteError', message: `no such index: ${index}` });
+      await expect(campaignProgress(em, await loadCities(em), { year: 2025 }, '2025-12-01')).rejects.toMatchObject({
+        name: 'SqliteError',
+        message: `no such index: ${index}`,
+      });
       const threaded = await readers.gql(PROGRESS, { year: 2025 });
       expect(threaded.errors).toEqual([expect.objectContaining({ extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) } })]);
       expect(JSON.stringify(threaded)).not.toContain('no such index');
       // The same answer but for the request id each internal error carries.
-      const withoutRequestIds = (answer: typeof threaded) => JSON.parse(JSON.stringify(answer).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID'));
+      const withoutRequestIds = (answer: typeof threaded) =>
+        JSON.parse(JSON.stringify(answer).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID'));
       expect(withoutRequestIds(await inline.gql(PROGRESS, { year: 2025 }))).toEqual(withoutRequestIds(threaded));
     } finally {
       await connection.execute(sql);

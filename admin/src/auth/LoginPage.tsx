@@ -7,8 +7,12 @@ export function LoginPage() {
   return (
     <Login sx={{ background: 'linear-gradient(160deg, #1565c0 0%, #0d47a1 60%, #0b2e66 100%)' }}>
       <Box sx={{ px: 2, pt: 1, textAlign: 'center' }}>
-        <Typography variant="h6" component="h1">{t('app.title')}</Typography>
-        <Typography variant="body2" color="text.secondary">{t('app.login.subtitle')}</Typography>
+        <Typography variant="h6" component="h1">
+          {t('app.title')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('app.login.subtitle')}
+        </Typography>
       </Box>
       <LoginForm />
     </Login>

@@ -9,11 +9,37 @@ import type { Permissions } from './permissions';
 
 const LOGIN = gql`
   mutation Login($username: String!, $password: String!) {
-    login(username: $username, password: $password) { token expiresAt user { id username role cityId schoolId displayName } }
+    login(username: $username, password: $password) {
+      token
+      expiresAt
+      user {
+        id
+        username
+        role
+        cityId
+        schoolId
+        displayName
+      }
+    }
   }
 `;
-const LOGOUT = gql`mutation Logout { logout }`;
-const ME = gql`query Me { me { id username displayName role cityId schoolId } }`;
+const LOGOUT = gql`
+  mutation Logout {
+    logout
+  }
+`;
+const ME = gql`
+  query Me {
+    me {
+      id
+      username
+      displayName
+      role
+      cityId
+      schoolId
+    }
+  }
+`;
 
 /** Whether an error from the data provider (an HttpError around Apollo's error) means "not signed in". */
 function isSignedOut(error: unknown): boolean {

@@ -23,11 +23,22 @@ export function TextDialog({ title, label, required = false, children, confirm, 
       <DialogTitle>{title}</DialogTitle>
       <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}>
         {children}
-        <TextField label={label} value={text} onChange={(e) => setText(e.target.value)} multiline minRows={2} required={required} autoFocus slotProps={{ htmlInput: { 'data-testid': 'dialog-text' } }} />
+        <TextField
+          label={label}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          multiline
+          minRows={2}
+          required={required}
+          autoFocus
+          slotProps={{ htmlInput: { 'data-testid': 'dialog-text' } }}
+        />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('ra.action.cancel')}</Button>
-        <Button variant="contained" disabled={!canConfirm || (required && text.trim() === '')} onClick={() => onConfirm(text.trim())}>{confirm}</Button>
+        <Button variant="contained" disabled={!canConfirm || (required && text.trim() === '')} onClick={() => onConfirm(text.trim())}>
+          {confirm}
+        </Button>
       </DialogActions>
     </Dialog>
   );

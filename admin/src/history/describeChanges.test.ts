@@ -8,7 +8,13 @@ const t = (key: string, options?: Record<string, unknown>) => i18nProvider.trans
 
 test('an audit entry reads with field labels and values as people write them', () => {
   const lines = describeChanges(
-    { id: '1', action: 'UPDATE', actorName: 'admin', createdAt: '2026-11-29T03:00:00Z', changes: { ownership: ['PUBLIC', 'PRIVATE'], provincial: [false, true], name: ['甲', '乙'], shortCode: [null, 'X1'] } },
+    {
+      id: '1',
+      action: 'UPDATE',
+      actorName: 'admin',
+      createdAt: '2026-11-29T03:00:00Z',
+      changes: { ownership: ['PUBLIC', 'PRIVATE'], provincial: [false, true], name: ['甲', '乙'], shortCode: [null, 'X1'] },
+    },
     'School',
     school.columns,
     { t, lookups: new Lookups() },

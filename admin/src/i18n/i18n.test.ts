@@ -23,7 +23,9 @@ describe('translations', () => {
     for (const name of enums) {
       const type = schema.getType(name) as GraphQLEnumType;
       const zh = (zhCN.enums as Record<string, Record<string, string>>)[name]!;
-      expect(Object.fromEntries(type.getValues().map((v) => [v.name, zh[v.name]]))).toEqual(Object.fromEntries(type.getValues().map((v) => [v.name, v.description])));
+      expect(Object.fromEntries(type.getValues().map((v) => [v.name, zh[v.name]]))).toEqual(
+        Object.fromEntries(type.getValues().map((v) => [v.name, v.description])),
+      );
     }
   });
 

@@ -15,7 +15,9 @@ export function RecordForm({ columns, readOnly }: { columns: ColumnSpec[]; readO
       <SaveButton />
       <DeleteButton mutationMode="pessimistic" />
     </Toolbar>
-  ) : false;
+  ) : (
+    false
+  );
   return (
     <SimpleForm toolbar={toolbar}>
       {columns.map((column) => (
@@ -32,7 +34,12 @@ export function RecordEdit({ columns, readOnly, actions: Actions }: { columns: C
   return (
     <Edit
       mutationMode="pessimistic"
-      actions={<TopToolbar>{Actions && <Actions />}<ListButton /></TopToolbar>}
+      actions={
+        <TopToolbar>
+          {Actions && <Actions />}
+          <ListButton />
+        </TopToolbar>
+      }
       aside={canRead(permissions, 'AuditEntry') ? <HistoryPanel resource={resource} columns={columns} /> : undefined}
     >
       <RecordForm columns={columns} readOnly={readOnly} />

@@ -61,10 +61,21 @@ export function defineResource(definition: Definition): AdminResource {
         empty={false}
         sort={definition.defaultSort ?? { field: 'id', order: 'ASC' }}
         filters={filterInputs(columns, definition.filters, t)}
-        actions={<TopToolbar><FilterButton /></TopToolbar>}
+        actions={
+          <TopToolbar>
+            <FilterButton />
+          </TopToolbar>
+        }
         disableSyncWithLocation={false}
       >
-        <Sheet resource={name} columns={columns} defaults={definition.defaults} naturalKey={definition.naturalKey} readOnly={readOnly || !canWrite(permissions, name)} actions={definition.sheetActions} />
+        <Sheet
+          resource={name}
+          columns={columns}
+          defaults={definition.defaults}
+          naturalKey={definition.naturalKey}
+          readOnly={readOnly || !canWrite(permissions, name)}
+          actions={definition.sheetActions}
+        />
       </List>
     );
   }

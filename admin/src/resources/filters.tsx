@@ -12,7 +12,8 @@ function ReferenceFilter({ column, alwaysOn: _alwaysOn }: { column: ColumnSpec; 
 
 /** The text search plus a filter per wanted column (by default every enum, reference and year column). */
 export function filterInputs(columns: ColumnSpec[], wanted: string[] | undefined, t: Translate): ReactElement[] {
-  const sources = wanted ?? columns.filter((c) => (c.type === 'enum' || c.type === 'reference' || c.source === 'year') && c.filter !== false).map((c) => c.source);
+  const sources =
+    wanted ?? columns.filter((c) => (c.type === 'enum' || c.type === 'reference' || c.source === 'year') && c.filter !== false).map((c) => c.source);
   return [
     <SearchInput key="q" source="q" alwaysOn />,
     ...sources.map((source) => {

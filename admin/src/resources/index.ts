@@ -21,6 +21,24 @@ import { scoringWeight } from './scoring-weight';
 
 /** Every resource, in menu order. */
 export const resources = [
-  city, campaignTarget, school, schoolTarget, major, program, enrollmentPlan, planAdjustment, planTransition, intake,
-  company, partnership, orderClass, crossRegion, outreachVisit, incentive, annualSummary, disciplineCase, scoringWeight, user,
+  city,
+  campaignTarget,
+  school,
+  schoolTarget,
+  major,
+  program,
+  enrollmentPlan,
+  planAdjustment,
+  planTransition,
+  intake,
+  company,
+  partnership,
+  orderClass,
+  crossRegion,
+  outreachVisit,
+  incentive,
+  annualSummary,
+  disciplineCase,
+  scoringWeight,
+  user,
 ];

@@ -1,7 +1,22 @@
 import { useMemo } from 'react';
 import {
-  ArrayInput, AutocompleteInput, BooleanInput, DateInput, NumberInput, PasswordInput, SelectArrayInput, SelectInput, SimpleFormIterator, TextInput,
-  maxLength, maxValue, minValue, regex, required, useTranslate, type Validator,
+  ArrayInput,
+  AutocompleteInput,
+  BooleanInput,
+  DateInput,
+  NumberInput,
+  PasswordInput,
+  SelectArrayInput,
+  SelectInput,
+  SimpleFormIterator,
+  TextInput,
+  maxLength,
+  maxValue,
+  minValue,
+  regex,
+  required,
+  useTranslate,
+  type Validator,
 } from 'react-admin';
 import { enumLabel } from '../sheet/coerce';
 import type { ColumnSpec } from '../sheet/types';
@@ -23,7 +38,9 @@ function ReferenceChoiceInput({ column, disabled }: { column: ColumnSpec; disabl
   const columns = useMemo(() => [column], [column]);
   const { lookups, ready } = useLookups(columns);
   const choices = useMemo(() => (ready ? lookups.options(column.reference!).map((o) => ({ id: o.id, name: o.label })) : []), [lookups, ready, column]);
-  return <AutocompleteInput source={column.source} choices={choices} validate={validators(column)} isPending={!ready} disabled={disabled} sx={{ minWidth: 320 }} />;
+  return (
+    <AutocompleteInput source={column.source} choices={choices} validate={validators(column)} isPending={!ready} disabled={disabled} sx={{ minWidth: 320 }} />
+  );
 }
 
 /** Stages of a cross-region model in order: where, and how many years (R12: they add up to the programme's length). */
@@ -63,6 +80,13 @@ export function ColumnInput({ column, disabled = false }: { column: ColumnSpec; 
     case 'reference':
       return <ReferenceChoiceInput column={column} disabled={props.disabled} />;
     default:
-      return <TextInput {...props} multiline={column.multiline} minRows={column.multiline ? 3 : undefined} sx={column.multiline ? { width: '100%', maxWidth: 720 } : undefined} />;
+      return (
+        <TextInput
+          {...props}
+          multiline={column.multiline}
+          minRows={column.multiline ? 3 : undefined}
+          sx={column.multiline ? { width: '100%', maxWidth: 720 } : undefined}
+        />
+      );
   }
 }

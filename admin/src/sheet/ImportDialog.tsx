@@ -86,7 +86,10 @@ export function ImportDialog({ resource, columns, plan: initial, lookups, onClos
                   </TableCell>
                 ))}
                 <TableCell sx={{ color: '#b3261e' }}>
-                  {[...Object.entries(row.errors).map(([field, message]) => `${t(`resources.${resource}.fields.${field}`)}：${message}`), ...(row.serverError ? [row.serverError] : [])].join('；')}
+                  {[
+                    ...Object.entries(row.errors).map(([field, message]) => `${t(`resources.${resource}.fields.${field}`)}：${message}`),
+                    ...(row.serverError ? [row.serverError] : []),
+                  ].join('；')}
                 </TableCell>
               </TableRow>
             ))}

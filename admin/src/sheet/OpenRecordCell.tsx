@@ -10,7 +10,14 @@ export function OpenRecordCell(props: CustomCellRendererProps<SheetRow> & { reso
   const id = props.data?.id;
   if (!id || props.node.rowPinned) return null;
   return (
-    <IconButton component={Link} to={`/${props.resource}/${encodeURIComponent(id)}`} size="small" aria-label={t('sheet.open_record')} title={t('sheet.open_record')} className="sheet-open-record">
+    <IconButton
+      component={Link}
+      to={`/${props.resource}/${encodeURIComponent(id)}`}
+      size="small"
+      aria-label={t('sheet.open_record')}
+      title={t('sheet.open_record')}
+      className="sheet-open-record"
+    >
       <OpenInNewIcon fontSize="inherit" />
     </IconButton>
   );

@@ -157,7 +157,14 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
     selected: () => (grid.api()?.getSelectedRows() ?? []).filter((row) => row.id),
     showRefusals: (refusals: RowRefusal[]) => {
       const keys = refusals.map((r) => buffer.rows.find((row) => row.id === r.id)?.key ?? '');
-      setBuffer((b) => markProblems(b, keys, refusals.map((r, index) => ({ index, field: null, message: localizeMessage(r.message, locale) })), columns));
+      setBuffer((b) =>
+        markProblems(
+          b,
+          keys,
+          refusals.map((r, index) => ({ index, field: null, message: localizeMessage(r.message, locale) })),
+          columns,
+        ),
+      );
     },
     reload,
   };
@@ -228,7 +235,11 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
           onColumnResized={(e) => e.finished && saveColumnState(resource, e.api)}
           onColumnVisible={(e) => saveColumnState(resource, e.api)}
           onColumnPinned={(e) => saveColumnState(resource, e.api)}
-          localeText={{ ...(locale === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN), noRowsToShow: t('sheet.grid.no_rows'), loadingOoo: t('sheet.grid.loading') }}
+          localeText={{
+            ...(locale === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN),
+            noRowsToShow: t('sheet.grid.no_rows'),
+            loadingOoo: t('sheet.grid.loading'),
+          }}
         />
       </div>
       <SheetProblems rows={buffer.rows} columns={columns} resource={resource} />

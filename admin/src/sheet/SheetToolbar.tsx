@@ -75,7 +75,9 @@ export function SheetToolbar(props: Props) {
     if (!selected) return;
     try {
       const table = await readTable(selected);
-      const existing = props.naturalKey ? (await dataProvider.getList(resource, { pagination: { page: 1, perPage: 10000 }, sort: { field: 'id', order: 'ASC' }, filter: {} })).data : [];
+      const existing = props.naturalKey
+        ? (await dataProvider.getList(resource, { pagination: { page: 1, perPage: 10000 }, sort: { field: 'id', order: 'ASC' }, filter: {} })).data
+        : [];
       setPlan(planImport(table, columns, resource, { t, lookups, enumValues, labelsIn }, {}, { naturalKey: props.naturalKey, existing }));
     } catch (error) {
       notify('sheet.import.unreadable', { type: 'error', messageArgs: { message: error instanceof Error ? error.message : String(error) } });
@@ -92,14 +94,41 @@ export function SheetToolbar(props: Props) {
 
   const editing = !props.readOnly && (
     <>
-      {tip('sheet.keys.add', <Button size="small" startIcon={<AddIcon />} onClick={props.onAdd}>{t('sheet.add_row')}</Button>)}
-      {tip('sheet.keys.delete', <Button size="small" startIcon={<DeleteIcon />} onClick={props.onDelete}>{t('sheet.delete_rows')}</Button>)}
+      {tip(
+        'sheet.keys.add',
+        <Button size="small" startIcon={<AddIcon />} onClick={props.onAdd}>
+          {t('sheet.add_row')}
+        </Button>,
+      )}
+      {tip(
+        'sheet.keys.delete',
+        <Button size="small" startIcon={<DeleteIcon />} onClick={props.onDelete}>
+          {t('sheet.delete_rows')}
+        </Button>,
+      )}
       <Divider orientation="vertical" flexItem />
-      {tip('sheet.keys.undo', <Button size="small" startIcon={<UndoIcon />} disabled={!props.canUndo} onClick={props.onUndo}>{t('sheet.undo')}</Button>)}
-      {tip('sheet.keys.redo', <Button size="small" startIcon={<RedoIcon />} disabled={!props.canRedo} onClick={props.onRedo}>{t('sheet.redo')}</Button>)}
-      {tip('sheet.keys.fill', <Button size="small" startIcon={<VerticalAlignBottomIcon />} onClick={props.onFillDown}>{t('sheet.fill_down')}</Button>)}
+      {tip(
+        'sheet.keys.undo',
+        <Button size="small" startIcon={<UndoIcon />} disabled={!props.canUndo} onClick={props.onUndo}>
+          {t('sheet.undo')}
+        </Button>,
+      )}
+      {tip(
+        'sheet.keys.redo',
+        <Button size="small" startIcon={<RedoIcon />} disabled={!props.canRedo} onClick={props.onRedo}>
+          {t('sheet.redo')}
+        </Button>,
+      )}
+      {tip(
+        'sheet.keys.fill',
+        <Button size="small" startIcon={<VerticalAlignBottomIcon />} onClick={props.onFillDown}>
+          {t('sheet.fill_down')}
+        </Button>,
+      )}
       <Divider orientation="vertical" flexItem />
-      <Button size="small" startIcon={<UploadIcon />} onClick={() => file.current?.click()}>{t('sheet.import.button')}</Button>
+      <Button size="small" startIcon={<UploadIcon />} onClick={() => file.current?.click()}>
+        {t('sheet.import.button')}
+      </Button>
       <input ref={file} type="file" accept=".xlsx,.csv" hidden data-testid="sheet-import-file" onChange={(e) => void onFile(e.target.files?.[0])} />
     </>
   );
@@ -107,39 +136,107 @@ export function SheetToolbar(props: Props) {
   return (
     <div className="sheet-toolbar">
       {editing}
-      <Button size="small" startIcon={<DownloadIcon />} onClick={(e) => setExportMenu(e.currentTarget)}>{t('sheet.export.button')}</Button>
+      <Button size="small" startIcon={<DownloadIcon />} onClick={(e) => setExportMenu(e.currentTarget)}>
+        {t('sheet.export.button')}
+      </Button>
       <Menu anchorEl={exportMenu} open={Boolean(exportMenu)} onClose={() => setExportMenu(null)}>
-        <MenuItem onClick={() => { setExportMenu(null); void exportXlsx(shownTable(), resource, t); }}>{t('sheet.export.xlsx')}</MenuItem>
-        <MenuItem onClick={() => { setExportMenu(null); exportCsv(shownTable(), resource, t); }}>{t('sheet.export.csv')}</MenuItem>
+        <MenuItem
+          onClick={() => {
+            setExportMenu(null);
+            void exportXlsx(shownTable(), resource, t);
+          }}
+        >
+          {t('sheet.export.xlsx')}
+        </MenuItem>
+        <MenuItem
+          onClick={() => {
+            setExportMenu(null);
+            exportCsv(shownTable(), resource, t);
+          }}
+        >
+          {t('sheet.export.csv')}
+        </MenuItem>
       </Menu>
-      <Button size="small" startIcon={<ViewColumnIcon />} onClick={(e) => setColumnsMenu(e.currentTarget)}>{t('sheet.columns')}</Button>
+      <Button size="small" startIcon={<ViewColumnIcon />} onClick={(e) => setColumnsMenu(e.currentTarget)}>
+        {t('sheet.columns')}
+      </Button>
       <Menu anchorEl={columnsMenu} open={Boolean(columnsMenu)} onClose={() => setColumnsMenu(null)}>
         {columns.map((c) => {
           const visible = api()?.getColumn(c.source)?.isVisible() ?? true;
           return (
-            <MenuItem key={c.source} dense onClick={() => { api()?.setColumnsVisible([c.source], !visible); setColumnsMenu(null); }}>
+            <MenuItem
+              key={c.source}
+              dense
+              onClick={() => {
+                api()?.setColumnsVisible([c.source], !visible);
+                setColumnsMenu(null);
+              }}
+            >
               <Checkbox size="small" checked={visible} />
               <ListItemText>{t(`resources.${resource}.fields.${c.source}`)}</ListItemText>
             </MenuItem>
           );
         })}
         <Divider />
-        <MenuItem dense onClick={() => { const grid = api(); if (grid) resetColumnState(resource, grid); setColumnsMenu(null); }}>{t('sheet.reset_columns')}</MenuItem>
+        <MenuItem
+          dense
+          onClick={() => {
+            const grid = api();
+            if (grid) resetColumnState(resource, grid);
+            setColumnsMenu(null);
+          }}
+        >
+          {t('sheet.reset_columns')}
+        </MenuItem>
       </Menu>
-      {props.actions && <><Divider orientation="vertical" flexItem />{props.actions}</>}
+      {props.actions && (
+        <>
+          <Divider orientation="vertical" flexItem />
+          {props.actions}
+        </>
+      )}
       <span className="spacer" />
       {props.rowCount !== undefined && props.rowCount > props.loadedCount && (
-        <Chip size="small" color="error" variant="outlined" className="sheet-truncated" label={t('sheet.truncated', { loaded: props.loadedCount.toLocaleString('en-US'), count: props.rowCount.toLocaleString('en-US') })} />
+        <Chip
+          size="small"
+          color="error"
+          variant="outlined"
+          className="sheet-truncated"
+          label={t('sheet.truncated', { loaded: props.loadedCount.toLocaleString('en-US'), count: props.rowCount.toLocaleString('en-US') })}
+        />
       )}
       {props.rowCount !== undefined && <span className="sheet-row-count">{t('sheet.row_count', { count: props.rowCount.toLocaleString('en-US') })}</span>}
       {props.pending > 0 && <Chip size="small" color="warning" label={t('sheet.pending', { smart_count: props.pending })} />}
-      <Button size="small" startIcon={<RefreshIcon />} onClick={props.onReload}>{t('sheet.reload')}</Button>
-      {!props.readOnly && tip('sheet.keys.save', (
-        <Button size="small" variant="contained" startIcon={<SaveIcon />} disabled={props.saving || props.pending === 0} onClick={props.onSave} data-testid="sheet-save">
-          {t('sheet.save')}
-        </Button>
-      ))}
-      {plan && <ImportDialog resource={resource} columns={columns} plan={plan} lookups={lookups} onClose={() => setPlan(undefined)} onSaved={() => { setPlan(undefined); props.onImported(); }} />}
+      <Button size="small" startIcon={<RefreshIcon />} onClick={props.onReload}>
+        {t('sheet.reload')}
+      </Button>
+      {!props.readOnly &&
+        tip(
+          'sheet.keys.save',
+          <Button
+            size="small"
+            variant="contained"
+            startIcon={<SaveIcon />}
+            disabled={props.saving || props.pending === 0}
+            onClick={props.onSave}
+            data-testid="sheet-save"
+          >
+            {t('sheet.save')}
+          </Button>,
+        )}
+      {plan && (
+        <ImportDialog
+          resource={resource}
+          columns={columns}
+          plan={plan}
+          lookups={lookups}
+          onClose={() => setPlan(undefined)}
+          onSaved={() => {
+            setPlan(undefined);
+            props.onImported();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -6,12 +6,22 @@ const columns: ColumnSpec[] = [
   { source: 'name', type: 'text' },
   { source: 'seats', type: 'int' },
 ];
-const start = () => fromRecords([{ id: 1, version: 1, name: 'a', seats: 10 }, { id: 2, version: 1, name: 'b', seats: 20 }], columns);
+const start = () =>
+  fromRecords(
+    [
+      { id: 1, version: 1, name: 'a', seats: 10 },
+      { id: 2, version: 1, name: 'b', seats: 20 },
+    ],
+    columns,
+  );
 
 describe('the undo/redo buffer', () => {
   test('each change is one undoable step; undo and redo walk back and forth', () => {
     const one = applyChanges(start(), [{ key: '1', source: 'seats', value: 11 }]);
-    const two = applyChanges(one, [{ key: '1', source: 'seats', value: 12 }, { key: '2', source: 'name', value: 'B' }]);
+    const two = applyChanges(one, [
+      { key: '1', source: 'seats', value: 12 },
+      { key: '2', source: 'name', value: 'B' },
+    ]);
     expect(pendingCount(two, columns)).toBe(2);
     const back = undo(two);
     expect(back.rows[0]!.data.seats).toBe(11);
@@ -40,13 +50,24 @@ describe('the undo/redo buffer', () => {
     const added = newRow({ seats: 0 });
     const withNew = applyChanges(start(), [], [added]);
     const deleted = toggleDeleted(withNew, new Set(['1', added.key]));
-    expect(deleted.rows.map((r) => [r.key, r.deleted ?? false])).toEqual([['1', true], ['2', false]]);
+    expect(deleted.rows.map((r) => [r.key, r.deleted ?? false])).toEqual([
+      ['1', true],
+      ['2', false],
+    ]);
     expect(toggleDeleted(deleted, new Set(['1'])).rows[0]!.deleted).toBe(false);
     expect(undo(deleted).rows).toHaveLength(3);
   });
 
   test('the server’s verdict lands on the rows sent, by position: on the cell when it names a column, else on the row', () => {
-    const marked = markProblems(start(), ['2', '1'], [{ index: 0, field: 'seats', message: '太多' }, { index: 1, field: 'id', message: '仍被引用' }], columns);
+    const marked = markProblems(
+      start(),
+      ['2', '1'],
+      [
+        { index: 0, field: 'seats', message: '太多' },
+        { index: 1, field: 'id', message: '仍被引用' },
+      ],
+      columns,
+    );
     expect(marked.rows[1]!.cellErrors).toEqual({ seats: '太多' });
     expect(marked.rows[0]!.rowError).toBe('仍被引用');
   });

@@ -76,7 +76,10 @@ export function coerce(column: ColumnSpec, input: unknown, ctx: { t: Translate; 
       return value ? { value } : bad('sheet.errors.enum', { value: text });
     }
     case 'enumList': {
-      const parts = text.split(/[,，、;；]/).map((p) => p.trim()).filter(Boolean);
+      const parts = text
+        .split(/[,，、;；]/)
+        .map((p) => p.trim())
+        .filter(Boolean);
       const values = parts.map((p) => enumValue(t, column.enum!, ctx.enumValues(column.enum!), p));
       const unknown = parts.filter((_, i) => !values[i]);
       return unknown.length ? bad('sheet.errors.enum', { value: unknown.join('、') }) : { value: values };

@@ -11,12 +11,21 @@ const columns: ColumnSpec[] = [
   { source: 'name', type: 'text' },
   { source: 'seats', type: 'int', total: true },
 ];
-const row = (id: string, seats: number, was: number): SheetRow => ({ key: id, id, version: 1, data: { name: `n${id}`, seats }, original: { name: `n${id}`, seats: was } });
+const row = (id: string, seats: number, was: number): SheetRow => ({
+  key: id,
+  id,
+  version: 1,
+  data: { name: `n${id}`, seats },
+  original: { name: `n${id}`, seats: was },
+});
 
 describe('the conflict dialog’s cells', () => {
   test('each changed cell of a conflicting row, with its row number, beside the value saved meanwhile', () => {
     const rows = [row('1', 5, 5), row('2', 12000, 10), { ...row('3', 7, 7), deleted: true }];
-    const saved = new Map([['2', { id: '2', name: 'n2', seats: 30 }], ['3', { id: '3', name: 'n3', seats: 8 }]]);
+    const saved = new Map([
+      ['2', { id: '2', name: 'n2', seats: 30 }],
+      ['3', { id: '3', name: 'n3', seats: 8 }],
+    ]);
     expect(conflictCells(rows, new Set(['2', '3']), saved, columns, ctx)).toEqual([
       { row: 2, source: 'seats', mine: '12,000', theirs: '30' },
       { row: 3, source: 'name', mine: '（删除）', theirs: 'n3' },

@@ -15,7 +15,13 @@ export interface ConflictCell {
  * The cells of the conflicting rows this person changed, beside the values saved meanwhile (`saved`,
  * by id; a row deleted meanwhile shows as empty).
  */
-export function conflictCells(rows: SheetRow[], conflicting: Set<string>, saved: Map<string, Record<string, unknown>>, columns: ColumnSpec[], ctx: DisplayContext): ConflictCell[] {
+export function conflictCells(
+  rows: SheetRow[],
+  conflicting: Set<string>,
+  saved: Map<string, Record<string, unknown>>,
+  columns: ColumnSpec[],
+  ctx: DisplayContext,
+): ConflictCell[] {
   const cells: ConflictCell[] = [];
   rows.forEach((row, i) => {
     if (!row.id || !conflicting.has(row.key)) return;

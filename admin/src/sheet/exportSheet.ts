@@ -25,7 +25,10 @@ function fileName(resource: string, t: Translate, ext: string): string {
 }
 
 export async function exportXlsx(table: { header: string[]; body: (string | number)[][] }, resource: string, t: Translate) {
-  const data = [table.header.map((value) => ({ value, fontWeight: 'bold' as const })), ...table.body.map((row) => row.map((value) => (value === '' ? null : { value })))];
+  const data = [
+    table.header.map((value) => ({ value, fontWeight: 'bold' as const })),
+    ...table.body.map((row) => row.map((value) => (value === '' ? null : { value }))),
+  ];
   await writeXlsxFile(data).toFile(fileName(resource, t, 'xlsx'));
 }
 

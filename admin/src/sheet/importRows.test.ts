@@ -36,7 +36,17 @@ describe('import: lines matched to saved rows by the natural key', () => {
   });
 
   test('keys compare without case or surrounding spaces', () => {
-    const plan = planImport([['code', 'name'], [' 0104 ', '数控加工']], columns, 'Major', ctx, {}, { naturalKey: ['code'], existing });
+    const plan = planImport(
+      [
+        ['code', 'name'],
+        [' 0104 ', '数控加工'],
+      ],
+      columns,
+      'Major',
+      ctx,
+      {},
+      { naturalKey: ['code'], existing },
+    );
     expect(plan.rows[0]!.match).toEqual({ id: '7', version: 2 });
   });
 

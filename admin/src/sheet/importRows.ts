@@ -28,7 +28,14 @@ export interface ImportTarget {
   existing: Record<string, unknown>[];
 }
 
-const keyOf = (values: Record<string, unknown>, naturalKey: string[]) => JSON.stringify(naturalKey.map((source) => String(values[source] ?? '').trim().toLowerCase()));
+const keyOf = (values: Record<string, unknown>, naturalKey: string[]) =>
+  JSON.stringify(
+    naturalKey.map((source) =>
+      String(values[source] ?? '')
+        .trim()
+        .toLowerCase(),
+    ),
+  );
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -54,7 +61,13 @@ export function planImport(
   for (const column of editable) {
     for (const label of [column.source, ...ctx.labelsIn(`resources.${resource}.fields.${column.source}`)]) byHeader.set(label.trim().toLowerCase(), column);
   }
-  const positions = header.map((h) => byHeader.get(String(h ?? '').trim().toLowerCase()));
+  const positions = header.map((h) =>
+    byHeader.get(
+      String(h ?? '')
+        .trim()
+        .toLowerCase(),
+    ),
+  );
   const unknownHeaders = header.filter((h, i) => !positions[i] && String(h ?? '').trim() !== '').map(String);
   const mapped = positions.filter((c): c is ColumnSpec => Boolean(c));
   const rows = body
@@ -91,7 +104,11 @@ export function importPayload(plan: ImportPlan): { rows: SaveRow[]; lines: Impor
   const lines = plan.rows.filter((row) => !row.unchanged);
   const rows = lines.map((row): SaveRow => {
     if (!row.match) return Object.fromEntries(Object.entries(row.values).filter(([, v]) => v != null));
-    return { id: row.match.id, version: row.match.version, ...Object.fromEntries(plan.mapped.map((column) => [column.source, row.values[column.source] ?? null])) };
+    return {
+      id: row.match.id,
+      version: row.match.version,
+      ...Object.fromEntries(plan.mapped.map((column) => [column.source, row.values[column.source] ?? null])),
+    };
   });
   return { rows, lines };
 }

@@ -4,11 +4,18 @@ import type { ColumnSpec, SheetRow } from './types';
 
 describe('parseTsv: a block copied from Excel or WPS', () => {
   test('rows by newline (LF or CRLF), cells by tab, empty cells kept', () => {
-    expect(parseTsv('a\tb\r\nc\t\n\td')).toEqual([['a', 'b'], ['c', ''], ['', 'd']]);
+    expect(parseTsv('a\tb\r\nc\t\n\td')).toEqual([
+      ['a', 'b'],
+      ['c', ''],
+      ['', 'd'],
+    ]);
   });
 
   test('quoted cells may hold tabs, newlines and doubled quotes', () => {
-    expect(parseTsv('"line 1\nline 2"\t"say ""hi"""\n"a\tb"\tx')).toEqual([['line 1\nline 2', 'say "hi"'], ['a\tb', 'x']]);
+    expect(parseTsv('"line 1\nline 2"\t"say ""hi"""\n"a\tb"\tx')).toEqual([
+      ['line 1\nline 2', 'say "hi"'],
+      ['a\tb', 'x'],
+    ]);
   });
 
   test('a quote inside a cell is plain text', () => {
@@ -16,7 +23,10 @@ describe('parseTsv: a block copied from Excel or WPS', () => {
   });
 
   test('toTsv writes what parseTsv reads back', () => {
-    const rows = [['杭州市', 'a\tb'], ['say "hi"', 'x\ny']];
+    const rows = [
+      ['杭州市', 'a\tb'],
+      ['say "hi"', 'x\ny'],
+    ];
     expect(parseTsv(toTsv(rows))).toEqual(rows);
   });
 });
@@ -27,7 +37,13 @@ describe('buildPayload: the saveX rows for what is pending', () => {
     { source: 'seats', type: 'int' },
     { source: 'status', type: 'enum', enum: 'PlanStatus', editable: false },
   ];
-  const saved = (id: string, name: string, seats: number): SheetRow => ({ key: id, id, version: 3, data: { name, seats, status: 'DRAFT' }, original: { name, seats, status: 'DRAFT' } });
+  const saved = (id: string, name: string, seats: number): SheetRow => ({
+    key: id,
+    id,
+    version: 3,
+    data: { name, seats, status: 'DRAFT' },
+    original: { name, seats, status: 'DRAFT' },
+  });
 
   test('changed cells of saved rows with their version, new rows whole, deleted rows by id; unchanged rows not at all', () => {
     const rows: SheetRow[] = [

@@ -16,7 +16,8 @@ export interface ServerTotals {
  */
 export async function fetchTotals(resource: string, filter: Record<string, unknown>, _summed: string[]): Promise<ServerTotals> {
   const field = `_all${pluralOf(resource)}Meta`;
-  const filterType = schema.getQueryType()!.getFields()[field]!.args.find((arg) => arg.name === 'filter')!.type.toString();
+  const countQuery = schema.getQueryType()!.getFields()[field]!;
+  const filterType = countQuery.args.find((arg) => arg.name === 'filter')!.type.toString();
   const document = gql`query SheetTotals($filter: ${filterType}) { ${field}(filter: $filter) { count } }`;
   const result = await runQuery<Record<string, { count: number }>>(document, { filter });
   return { count: result[field]!.count };

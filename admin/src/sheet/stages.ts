@@ -21,8 +21,9 @@ export function parseStages(text: string, t: Translate, labelsOf: (key: string) 
     if (!match) return undefined;
     const name = match[1]!.trim().toLowerCase();
     const where = STAGE_PLACES.find((place) =>
-      [place, t(`stages.short.${place}`), t(`enums.StageWhere.${place}`), ...labelsOf(`stages.short.${place}`), ...labelsOf(`enums.StageWhere.${place}`)]
-        .some((label) => label.toLowerCase() === name),
+      [place, t(`stages.short.${place}`), t(`enums.StageWhere.${place}`), ...labelsOf(`stages.short.${place}`), ...labelsOf(`enums.StageWhere.${place}`)].some(
+        (label) => label.toLowerCase() === name,
+      ),
     );
     if (!where) return undefined;
     stages.push({ where, years: Number(match[2]) });

@@ -13,7 +13,9 @@ export function totalsRow(rows: SheetRow[], columns: ColumnSpec[], server: Serve
   const data: Record<string, unknown> = { [columns[0]!.source]: t(complete || fromServer ? 'sheet.totals' : 'sheet.totals_loaded') };
   const live = rows.filter((r) => !r.deleted);
   for (const c of summed) {
-    data[c.source] = fromServer ? (fromServer[c.source] ?? null) : live.reduce((sum, r) => sum + (typeof r.data[c.source] === 'number' ? (r.data[c.source] as number) : 0), 0);
+    data[c.source] = fromServer
+      ? (fromServer[c.source] ?? null)
+      : live.reduce((sum, r) => sum + (typeof r.data[c.source] === 'number' ? (r.data[c.source] as number) : 0), 0);
   }
   return [{ key: '__totals', data }];
 }

@@ -21,7 +21,11 @@ export function useGridAccess(grid: RefObject<AgGridReact<SheetRow> | null>, col
     return {
       api,
       spec,
-      displayedColumns: () => api()?.getAllDisplayedColumns().map((c) => c.getColId()).filter((id) => spec.has(id)) ?? [],
+      displayedColumns: () =>
+        api()
+          ?.getAllDisplayedColumns()
+          .map((c) => c.getColId())
+          .filter((id) => spec.has(id)) ?? [],
       rowAt: (index) => {
         const key = api()?.getDisplayedRowAtIndex(index)?.data?.key;
         return key === undefined ? undefined : current.current.rows.find((row) => row.key === key);

@@ -47,7 +47,12 @@ export function useRangeEdits({ grid, range, setBuffer, cellChange, defaults, ct
     const plan = b && fillDownPlan(b);
     const source = plan && grid.rowAt(plan.source);
     if (!plan || !source) return;
-    changeRange(plan.targets, (row, column) => ({ key: row.key, source: column.source, value: source.data[column.source], error: source.cellErrors?.[column.source] }));
+    changeRange(plan.targets, (row, column) => ({
+      key: row.key,
+      source: column.source,
+      value: source.data[column.source],
+      error: source.cellErrors?.[column.source],
+    }));
   };
 
   const copy = (): string | undefined => {

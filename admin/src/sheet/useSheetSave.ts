@@ -62,7 +62,14 @@ export function useSheetSave({ resource, columns, current, setBuffer, locale, ct
         return;
       }
       const problems = error.rows.length > 0 ? error.rows : [{ index: 0, code: error.code, rule: null, field: error.field, message: error.message }];
-      setBuffer((b) => markProblems(b, keys, problems.map((p) => ({ ...p, message: localizeMessage(p.message, locale) })), columns));
+      setBuffer((b) =>
+        markProblems(
+          b,
+          keys,
+          problems.map((p) => ({ ...p, message: localizeMessage(p.message, locale) })),
+          columns,
+        ),
+      );
       notify(localizeMessage(error.message, locale), { type: 'error' });
     } finally {
       setSaving(false);

@@ -47,7 +47,12 @@ function comparison(expr: string, operators: Input, label: string): [string, unk
     if (values.length !== 2) throw badInput(label, `${label}.between 须给出两个值 [起, 止]`, `${label}.between takes two values [from, to]`);
     return [`${expr} between ? and ?`, values];
   }
-  if (values.length > QUERY_SHAPE_LIMITS.maxListValues) throw badInput(label, `${label}.${op} 最多 ${QUERY_SHAPE_LIMITS.maxListValues} 个值`, `${label}.${op} takes at most ${QUERY_SHAPE_LIMITS.maxListValues} values`);
+  if (values.length > QUERY_SHAPE_LIMITS.maxListValues)
+    throw badInput(
+      label,
+      `${label}.${op} 最多 ${QUERY_SHAPE_LIMITS.maxListValues} 个值`,
+      `${label}.${op} takes at most ${QUERY_SHAPE_LIMITS.maxListValues} values`,
+    );
   if (values.length === 0) return [op === 'in' ? '1 = 0' : '1 = 1', []];
   return [`${expr} ${op === 'in' ? 'in' : 'not in'} (${values.map(() => '?').join(', ')})`, values];
 }
@@ -58,8 +63,10 @@ function checkShape(args: AggregateArgs): { groupBy: string[]; limit: number } {
   if (groupBy.length > maxGroupKeys) throw badInput('groupBy', `最多按 ${maxGroupKeys} 个字段分组`, `group by at most ${maxGroupKeys} paths`);
   if (new Set(groupBy).size !== groupBy.length) throw badInput('groupBy', 'groupBy 中有重复的字段', 'groupBy names a path twice');
   const limit = args.limit ?? defaultGroups;
-  if (!Number.isInteger(limit) || limit < 1 || limit > maxGroups) throw badInput('limit', `limit 须在 1 到 ${maxGroups} 之间`, `limit must be between 1 and ${maxGroups}`);
-  if ((args.orderBy ?? []).length > QUERY_SHAPE_LIMITS.maxOrderTerms) throw badInput('orderBy', `最多 ${QUERY_SHAPE_LIMITS.maxOrderTerms} 个排序项`, `at most ${QUERY_SHAPE_LIMITS.maxOrderTerms} sort terms`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxGroups)
+    throw badInput('limit', `limit 须在 1 到 ${maxGroups} 之间`, `limit must be between 1 and ${maxGroups}`);
+  if ((args.orderBy ?? []).length > QUERY_SHAPE_LIMITS.maxOrderTerms)
+    throw badInput('orderBy', `最多 ${QUERY_SHAPE_LIMITS.maxOrderTerms} 个排序项`, `at most ${QUERY_SHAPE_LIMITS.maxOrderTerms} sort terms`);
   return { groupBy, limit };
 }
 
@@ -100,11 +107,15 @@ export async function aggregateRows(em: EntityManager, def: ResourceDef, types: 
   const query = qb.getKnexQuery().clearSelect().clearOrder();
   const knex = knexOf(em);
   const keySelect = (expr: string, path: GroupPath) => (postgres && path.field.kind === 'date' ? `to_char(${expr}, 'YYYY-MM-DD')` : expr);
-  query.select(knex.raw([
-    ...chosen.map((path, i) => `${keySelect(keyExprs[i]!, path)} as ${q(`k${i}`)}`),
-    `count(*) as ${q('n')}`,
-    ...measureExprs.map(({ expr }, i) => `${expr} as ${q(`m${i}`)}`),
-  ].join(', ')));
+  query.select(
+    knex.raw(
+      [
+        ...chosen.map((path, i) => `${keySelect(keyExprs[i]!, path)} as ${q(`k${i}`)}`),
+        `count(*) as ${q('n')}`,
+        ...measureExprs.map(({ expr }, i) => `${expr} as ${q(`m${i}`)}`),
+      ].join(', '),
+    ),
+  );
   if (keyExprs.length) query.groupByRaw(keyExprs.join(', '));
 
   const having = args.having ?? {};
@@ -153,8 +164,13 @@ export async function aggregateRows(em: EntityManager, def: ResourceDef, types: 
 function keyValue(path: GroupPath, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (path.field.kind) {
-    case 'int': case 'float': case 'ref': return Number(value);
-    case 'boolean': return value === true || value === 1 || value === '1' || value === 't';
-    default: return value;
+    case 'int':
+    case 'float':
+    case 'ref':
+      return Number(value);
+    case 'boolean':
+      return value === true || value === 1 || value === '1' || value === 't';
+    default:
+      return value;
   }
 }

@@ -26,17 +26,26 @@ export function createAggregateResolver(def: ResourceDef): Class {
       @Arg('where', () => Where, { nullable: true }) where: Input | null,
       @Arg('groupBy', () => [types.GroupBy], { nullable: true }) groupBy: string[] | null,
       @Arg('having', () => types.Having, { nullable: true }) having: Input | null,
-      @Arg('orderBy', () => [types.Order], { nullable: true, description: 'Then by every key, ascending' }) orderBy: Array<{ field: string; direction?: never }> | null,
-      @Arg('limit', () => Int, { nullable: true, description: `Groups returned (default ${QUERY_SHAPE_LIMITS.defaultGroups}, at most ${QUERY_SHAPE_LIMITS.maxGroups})` }) limit: number | null,
+      @Arg('orderBy', () => [types.Order], { nullable: true, description: 'Then by every key, ascending' })
+      orderBy: Array<{ field: string; direction?: never }> | null,
+      @Arg('limit', () => Int, {
+        nullable: true,
+        description: `Groups returned (default ${QUERY_SHAPE_LIMITS.defaultGroups}, at most ${QUERY_SHAPE_LIMITS.maxGroups})`,
+      })
+      limit: number | null,
       @Ctx() ctx: Context,
     ): Promise<GroupRow[]> {
       const groups = await aggregateRows(ctx.em, def, types, { filter, where, groupBy, having, orderBy, limit });
       // A reference key becomes its record, one batched read per referenced type.
       const references = types.paths.filter((p) => p.field.kind === 'ref' && groupBy?.includes(p.value));
-      await Promise.all(references.flatMap((path) => groups.map(async (group) => {
-        const id = group.key[path.keyField] as number | null;
-        if (id !== null) group.key[path.keyField] = await ctx.loaders.byId(path.field.target!()).load(id);
-      })));
+      await Promise.all(
+        references.flatMap((path) =>
+          groups.map(async (group) => {
+            const id = group.key[path.keyField] as number | null;
+            if (id !== null) group.key[path.keyField] = await ctx.loaders.byId(path.field.target!()).load(id);
+          }),
+        ),
+      );
       return groups;
     }
   }

@@ -29,18 +29,26 @@ function named(name: string, decorate: (cls: Class) => void): Class {
 
 function keyType(path: GroupPath): unknown {
   switch (path.field.kind) {
-    case 'int': return Int;
-    case 'float': return Float;
-    case 'boolean': return Boolean;
-    case 'date': return CalendarDate;
-    case 'enum': return path.field.enum!;
-    case 'ref': return path.field.target!();
-    default: return String;
+    case 'int':
+      return Int;
+    case 'float':
+      return Float;
+    case 'boolean':
+      return Boolean;
+    case 'date':
+      return CalendarDate;
+    case 'enum':
+      return path.field.enum!;
+    case 'ref':
+      return path.field.target!();
+    default:
+      return String;
   }
 }
 
 /** `ROWS`, `SUM_COUNT`, …: the measures one may order groups by. */
-export const measureValue = (measure: Measure | 'rows', field?: FieldSpec): string => (field ? `${measure}_${field.name}`.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase() : 'ROWS');
+export const measureValue = (measure: Measure | 'rows', field?: FieldSpec): string =>
+  field ? `${measure}_${field.name}`.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase() : 'ROWS';
 
 /** The GraphQL types of `aggregateIntakes`: its group-by and order enums, group, having and order inputs. */
 export function aggregateTypes(def: ResourceDef): AggregateTypes {
@@ -55,7 +63,9 @@ export function aggregateTypes(def: ResourceDef): AggregateTypes {
   const OrderField = { ...GroupBy, ...Object.fromEntries(measureValues.map((v) => [v, v])) };
   registerEnumType(OrderField, { name: `${def.name}GroupOrderField`, description: 'A group key, ROWS (the row count) or a measure of a column' });
 
-  const Key = named(`${def.name}GroupKey`, (cls) => ObjectType(`${def.name}GroupKey`, { description: 'The grouped values; null for a path not grouped by' })(cls));
+  const Key = named(`${def.name}GroupKey`, (cls) =>
+    ObjectType(`${def.name}GroupKey`, { description: 'The grouped values; null for a path not grouped by' })(cls),
+  );
   for (const path of paths) Field(() => keyType(path) as never, { nullable: true, description: path.props.join('.') })(Key.prototype, path.keyField);
 
   const Numbers = numeric.length ? named(`${def.name}Numbers`, (cls) => ObjectType(`${def.name}Numbers`)(cls)) : undefined;
@@ -70,7 +80,9 @@ export function aggregateTypes(def: ResourceDef): AggregateTypes {
   const NumbersFilter = numeric.length ? named(`${def.name}NumbersFilter`, (cls) => InputType(`${def.name}NumbersFilter`)(cls)) : undefined;
   for (const f of numeric) Field(() => floatFilter as never, { nullable: true })(NumbersFilter!.prototype, f.name);
   const intFilter = operatorInputOf('int');
-  const Having = named(`${def.name}Having`, (cls) => InputType(`${def.name}Having`, { description: 'Conditions on the groups; every given one must hold' })(cls));
+  const Having = named(`${def.name}Having`, (cls) =>
+    InputType(`${def.name}Having`, { description: 'Conditions on the groups; every given one must hold' })(cls),
+  );
   Field(() => intFilter as never, { nullable: true })(Having.prototype, 'count');
   for (const m of MEASURES) if (NumbersFilter) Field(() => NumbersFilter, { nullable: true })(Having.prototype, m);
 

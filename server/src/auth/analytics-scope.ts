@@ -8,8 +8,7 @@ import type { Actor } from './actor.js';
 
 const PROVINCE_WIDE = [Role.PROVINCE_ADMIN, Role.ANALYST, Role.SERVICE];
 
-const outsidePlace = () =>
-  new AppError({ code: 'FORBIDDEN', zh: '只能查询本市（本校）的统计', en: 'you may only query figures of your own city (school)' });
+const outsidePlace = () => new AppError({ code: 'FORBIDDEN', zh: '只能查询本市（本校）的统计', en: 'you may only query figures of your own city (school)' });
 
 export const seesWholeProvince = (actor: Actor | null): boolean => !actor || PROVINCE_WIDE.includes(actor.role);
 

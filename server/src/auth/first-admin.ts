@@ -15,6 +15,8 @@ export async function ensureFirstAdmin(orm: MikroORM, username: string, password
     assertStrongPassword(secret);
     em.create(User, { username, role: Role.PROVINCE_ADMIN, displayName: '省厅管理员', passwordHash: await hashPassword(secret) });
     await em.flush();
-    return password ? `Created province admin "${username}" with ADMIN_PASSWORD` : `Created province admin "${username}" with password: ${secret}  (shown once; change it after signing in)`;
+    return password
+      ? `Created province admin "${username}" with ADMIN_PASSWORD`
+      : `Created province admin "${username}" with password: ${secret}  (shown once; change it after signing in)`;
   });
 }

@@ -23,14 +23,13 @@ export function planAuthority(actor: Actor): ActingAuthority {
       }
       if (step === PlanStep.SUBMIT) {
         const ownSchool = actor.role === Role.SCHOOL_STAFF && actor.schoolId === plan.school.id;
-        if (!ownSchool && actor.role !== Role.PROVINCE_ADMIN) throw refuse(step, plan, '只有本校或省厅可以提交计划', 'only the school itself (or the province) submits');
+        if (!ownSchool && actor.role !== Role.PROVINCE_ADMIN)
+          throw refuse(step, plan, '只有本校或省厅可以提交计划', 'only the school itself (or the province) submits');
         return;
       }
       if (step === PlanStep.FILE) return;
       const issuedByProvince = issuerCode === PROVINCE_CODE;
-      const isIssuer = issuedByProvince
-        ? actor.role === Role.PROVINCE_ADMIN
-        : actor.role === Role.CITY_ADMIN && actor.cityId === plan.school.city.id;
+      const isIssuer = issuedByProvince ? actor.role === Role.PROVINCE_ADMIN : actor.role === Role.CITY_ADMIN && actor.cityId === plan.school.city.id;
       if (!isIssuer) {
         throw refuse(
           step,

@@ -6,8 +6,7 @@ import type { BaseEntity } from '../common/base.entity.js';
 import { Role } from '../modules/user/role.js';
 import { currentActor, type Actor } from './actor.js';
 
-export const unauthenticated = () =>
-  new AppError({ code: 'UNAUTHENTICATED', zh: '请先登录', en: 'sign in first', details: { http: { status: 401 } } });
+export const unauthenticated = () => new AppError({ code: 'UNAUTHENTICATED', zh: '请先登录', en: 'sign in first', details: { http: { status: 401 } } });
 
 export const forbidden = (labelZh: string, name: string, field?: string) =>
   new AppError({ code: 'FORBIDDEN', field, zh: `无权访问或修改该${labelZh}记录`, en: `you may not access or change this ${name}` });
@@ -107,7 +106,11 @@ export async function assertMayWrite(def: ResourceDef, entity: BaseEntity): Prom
   if (!mayWrite(def, actor.role)) throw forbidden(def.labelZh, def.name);
   if (!(await inScope(def, entity))) throw forbidden(def.labelZh, def.name);
   const row = entity as unknown as Record<string, unknown>;
-  if (actor.role === Role.SCHOOL_STAFF && staffWritesWhere && Object.entries(staffWritesWhere).some(([prop, allowed]) => !allowed.includes(row[prop] as string))) {
+  if (
+    actor.role === Role.SCHOOL_STAFF &&
+    staffWritesWhere &&
+    Object.entries(staffWritesWhere).some(([prop, allowed]) => !allowed.includes(row[prop] as string))
+  ) {
     throw forbidden(def.labelZh, def.name);
   }
 }

@@ -23,8 +23,7 @@ export class Session {
   user!: User;
 }
 
-const wrongCredentials = () =>
-  new AppError({ code: 'UNAUTHENTICATED', field: 'password', zh: '用户名或密码错误', en: 'wrong username or password' });
+const wrongCredentials = () => new AppError({ code: 'UNAUTHENTICATED', field: 'password', zh: '用户名或密码错误', en: 'wrong username or password' });
 
 const loginRepeated = () =>
   new AppError({ code: 'BAD_USER_INPUT', rule: 'LOGIN_ONCE', field: 'login', zh: '一个请求只能登录一次', en: 'an operation may sign in only once' });
@@ -54,7 +53,12 @@ async function recordAttempt(ctx: Context, username: string, user: User | null, 
     actorId: null,
     actorName: username,
     cityId: user?.city?.id ?? null,
-    changes: { outcome: [null, outcome], username: [null, username], clientAddress: [null, ctx.clientAddress], freeFailures: [null, LOGIN_THROTTLE.freeFailuresPerUsername] },
+    changes: {
+      outcome: [null, outcome],
+      username: [null, username],
+      clientAddress: [null, ctx.clientAddress],
+      freeFailures: [null, LOGIN_THROTTLE.freeFailuresPerUsername],
+    },
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -69,7 +73,12 @@ async function signedInUser(ctx: Context): Promise<User> {
 @Resolver()
 export class SessionResolver {
   @Mutation(() => Session, { description: 'Sign in; the only operation open without a token, once per operation' })
-  async login(@Arg('username', () => String) username: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Session> {
+  async login(
+    @Arg('username', () => String) username: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Session> {
     if (fieldCount(info, 'login') > 1) throw loginRepeated();
     const name = username.trim().toLowerCase().slice(0, USERNAME_MAX);
     const keys: ThrottleKeys = { username: name, address: ctx.clientAddress };

@@ -33,7 +33,10 @@ export class TokenService {
   private readonly key: Uint8Array;
   private readonly verified = new Map<string, Verified>();
 
-  constructor(secret: string, private readonly ttlSeconds: number) {
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 

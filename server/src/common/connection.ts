@@ -57,7 +57,12 @@ function decode(cursor: string, terms: SortTerm[]): Key[] {
 /** Connections sort by the record's own columns: the cursor holds their values. */
 export function assertOwnColumns(terms: SortTerm[]): void {
   const far = terms.find((t) => t.props.length > 1);
-  if (far) throw badInput('orderBy', `游标分页只能按本表字段排序：${far.props.join('.')}`, `cursor pages sort by the record's own columns only, not ${far.props.join('.')}`);
+  if (far)
+    throw badInput(
+      'orderBy',
+      `游标分页只能按本表字段排序：${far.props.join('.')}`,
+      `cursor pages sort by the record's own columns only, not ${far.props.join('.')}`,
+    );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { readScope, scoped } from '../auth/scope.js';
@@ -41,12 +41,12 @@ async function oneWithReferences(ctx: Context, def: ResourceDef, id: number, pro
   return joined.row;
 }
 
-function defineMethod(cls: Function, name: string, body: (...args: never[]) => unknown): void {
+function defineMethod(cls: ClassType, name: string, body: (...args: never[]) => unknown): void {
   Object.defineProperty(cls.prototype, name, { value: body, writable: true, configurable: true });
 }
 
 /** `city` and `cityId` for every reference: the object batched through a DataLoader, the id for free. */
-function addReferenceFields(cls: Function, def: ResourceDef): void {
+function addReferenceFields(cls: ClassType, def: ResourceDef): void {
   for (const field of def.fields.filter((f) => f.kind === 'ref')) {
     const prop = propOf(field);
     const objectMethod = `resolve_${prop}`;
@@ -56,20 +56,28 @@ function addReferenceFields(cls: Function, def: ResourceDef): void {
       const target = resourceOf(field.target!());
       return ref ? ctx.loaders.byId(field.target!(), target && selectedProps(target, info)).load(ref.id) : null;
     }) as never);
-    FieldResolver(() => field.target!(), { name: prop, nullable: !field.required })(cls.prototype, objectMethod, Object.getOwnPropertyDescriptor(cls.prototype, objectMethod)!);
+    FieldResolver(() => field.target!(), { name: prop, nullable: !field.required })(
+      cls.prototype,
+      objectMethod,
+      Object.getOwnPropertyDescriptor(cls.prototype, objectMethod)!,
+    );
     Root()(cls.prototype, objectMethod, 0);
     Ctx()(cls.prototype, objectMethod, 1);
     Info()(cls.prototype, objectMethod, 2);
 
     const idMethod = `resolve_${field.name}`;
     defineMethod(cls, idMethod, ((root: Bag) => (root[prop] as { id: number } | null)?.id ?? null) as never);
-    FieldResolver(() => ID, { name: field.name, nullable: !field.required })(cls.prototype, idMethod, Object.getOwnPropertyDescriptor(cls.prototype, idMethod)!);
+    FieldResolver(() => ID, { name: field.name, nullable: !field.required })(
+      cls.prototype,
+      idMethod,
+      Object.getOwnPropertyDescriptor(cls.prototype, idMethod)!,
+    );
     Root()(cls.prototype, idMethod, 0);
   }
 }
 
 /** One-to-many collections (`School.plans(year, season)`), batched per parent set. */
-function addChildFields(cls: Function, def: ResourceDef): void {
+function addChildFields(cls: ClassType, def: ResourceDef): void {
   for (const child of def.children ?? []) {
     const method = `resolve_${child.name}`;
     defineMethod(cls, method, ((root: { id: number }, narrow: Args, ctx: Context, info: GraphQLResolveInfo) => {
@@ -87,7 +95,7 @@ function addChildFields(cls: Function, def: ResourceDef): void {
 }
 
 /** react-admin's GraphQL convention for one resource, plus the grid's bulk save, from its field list. */
-export function createCrudResolver(def: ResourceDef): Function {
+export function createCrudResolver(def: ResourceDef): ClassType {
   const types = resourceTypes(def);
   const connection = connectionTypes(def.name, def.entity);
   // A resource written only through its own service keeps the queries and loses the generic mutations.
@@ -136,7 +144,13 @@ export function createCrudResolver(def: ResourceDef): Function {
 
     @writable(Mutation(() => [def.entity], { name: `save${def.plural}`, description: 'Creates, updates and deletes rows all or nothing' }))
     save(@Arg('rows', () => [types.SaveRow]) rows: Args[], @Ctx() ctx: Context) {
-      return ctx.em.transactional((em) => saveRecords(em, def, rows.map((r) => ({ ...r }))));
+      return ctx.em.transactional((em) =>
+        saveRecords(
+          em,
+          def,
+          rows.map((r) => ({ ...r })),
+        ),
+      );
     }
   }
 

@@ -30,8 +30,10 @@ async function convert(em: EntityManager, field: FieldSpec, value: unknown): Pro
     case 'int':
     case 'float': {
       const n = value as number;
-      if (field.min !== undefined && n < field.min) throw badInput(field.name, `${field.labelZh}不能小于 ${field.min}`, `${field.name} must be at least ${field.min}`);
-      if (field.max !== undefined && n > field.max) throw badInput(field.name, `${field.labelZh}不能大于 ${field.max}`, `${field.name} must be at most ${field.max}`);
+      if (field.min !== undefined && n < field.min)
+        throw badInput(field.name, `${field.labelZh}不能小于 ${field.min}`, `${field.name} must be at least ${field.min}`);
+      if (field.max !== undefined && n > field.max)
+        throw badInput(field.name, `${field.labelZh}不能大于 ${field.max}`, `${field.name} must be at most ${field.max}`);
       return n;
     }
     case 'ref':

@@ -15,7 +15,8 @@ type Args = Record<string, unknown>;
 export async function cursorPage(em: EntityManager, def: ResourceDef, args: Args, info: GraphQLResolveInfo) {
   const { defaultFirst, maxFirst } = QUERY_SHAPE_LIMITS;
   const first = (args.first as number | null) ?? defaultFirst;
-  if (!Number.isInteger(first) || first < 1 || first > maxFirst) throw badInput('first', `first 须在 1 到 ${maxFirst} 之间`, `first must be between 1 and ${maxFirst}`);
+  if (!Number.isInteger(first) || first < 1 || first > maxFirst)
+    throw badInput('first', `first 须在 1 到 ${maxFirst} 之间`, `first must be between 1 and ${maxFirst}`);
   const terms = typedSort(def, (args.orderBy as Args[] | null) ?? []);
   assertOwnColumns(terms);
   const where = rowsWhere(def, args, textMatchOperator(em));

@@ -1,9 +1,18 @@
 import { GraphQLError } from 'graphql';
 
 export type ErrorCode =
-  | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT' | 'RULE_VIOLATION' | 'UNAUTHENTICATED' | 'TOO_MANY_ATTEMPTS' | 'LIMIT_EXCEEDED'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'RULE_VIOLATION'
+  | 'UNAUTHENTICATED'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'LIMIT_EXCEEDED'
   // refused by the HTTP layer before the document is parsed (server/src/http/)
-  | 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'REQUEST_TOO_LARGE';
+  | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'REQUEST_TOO_LARGE';
 
 export interface Problem {
   code: ErrorCode;
@@ -59,11 +68,9 @@ export class BulkError extends GraphQLError {
   }
 }
 
-export const badInput = (field: string, zh: string, en: string) =>
-  new AppError({ code: 'BAD_USER_INPUT', field, zh, en });
+export const badInput = (field: string, zh: string, en: string) => new AppError({ code: 'BAD_USER_INPUT', field, zh, en });
 
-export const ruleViolation = (rule: string, zh: string, en: string, field?: string) =>
-  new AppError({ code: 'RULE_VIOLATION', rule, field, zh, en });
+export const ruleViolation = (rule: string, zh: string, en: string, field?: string) => new AppError({ code: 'RULE_VIOLATION', rule, field, zh, en });
 
 export const notFound = (entity: string, id: string | number) =>
   new AppError({ code: 'NOT_FOUND', field: 'id', zh: `找不到${entity}：${id}`, en: `${entity} ${id} not found` });

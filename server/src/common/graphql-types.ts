@@ -28,15 +28,24 @@ export interface ResourceTypes {
 
 function graphqlType(kind: FieldSpec['kind'] | PathFilter['kind'], enumType?: object, jsonType?: object): GraphQLTypeRef {
   switch (kind) {
-    case 'string': return String;
-    case 'int': return Int;
-    case 'float': return Float;
-    case 'boolean': return Boolean;
-    case 'date': return CalendarDate;
-    case 'ref': return ID;
-    case 'enum': return enumType!;
-    case 'enumList': return [enumType!];
-    case 'json': return jsonType!;
+    case 'string':
+      return String;
+    case 'int':
+      return Int;
+    case 'float':
+      return Float;
+    case 'boolean':
+      return Boolean;
+    case 'date':
+      return CalendarDate;
+    case 'ref':
+      return ID;
+    case 'enum':
+      return enumType!;
+    case 'enumList':
+      return [enumType!];
+    case 'json':
+      return jsonType!;
   }
 }
 

@@ -66,7 +66,13 @@ export class Loaders {
    * may have at most `bound.maxRows` of them: the read stops one row past what the parents may have
    * together, and a parent over its bound is refused rather than cut short.
    */
-  children(entity: EntityClass, foreignKey: string, where: FilterQuery<object>, props: string[] | undefined, bound: { field: string; maxRows: number }): DataLoader<number, Row[]> {
+  children(
+    entity: EntityClass,
+    foreignKey: string,
+    where: FilterQuery<object>,
+    props: string[] | undefined,
+    bound: { field: string; maxRows: number },
+  ): DataLoader<number, Row[]> {
     const key = `${entity.name}.${foreignKey}:${JSON.stringify(where)}:${props ?? '*'}`;
     let loader = this.childLoaders.get(key);
     if (!loader) {

@@ -1,4 +1,12 @@
-import { ReferenceKind, type EntityManager, type EntityMetadata, type EntityProperty, type FilterQuery, type Platform, type QueryOrderMap } from '@mikro-orm/core';
+import {
+  ReferenceKind,
+  type EntityManager,
+  type EntityMetadata,
+  type EntityProperty,
+  type FilterQuery,
+  type Platform,
+  type QueryOrderMap,
+} from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type { BaseEntity } from './base.entity.js';
@@ -37,7 +45,10 @@ function convertersOf(meta: EntityMetadata, platform: Platform): Stored[] {
       const type = prop.customType;
       return type ? (value) => (value === null || value === undefined ? value : type.convertToJSValue(value, platform)) : null;
     };
-    const stored = meta.props.filter((p) => p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)));
+    const stored = meta.props.filter(
+      (p) =>
+        p.persist !== false && (p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE || (p.kind === ReferenceKind.ONE_TO_ONE && p.owner)),
+    );
     list = stored.map((p) => [p.name, p.fieldNames[0]!, convert(p)]);
     converters.set(meta, list);
   }
@@ -89,7 +100,9 @@ export async function readRowsByKey(
   if (!within) {
     // One text for any number of values: an array parameter in PostgreSQL, a JSON array in SQLite.
     const from = `select ${chosen.map(([, column]) => `e.${q(column)}`).join(', ')} from ${q(meta.tableName)} as e where e.${q(keyColumn)}`;
-    records = await preparedRead(em, postgres ? `${from} = any(?)` : `${from} in (select value from json_each(?))`, [postgres ? values : JSON.stringify(values)]);
+    records = await preparedRead(em, postgres ? `${from} = any(?)` : `${from} in (select value from json_each(?))`, [
+      postgres ? values : JSON.stringify(values),
+    ]);
   } else {
     // A JSON array in both: the query builder that adds `within` spreads an array into one placeholder per value.
     const cast = keyProp.runtimeType === 'number' ? '::bigint' : '';

@@ -6,6 +6,7 @@ import { AppError } from './errors.js';
  * NUL (PostgreSQL cannot store it; SQLite cuts text at it) and a UTF-16 surrogate without its pair
  * (stored, it reads back as U+FFFD): no field of ours means either.
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is refused
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const hasUnstorableText = (text: string): boolean => UNSTORABLE.test(text);
@@ -47,7 +48,11 @@ function findInLiterals(operation: OperationDefinitionNode): string | null {
   visit(operation, {
     StringValue(node, _key, parent, _path, ancestors) {
       if (found || !hasUnstorableText(node.value)) return;
-      found = [...ancestors, ...(parent ? [parent] : [])].map(nameOf).filter((name): name is string => name !== null).join('.') || 'query';
+      found =
+        [...ancestors, ...(parent ? [parent] : [])]
+          .map(nameOf)
+          .filter((name): name is string => name !== null)
+          .join('.') || 'query';
     },
   });
   return found;

@@ -86,7 +86,8 @@ export function typedWhere(def: ResourceDef, where: Input | null | undefined, te
 
 function translate(def: ResourceDef, where: Input, props: string[], label: string, depth: number, budget: { terms: number }, textMatch: TextMatch): Where {
   const { maxFilterDepth, maxFilterTerms } = QUERY_SHAPE_LIMITS;
-  if (depth > maxFilterDepth) throw badInput(label, `筛选条件嵌套超过 ${maxFilterDepth} 层：${label}`, `the filter nests deeper than ${maxFilterDepth} levels at ${label}`);
+  if (depth > maxFilterDepth)
+    throw badInput(label, `筛选条件嵌套超过 ${maxFilterDepth} 层：${label}`, `the filter nests deeper than ${maxFilterDepth} levels at ${label}`);
   const at = (name: string) => `${label}.${name}`;
   const column = (prop: string, kind: FieldKind, operators: unknown, name: string): Where => {
     if (++budget.terms > maxFilterTerms) throw badInput('where', `筛选条件超过 ${maxFilterTerms} 项`, `the filter has more than ${maxFilterTerms} conditions`);
@@ -144,7 +145,11 @@ function sortTerm(def: ResourceDef, entry: Input, label: string, props: string[]
   const reference = def.fields.find((f) => propOf(f) === key && targetOf(f));
   if (!reference) throw badInput(`${label}.${key}`, `不能按此字段排序：${key}`, `cannot sort by ${key}`);
   if (props.length + 1 > QUERY_SHAPE_LIMITS.maxPathHops) {
-    throw badInput(`${label}.${key}`, `排序路径最多经过 ${QUERY_SHAPE_LIMITS.maxPathHops} 个关联`, `a sort path crosses at most ${QUERY_SHAPE_LIMITS.maxPathHops} references`);
+    throw badInput(
+      `${label}.${key}`,
+      `排序路径最多经过 ${QUERY_SHAPE_LIMITS.maxPathHops} 个关联`,
+      `a sort path crosses at most ${QUERY_SHAPE_LIMITS.maxPathHops} references`,
+    );
   }
   const target = targetOf(reference)!;
   assertReadable(target);
@@ -157,7 +162,8 @@ export function typedSort(def: ResourceDef, orderBy: Input[]): SortTerm[] {
     throw badInput('orderBy', `最多 ${QUERY_SHAPE_LIMITS.maxOrderTerms} 个排序项`, `at most ${QUERY_SHAPE_LIMITS.maxOrderTerms} sort terms`);
   }
   const terms = orderBy.map((entry, i) => sortTerm(def, entry, `orderBy[${i}]`, [], false));
-  if (!terms.some((t) => t.props.length === 1 && t.props[0] === 'id')) terms.push({ props: ['id'], kind: 'ref', nullable: false, direction: SortDirection.ASC });
+  if (!terms.some((t) => t.props.length === 1 && t.props[0] === 'id'))
+    terms.push({ props: ['id'], kind: 'ref', nullable: false, direction: SortDirection.ASC });
   return terms;
 }
 
@@ -175,12 +181,13 @@ export interface RowArgs {
 /** The rows a list, count, cursor page or aggregate covers: react-admin's `filter`, the typed `where`, the reader's scope. */
 export function rowsWhere(def: ResourceDef, args: RowArgs, textMatch: TextMatch): FilterQuery<object> {
   const conditions = [buildWhere(def, args.filter, textMatch), typedWhere(def, args.where, textMatch)].filter((c) => Object.keys(c).length > 0);
-  return scoped(def, (conditions.length > 1 ? { $and: conditions } : conditions[0] ?? {}) as FilterQuery<object>);
+  return scoped(def, (conditions.length > 1 ? { $and: conditions } : (conditions[0] ?? {})) as FilterQuery<object>);
 }
 
 /** `orderBy`, or react-admin's single `sortField` / `sortOrder`; not both. */
 export function listOrder(def: ResourceDef, args: { orderBy?: Input[] | null; sortField?: string | null; sortOrder?: string | null }): QueryOrderMap<object>[] {
   if (!args.orderBy) return buildOrder(def, args.sortField, args.sortOrder);
-  if (args.sortField || args.sortOrder) throw badInput('orderBy', 'orderBy 不能与 sortField / sortOrder 同时使用', 'orderBy cannot be combined with sortField / sortOrder');
+  if (args.sortField || args.sortOrder)
+    throw badInput('orderBy', 'orderBy 不能与 sortField / sortOrder 同时使用', 'orderBy cannot be combined with sortField / sortOrder');
   return orderOf(typedSort(def, args.orderBy));
 }

@@ -90,8 +90,14 @@ function costDirectives(type: string, field: Field): ConstDirectiveNode[] {
   const weight = ANALYTICS_QUERY_COSTS[coordinate];
   if (weight !== undefined) added.push(directive('cost', { weight }));
   if (isList(field.type)) {
-    const { assumedSize, slicingArgument } = listBound(coordinate, namedType(field.type), (field.arguments ?? []).map((arg) => arg.name.value));
-    added.push(directive('listSize', slicingArgument ? { assumedSize, slicingArguments: [slicingArgument], requireOneSlicingArgument: false } : { assumedSize }));
+    const { assumedSize, slicingArgument } = listBound(
+      coordinate,
+      namedType(field.type),
+      (field.arguments ?? []).map((arg) => arg.name.value),
+    );
+    added.push(
+      directive('listSize', slicingArgument ? { assumedSize, slicingArguments: [slicingArgument], requireOneSlicingArgument: false } : { assumedSize }),
+    );
   }
   return added;
 }
@@ -129,8 +135,10 @@ function reachableTypes(document: DocumentNode, isHidden: (type: string, field: 
   return reached;
 }
 
-const withDirectives = <T extends { directives?: readonly ConstDirectiveNode[] }>(node: T, added: ConstDirectiveNode[]): T =>
-  ({ ...node, directives: [...(node.directives ?? []), ...added] });
+const withDirectives = <T extends { directives?: readonly ConstDirectiveNode[] }>(node: T, added: ConstDirectiveNode[]): T => ({
+  ...node,
+  directives: [...(node.directives ?? []), ...added],
+});
 
 /**
  * What a supergraph sees of this subgraph, decided by rule here so that nothing new leaks by accident:

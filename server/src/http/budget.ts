@@ -24,7 +24,12 @@ export function overLimit(limit: RequestLimit, maximum: number, actual?: number)
 }
 
 export const malformedBody = (why: string) =>
-  new AppError({ code: 'BAD_REQUEST', zh: `请求体不是有效的 JSON：${why}`, en: `the request body is not valid JSON: ${why}`, details: { http: { status: 400 } } });
+  new AppError({
+    code: 'BAD_REQUEST',
+    zh: `请求体不是有效的 JSON：${why}`,
+    en: `the request body is not valid JSON: ${why}`,
+    details: { http: { status: 400 } },
+  });
 
 const anonymousOnlyLogin = () =>
   new AppError({

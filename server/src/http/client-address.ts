@@ -10,6 +10,9 @@ export function clientAddress(req: IncomingMessage, trustedProxies: number): str
   const peer = req.socket.remoteAddress ?? '';
   if (trustedProxies === 0) return peer;
   const forwarded = req.headers['x-forwarded-for'];
-  const hops = [...(typeof forwarded === 'string' ? forwarded.split(',') : (forwarded ?? []).flatMap((h) => h.split(','))).map((h) => h.trim()).filter(Boolean), peer];
+  const hops = [
+    ...(typeof forwarded === 'string' ? forwarded.split(',') : (forwarded ?? []).flatMap((h) => h.split(','))).map((h) => h.trim()).filter(Boolean),
+    peer,
+  ];
   return hops[Math.max(0, hops.length - 1 - trustedProxies)]!;
 }

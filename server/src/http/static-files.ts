@@ -55,7 +55,12 @@ function load(root: string, file: string): [string, StaticFile] {
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
       compressible: COMPRESSIBLE.has(extension) && body.length > 1024,
       encoded: new Map(),
-      headers: { ...PAGE_SECURITY_HEADERS, 'content-type': TYPES[extension] ?? 'application/octet-stream', 'cache-control': cacheControl, vary: 'Accept-Encoding' },
+      headers: {
+        ...PAGE_SECURITY_HEADERS,
+        'content-type': TYPES[extension] ?? 'application/octet-stream',
+        'cache-control': cacheControl,
+        vary: 'Accept-Encoding',
+      },
     },
   ];
 }

@@ -1,3 +1,4 @@
+import type { ClassType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
 import { createCrudResolver } from '../common/crud.resolver.js';
 import { createAggregateResolver } from '../aggregate/aggregate.resolver.js';
@@ -66,6 +67,26 @@ export const resources: ResourceDef[] = [
 /** The resources' entities, the intake subtotals that database triggers keep, and users' alert receipts (no resources). */
 export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally, AlertReceipt];
 
-const ruleResolvers = [PlanWorkflowResolver, PlanAdjustmentResolver, AnnualSummaryResolver, CitySummaryStatusResolver, SchoolTargetGapResolver, UnderAssignedSchoolResolver, CrossRegionModelResolver, TasksResolver, DisciplineCaseResolver, CityScoreResolver, CityRankingScoreResolver, AlertsResolver];
+const ruleResolvers = [
+  PlanWorkflowResolver,
+  PlanAdjustmentResolver,
+  AnnualSummaryResolver,
+  CitySummaryStatusResolver,
+  SchoolTargetGapResolver,
+  UnderAssignedSchoolResolver,
+  CrossRegionModelResolver,
+  TasksResolver,
+  DisciplineCaseResolver,
+  CityScoreResolver,
+  CityRankingScoreResolver,
+  AlertsResolver,
+];
 
-export const resolvers: [Function, ...Function[]] = [SessionResolver, RegionResolver, AnalyticsResolver, ...ruleResolvers, ...resources.map((r) => createCrudResolver(r)), ...resources.map((r) => createAggregateResolver(r))];
+export const resolvers: [ClassType, ...ClassType[]] = [
+  SessionResolver,
+  RegionResolver,
+  AnalyticsResolver,
+  ...ruleResolvers,
+  ...resources.map((r) => createCrudResolver(r)),
+  ...resources.map((r) => createAggregateResolver(r)),
+];

@@ -25,10 +25,17 @@ const AGREEMENTS = 12;
 function stagesFor(rnd: Random, duration: number): Stage[] {
   if (duration >= 3 && rnd.chance(0.5)) {
     const partner = rnd.int(1, duration - 2);
-    return [{ where: StageWhere.PARTNER, years: partner }, { where: StageWhere.ZHEJIANG, years: duration - 1 - partner }, { where: StageWhere.WORK, years: 1 }];
+    return [
+      { where: StageWhere.PARTNER, years: partner },
+      { where: StageWhere.ZHEJIANG, years: duration - 1 - partner },
+      { where: StageWhere.WORK, years: 1 },
+    ];
   }
   const partner = rnd.int(1, duration - 1);
-  return [{ where: StageWhere.PARTNER, years: partner }, { where: StageWhere.ZHEJIANG, years: duration - partner }];
+  return [
+    { where: StageWhere.PARTNER, years: partner },
+    { where: StageWhere.ZHEJIANG, years: duration - partner },
+  ];
 }
 
 function makeAgreements(em: EntityManager, rnd: Random, calendar: DemoCalendar, schools: School[], programs: Program[]): CrossRegionAgreement[] {
@@ -44,17 +51,19 @@ function makeAgreements(em: EntityManager, rnd: Random, calendar: DemoCalendar, 
     const partnerProvinceCode = provinces[agreements.length % provinces.length]!;
     const place = rnd.pick(PARTNERS[partnerProvinceCode]!);
     const seats = rnd.int(6, 16) * 5;
-    agreements.push(em.create(CrossRegionAgreement, {
-      city: program.school.city,
-      school: program.school,
-      program,
-      partnerProvinceCode,
-      partnerInstitution: `${provinceByCode(partnerProvinceCode)!.nameZh}${place}${rnd.pick(['技工学校', '职业技术学校', '技师学院'])}`,
-      stages: stagesFor(rnd, program.durationYears),
-      seats,
-      signedOn: DemoCalendar.between(rnd, '2023-04-01', earlier(calendar.today, '2025-11-28')),
-      enrolled: seats - rnd.int(0, Math.floor(seats / 4)),
-    }));
+    agreements.push(
+      em.create(CrossRegionAgreement, {
+        city: program.school.city,
+        school: program.school,
+        program,
+        partnerProvinceCode,
+        partnerInstitution: `${provinceByCode(partnerProvinceCode)!.nameZh}${place}${rnd.pick(['技工学校', '职业技术学校', '技师学院'])}`,
+        stages: stagesFor(rnd, program.durationYears),
+        seats,
+        signedOn: DemoCalendar.between(rnd, '2023-04-01', earlier(calendar.today, '2025-11-28')),
+        enrolled: seats - rnd.int(0, Math.floor(seats / 4)),
+      }),
+    );
   }
   return agreements;
 }

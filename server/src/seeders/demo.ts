@@ -56,14 +56,22 @@ function makeSchools(em: EntityManager, rnd: Random, cities: City[], targets: Ca
     schools.push(school);
     trades.set(school, trade);
   };
-  for (const p of PROVINCIAL_SCHOOLS) add(p.name, SchoolType.TECHNICIAN_COLLEGE, cities.find((c) => c.code === p.cityCode)!, p.trade, true);
+  for (const p of PROVINCIAL_SCHOOLS)
+    add(
+      p.name,
+      SchoolType.TECHNICIAN_COLLEGE,
+      cities.find((c) => c.code === p.cityCode)!,
+      p.trade,
+      true,
+    );
   for (const city of cities) {
     const share = targets.find((t) => t.city === city && t.year === 2023)!.seats / total2023;
     const wanted = Math.max(3, Math.round(DEMO_SCHOOLS * share)) - PROVINCIAL_SCHOOLS.filter((p) => p.cityCode === city.code).length;
     const short = city.nameZh.replace(/市$/, '');
     const before = schools.length;
     add(`${short}技师学院`, SchoolType.TECHNICIAN_COLLEGE, city, null);
-    for (const trade of rnd.sample(tradeNames, Math.max(1, Math.round(wanted / 5)))) add(`${short}${trade}技师学院`, SchoolType.TECHNICIAN_COLLEGE, city, trade);
+    for (const trade of rnd.sample(tradeNames, Math.max(1, Math.round(wanted / 5))))
+      add(`${short}${trade}技师学院`, SchoolType.TECHNICIAN_COLLEGE, city, trade);
     const counties = COUNTIES[city.code]!;
     for (let i = 0; schools.length - before < wanted; i++) {
       const place = schoolPlace(city.nameZh, counties[i % counties.length]!);
@@ -98,7 +106,8 @@ function majorWeights(school: School, trade: string | null, majors: Major[]): Ar
 function makePrograms(em: EntityManager, rnd: Random, schools: School[], trades: Trades, majors: Major[]): Program[] {
   const programs: Program[] = [];
   for (const school of schools) {
-    const count = school.type === SchoolType.TECHNICIAN_COLLEGE ? rnd.int(15, 19) : school.type === SchoolType.SENIOR_TECHNICAL_SCHOOL ? rnd.int(11, 14) : rnd.int(8, 10);
+    const count =
+      school.type === SchoolType.TECHNICIAN_COLLEGE ? rnd.int(15, 19) : school.type === SchoolType.SENIOR_TECHNICAL_SCHOOL ? rnd.int(11, 14) : rnd.int(8, 10);
     const weights = majorWeights(school, trades.get(school) ?? null, majors);
     const seen = new Set<string>();
     for (let attempt = 0; seen.size < count && attempt < count * 6; attempt++) {
@@ -111,7 +120,9 @@ function makePrograms(em: EntityManager, rnd: Random, schools: School[], trades:
       const entryBasis = entryFor(rnd, level);
       const studyMode = rnd.chance(0.86) ? StudyMode.FULL_TIME : rnd.chance(0.65) ? StudyMode.PART_TIME : StudyMode.SKILLS_TRAINING;
       const filedOn = rnd.chance(0.96) ? isoDate(rnd.int(2019, 2022), rnd.int(1, 12), rnd.int(1, 28)) : null;
-      programs.push(em.create(Program, { school, major, level, entryBasis, studyMode, filedOn, durationYears: demoDuration({ entryBasis, level, studyMode }) }));
+      programs.push(
+        em.create(Program, { school, major, level, entryBasis, studyMode, filedOn, durationYears: demoDuration({ entryBasis, level, studyMode }) }),
+      );
     }
   }
   return programs;
@@ -187,7 +198,8 @@ function makeHistory(em: EntityManager, calendar: DemoCalendar, lines: PlannedLi
 }
 
 function groupsFor(program: Program): TargetGroup[] {
-  if (program.studyMode === StudyMode.SKILLS_TRAINING) return [TargetGroup.UNEMPLOYED, TargetGroup.MIGRANT_WORKER, TargetGroup.NEW_FARMER, TargetGroup.FLEXIBLE_EMPLOYMENT];
+  if (program.studyMode === StudyMode.SKILLS_TRAINING)
+    return [TargetGroup.UNEMPLOYED, TargetGroup.MIGRANT_WORKER, TargetGroup.NEW_FARMER, TargetGroup.FLEXIBLE_EMPLOYMENT];
   if (program.studyMode === StudyMode.PART_TIME) return [TargetGroup.ENTERPRISE_EMPLOYEE, TargetGroup.MIGRANT_WORKER, TargetGroup.FLEXIBLE_EMPLOYMENT];
   if (program.entryBasis === EntryBasis.JUNIOR_HIGH) return [TargetGroup.JUNIOR_HIGH_GRADUATE, TargetGroup.JUNIOR_HIGH_GRADUATE, TargetGroup.JUNIOR_HIGH_PAST];
   return [TargetGroup.SENIOR_HIGH_GRADUATE, TargetGroup.SENIOR_HIGH_PAST, TargetGroup.ENTERPRISE_EMPLOYEE];
@@ -253,7 +265,13 @@ export async function seedDemo(em: EntityManager, calendar: DemoCalendar): Promi
   const lines = makePlans(em, rnd, calendar, programs, targets);
   makeHistory(em, calendar, lines);
   makeIntakes(em, rnd, calendar, lines, cities);
-  makeSchoolTargets(em, calendar, schools, lines.map((l) => l.plan), targets);
+  makeSchoolTargets(
+    em,
+    calendar,
+    schools,
+    lines.map((l) => l.plan),
+    targets,
+  );
   await em.flush();
   return true;
 }

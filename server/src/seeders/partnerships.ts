@@ -38,7 +38,7 @@ function makeCompanies(em: EntityManager, rnd: Random, cities: City[], schools: 
     const share = schools.filter((s) => s.city === city).length / schools.length;
     const count = i === cities.length - 1 ? DEMO_COMPANIES - companies.size : Math.round(DEMO_COMPANIES * share);
     const short = city.nameZh.replace(/市$/, '');
-    for (let made = 0; made < count; ) {
+    for (let made = 0; made < count;) {
       const industry: Industry = rnd.weighted(INDUSTRY_WEIGHTS);
       const words = INDUSTRY_WORDS[industry];
       const trade = rnd.pick(TRADE_NAMES);
@@ -63,7 +63,14 @@ const KIND_WEIGHTS: ReadonlyArray<[PartnershipKind, number]> = [
 ];
 
 /** Schools partner mostly with companies of their city whose business needs what the school teaches. */
-function makePartnerships(em: EntityManager, rnd: Random, calendar: DemoCalendar, schools: School[], programs: Program[], businesses: Businesses): Partnership[] {
+function makePartnerships(
+  em: EntityManager,
+  rnd: Random,
+  calendar: DemoCalendar,
+  schools: School[],
+  programs: Program[],
+  businesses: Businesses,
+): Partnership[] {
   const partnerships: Partnership[] = [];
   const companies = [...businesses.keys()];
   for (const school of schools) {
@@ -100,12 +107,22 @@ function registeredShare(calendar: DemoCalendar, year: number): number {
  * Order and named classes on autumn full-time plan lines of majors the company's business takes,
  * never more than ORDER_CLASS_SHARE of a line (R11).
  */
-function makeOrderClasses(em: EntityManager, rnd: Random, calendar: DemoCalendar, partnerships: Partnership[], businesses: Businesses, programs: Program[], plans: EnrollmentPlan[]): void {
+function makeOrderClasses(
+  em: EntityManager,
+  rnd: Random,
+  calendar: DemoCalendar,
+  partnerships: Partnership[],
+  businesses: Businesses,
+  programs: Program[],
+  plans: EnrollmentPlan[],
+): void {
   const free = new Map(plans.map((plan) => [`${plan.program.id}|${plan.year}|${plan.season}`, Math.floor(plan.seats * ORDER_CLASS_SHARE)]));
   const classKinds = [PartnershipKind.ORDER_CLASS, PartnershipKind.NAMED_CLASS];
   for (const partnership of partnerships.filter((p) => classKinds.includes(p.kind))) {
     const categories = businesses.get(partnership.company)!.categories;
-    const schoolPrograms = programs.filter((p) => p.school === partnership.school && p.studyMode === StudyMode.FULL_TIME && categories.includes(p.major.category));
+    const schoolPrograms = programs.filter(
+      (p) => p.school === partnership.school && p.studyMode === StudyMode.FULL_TIME && categories.includes(p.major.category),
+    );
     for (const year of calendar.planYears.filter((y) => runsIn(partnership, y))) {
       if (!rnd.chance(0.7)) continue;
       const candidates = schoolPrograms.filter((p) => (free.get(`${p.id}|${year}|${Season.AUTUMN}`) ?? 0) >= 10);
@@ -115,12 +132,19 @@ function makeOrderClasses(em: EntityManager, rnd: Random, calendar: DemoCalendar
       const seats = Math.min(free.get(key)!, rnd.int(20, 45));
       free.set(key, free.get(key)! - seats);
       const company = partnership.company;
-      const name = partnership.kind === PartnershipKind.NAMED_CLASS
-        ? `${company.shortName}冠名班（${year}级${program.major.name}）`
-        : `${company.shortName}${year}级${program.major.name}订单班`;
+      const name =
+        partnership.kind === PartnershipKind.NAMED_CLASS
+          ? `${company.shortName}冠名班（${year}级${program.major.name}）`
+          : `${company.shortName}${year}级${program.major.name}订单班`;
       const enrolled = Math.floor((seats - rnd.int(0, Math.floor(seats * 0.15))) * registeredShare(calendar, year));
       em.create(OrderClass, {
-        partnership, program, year, season: Season.AUTUMN, name, seats, enrolled,
+        partnership,
+        program,
+        year,
+        season: Season.AUTUMN,
+        name,
+        seats,
+        enrolled,
         employmentCommitment: rnd.int(12, 20) * 5,
         stipendPerYear: rnd.chance(0.7) ? rnd.int(2, 12) * 500 : null,
       });

@@ -19,12 +19,22 @@ const DECISION_DAYS = 7;
  * registration opens (after the late lines are filed); a request not yet decided by the demo's today
  * is pending. A few requests of the last three weeks on the latest year's locked lines await a decision.
  */
-function adjustments(em: EntityManager, rnd: Random, calendar: DemoCalendar, plans: EnrollmentPlan[], cities: Map<number, City>, lockedOn: Map<number, string>): void {
+function adjustments(
+  em: EntityManager,
+  rnd: Random,
+  calendar: DemoCalendar,
+  plans: EnrollmentPlan[],
+  cities: Map<number, City>,
+  lockedOn: Map<number, string>,
+): void {
   const requester = (plan: EnrollmentPlan) => `${plan.school.name}招生办`;
   const decider = (plan: EnrollmentPlan) => issuerOf(plan.school, cities.get(plan.school.city.id)!).nameZh;
   const adjusted = new Set<EnrollmentPlan>();
   for (const year of calendar.planYears) {
-    const lines = rnd.sample(plans.filter((p) => p.year === year && p.season === Season.AUTUMN && p.seats > 20 && isLocked(p.status)), 6);
+    const lines = rnd.sample(
+      plans.filter((p) => p.year === year && p.season === Season.AUTUMN && p.seats > 20 && isLocked(p.status)),
+      6,
+    );
     lines.forEach((plan, i) => {
       const requestedOn = DemoCalendar.between(rnd, `${year}-08-21`, `${year}-09-10`);
       const decidedOn = addDays(requestedOn, DECISION_DAYS);
@@ -35,10 +45,27 @@ function adjustments(em: EntityManager, rnd: Random, calendar: DemoCalendar, pla
       if (!calendar.reached(decidedOn)) {
         em.create(PlanAdjustment, { ...base, oldSeats: plan.seats, newSeats: plan.seats + extra, reason: '新专业实训基地建成，申请增加计划' });
       } else if (i === 0) {
-        em.create(PlanAdjustment, { ...base, decidedBy: decider(plan), decidedOn, oldSeats: plan.seats, newSeats: plan.seats + 15, reason: '企业订单需求增加，申请扩大招生规模', decision: AdjustmentDecision.REJECTED, decisionNote: '办学条件不足，不予调整' });
+        em.create(PlanAdjustment, {
+          ...base,
+          decidedBy: decider(plan),
+          decidedOn,
+          oldSeats: plan.seats,
+          newSeats: plan.seats + 15,
+          reason: '企业订单需求增加，申请扩大招生规模',
+          decision: AdjustmentDecision.REJECTED,
+          decisionNote: '办学条件不足，不予调整',
+        });
       } else {
         // The line's seats are the approved figure; it was planned smaller.
-        em.create(PlanAdjustment, { ...base, decidedBy: decider(plan), decidedOn, oldSeats: plan.seats - extra, newSeats: plan.seats, reason: '报名人数超出计划，新增实训工位', decision: AdjustmentDecision.APPROVED });
+        em.create(PlanAdjustment, {
+          ...base,
+          decidedBy: decider(plan),
+          decidedOn,
+          oldSeats: plan.seats - extra,
+          newSeats: plan.seats,
+          reason: '报名人数超出计划，新增实训工位',
+          decision: AdjustmentDecision.APPROVED,
+        });
       }
     });
   }
@@ -46,7 +73,14 @@ function adjustments(em: EntityManager, rnd: Random, calendar: DemoCalendar, pla
   const recent = plans.filter((p) => lockedOn.has(p.id) && p.seats > 20 && !adjusted.has(p));
   for (const plan of rnd.sample(recent, 3)) {
     const from = lockedOn.get(plan.id)! > threeWeeksAgo ? lockedOn.get(plan.id)! : threeWeeksAgo;
-    em.create(PlanAdjustment, { plan, oldSeats: plan.seats, newSeats: plan.seats + rnd.int(3, 10), reason: '企业订单需求增加，申请扩大招生规模', requestedBy: requester(plan), requestedOn: DemoCalendar.between(rnd, from, calendar.today) });
+    em.create(PlanAdjustment, {
+      plan,
+      oldSeats: plan.seats,
+      newSeats: plan.seats + rnd.int(3, 10),
+      reason: '企业订单需求增加，申请扩大招生规模',
+      requestedBy: requester(plan),
+      requestedOn: DemoCalendar.between(rnd, from, calendar.today),
+    });
   }
 }
 

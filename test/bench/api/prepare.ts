@@ -51,7 +51,12 @@ export async function prepareDatabase(url: string, jwtSecret: string): Promise<P
       .whereNotExists(knex('order_class as oc').select(knex.raw('1')).whereRaw('oc.program_id = p.program_id and oc.year = p.year and oc.season = p.season'))
       .orderBy('p.id')
       .limit(BULK_ROWS)) as Array<{ id: number; seats: number }>;
-    await knex('enrollment_plan').whereIn('id', lines.map((l) => l.id)).update({ status: 'DRAFT' });
+    await knex('enrollment_plan')
+      .whereIn(
+        'id',
+        lines.map((l) => l.id),
+      )
+      .update({ status: 'DRAFT' });
     // As autovacuum would leave a loaded database: statistics for the planner, and a visibility map so that
     // index-only scans (the intakes still to register) need not visit the table. Every server gets the same.
     if (isPostgres(orm.em)) await knex.raw('vacuum analyze');

@@ -14,7 +14,11 @@ export interface Started {
 }
 
 /** Starts `node ...args` as its own process (one pid to measure) and waits until `readyPath` answers. */
-export async function startNode(name: string, args: string[], options: { cwd: string; env: Record<string, string>; readyPath: string; cpuProfileDir?: string }): Promise<Started> {
+export async function startNode(
+  name: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; readyPath: string; cpuProfileDir?: string },
+): Promise<Started> {
   const port = await freePort();
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const child = spawn(process.execPath, [...profile, ...args], {
@@ -29,7 +33,10 @@ export async function startNode(name: string, args: string[], options: { cwd: st
   const deadline = Date.now() + 120000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
-    const ready = await fetch(`${base}${options.readyPath}`).then((r) => r.status < 500, () => false);
+    const ready = await fetch(`${base}${options.readyPath}`).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error(`${name} did not become ready:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));

@@ -15,7 +15,11 @@ type Row = Record<string, unknown>;
 async function record(id: number) {
   const { rows } = await pool.query({ name: 'record', text: RECORD_SQL, values: [id] });
   const r = rows[0] as Row | undefined;
-  return { school: r ? { id: String(r.id), name: r.name, type: r.type, provincial: r.provincial, city: { id: String(r.city_id), code: r.code, nameZh: r.name_zh } } : null };
+  return {
+    school: r
+      ? { id: String(r.id), name: r.name, type: r.type, provincial: r.provincial, city: { id: String(r.city_id), code: r.code, nameZh: r.name_zh } }
+      : null,
+  };
 }
 
 async function nested(year: number) {
@@ -35,7 +39,17 @@ async function nested(year: number) {
 async function progress() {
   const { rows } = await pool.query({ name: 'progress', text: PROGRESS_SQL });
   return {
-    rows: (rows as Row[]).map((r) => ({ year: r.year, cityCode: r.city_code, cityName: r.city_name, target: r.target, planned: r.planned, enrolled: r.enrolled, registered: r.registered, completionRate: r.completion_rate, gap: r.gap })),
+    rows: (rows as Row[]).map((r) => ({
+      year: r.year,
+      cityCode: r.city_code,
+      cityName: r.city_name,
+      target: r.target,
+      planned: r.planned,
+      enrolled: r.enrolled,
+      registered: r.registered,
+      completionRate: r.completion_rate,
+      gap: r.gap,
+    })),
   };
 }
 

@@ -83,24 +83,58 @@ export function goals(summaries: Summary[], peakRss: Record<string, number>): Go
   const compare = (goal: string, a: number | undefined, b: number | undefined, factor = 1, reference = false) => {
     if (a === undefined || b === undefined) return;
     const ratio = a / (b * factor);
-    result.push({ goal, measured: `${a >= 10 ? a.toFixed(0) : a.toFixed(2)} vs ${b * factor >= 10 ? (b * factor).toFixed(0) : (b * factor).toFixed(2)} req/s`, ratio, met: ratio >= 1, reference });
+    result.push({
+      goal,
+      measured: `${a >= 10 ? a.toFixed(0) : a.toFixed(2)} vs ${b * factor >= 10 ? (b * factor).toFixed(0) : (b * factor).toFixed(2)} req/s`,
+      ratio,
+      met: ratio >= 1,
+      reference,
+    });
   };
   compare(`ours/PostgreSQL ≥ 0.8 × PostGraphile 4: ${QUERY_TITLES.record}`, rate('ours-postgresql', 'record'), rate('postgraphile', 'record'), 0.8);
   compare(`ours/PostgreSQL ≥ 2 × PostGraphile 4 with JWT: ${QUERY_TITLES.record}`, rate('ours-postgresql', 'record'), rate('postgraphile-jwt', 'record'), 2);
   for (const query of ['nested', 'progress'] as QueryName[]) {
-    compare(`ours/PostgreSQL ≥ ${EARLIER_RATIOS[query]} × PostGraphile 4 (the earlier ratio): ${QUERY_TITLES[query]}`, rate('ours-postgresql', query), rate('postgraphile', query), EARLIER_RATIOS[query]);
+    compare(
+      `ours/PostgreSQL ≥ ${EARLIER_RATIOS[query]} × PostGraphile 4 (the earlier ratio): ${QUERY_TITLES[query]}`,
+      rate('ours-postgresql', query),
+      rate('postgraphile', query),
+      EARLIER_RATIOS[query],
+    );
   }
   const ourCpu = find('ours-postgresql', 'record')?.serverCpuMsPerReq;
   const apolloCpu = find('apollo-http', 'record')?.serverCpuMsPerReq;
   if (ourCpu !== undefined && apolloCpu !== undefined) {
     const ratio = (1.5 * apolloCpu) / ourCpu;
-    result.push({ goal: `ours/PostgreSQL CPU per request ≤ 1.5 × Apollo Server alone over node:http: ${QUERY_TITLES.record}`, measured: `${ourCpu.toFixed(2)} vs ${apolloCpu.toFixed(2)} ms`, ratio, met: ratio >= 1 });
+    result.push({
+      goal: `ours/PostgreSQL CPU per request ≤ 1.5 × Apollo Server alone over node:http: ${QUERY_TITLES.record}`,
+      measured: `${ourCpu.toFixed(2)} vs ${apolloCpu.toFixed(2)} ms`,
+      ratio,
+      met: ratio >= 1,
+    });
   }
   compare('ours/PostgreSQL ≥ ½ raw limit: nested list', rate('ours-postgresql', 'nested'), rate('raw', 'nested'), 0.5);
   // Not goals: how far Apollo Server itself gets on either transport, for reading the first lines.
-  compare(`Apollo Server alone over node:http vs PostGraphile 4: ${QUERY_TITLES.record}`, rate('apollo-http', 'record'), rate('postgraphile', 'record'), 1, true);
-  compare(`Apollo Server alone over Express vs PostGraphile 4: ${QUERY_TITLES.record}`, rate('apollo-express', 'record'), rate('postgraphile', 'record'), 1, true);
-  compare(`ours/PostgreSQL vs Apollo Server alone over node:http: ${QUERY_TITLES.record}`, rate('ours-postgresql', 'record'), rate('apollo-http', 'record'), 1, true);
+  compare(
+    `Apollo Server alone over node:http vs PostGraphile 4: ${QUERY_TITLES.record}`,
+    rate('apollo-http', 'record'),
+    rate('postgraphile', 'record'),
+    1,
+    true,
+  );
+  compare(
+    `Apollo Server alone over Express vs PostGraphile 4: ${QUERY_TITLES.record}`,
+    rate('apollo-express', 'record'),
+    rate('postgraphile', 'record'),
+    1,
+    true,
+  );
+  compare(
+    `ours/PostgreSQL vs Apollo Server alone over node:http: ${QUERY_TITLES.record}`,
+    rate('ours-postgresql', 'record'),
+    rate('apollo-http', 'record'),
+    1,
+    true,
+  );
   for (const query of ['record', 'nested', 'progress', 'bulkSave'] as QueryName[]) {
     compare(`ours/SQLite ≥ ours/PostgreSQL: ${QUERY_TITLES[query]}`, rate('ours-sqlite', query), rate('ours-postgresql', query));
   }
@@ -126,10 +160,20 @@ const rate = (n: number) => (n >= 10 ? n.toFixed(0) : n.toFixed(2));
 export function renderMarkdown(report: Report): string {
   const lines = ['# API benchmark: our server vs PostGraphile 4 (with and without JWT) vs raw SQL (and Apollo Server alone)', ''];
   lines.push(...Object.entries(report.machine).map(([k, v]) => `- ${k}: ${v}`), '');
-  lines.push(`Settings: ${Object.entries(report.settings).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
-  lines.push('| query | server | req/s | (rounds min–max) | p50 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | errors |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push(
+    `Settings: ${Object.entries(report.settings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+    '',
+  );
+  lines.push(
+    '| query | server | req/s | (rounds min–max) | p50 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | errors |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
   for (const s of report.summaries) {
-    lines.push(`| ${QUERY_TITLES[s.query]} | ${s.server} | ${rate(s.reqPerSec)} | ${s.reqPerSecRange.map(rate).join('–')} | ${f1(s.p50Ms)} | ${f1(s.p99Ms)} | ${s.serverCpuMsPerReq.toFixed(2)} | ${s.databaseCpuMsPerReq.toFixed(2)} | ${s.errors} |`);
+    lines.push(
+      `| ${QUERY_TITLES[s.query]} | ${s.server} | ${rate(s.reqPerSec)} | ${s.reqPerSecRange.map(rate).join('–')} | ${f1(s.p50Ms)} | ${f1(s.p99Ms)} | ${s.serverCpuMsPerReq.toFixed(2)} | ${s.databaseCpuMsPerReq.toFixed(2)} | ${s.errors} |`,
+    );
   }
   const rounds = [...new Set(report.measurements.map((m) => m.round))];
   const loads = rounds.map((round) => Math.max(...report.measurements.filter((m) => m.round === round).map((m) => m.loadAverage)));

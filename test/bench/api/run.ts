@@ -49,7 +49,21 @@ function compileComparisonServers(): string {
   const outDir = path.join(here, 'dist');
   const files = ['postgraphile-server.ts', 'raw-server.ts', 'apollo-server.ts'].map((f) => path.join(here, f));
   const tsc = path.join(root, 'test', 'node_modules', '.bin', 'tsc');
-  const args = ['--outDir', outDir, '--rootDir', here, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--noCheck', ...files];
+  const args = [
+    '--outDir',
+    outDir,
+    '--rootDir',
+    here,
+    '--module',
+    'nodenext',
+    '--moduleResolution',
+    'nodenext',
+    '--target',
+    'es2022',
+    '--skipLibCheck',
+    '--noCheck',
+    ...files,
+  ];
   const result = spawnSync(tsc, args, { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`the comparison servers do not compile:\n${result.stdout}${result.stderr}`);
   fs.writeFileSync(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
@@ -120,7 +134,8 @@ async function checkAnswers(targets: Target[]): Promise<void> {
       if (!requests) continue;
       for (const request of requests) {
         const { status, body } = await send(target, request);
-        if (status !== 200 || body.errors) throw new Error(`${target.name} ${query}: HTTP ${status} ${JSON.stringify(body).slice(0, 2000)}\n${target.process.output().slice(-4000)}`);
+        if (status !== 200 || body.errors)
+          throw new Error(`${target.name} ${query}: HTTP ${status} ${JSON.stringify(body).slice(0, 2000)}\n${target.process.output().slice(-4000)}`);
       }
       if (query === 'bulkSave') continue;
       const { body } = await send(target, requests[0]!);
@@ -133,7 +148,14 @@ async function checkAnswers(targets: Target[]): Promise<void> {
   }
 }
 
-async function measure(target: Target, query: QueryName, requests: Request[], round: number, postmaster: number | null, scratchDir: string): Promise<Measurement> {
+async function measure(
+  target: Target,
+  query: QueryName,
+  requests: Request[],
+  round: number,
+  postmaster: number | null,
+  scratchDir: string,
+): Promise<Measurement> {
   const connections = query === 'bulkSave' ? SETTINGS.bulkConnections : SETTINGS.connections;
   const options = { connections, threads: SETTINGS.wrkThreads, token: target.token, scratchDir };
   // A save takes seconds: it gets a longer window so that each round completes several.
@@ -145,8 +167,22 @@ async function measure(target: Target, query: QueryName, requests: Request[], ro
   const serverCpu = cpuSeconds(target.process.pid) - cpuBefore;
   const databaseCpu = target.onPostgres && postmaster ? postgresCpuSeconds(postmaster) - dbBefore : 0;
   const errors = result.connectErrors + result.readErrors + result.writeErrors + result.statusErrors + result.timeouts;
-  const m: Measurement = { server: target.name, query, round, requests: result.requests, seconds: result.durationUs / 1e6, p50Ms: result.p50Us / 1000, p99Ms: result.p99Us / 1000, errors, serverCpu, databaseCpu, loadAverage: os.loadavg()[0]! };
-  console.log(`  round ${round} ${target.name.padEnd(16)} ${query.padEnd(9)} ${(m.requests / m.seconds).toFixed(2).padStart(8)} req/s  p50 ${m.p50Ms.toFixed(1)} ms  p99 ${m.p99Ms.toFixed(1)} ms  cpu ${((serverCpu * 1000) / m.requests).toFixed(2)} ms/req  load ${m.loadAverage.toFixed(1)}${errors ? `  ${errors} errors` : ''}`);
+  const m: Measurement = {
+    server: target.name,
+    query,
+    round,
+    requests: result.requests,
+    seconds: result.durationUs / 1e6,
+    p50Ms: result.p50Us / 1000,
+    p99Ms: result.p99Us / 1000,
+    errors,
+    serverCpu,
+    databaseCpu,
+    loadAverage: os.loadavg()[0]!,
+  };
+  console.log(
+    `  round ${round} ${target.name.padEnd(16)} ${query.padEnd(9)} ${(m.requests / m.seconds).toFixed(2).padStart(8)} req/s  p50 ${m.p50Ms.toFixed(1)} ms  p99 ${m.p99Ms.toFixed(1)} ms  cpu ${((serverCpu * 1000) / m.requests).toFixed(2)} ms/req  load ${m.loadAverage.toFixed(1)}${errors ? `  ${errors} errors` : ''}`,
+  );
   return m;
 }
 
@@ -162,7 +198,10 @@ function machine(pgVersion: string, sqliteVersion: string): Record<string, strin
     databases: `${pgVersion}, ${sqliteVersion}`,
     'load tool': wrk,
     date: new Date().toISOString(),
-    'load average at the end': os.loadavg().map((l) => l.toFixed(1)).join(' / '),
+    'load average at the end': os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / '),
   };
 }
 
@@ -192,19 +231,88 @@ async function main(): Promise<void> {
 
     const ours = (database: PreparedDatabase) => ({
       cwd: path.join(root, 'server'),
-      env: { NODE_ENV: 'production', DATABASE_URL: database.url, JWT_SECRET: jwtSecret, MIGRATE_ON_START: 'false', SEED_ON_START: 'false', DEMO_DATA: 'false', ADMIN_USERNAME: 'bench-admin' },
+      env: {
+        NODE_ENV: 'production',
+        DATABASE_URL: database.url,
+        JWT_SECRET: jwtSecret,
+        MIGRATE_ON_START: 'false',
+        SEED_ON_START: 'false',
+        DEMO_DATA: 'false',
+        ADMIN_USERNAME: 'bench-admin',
+      },
       readyPath: '/ready',
       cpuProfileDir: PROFILE_DIR,
     });
     const comparison = (extra: Record<string, string> = {}) => ({ cwd: compiled, env: { DATABASE_URL: pgUrl, NODE_ENV: 'production', ...extra } });
     const all: Array<[string, () => Promise<Target>]> = [
-      ['ours-sqlite', async () => ({ name: 'ours-sqlite', kind: 'ours', onPostgres: false, token: sqlite.token, database: sqlite, process: await startNode('ours-sqlite', productionArgs(), ours(sqlite)) })],
-      ['ours-postgresql', async () => ({ name: 'ours-postgresql', kind: 'ours', onPostgres: true, token: postgres.token, database: postgres, process: await startNode('ours-postgresql', productionArgs(), ours(postgres)) })],
-      ['postgraphile', async () => ({ name: 'postgraphile', kind: 'postgraphile', onPostgres: true, process: await startNode('postgraphile', ['postgraphile-server.js'], { ...comparison(), readyPath: '/graphql' }) })],
-      ['postgraphile-jwt', async () => ({ name: 'postgraphile-jwt', kind: 'postgraphile', onPostgres: true, token: postgraphileToken(jwtSecret), process: await startNode('postgraphile-jwt', ['postgraphile-server.js'], { ...comparison({ JWT_SECRET: jwtSecret }), readyPath: '/graphql' }) })],
-      ['raw', async () => ({ name: 'raw', kind: 'raw', onPostgres: true, process: await startNode('raw', ['raw-server.js'], { ...comparison(), readyPath: '/school/1' }) })],
-      ['apollo-http', async () => ({ name: 'apollo-http', kind: 'apollo', onPostgres: true, process: await startNode('apollo-http', ['apollo-server.js'], { ...comparison({ APOLLO_TRANSPORT: 'http' }), readyPath: '/graphql' }) })],
-      ['apollo-express', async () => ({ name: 'apollo-express', kind: 'apollo', onPostgres: true, process: await startNode('apollo-express', ['apollo-server.js'], { ...comparison({ APOLLO_TRANSPORT: 'express' }), readyPath: '/graphql' }) })],
+      [
+        'ours-sqlite',
+        async () => ({
+          name: 'ours-sqlite',
+          kind: 'ours',
+          onPostgres: false,
+          token: sqlite.token,
+          database: sqlite,
+          process: await startNode('ours-sqlite', productionArgs(), ours(sqlite)),
+        }),
+      ],
+      [
+        'ours-postgresql',
+        async () => ({
+          name: 'ours-postgresql',
+          kind: 'ours',
+          onPostgres: true,
+          token: postgres.token,
+          database: postgres,
+          process: await startNode('ours-postgresql', productionArgs(), ours(postgres)),
+        }),
+      ],
+      [
+        'postgraphile',
+        async () => ({
+          name: 'postgraphile',
+          kind: 'postgraphile',
+          onPostgres: true,
+          process: await startNode('postgraphile', ['postgraphile-server.js'], { ...comparison(), readyPath: '/graphql' }),
+        }),
+      ],
+      [
+        'postgraphile-jwt',
+        async () => ({
+          name: 'postgraphile-jwt',
+          kind: 'postgraphile',
+          onPostgres: true,
+          token: postgraphileToken(jwtSecret),
+          process: await startNode('postgraphile-jwt', ['postgraphile-server.js'], { ...comparison({ JWT_SECRET: jwtSecret }), readyPath: '/graphql' }),
+        }),
+      ],
+      [
+        'raw',
+        async () => ({
+          name: 'raw',
+          kind: 'raw',
+          onPostgres: true,
+          process: await startNode('raw', ['raw-server.js'], { ...comparison(), readyPath: '/school/1' }),
+        }),
+      ],
+      [
+        'apollo-http',
+        async () => ({
+          name: 'apollo-http',
+          kind: 'apollo',
+          onPostgres: true,
+          process: await startNode('apollo-http', ['apollo-server.js'], { ...comparison({ APOLLO_TRANSPORT: 'http' }), readyPath: '/graphql' }),
+        }),
+      ],
+      [
+        'apollo-express',
+        async () => ({
+          name: 'apollo-express',
+          kind: 'apollo',
+          onPostgres: true,
+          process: await startNode('apollo-express', ['apollo-server.js'], { ...comparison({ APOLLO_TRANSPORT: 'express' }), readyPath: '/graphql' }),
+        }),
+      ],
     ];
     const targets: Target[] = [];
     for (const [name, start] of all) {
@@ -230,7 +338,14 @@ async function main(): Promise<void> {
 
     const peakRss = Object.fromEntries(targets.map((t) => [t.name, peakRssMiB(t.process.pid)]));
     const summaries = summarise(measurements).sort((a, b) => Object.keys(QUERY_TITLES).indexOf(a.query) - Object.keys(QUERY_TITLES).indexOf(b.query));
-    const report: Report = { machine: machine(postgres.engine, sqlite.engine), settings: { ...SETTINGS }, summaries, peakRssMiB: peakRss, goals: goals(summaries, peakRss), measurements };
+    const report: Report = {
+      machine: machine(postgres.engine, sqlite.engine),
+      settings: { ...SETTINGS },
+      summaries,
+      peakRssMiB: peakRss,
+      goals: goals(summaries, peakRss),
+      measurements,
+    };
     console.log(`\n${renderMarkdown(report)}`);
     if (!ONLY_QUERIES && !ONLY_SERVERS) console.log(`\nWritten to ${writeApiReport(path.join(here, '..', 'results'), report).join(', ')}`);
     else console.log('\n(a narrowed run: results not written)');

@@ -42,7 +42,19 @@ export function runWrk(base: string, requests: Request[], options: WrkOptions): 
     BENCH_TOKEN: options.token ?? '',
     BENCH_BODY_FILES: files.filter((f) => f !== null).join(';'),
   };
-  const args = ['-t', String(options.threads), '-c', String(options.connections), '-d', `${options.seconds}s`, '--timeout', '30s', '-s', SCRIPT, `${base}${requests[0]!.path}`];
+  const args = [
+    '-t',
+    String(options.threads),
+    '-c',
+    String(options.connections),
+    '-d',
+    `${options.seconds}s`,
+    '--timeout',
+    '30s',
+    '-s',
+    SCRIPT,
+    `${base}${requests[0]!.path}`,
+  ];
   return new Promise((resolve, reject) => {
     execFile('wrk', args, { env, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`wrk failed: ${error.message}\n${stdout}${stderr}`));

@@ -22,10 +22,9 @@ export interface Subgraph {
  * (read-only, province-wide); users' operations with the user's own bearer token.
  */
 export async function enrollmentSubgraph(t: TestApp, username = 'gateway'): Promise<Subgraph> {
-  const { createUser } = await t.ok<{ createUser: { id: string } }>(
-    `mutation($username: String!) { createUser(username: $username, role: SERVICE) { id } }`,
-    { username },
-  );
+  const { createUser } = await t.ok<{ createUser: { id: string } }>(`mutation($username: String!) { createUser(username: $username, role: SERVICE) { id } }`, {
+    username,
+  });
   const { issueServiceToken } = await t.ok<{ issueServiceToken: { token: string } }>(
     `mutation($id: ID!) { issueServiceToken(userId: $id, days: 30) { token } }`,
     { id: createUser.id },

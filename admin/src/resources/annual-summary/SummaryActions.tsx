@@ -17,13 +17,19 @@ export function SubmitSelectedSummaries({ selected, showRefusals, reload }: Shee
     const rows = selected().filter((row) => row.data.status !== 'SUBMITTED');
     const refusals: { id: string; message: string }[] = [];
     for (const row of rows) {
-      await submitSummary(row.id!, row.version).catch((error: unknown) => refusals.push({ id: row.id!, message: error instanceof Error ? error.message : String(error) }));
+      await submitSummary(row.id!, row.version).catch((error: unknown) =>
+        refusals.push({ id: row.id!, message: error instanceof Error ? error.message : String(error) }),
+      );
     }
     reload();
     if (refusals.length > 0) setTimeout(() => showRefusals(refusals), 500);
     notify('summary.submitted', { type: refusals.length ? 'warning' : 'success', messageArgs: { smart_count: rows.length - refusals.length } });
   };
-  return <Button size="small" variant="outlined" startIcon={<SendIcon />} onClick={() => void submit()}>{t('summary.submit')}</Button>;
+  return (
+    <Button size="small" variant="outlined" startIcon={<SendIcon />} onClick={() => void submit()}>
+      {t('summary.submit')}
+    </Button>
+  );
 }
 
 /** 报送 on the summary's own page. */
@@ -44,5 +50,9 @@ export function SubmitSummaryButton() {
       notify(error instanceof SaveError ? localizeMessage(error.message, locale) : String(error), { type: 'error' });
     }
   };
-  return <Button size="small" variant="contained" startIcon={<SendIcon />} onClick={() => void submit()}>{t('summary.submit')}</Button>;
+  return (
+    <Button size="small" variant="contained" startIcon={<SendIcon />} onClick={() => void submit()}>
+      {t('summary.submit')}
+    </Button>
+  );
 }

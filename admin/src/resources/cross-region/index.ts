@@ -7,7 +7,14 @@ export const crossRegion = defineResource({
   defaultSort: { field: 'signedOn', order: 'DESC' },
   columns: [
     { source: 'programId', type: 'reference', reference: 'Program', required: true, width: 320 },
-    { source: 'partnerProvinceCode', type: 'text', region: true, required: true, pattern: { regex: /^\d{2}0000$/, message: 'validation.province_code' }, width: 110 },
+    {
+      source: 'partnerProvinceCode',
+      type: 'text',
+      region: true,
+      required: true,
+      pattern: { regex: /^\d{2}0000$/, message: 'validation.province_code' },
+      width: 110,
+    },
     { source: 'partnerInstitution', type: 'text', required: true, maxLength: 100, width: 200 },
     { source: 'stages', type: 'stages', required: true, width: 170 },
     { source: 'model', type: 'text', editable: false, width: 80 },

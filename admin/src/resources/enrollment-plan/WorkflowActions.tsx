@@ -9,10 +9,34 @@ import { localizeMessage } from '../../i18n/localizeMessage';
 import type { SheetActionsProps } from '../../sheet/actions';
 
 const STEPS: Record<PlanStepName, ReturnType<typeof gql>> = {
-  submit: gql`mutation SubmitPlans($ids: [ID!]!) { submitPlans(ids: $ids) { id } }`,
-  approve: gql`mutation ApprovePlans($ids: [ID!]!) { approvePlans(ids: $ids) { id } }`,
-  file: gql`mutation FilePlans($ids: [ID!]!) { filePlans(ids: $ids) { id } }`,
-  return: gql`mutation ReturnPlans($ids: [ID!]!, $reason: String!) { returnPlans(ids: $ids, reason: $reason) { id } }`,
+  submit: gql`
+    mutation SubmitPlans($ids: [ID!]!) {
+      submitPlans(ids: $ids) {
+        id
+      }
+    }
+  `,
+  approve: gql`
+    mutation ApprovePlans($ids: [ID!]!) {
+      approvePlans(ids: $ids) {
+        id
+      }
+    }
+  `,
+  file: gql`
+    mutation FilePlans($ids: [ID!]!) {
+      filePlans(ids: $ids) {
+        id
+      }
+    }
+  `,
+  return: gql`
+    mutation ReturnPlans($ids: [ID!]!, $reason: String!) {
+      returnPlans(ids: $ids, reason: $reason) {
+        id
+      }
+    }
+  `,
 };
 
 /** 提交 / 下达 / 备案 / 退回 on the ticked plan lines: all move or none; refusals appear on their rows. */
@@ -45,7 +69,13 @@ export function WorkflowActions({ selected, showRefusals, reload }: SheetActions
       {(['submit', 'approve', 'file', 'return'] as const)
         .filter((step) => canTakeStep(permissions, step))
         .map((step) => (
-          <Button key={step} size="small" variant="outlined" data-testid={`workflow-${step}`} onClick={() => (step === 'return' ? setReturning(ids()) : void take(step, ids()))}>
+          <Button
+            key={step}
+            size="small"
+            variant="outlined"
+            data-testid={`workflow-${step}`}
+            onClick={() => (step === 'return' ? setReturning(ids()) : void take(step, ids()))}
+          >
             {t(`workflow.${step}`)}
           </Button>
         ))}

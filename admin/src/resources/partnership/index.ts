@@ -18,7 +18,8 @@ export const partnership = defineResource({
     { source: 'notes', type: 'text', maxLength: 500, multiline: true, width: 220 },
   ],
   display: {
-    label: (r, l) => `${l.label('School', r.schoolId)}×${String(l.record('Company', r.companyId)?.shortName ?? l.label('Company', r.companyId))}·${enumText('PartnershipKind', r.kind)}`,
+    label: (r, l) =>
+      `${l.label('School', r.schoolId)}×${String(l.record('Company', r.companyId)?.shortName ?? l.label('Company', r.companyId))}·${enumText('PartnershipKind', r.kind)}`,
     uses: ['School', 'Company'],
   },
 });

@@ -10,8 +10,20 @@ import { invalidateLookup } from '../../lookups';
 import type { SheetActionsProps } from '../../sheet/actions';
 import { RequestDialog } from './RequestDialog';
 
-const REQUEST = gql`mutation RequestPlanAdjustment($planId: ID!, $newSeats: Int!, $reason: String!) { requestPlanAdjustment(planId: $planId, newSeats: $newSeats, reason: $reason) { id } }`;
-const DECIDE = gql`mutation DecidePlanAdjustment($id: ID!, $decision: AdjustmentDecision!, $note: String) { decidePlanAdjustment(id: $id, decision: $decision, note: $note) { id } }`;
+const REQUEST = gql`
+  mutation RequestPlanAdjustment($planId: ID!, $newSeats: Int!, $reason: String!) {
+    requestPlanAdjustment(planId: $planId, newSeats: $newSeats, reason: $reason) {
+      id
+    }
+  }
+`;
+const DECIDE = gql`
+  mutation DecidePlanAdjustment($id: ID!, $decision: AdjustmentDecision!, $note: String) {
+    decidePlanAdjustment(id: $id, decision: $decision, note: $note) {
+      id
+    }
+  }
+`;
 
 /** 申请调整 (any office of the line) and 审批 of the ticked pending requests (the line's issuing authority). */
 export function AdjustmentActions({ selected, showRefusals, reload }: SheetActionsProps) {
@@ -48,21 +60,45 @@ export function AdjustmentActions({ selected, showRefusals, reload }: SheetActio
     invalidateLookup('EnrollmentPlan');
     reload();
     if (refusals.length > 0) setTimeout(() => showRefusals(refusals), 500);
-    notify(refusals.length ? 'adjustment.some_refused' : 'adjustment.decided', { type: refusals.length ? 'warning' : 'success', messageArgs: { smart_count: pending.length - refusals.length } });
+    notify(refusals.length ? 'adjustment.some_refused' : 'adjustment.decided', {
+      type: refusals.length ? 'warning' : 'success',
+      messageArgs: { smart_count: pending.length - refusals.length },
+    });
   };
 
   return (
     <>
-      {canWrite(permissions, 'PlanAdjustment') && <Button size="small" variant="outlined" onClick={() => setDialog('request')}>{t('adjustment.request')}</Button>}
+      {canWrite(permissions, 'PlanAdjustment') && (
+        <Button size="small" variant="outlined" onClick={() => setDialog('request')}>
+          {t('adjustment.request')}
+        </Button>
+      )}
       {canTakeStep(permissions, 'approve') && (
-        <Button size="small" variant="outlined" onClick={() => (selected().some((r) => r.data.decision === 'PENDING') ? setDialog('decide') : notify('adjustment.none_pending', { type: 'warning' }))}>
+        <Button
+          size="small"
+          variant="outlined"
+          onClick={() => (selected().some((r) => r.data.decision === 'PENDING') ? setDialog('decide') : notify('adjustment.none_pending', { type: 'warning' }))}
+        >
           {t('adjustment.decide')}
         </Button>
       )}
-      {dialog === 'request' && <RequestDialog onClose={() => setDialog(undefined)} onRequest={(planId, seats, reason) => void request(planId, seats, reason)} />}
+      {dialog === 'request' && (
+        <RequestDialog onClose={() => setDialog(undefined)} onRequest={(planId, seats, reason) => void request(planId, seats, reason)} />
+      )}
       {dialog === 'decide' && (
-        <TextDialog title={t('adjustment.decide')} label={t('resources.PlanAdjustment.fields.decisionNote')} confirm={t('ra.action.confirm')} onClose={() => setDialog(undefined)} onConfirm={(note) => void decide(note)}>
-          <TextField select label={t('resources.PlanAdjustment.fields.decision')} value={decision} onChange={(e) => setDecision(e.target.value as 'APPROVED' | 'REJECTED')}>
+        <TextDialog
+          title={t('adjustment.decide')}
+          label={t('resources.PlanAdjustment.fields.decisionNote')}
+          confirm={t('ra.action.confirm')}
+          onClose={() => setDialog(undefined)}
+          onConfirm={(note) => void decide(note)}
+        >
+          <TextField
+            select
+            label={t('resources.PlanAdjustment.fields.decision')}
+            value={decision}
+            onChange={(e) => setDecision(e.target.value as 'APPROVED' | 'REJECTED')}
+          >
             <MenuItem value="APPROVED">{t('enums.AdjustmentDecision.APPROVED')}</MenuItem>
             <MenuItem value="REJECTED">{t('enums.AdjustmentDecision.REJECTED')}</MenuItem>
           </TextField>

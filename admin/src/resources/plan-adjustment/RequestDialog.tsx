@@ -12,7 +12,8 @@ export function RequestDialog({ onRequest, onClose }: { onRequest(planId: string
   const t = useTranslate();
   const { lookups, ready } = useLookups(planColumn);
   const options = useMemo(
-    () => (ready ? lookups.options('EnrollmentPlan').filter((o) => ['APPROVED', 'FILED'].includes(String(lookups.record('EnrollmentPlan', o.id)?.status))) : []),
+    () =>
+      ready ? lookups.options('EnrollmentPlan').filter((o) => ['APPROVED', 'FILED'].includes(String(lookups.record('EnrollmentPlan', o.id)?.status))) : [],
     [lookups, ready],
   );
   const [plan, setPlan] = useState<{ id: string; label: string } | null>(null);
@@ -28,8 +29,20 @@ export function RequestDialog({ onRequest, onClose }: { onRequest(planId: string
       onClose={onClose}
       onConfirm={(reason) => onRequest(plan!.id, Number(seats), reason)}
     >
-      <Autocomplete options={options} value={plan} onChange={(_, value) => setPlan(value)} loading={!ready} isOptionEqualToValue={(a, b) => a.id === b.id}
-        renderInput={(params) => <TextField {...params} label={t('resources.PlanAdjustment.fields.planId')} helperText={current !== undefined ? t('adjustment.current_seats', { seats: current }) : t('adjustment.locked_only')} />} />
+      <Autocomplete
+        options={options}
+        value={plan}
+        onChange={(_, value) => setPlan(value)}
+        loading={!ready}
+        isOptionEqualToValue={(a, b) => a.id === b.id}
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            label={t('resources.PlanAdjustment.fields.planId')}
+            helperText={current !== undefined ? t('adjustment.current_seats', { seats: current }) : t('adjustment.locked_only')}
+          />
+        )}
+      />
       <TextField label={t('resources.PlanAdjustment.fields.newSeats')} type="number" value={seats} onChange={(e) => setSeats(e.target.value)} />
     </TextDialog>
   );

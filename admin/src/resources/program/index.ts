@@ -17,7 +17,8 @@ export const program = defineResource({
     { source: 'filedOn', type: 'date', width: 120 },
   ],
   display: {
-    label: (r, l) => `${l.label('School', r.schoolId)}·${String(l.record('Major', r.majorId)?.name ?? '')}·${enumText('Level', r.level)}·${enumText('EntryBasis', r.entryBasis)}`,
+    label: (r, l) =>
+      `${l.label('School', r.schoolId)}·${String(l.record('Major', r.majorId)?.name ?? '')}·${enumText('Level', r.level)}·${enumText('EntryBasis', r.entryBasis)}`,
     uses: ['School', 'Major'],
   },
 });

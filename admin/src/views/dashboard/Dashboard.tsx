@@ -29,10 +29,18 @@ export function Dashboard() {
     <Box className="dashboard" sx={{ mt: 2 }}>
       <Title title={t('dashboard.title')} />
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2 }}>
-        <Typography variant="h6" sx={{ flex: 1 }}>{t('dashboard.title')}</Typography>
-        <Typography variant="body2" color="text.secondary">{t('dashboard.year')}</Typography>
+        <Typography variant="h6" sx={{ flex: 1 }}>
+          {t('dashboard.title')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('dashboard.year')}
+        </Typography>
         <ToggleButtonGroup size="small" exclusive value={year} onChange={(_, value: number | null) => value && setYear(value)}>
-          {YEARS.map((y) => <ToggleButton key={y} value={y}>{y}</ToggleButton>)}
+          {YEARS.map((y) => (
+            <ToggleButton key={y} value={y}>
+              {y}
+            </ToggleButton>
+          ))}
         </ToggleButtonGroup>
       </Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: { md: '1fr 1fr' }, gap: 2 }}>

@@ -27,7 +27,9 @@ export function PartnershipChart({ data, year }: { data: DashboardData; year: nu
           <YAxis width={48} />
           <Tooltip formatter={(value) => num(value)} />
           <Legend itemSorter={null} />
-          {kinds.map((kind, i) => <Bar key={kind} dataKey={kind} stackId="kinds" name={t(`enums.PartnershipKind.${kind}`)} fill={COLORS[i % COLORS.length]} />)}
+          {kinds.map((kind, i) => (
+            <Bar key={kind} dataKey={kind} stackId="kinds" name={t(`enums.PartnershipKind.${kind}`)} fill={COLORS[i % COLORS.length]} />
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </ChartCard>

@@ -15,7 +15,9 @@ export function RankingTable({ data, ranking, year }: { data: DashboardData; ran
       <Table size="small" sx={{ '& td, & th': { py: 0.4, fontSize: 13 }, '& td:not(:nth-of-type(2)), & th:not(:nth-of-type(2))': { textAlign: 'right' } }}>
         <TableHead>
           <TableRow>
-            {['rank', 'city', 'target', 'enrolled', 'completion', 'advanced_share'].map((k) => <TableCell key={k}>{t(`dashboard.columns.${k}`)}</TableCell>)}
+            {['rank', 'city', 'target', 'enrolled', 'completion', 'advanced_share'].map((k) => (
+              <TableCell key={k}>{t(`dashboard.columns.${k}`)}</TableCell>
+            ))}
           </TableRow>
         </TableHead>
         <TableBody>

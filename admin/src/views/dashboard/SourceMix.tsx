@@ -13,12 +13,18 @@ export function SourceMix({ data, year }: { data: DashboardData; year: number })
   const groups = (scope?.byTargetGroup ?? []).filter((g) => g.students > 0).map((g) => ({ name: t(`enums.TargetGroup.${g.targetGroup}`), value: g.students }));
   const byOrigin = (scope?.byOrigin ?? []).filter((o) => o.students > 0);
   const provinces = byOrigin.filter((o) => o.origin === 'OTHER_PROVINCE').sort((a, b) => b.students - a.students);
-  const origins = [...byOrigin.filter((o) => o.origin !== 'OTHER_PROVINCE'), ...provinces.slice(0, 4)]
-    .map((o) => ({ name: o.origin === 'OTHER_PROVINCE' ? (o.provinceName ?? o.provinceCode ?? '') : t(`dashboard.origins.${o.origin}`), students: o.students }));
+  const origins = [...byOrigin.filter((o) => o.origin !== 'OTHER_PROVINCE'), ...provinces.slice(0, 4)].map((o) => ({
+    name: o.origin === 'OTHER_PROVINCE' ? (o.provinceName ?? o.provinceCode ?? '') : t(`dashboard.origins.${o.origin}`),
+    students: o.students,
+  }));
   return (
     <ChartCard
       title={t('dashboard.source_mix', { year })}
-      subtitle={scope ? t('dashboard.source_note', { enrolled: num(scope.enrolled), share: pct(scope.outOfProvinceShare), training: num(scope.skillsTraining) }) : undefined}
+      subtitle={
+        scope
+          ? t('dashboard.source_note', { enrolled: num(scope.enrolled), share: pct(scope.outOfProvinceShare), training: num(scope.skillsTraining) })
+          : undefined
+      }
       part={data.sources}
       empty={groups.length === 0}
       height={330}
@@ -28,7 +34,9 @@ export function SourceMix({ data, year }: { data: DashboardData; year: number })
         <ResponsiveContainer>
           <PieChart>
             <Pie data={groups} dataKey="value" nameKey="name" cx="50%" cy="42%" outerRadius="70%" innerRadius="42%">
-              {groups.map((g, i) => <Cell key={g.name} fill={COLORS[i % COLORS.length]} />)}
+              {groups.map((g, i) => (
+                <Cell key={g.name} fill={COLORS[i % COLORS.length]} />
+              ))}
             </Pie>
             <Tooltip formatter={(value) => num(value)} />
             <Legend itemSorter={null} wrapperStyle={{ fontSize: 11, lineHeight: '16px' }} />

@@ -5,5 +5,7 @@ export const pct = (value: unknown): string => (typeof value === 'number' ? `${(
 export const num = (value: unknown): string => (typeof value === 'number' ? value.toLocaleString('en-US') : String(value ?? ''));
 
 /** Axis ticks of large counts: 12000 → 1.2万 in Chinese, 12k in English. */
-export const compact = (locale: string) => (value: number): string =>
-  locale === 'en' ? (value >= 1000 ? `${value / 1000}k` : String(value)) : value >= 10000 ? `${value / 10000}万` : String(value);
+export const compact =
+  (locale: string) =>
+  (value: number): string =>
+    locale === 'en' ? (value >= 1000 ? `${value / 1000}k` : String(value)) : value >= 10000 ? `${value / 10000}万` : String(value);

@@ -5,8 +5,25 @@ import { runQuery, toSaveError } from '../../dataProvider';
 import { localizeMessage } from '../../i18n/localizeMessage';
 import { loadLookup } from '../../lookups';
 
-export interface ProgressRow { year: number; cityCode: string; cityName: string; target: number; planned: number; enrolled: number; completionRate: number | null }
-export interface LevelRow { year: number; cityCode: string; schoolId: string | null; enrolled: number; intermediate: number; advanced: number; preparatoryTechnician: number; advancedShare: number | null }
+export interface ProgressRow {
+  year: number;
+  cityCode: string;
+  cityName: string;
+  target: number;
+  planned: number;
+  enrolled: number;
+  completionRate: number | null;
+}
+export interface LevelRow {
+  year: number;
+  cityCode: string;
+  schoolId: string | null;
+  enrolled: number;
+  intermediate: number;
+  advanced: number;
+  preparatoryTechnician: number;
+  advancedShare: number | null;
+}
 export interface SourceRow {
   cityCode: string;
   enrolled: number;
@@ -15,8 +32,24 @@ export interface SourceRow {
   byTargetGroup: { targetGroup: string; students: number }[];
   byOrigin: { origin: string; provinceCode: string | null; provinceName: string | null; students: number }[];
 }
-export interface PartnershipRow { cityCode: string; cityName: string; kind: string; partnerships: number; classes: number; seats: number; enrolled: number }
-export interface RankingRow { rank: number; cityCode: string; cityName: string; target: number; enrolled: number; completionRate: number | null; advancedShare: number | null }
+export interface PartnershipRow {
+  cityCode: string;
+  cityName: string;
+  kind: string;
+  partnerships: number;
+  classes: number;
+  seats: number;
+  enrolled: number;
+}
+export interface RankingRow {
+  rank: number;
+  cityCode: string;
+  cityName: string;
+  target: number;
+  enrolled: number;
+  completionRate: number | null;
+  advancedShare: number | null;
+}
 
 /** One part of the page, loaded on its own: a refusal or failure shows in place of that part only. */
 export type Part<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: T };
@@ -32,19 +65,83 @@ export interface DashboardData {
   cityNamesEn: Map<string, string>;
 }
 
-const PROGRESS = gql`query DashboardProgress { campaignProgress { rows { year cityCode cityName target planned enrolled completionRate } } }`;
-const LEVELS = gql`query DashboardLevels { levelMix { year cityCode schoolId enrolled intermediate advanced preparatoryTechnician advancedShare } }`;
-const SOURCES = gql`
-  query DashboardSources($year: Int) {
-    sourceMix(year: $year) {
-      cityCode enrolled skillsTraining outOfProvinceShare
-      byTargetGroup { targetGroup students }
-      byOrigin { origin provinceCode provinceName students }
+const PROGRESS = gql`
+  query DashboardProgress {
+    campaignProgress {
+      rows {
+        year
+        cityCode
+        cityName
+        target
+        planned
+        enrolled
+        completionRate
+      }
     }
   }
 `;
-const PARTNERSHIPS = gql`query DashboardPartnerships($year: Int) { partnershipStats(year: $year) { byCity { cityCode cityName kind partnerships classes seats enrolled } } }`;
-const RANKING = gql`query DashboardRanking($year: Int) { cityRanking(year: $year) { rank cityCode cityName target enrolled completionRate advancedShare } }`;
+const LEVELS = gql`
+  query DashboardLevels {
+    levelMix {
+      year
+      cityCode
+      schoolId
+      enrolled
+      intermediate
+      advanced
+      preparatoryTechnician
+      advancedShare
+    }
+  }
+`;
+const SOURCES = gql`
+  query DashboardSources($year: Int) {
+    sourceMix(year: $year) {
+      cityCode
+      enrolled
+      skillsTraining
+      outOfProvinceShare
+      byTargetGroup {
+        targetGroup
+        students
+      }
+      byOrigin {
+        origin
+        provinceCode
+        provinceName
+        students
+      }
+    }
+  }
+`;
+const PARTNERSHIPS = gql`
+  query DashboardPartnerships($year: Int) {
+    partnershipStats(year: $year) {
+      byCity {
+        cityCode
+        cityName
+        kind
+        partnerships
+        classes
+        seats
+        enrolled
+      }
+    }
+  }
+`;
+const RANKING = gql`
+  query DashboardRanking($year: Int) {
+    cityRanking(year: $year) {
+      rank
+      cityCode
+      cityName
+      target
+      enrolled
+      completionRate
+      advancedShare
+    }
+  }
+`;
 
 const loading = { state: 'loading' } as const;
 
@@ -76,7 +173,10 @@ export function useDashboard(year: number, provinceWide: boolean): DashboardData
   const progress = usePart(() => runQuery<{ campaignProgress: { rows: ProgressRow[] } }>(PROGRESS).then((r) => r.campaignProgress.rows), []);
   const levels = usePart(() => runQuery<{ levelMix: LevelRow[] }>(LEVELS).then((r) => r.levelMix), []);
   const sources = usePart(() => runQuery<{ sourceMix: SourceRow[] }>(SOURCES, { year }).then((r) => r.sourceMix), [year]);
-  const partnerships = usePart(() => runQuery<{ partnershipStats: { byCity: PartnershipRow[] } }>(PARTNERSHIPS, { year }).then((r) => r.partnershipStats.byCity), [year]);
+  const partnerships = usePart(
+    () => runQuery<{ partnershipStats: { byCity: PartnershipRow[] } }>(PARTNERSHIPS, { year }).then((r) => r.partnershipStats.byCity),
+    [year],
+  );
   const ranking = usePart(() => runQuery<{ cityRanking: RankingRow[] }>(RANKING, { year }).then((r) => r.cityRanking), [year], provinceWide);
   const cities = usePart(() => loadLookup('City'), []);
   const cityNamesEn = new Map(cities?.state === 'ready' ? [...cities.value.values()].map((c) => [String(c.code), String(c.nameEn)]) : []);
@@ -84,7 +184,7 @@ export function useDashboard(year: number, provinceWide: boolean): DashboardData
 }
 
 /** The rows of a part, or none while it loads or failed. */
-export const rowsOf = <T,>(part: Part<T[]> | undefined): T[] => (part?.state === 'ready' ? part.value : []);
+export const rowsOf = <T>(part: Part<T[]> | undefined): T[] => (part?.state === 'ready' ? part.value : []);
 
 export const PROVINCE_CODE = '330000';
 

@@ -13,9 +13,13 @@ export function CompletionLegend() {
   ];
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mr: 2 }}>
-      <Typography variant="caption" color="text.secondary">{t('task_table.completion')}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {t('task_table.completion')}
+      </Typography>
       {bands.map((b) => (
-        <Box key={b.label} sx={{ background: completionColor(b.rate), px: 0.75, borderRadius: 0.5, fontSize: 12 }}>{b.label}</Box>
+        <Box key={b.label} sx={{ background: completionColor(b.rate), px: 0.75, borderRadius: 0.5, fontSize: 12 }}>
+          {b.label}
+        </Box>
       ))}
     </Box>
   );

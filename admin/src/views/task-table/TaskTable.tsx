@@ -20,7 +20,12 @@ export function TaskTable() {
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [editing, setEditing] = useState(false);
   if (!data) return <Typography sx={{ p: 2 }}>{t('ra.page.loading')}</Typography>;
-  if ('error' in data) return <Alert severity="error" sx={{ mt: 2 }}>{data.error}</Alert>;
+  if ('error' in data)
+    return (
+      <Alert severity="error" sx={{ mt: 2 }}>
+        {data.error}
+      </Alert>
+    );
 
   const save = async () => {
     const rows = Object.entries(edits).map(([id, value]) => ({ id, version: data.targets.find((row) => row.id === id)!.version, seats: Number(value) }));
@@ -41,16 +46,29 @@ export function TaskTable() {
       <Title title={t('task_table.title')} />
       <CardContent>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mb: 1 }}>
-          <Typography variant="h6" sx={{ flex: 1 }}>{t('task_table.title')}</Typography>
+          <Typography variant="h6" sx={{ flex: 1 }}>
+            {t('task_table.title')}
+          </Typography>
           <CompletionLegend />
           {canWrite(permissions, 'CampaignTarget') &&
             (editing ? (
               <>
-                <Button onClick={() => { setEdits({}); setEditing(false); }}>{t('ra.action.cancel')}</Button>
-                <Button variant="contained" onClick={save} disabled={Object.keys(edits).length === 0}>{t('ra.action.save')}</Button>
+                <Button
+                  onClick={() => {
+                    setEdits({});
+                    setEditing(false);
+                  }}
+                >
+                  {t('ra.action.cancel')}
+                </Button>
+                <Button variant="contained" onClick={save} disabled={Object.keys(edits).length === 0}>
+                  {t('ra.action.save')}
+                </Button>
               </>
             ) : (
-              <Button variant="outlined" onClick={() => setEditing(true)}>{t('task_table.edit_targets')}</Button>
+              <Button variant="outlined" onClick={() => setEditing(true)}>
+                {t('task_table.edit_targets')}
+              </Button>
             ))}
         </Box>
         <TableContainer sx={{ overflowX: 'auto' }}>
@@ -59,7 +77,13 @@ export function TaskTable() {
             sx={{
               '& td, & th': { textAlign: 'right', whiteSpace: 'nowrap', px: 0.5, fontSize: 12 },
               // the city column stays in view while the years scroll, as a frozen column in Excel
-              '& tbody td:first-of-type, & thead tr:first-of-type th:first-of-type': { textAlign: 'left', position: 'sticky', left: 0, background: '#fff', zIndex: 1 },
+              '& tbody td:first-of-type, & thead tr:first-of-type th:first-of-type': {
+                textAlign: 'left',
+                position: 'sticky',
+                left: 0,
+                background: '#fff',
+                zIndex: 1,
+              },
               '& thead tr:first-of-type th:first-of-type, & tr[data-city="330000"] td:first-of-type': { background: '#eef2f7' },
             }}
           >

@@ -9,7 +9,12 @@ const n = (value: number | undefined) => (value ?? 0).toLocaleString('en-US');
 /** 完成率 of one year: coloured by how far along it is, or "not started" for a year still to come. */
 function CompletionCell({ year, rate }: { year: number; rate: number | null }) {
   const t = useTranslate();
-  if (!yearStarted(year)) return <TableCell sx={{ color: 'text.secondary' }} data-year-state="not-started">{t('task_table.not_started')}</TableCell>;
+  if (!yearStarted(year))
+    return (
+      <TableCell sx={{ color: 'text.secondary' }} data-year-state="not-started">
+        {t('task_table.not_started')}
+      </TableCell>
+    );
   return <TableCell sx={{ background: completionColor(rate) }}>{percent(rate)}</TableCell>;
 }
 
@@ -33,9 +38,14 @@ export function CityRow({ city, data, editing, edits, onEdit }: CityRowProps) {
       {cells.flatMap(({ year, cell, row }) => [
         <TableCell key={`${year}-t`} sx={edge}>
           {editing && row ? (
-            <TextField size="small" type="number" variant="standard" value={edits[row.id] ?? String(row.seats)}
+            <TextField
+              size="small"
+              type="number"
+              variant="standard"
+              value={edits[row.id] ?? String(row.seats)}
               slotProps={{ htmlInput: { style: { textAlign: 'right', width: 60, fontSize: 12 }, 'data-cell': `${city.nameZh}-${year}` } }}
-              onChange={(e) => onEdit(row.id, e.target.value)} />
+              onChange={(e) => onEdit(row.id, e.target.value)}
+            />
           ) : (
             n(cell?.target)
           )}
@@ -46,7 +56,9 @@ export function CityRow({ city, data, editing, edits, onEdit }: CityRowProps) {
       ])}
       <TableCell sx={{ ...edge, fontWeight: 600 }}>{n(target)}</TableCell>
       <TableCell sx={{ fontWeight: 600 }}>{n(enrolled)}</TableCell>
-      <TableCell sx={{ fontWeight: 600, background: completionColor(target ? enrolled / target : null) }}>{percent(target ? enrolled / target : null)}</TableCell>
+      <TableCell sx={{ fontWeight: 600, background: completionColor(target ? enrolled / target : null) }}>
+        {percent(target ? enrolled / target : null)}
+      </TableCell>
     </TableRow>
   );
 }
@@ -60,7 +72,9 @@ export function ProvinceRow({ data, cumulative }: { data: TaskTableData; cumulat
       {YEARS.flatMap((year) => {
         const cell = data.cell(PROVINCE_CODE, year);
         return [
-          <TableCell key={`${year}-t`} sx={edge}>{n(cell?.target)}</TableCell>,
+          <TableCell key={`${year}-t`} sx={edge}>
+            {n(cell?.target)}
+          </TableCell>,
           <TableCell key={`${year}-p`}>{n(cell?.planned)}</TableCell>,
           <TableCell key={`${year}-e`}>{n(cell?.enrolled)}</TableCell>,
           <CompletionCell key={`${year}-c`} year={year} rate={cell?.completionRate ?? null} />,

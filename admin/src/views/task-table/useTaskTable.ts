@@ -39,8 +39,20 @@ export interface TaskTableData {
 const PROGRESS = gql`
   query TaskTable {
     campaignProgress {
-      rows { year cityCode cityName target planned enrolled completionRate }
-      cumulative { target enrolled completionRate }
+      rows {
+        year
+        cityCode
+        cityName
+        target
+        planned
+        enrolled
+        completionRate
+      }
+      cumulative {
+        target
+        enrolled
+        completionRate
+      }
     }
   }
 `;
@@ -55,20 +67,25 @@ export function useTaskTable(generation: number): TaskTableData | { error: strin
       runQuery<{ campaignProgress: { rows: ProgressCell[]; cumulative: NonNullable<TaskTableData['province']>['cumulative'] } }>(PROGRESS),
       dataProvider.getList('CampaignTarget', { pagination: { page: 1, perPage: 10000 }, sort: { field: 'year', order: 'ASC' }, filter: {} }),
       dataProvider.getList('City', { pagination: { page: 1, perPage: 10000 }, sort: { field: 'displayOrder', order: 'ASC' }, filter: {} }),
-    ]).then(([progress, targets, cities]) => {
-      if (!live) return;
-      const { rows, cumulative } = progress.campaignProgress;
-      const codeOf = new Map(cities.data.map((c) => [String(c.id), String(c.code)]));
-      // a city bureau's campaignProgress holds its own city only, and its cumulative is that city's
-      const covered = new Set(rows.map((r) => r.cityCode));
-      setState({
-        cities: cities.data.filter((c) => covered.has(String(c.code))).map((c) => ({ code: String(c.code), nameZh: String(c.nameZh), nameEn: String(c.nameEn) })),
-        cell: (cityCode, year) => rows.find((r) => r.cityCode === cityCode && r.year === year),
-        province: covered.has(PROVINCE_CODE) ? { cumulative } : undefined,
-        targets: targets.data as TargetRow[],
-        target: (cityCode, year) => (targets.data as TargetRow[]).find((t) => codeOf.get(String(t.cityId)) === cityCode && t.year === year),
-      });
-    }, (error: unknown) => live && setState({ error: localizeMessage(toSaveError(error).message, locale) }));
+    ]).then(
+      ([progress, targets, cities]) => {
+        if (!live) return;
+        const { rows, cumulative } = progress.campaignProgress;
+        const codeOf = new Map(cities.data.map((c) => [String(c.id), String(c.code)]));
+        // a city bureau's campaignProgress holds its own city only, and its cumulative is that city's
+        const covered = new Set(rows.map((r) => r.cityCode));
+        setState({
+          cities: cities.data
+            .filter((c) => covered.has(String(c.code)))
+            .map((c) => ({ code: String(c.code), nameZh: String(c.nameZh), nameEn: String(c.nameEn) })),
+          cell: (cityCode, year) => rows.find((r) => r.cityCode === cityCode && r.year === year),
+          province: covered.has(PROVINCE_CODE) ? { cumulative } : undefined,
+          targets: targets.data as TargetRow[],
+          target: (cityCode, year) => (targets.data as TargetRow[]).find((t) => codeOf.get(String(t.cityId)) === cityCode && t.year === year),
+        });
+      },
+      (error: unknown) => live && setState({ error: localizeMessage(toSaveError(error).message, locale) }),
+    );
     return () => {
       live = false;
     };

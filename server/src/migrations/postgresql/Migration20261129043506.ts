@@ -15,22 +15,35 @@ const apply = (delta: string) => `
     where t.plan_id = k.plan_id and t.target_group = k.target_group and t.origin_code = k.origin_code and t.students = 0;`;
 
 export class Migration20261129043506 extends Migration {
-
   override async up(): Promise<void> {
-    this.addSql(`create table "intake_tally" ("plan_id" int not null, "target_group" varchar(30) not null, "origin_code" varchar(6) not null, "students" int not null, constraint "intake_tally_pkey" primary key ("plan_id", "target_group", "origin_code"));`);
+    this.addSql(
+      `create table "intake_tally" ("plan_id" int not null, "target_group" varchar(30) not null, "origin_code" varchar(6) not null, "students" int not null, constraint "intake_tally_pkey" primary key ("plan_id", "target_group", "origin_code"));`,
+    );
 
-    this.addSql(`alter table "intake_tally" add constraint "intake_tally_plan_id_foreign" foreign key ("plan_id") references "enrollment_plan" ("id") on update cascade on delete cascade;`);
+    this.addSql(
+      `alter table "intake_tally" add constraint "intake_tally_plan_id_foreign" foreign key ("plan_id") references "enrollment_plan" ("id") on update cascade on delete cascade;`,
+    );
 
     this.addSql(`drop index "intake_plan_target_group_origin_count_index";`);
 
     this.addSql(`insert into "intake_tally" ("plan_id", "target_group", "origin_code", "students") ${grouped('intake')} having sum(count) <> 0;`);
     // Statement-level triggers: a multi-row INSERT (a bulk load) costs one grouped upsert, not one per row.
     this.addSql(`create function intake_tally_after_insert() returns trigger language plpgsql as $$ begin ${apply(grouped('new_rows'))} return null; end $$;`);
-    this.addSql(`create function intake_tally_after_delete() returns trigger language plpgsql as $$ begin ${apply(grouped('old_rows', '-'))} return null; end $$;`);
-    this.addSql(`create function intake_tally_after_update() returns trigger language plpgsql as $$ begin ${apply(`${grouped('new_rows')} union all ${grouped('old_rows', '-')}`)} return null; end $$;`);
-    this.addSql(`create trigger intake_tally_after_insert after insert on intake referencing new table as new_rows for each statement execute function intake_tally_after_insert();`);
-    this.addSql(`create trigger intake_tally_after_delete after delete on intake referencing old table as old_rows for each statement execute function intake_tally_after_delete();`);
-    this.addSql(`create trigger intake_tally_after_update after update on intake referencing old table as old_rows new table as new_rows for each statement execute function intake_tally_after_update();`);
+    this.addSql(
+      `create function intake_tally_after_delete() returns trigger language plpgsql as $$ begin ${apply(grouped('old_rows', '-'))} return null; end $$;`,
+    );
+    this.addSql(
+      `create function intake_tally_after_update() returns trigger language plpgsql as $$ begin ${apply(`${grouped('new_rows')} union all ${grouped('old_rows', '-')}`)} return null; end $$;`,
+    );
+    this.addSql(
+      `create trigger intake_tally_after_insert after insert on intake referencing new table as new_rows for each statement execute function intake_tally_after_insert();`,
+    );
+    this.addSql(
+      `create trigger intake_tally_after_delete after delete on intake referencing old table as old_rows for each statement execute function intake_tally_after_delete();`,
+    );
+    this.addSql(
+      `create trigger intake_tally_after_update after update on intake referencing old table as old_rows new table as new_rows for each statement execute function intake_tally_after_update();`,
+    );
   }
 
   override async down(): Promise<void> {
@@ -42,5 +55,4 @@ export class Migration20261129043506 extends Migration {
 
     this.addSql(`create index "intake_plan_target_group_origin_count_index" on "intake" ("plan_id", "target_group", "origin_code", "count");`);
   }
-
 }

@@ -7,7 +7,6 @@ import { Migration } from '@mikro-orm/migrations';
  * identical notifications once, after it commits, and none if it rolls back.
  */
 export class Migration20261129090000 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create function notify_table_changed() returns trigger language plpgsql as $$
 begin
@@ -15,7 +14,9 @@ begin
   return null;
 end $$;`);
     for (const table of ['app_user', 'city']) {
-      this.addSql(`create trigger ${table}_changed after insert or update or delete or truncate on "${table}" for each statement execute function notify_table_changed();`);
+      this.addSql(
+        `create trigger ${table}_changed after insert or update or delete or truncate on "${table}" for each statement execute function notify_table_changed();`,
+      );
     }
   }
 
@@ -23,5 +24,4 @@ end $$;`);
     for (const table of ['app_user', 'city']) this.addSql(`drop trigger ${table}_changed on "${table}";`);
     this.addSql(`drop function notify_table_changed();`);
   }
-
 }

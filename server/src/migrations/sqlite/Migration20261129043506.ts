@@ -1,14 +1,17 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261129043506 extends Migration {
-
   override async up(): Promise<void> {
-    this.addSql(`create table \`intake_tally\` (\`plan_id\` integer not null, \`target_group\` text not null, \`origin_code\` text not null, \`students\` integer not null, constraint \`intake_tally_plan_id_foreign\` foreign key(\`plan_id\`) references \`enrollment_plan\`(\`id\`) on delete cascade on update cascade, primary key (\`plan_id\`, \`target_group\`, \`origin_code\`));`);
+    this.addSql(
+      `create table \`intake_tally\` (\`plan_id\` integer not null, \`target_group\` text not null, \`origin_code\` text not null, \`students\` integer not null, constraint \`intake_tally_plan_id_foreign\` foreign key(\`plan_id\`) references \`enrollment_plan\`(\`id\`) on delete cascade on update cascade, primary key (\`plan_id\`, \`target_group\`, \`origin_code\`));`,
+    );
     this.addSql(`create index \`intake_tally_plan_id_index\` on \`intake_tally\` (\`plan_id\`);`);
 
     this.addSql(`drop index \`intake_plan_target_group_origin_count_index\`;`);
 
-    this.addSql(`insert into \`intake_tally\` (\`plan_id\`, \`target_group\`, \`origin_code\`, \`students\`) select \`plan_id\`, \`target_group\`, \`origin_code\`, sum(\`count\`) from \`intake\` group by \`plan_id\`, \`target_group\`, \`origin_code\` having sum(\`count\`) <> 0;`);
+    this.addSql(
+      `insert into \`intake_tally\` (\`plan_id\`, \`target_group\`, \`origin_code\`, \`students\`) select \`plan_id\`, \`target_group\`, \`origin_code\`, sum(\`count\`) from \`intake\` group by \`plan_id\`, \`target_group\`, \`origin_code\` having sum(\`count\`) <> 0;`,
+    );
     // Every write of intake keeps its subtotal in the same transaction; a subtotal at 0 is deleted.
     this.addSql(`create trigger \`intake_tally_after_insert\` after insert on \`intake\` when new.\`count\` <> 0 begin
       insert into \`intake_tally\` (\`plan_id\`, \`target_group\`, \`origin_code\`, \`students\`) values (new.\`plan_id\`, new.\`target_group\`, new.\`origin_code\`, new.\`count\`)
@@ -33,5 +36,4 @@ export class Migration20261129043506 extends Migration {
     this.addSql(`drop table if exists \`intake_tally\`;`);
     this.addSql(`create index \`intake_plan_target_group_origin_count_index\` on \`intake\` (\`plan_id\`, \`target_group\`, \`origin_code\`, \`count\`);`);
   }
-
 }

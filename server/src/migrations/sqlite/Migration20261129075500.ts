@@ -2,7 +2,6 @@ import { Migration } from '@mikro-orm/migrations';
 
 /** A covering index for a plan line's students, replacing the plain foreign-key index. */
 export class Migration20261129075500 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`drop index \`intake_tally_plan_id_index\`;`);
     this.addSql(`create index \`intake_tally_plan_id_students_index\` on \`intake_tally\` (\`plan_id\`, \`students\`);`);
@@ -12,5 +11,4 @@ export class Migration20261129075500 extends Migration {
     this.addSql(`drop index \`intake_tally_plan_id_students_index\`;`);
     this.addSql(`create index \`intake_tally_plan_id_index\` on \`intake_tally\` (\`plan_id\`);`);
   }
-
 }

@@ -47,15 +47,30 @@ async function intakesOn(em: EntityManager, planId: number): Promise<number> {
 async function assertCoversIntakes(em: EntityManager, plan: EnrollmentPlan, newSeats: number): Promise<void> {
   const taken = await intakesOn(em, plan.id);
   if (newSeats >= taken) return;
-  throw ruleViolation('R8', `招生计划 ${plan.id} 已录入 ${taken} 人，调整后人数不能少于已录入人数`, `plan line ${plan.id} already has ${taken} students; ${newSeats} seats would not cover them`, 'newSeats');
+  throw ruleViolation(
+    'R8',
+    `招生计划 ${plan.id} 已录入 ${taken} 人，调整后人数不能少于已录入人数`,
+    `plan line ${plan.id} already has ${taken} students; ${newSeats} seats would not cover them`,
+    'newSeats',
+  );
 }
 
 /** R8: asks to change the seats of a locked line; one pending request per line at a time. */
-export async function requestPlanAdjustment(em: EntityManager, clock: Clock, input: AdjustmentRequest, authority: AdjustmentAuthority): Promise<PlanAdjustment> {
+export async function requestPlanAdjustment(
+  em: EntityManager,
+  clock: Clock,
+  input: AdjustmentRequest,
+  authority: AdjustmentAuthority,
+): Promise<PlanAdjustment> {
   authority.assertMayRequest();
   const plan = await findOrFail(em, enrollmentPlanResource, input.planId);
   if (!isLocked(plan.status)) {
-    throw ruleViolation('R8', `招生计划 ${plan.id} 尚未下达（${plan.status}），可直接修改，无需调整申请`, `plan line ${plan.id} is ${plan.status}, not locked; edit it directly`, 'planId');
+    throw ruleViolation(
+      'R8',
+      `招生计划 ${plan.id} 尚未下达（${plan.status}），可直接修改，无需调整申请`,
+      `plan line ${plan.id} is ${plan.status}, not locked; edit it directly`,
+      'planId',
+    );
   }
   if (!Number.isInteger(input.newSeats) || input.newSeats < 0 || input.newSeats > 100000) {
     throw badInput('newSeats', '调整后人数须在 0 到 100000 之间', 'newSeats must be between 0 and 100000');
@@ -65,7 +80,12 @@ export async function requestPlanAdjustment(em: EntityManager, clock: Clock, inp
   const requestedBy = authority.name;
   const pending = await em.findOne(PlanAdjustment, { plan: plan.id, decision: AdjustmentDecision.PENDING });
   if (pending) {
-    throw ruleViolation('R8', `招生计划 ${plan.id} 已有待审批的调整申请（编号 ${pending.id}）`, `plan line ${plan.id} already has pending adjustment ${pending.id}`, 'planId');
+    throw ruleViolation(
+      'R8',
+      `招生计划 ${plan.id} 已有待审批的调整申请（编号 ${pending.id}）`,
+      `plan line ${plan.id} already has pending adjustment ${pending.id}`,
+      'planId',
+    );
   }
   await assertCoversIntakes(em, plan, input.newSeats);
   await assertPlanLineHoldsOrderClasses(em, plan, input.newSeats, 'newSeats');
@@ -75,13 +95,23 @@ export async function requestPlanAdjustment(em: EntityManager, clock: Clock, inp
 }
 
 /** R8: approving applies the new seats to the locked line — the only write that bypasses the lock. */
-export async function decidePlanAdjustment(em: EntityManager, clock: Clock, input: AdjustmentDecisionInput, authority: AdjustmentAuthority): Promise<PlanAdjustment> {
+export async function decidePlanAdjustment(
+  em: EntityManager,
+  clock: Clock,
+  input: AdjustmentDecisionInput,
+  authority: AdjustmentAuthority,
+): Promise<PlanAdjustment> {
   const adjustment = await findOrFail(em, planAdjustmentResource, input.id);
   await em.populate(adjustment, ['plan']);
   await authority.assertMayDecide(em, adjustment.plan);
   if (input.decision === AdjustmentDecision.PENDING) throw badInput('decision', '审批结果只能是批准或驳回', 'decision must be APPROVED or REJECTED');
   if (adjustment.decision !== AdjustmentDecision.PENDING) {
-    throw ruleViolation('R8', `计划调整 ${adjustment.id} 已于 ${adjustment.decidedOn} ${adjustment.decision === AdjustmentDecision.APPROVED ? '批准' : '驳回'}`, `adjustment ${adjustment.id} was already ${adjustment.decision}`, 'decision');
+    throw ruleViolation(
+      'R8',
+      `计划调整 ${adjustment.id} 已于 ${adjustment.decidedOn} ${adjustment.decision === AdjustmentDecision.APPROVED ? '批准' : '驳回'}`,
+      `adjustment ${adjustment.id} was already ${adjustment.decision}`,
+      'decision',
+    );
   }
   const decidedBy = authority.name;
   const note = input.note?.trim() || null;

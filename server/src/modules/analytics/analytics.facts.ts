@@ -23,7 +23,15 @@ const narrowed = (filter: FactFilter) => Boolean(filter.cityId || filter.schoolI
 const BY_PLAN = 'intake_plan_registered_on_count_index';
 
 /** Keeps the plan lines in scope (aliases p, s); a provincial school counts where it stands. */
-function narrow<Q extends { where: Function; whereIn: Function; whereBetween: Function }>(query: Q, filter: FactFilter, plan: string, school: string): Q {
+/** A knex builder method, called with whatever arguments knex takes. */
+type QueryMethod = (...args: any[]) => unknown;
+
+function narrow<Q extends { where: QueryMethod; whereIn: QueryMethod; whereBetween: QueryMethod }>(
+  query: Q,
+  filter: FactFilter,
+  plan: string,
+  school: string,
+): Q {
   if (filter.years) query.whereIn(`${plan}.year`, filter.years);
   else query.whereBetween(`${plan}.year`, [CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR]);
   if (filter.schoolId) query.where(`${plan}.school_id`, filter.schoolId);

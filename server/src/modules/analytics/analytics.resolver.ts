@@ -36,7 +36,11 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
   ) {
     const cities = await citiesOf(ctx);
-    return levelMix(ctx.em, cities, { year, cityCode: cityCodeInScope(cities, ctx.actor, cityCode), schoolId: await schoolIdInScope(ctx.em, ctx.actor, schoolId) });
+    return levelMix(ctx.em, cities, {
+      year,
+      cityCode: cityCodeInScope(cities, ctx.actor, cityCode),
+      schoolId: await schoolIdInScope(ctx.em, ctx.actor, schoolId),
+    });
   }
 
   @Query(() => [SourceMixRow], { description: '生源结构: enrolled by target group, study mode and origin, with the out-of-province share' })
@@ -46,12 +50,17 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [CityRankingRow], { description: '设区市排名 by completion rate, with the level share beside it' })
-  async cityRanking(@Arg('year', () => Int, { nullable: true, description: 'One campaign year; the whole campaign when absent' }) year: number | null, @Ctx() ctx: Context) {
+  async cityRanking(
+    @Arg('year', () => Int, { nullable: true, description: 'One campaign year; the whole campaign when absent' }) year: number | null,
+    @Ctx() ctx: Context,
+  ) {
     assertProvinceWide(ctx.actor);
     return cityRanking(ctx.em, await citiesOf(ctx), { year });
   }
 
-  @Query(() => PartnershipStats, { description: '校企合作统计: order/named classes and apprenticeships by city and industry; cross-region agreements by partner province' })
+  @Query(() => PartnershipStats, {
+    description: '校企合作统计: order/named classes and apprenticeships by city and industry; cross-region agreements by partner province',
+  })
   async partnershipStats(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
     const cities = await citiesOf(ctx);
     return partnershipStats(ctx.em, cities, { year, cityCode: cityCodeInScope(cities, ctx.actor, cityCode) });

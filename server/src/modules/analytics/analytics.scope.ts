@@ -27,7 +27,6 @@ export function knexOf(em: EntityManager): Knex {
 
 export const isPostgres = (em: EntityManager): boolean => em.getDriver() instanceof PostgreSqlDriver;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Row = Record<string, any>;
 
 /**
@@ -69,7 +68,11 @@ export async function loadCities(em: EntityManager): Promise<CityInfo[]> {
 export function checkYear(year: number | null | undefined): number | null {
   if (year === null || year === undefined) return null;
   if (!Number.isInteger(year) || year < CAMPAIGN_FIRST_YEAR || year > CAMPAIGN_LAST_YEAR) {
-    throw badInput('year', `年度须在 ${CAMPAIGN_FIRST_YEAR}–${CAMPAIGN_LAST_YEAR} 之间：${year}`, `year must be within ${CAMPAIGN_FIRST_YEAR}–${CAMPAIGN_LAST_YEAR}, got ${year}`);
+    throw badInput(
+      'year',
+      `年度须在 ${CAMPAIGN_FIRST_YEAR}–${CAMPAIGN_LAST_YEAR} 之间：${year}`,
+      `year must be within ${CAMPAIGN_FIRST_YEAR}–${CAMPAIGN_LAST_YEAR}, got ${year}`,
+    );
   }
   return year;
 }

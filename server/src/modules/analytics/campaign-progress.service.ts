@@ -25,7 +25,12 @@ function progressQuery(em: EntityManager, years: number[], cityId: number | null
     .select('s.city_id as city_id', 'p.year as year')
     .select(knex.raw(`case when p.status in (?, ?) and ${asked} then p.seats else 0 end as planned`, [PlanStatus.APPROVED, PlanStatus.FILED, ...years]))
     .select(knex.raw('(select sum(t.students) from intake_tally t where t.plan_id = p.id) as enrolled'))
-    .select(knex.raw(`case when ${asked} then (select sum(i.count) from ${futureIntakes(em)} where i.plan_id = p.id and i.registered_on > ?) end as pending`, [...years, today]))
+    .select(
+      knex.raw(`case when ${asked} then (select sum(i.count) from ${futureIntakes(em)} where i.plan_id = p.id and i.registered_on > ?) end as pending`, [
+        ...years,
+        today,
+      ]),
+    )
     .whereNot('pr.study_mode', StudyMode.SKILLS_TRAINING)
     .whereBetween('p.year', [CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR]);
   const targets = knex('campaign_target as t')
@@ -60,7 +65,12 @@ function row(year: number, code: string, name: string, cell: Cell): CampaignProg
  * that is the sum of the cities, and the cumulative progress over the campaign. `today` (YYYY-MM-DD,
  * China Standard Time) separates registered students from those recorded with a later date.
  */
-export async function campaignProgress(em: EntityManager, cities: CityInfo[], args: { year?: number | null; cityCode?: string | null }, today: string): Promise<CampaignProgress> {
+export async function campaignProgress(
+  em: EntityManager,
+  cities: CityInfo[],
+  args: { year?: number | null; cityCode?: string | null },
+  today: string,
+): Promise<CampaignProgress> {
   const year = checkYear(args.year);
   const city = resolveCity(cities, args.cityCode);
   const years = campaignYears(year);

@@ -60,7 +60,11 @@ function addInto(target: Unit, source: Unit): void {
  * No filter: every city plus the province (330000); a city: the city and each of its schools;
  * a school: that school. `falling` compares with the year before (which is queried too).
  */
-export async function levelMix(em: EntityManager, cities: CityInfo[], args: { year?: number | null; cityCode?: string | null; schoolId?: string | null }): Promise<LevelMixRow[]> {
+export async function levelMix(
+  em: EntityManager,
+  cities: CityInfo[],
+  args: { year?: number | null; cityCode?: string | null; schoolId?: string | null },
+): Promise<LevelMixRow[]> {
   const years = campaignYears(checkYear(args.year));
   const queried = [years[0]! - 1, ...years];
   // An unknown city code is refused even beside a school, and a school must lie in the city named.
@@ -71,10 +75,13 @@ export async function levelMix(em: EntityManager, cities: CityInfo[], args: { ye
   }
   const city = school ? cities.find((c) => c.id === school.city.id)! : named;
   const groupColumn = city ? 'p.school_id' : 's.city_id';
-  const grouped = await rowsOf(em, planFacts(em, { years: queried, cityId: city?.id, schoolId: school?.id, countedOnly: true })
-    .select({ unitId: groupColumn, year: 'p.year', level: 'pr.level' })
-    .sum({ students: 'x.students' })
-    .groupBy(groupColumn, 'p.year', 'pr.level'));
+  const grouped = await rowsOf(
+    em,
+    planFacts(em, { years: queried, cityId: city?.id, schoolId: school?.id, countedOnly: true })
+      .select({ unitId: groupColumn, year: 'p.year', level: 'pr.level' })
+      .sum({ students: 'x.students' })
+      .groupBy(groupColumn, 'p.year', 'pr.level'),
+  );
 
   const units = new Map<number, Unit>();
   if (!city) for (const c of cities) units.set(c.id, { cityCode: c.code, cityName: c.nameZh, schoolId: null, schoolName: null, years: new Map() });

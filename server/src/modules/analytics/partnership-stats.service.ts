@@ -56,7 +56,11 @@ function crossRegionQuery(em: EntityManager, year: number | null, cityId: number
  * and cross-region agreements by partner province. A school's partnerships count in the city where
  * the school stands; a cross-region agreement in the city that signed it.
  */
-export async function partnershipStats(em: EntityManager, cities: CityInfo[], args: { year?: number | null; cityCode?: string | null }): Promise<PartnershipStats> {
+export async function partnershipStats(
+  em: EntityManager,
+  cities: CityInfo[],
+  args: { year?: number | null; cityCode?: string | null },
+): Promise<PartnershipStats> {
   const year = checkYear(args.year);
   const city = resolveCity(cities, args.cityCode);
   const cityId = city?.id ?? null;

@@ -36,7 +36,8 @@ export class CrossRegionProvinceRow {
 export class PartnershipStats {
   @Field(() => Int, { nullable: true }) year!: number | null;
   @Field(() => String, { description: 'The city asked for, or 330000 for the province' }) cityCode!: string;
-  @Field(() => [PartnershipCityRow], { description: 'Every kind for each city in scope, then the province (330000) when no city is given' }) byCity!: PartnershipCityRow[];
+  @Field(() => [PartnershipCityRow], { description: 'Every kind for each city in scope, then the province (330000) when no city is given' })
+  byCity!: PartnershipCityRow[];
   @Field(() => [PartnershipIndustryRow], { description: 'Industries and kinds that have partnerships or classes' }) byIndustry!: PartnershipIndustryRow[];
   @Field(() => [CrossRegionProvinceRow]) byPartnerProvince!: CrossRegionProvinceRow[];
 }

@@ -48,8 +48,18 @@ class Tally {
         countsTowardTarget: studyMode !== StudyMode.SKILLS_TRAINING,
       })),
       byOrigin: [
-        ...[OriginKind.IN_CITY, OriginKind.OTHER_ZHEJIANG_CITY].map((origin) => ({ origin, provinceCode: null, provinceName: null, students: this.byOrigin.get(origin) ?? 0 })),
-        ...provinces.map((code) => ({ origin: OriginKind.OTHER_PROVINCE, provinceCode: code, provinceName: provinceByCode(code)?.nameZh ?? null, students: this.byOrigin.get(code)! })),
+        ...[OriginKind.IN_CITY, OriginKind.OTHER_ZHEJIANG_CITY].map((origin) => ({
+          origin,
+          provinceCode: null,
+          provinceName: null,
+          students: this.byOrigin.get(origin) ?? 0,
+        })),
+        ...provinces.map((code) => ({
+          origin: OriginKind.OTHER_PROVINCE,
+          provinceCode: code,
+          provinceName: provinceByCode(code)?.nameZh ?? null,
+          students: this.byOrigin.get(code)!,
+        })),
       ],
       outOfProvince,
       outOfProvinceShare: ratio(outOfProvince, enrolled),
@@ -64,10 +74,13 @@ class Tally {
 export async function sourceMix(em: EntityManager, cities: CityInfo[], args: { year?: number | null; cityCode?: string | null }): Promise<SourceMixRow[]> {
   const years = campaignYears(checkYear(args.year));
   const city = resolveCity(cities, args.cityCode);
-  const grouped = await rowsOf(em, planFacts(em, { years, cityId: city?.id, countedOnly: false }, ['target_group', 'origin_code'])
-    .select({ cityId: 's.city_id', year: 'p.year', targetGroup: 'x.target_group', studyMode: 'pr.study_mode', originCode: 'x.origin_code' })
-    .sum({ students: 'x.students' })
-    .groupBy('s.city_id', 'p.year', 'x.target_group', 'pr.study_mode', 'x.origin_code'));
+  const grouped = await rowsOf(
+    em,
+    planFacts(em, { years, cityId: city?.id, countedOnly: false }, ['target_group', 'origin_code'])
+      .select({ cityId: 's.city_id', year: 'p.year', targetGroup: 'x.target_group', studyMode: 'pr.study_mode', originCode: 'x.origin_code' })
+      .sum({ students: 'x.students' })
+      .groupBy('s.city_id', 'p.year', 'x.target_group', 'pr.study_mode', 'x.origin_code'),
+  );
   const codeOf = new Map(cities.map((c) => [c.id, c.code]));
 
   const tallies = new Map<string, Tally>();

@@ -37,7 +37,7 @@ export class OriginCount {
   @Field(() => Int) students!: number;
 }
 
-@ObjectType({ description: '生源结构: where one year\'s students of a city (or the province, 330000) come from' })
+@ObjectType({ description: "生源结构: where one year's students of a city (or the province, 330000) come from" })
 export class SourceMixRow {
   @Field(() => Int) year!: number;
   @Field(() => String) cityCode!: string;

@@ -15,7 +15,13 @@ export const cityResource = defineResource({
   defaultSort: 'displayOrder',
   unique: [['code']],
   fields: [
-    { name: 'code', kind: 'string', labelZh: '行政区划代码', required: true, pattern: { regex: /^33\d{2}00$/, zh: '须为浙江设区市的 6 位代码（33xx00）', en: 'must be a 6-digit Zhejiang city code (33xx00)' } },
+    {
+      name: 'code',
+      kind: 'string',
+      labelZh: '行政区划代码',
+      required: true,
+      pattern: { regex: /^33\d{2}00$/, zh: '须为浙江设区市的 6 位代码（33xx00）', en: 'must be a 6-digit Zhejiang city code (33xx00)' },
+    },
     { name: 'nameZh', kind: 'string', labelZh: '中文名称', required: true, maxLength: 50 },
     { name: 'nameEn', kind: 'string', labelZh: '英文名称', required: true, maxLength: 50 },
     { name: 'displayOrder', kind: 'int', labelZh: '排序', required: true, min: 1, max: 99 },

@@ -25,7 +25,11 @@ export const companyResource = defineResource({
       kind: 'string',
       labelZh: '统一社会信用代码',
       required: true,
-      pattern: { regex: CREDIT_CODE_SHAPE, zh: '须为 18 位数字或大写字母（不含 I、O、S、V、Z）', en: 'must be 18 digits or capital letters other than I, O, S, V, Z' },
+      pattern: {
+        regex: CREDIT_CODE_SHAPE,
+        zh: '须为 18 位数字或大写字母（不含 I、O、S、V、Z）',
+        en: 'must be 18 digits or capital letters other than I, O, S, V, Z',
+      },
     },
     { name: 'industry', kind: 'enum', enum: Industry, labelZh: '行业', required: true },
     { name: 'cityId', prop: 'city', kind: 'ref', target: () => City, labelZh: '所在设区市', required: true },

@@ -58,7 +58,11 @@ export const crossRegionAgreementResource = defineResource({
         );
       }
       if (agreement.enrolled > agreement.seats) {
-        throw badInput('enrolled', `已招人数 ${agreement.enrolled} 不能超过招生人数 ${agreement.seats}`, `enrolled ${agreement.enrolled} exceeds seats ${agreement.seats}`);
+        throw badInput(
+          'enrolled',
+          `已招人数 ${agreement.enrolled} 不能超过招生人数 ${agreement.seats}`,
+          `enrolled ${agreement.enrolled} exceeds seats ${agreement.seats}`,
+        );
       }
     },
   },

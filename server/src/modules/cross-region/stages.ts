@@ -47,7 +47,11 @@ export function validateStages(value: unknown): Stage[] {
   const bad = stages.findIndex((s) => !Number.isInteger(s.years) || s.years < 1 || s.years > 6);
   if (bad >= 0) throw badInput('stages', `第 ${bad + 1} 阶段的年数须为 1 至 6 的整数`, `stage ${bad + 1} must last 1 to 6 whole years`);
   if (!stages.some((s) => s.where === StageWhere.PARTNER) || !stages.some((s) => s.where === StageWhere.ZHEJIANG)) {
-    throw badInput('stages', '联合培养须既有省外学习阶段，也有浙江学习阶段', 'a joint training model needs a stage in the partner province and one in Zhejiang');
+    throw badInput(
+      'stages',
+      '联合培养须既有省外学习阶段，也有浙江学习阶段',
+      'a joint training model needs a stage in the partner province and one in Zhejiang',
+    );
   }
   return stages;
 }

@@ -20,11 +20,10 @@ async function assertKnownOrigin(em: EntityManager, code: string): Promise<void>
 
 /** Students already on the line, other than the intake being written. */
 async function takenByOthers(em: EntityManager, planId: number, intakeId: number | undefined): Promise<number> {
-  const [row] = await queryRows<{ taken: unknown }>(
-    em,
-    'select coalesce(sum(count), 0) as taken from intake where plan_id = ? and id <> ?',
-    [planId, intakeId ?? 0],
-  );
+  const [row] = await queryRows<{ taken: unknown }>(em, 'select coalesce(sum(count), 0) as taken from intake where plan_id = ? and id <> ?', [
+    planId,
+    intakeId ?? 0,
+  ]);
   return toNumber(row?.taken);
 }
 

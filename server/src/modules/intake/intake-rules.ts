@@ -6,7 +6,12 @@ import { isZhejiangCode } from '../region/provinces.js';
 /** R6: only lines filed with the province take intakes. */
 export function assertPlanFiled(plan: { id: number; status: PlanStatus }): void {
   if (plan.status === PlanStatus.FILED) return;
-  throw ruleViolation('R6', `招生计划 ${plan.id} 尚未备案（当前状态 ${plan.status}），不能录入招生实绩`, `plan line ${plan.id} is ${plan.status}, not FILED; it takes no intakes`, 'planId');
+  throw ruleViolation(
+    'R6',
+    `招生计划 ${plan.id} 尚未备案（当前状态 ${plan.status}），不能录入招生实绩`,
+    `plan line ${plan.id} is ${plan.status}, not FILED; it takes no intakes`,
+    'planId',
+  );
 }
 
 interface RecruitingSchool {

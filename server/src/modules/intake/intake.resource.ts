@@ -17,7 +17,13 @@ export const intakeResource = defineResource({
     { name: 'planId', prop: 'plan', kind: 'ref', target: () => EnrollmentPlan, labelZh: '招生计划', required: true },
     { name: 'count', kind: 'int', labelZh: '人数', required: true, min: 1, max: 10000 },
     { name: 'targetGroup', kind: 'enum', enum: TargetGroup, labelZh: '招生对象', required: true },
-    { name: 'originCode', kind: 'string', labelZh: '生源地代码', required: true, pattern: { regex: /^\d{6}$/, zh: '须为 6 位行政区划代码', en: 'must be a 6-digit GB/T 2260 code' } },
+    {
+      name: 'originCode',
+      kind: 'string',
+      labelZh: '生源地代码',
+      required: true,
+      pattern: { regex: /^\d{6}$/, zh: '须为 6 位行政区划代码', en: 'must be a 6-digit GB/T 2260 code' },
+    },
     { name: 'registeredOn', kind: 'date', labelZh: '学籍注册日期', required: true },
   ],
   pathFilters: [

@@ -16,7 +16,17 @@ export const majorResource = defineResource({
   defaultSort: 'code',
   unique: [['code']],
   fields: [
-    { name: 'code', kind: 'string', labelZh: '专业代码', required: true, pattern: { regex: /^\d{4}(-\d{1,2})?$/, zh: '须为 4 位数字，可带 -序号（如 0104 或 0104-1）', en: 'must be 4 digits, optionally with -N (0104 or 0104-1)' } },
+    {
+      name: 'code',
+      kind: 'string',
+      labelZh: '专业代码',
+      required: true,
+      pattern: {
+        regex: /^\d{4}(-\d{1,2})?$/,
+        zh: '须为 4 位数字，可带 -序号（如 0104 或 0104-1）',
+        en: 'must be 4 digits, optionally with -N (0104 or 0104-1)',
+      },
+    },
     { name: 'name', kind: 'string', labelZh: '专业名称', required: true, maxLength: 100 },
     { name: 'category', kind: 'string', labelZh: '专业类别', required: true, maxLength: 50 },
     { name: 'levels', kind: 'enumList', enum: Level, labelZh: '可开设层次', required: true },

@@ -51,10 +51,18 @@ export const orderClassResource = defineResource({
       const partnership = await em.findOneOrFail(Partnership, orderClass.partnership.id);
       const program = await em.findOneOrFail(Program, orderClass.program.id);
       if (program.school.id !== partnership.school.id) {
-        throw badInput('programId', '该专业不属于校企合作的学校', `program ${program.id} does not belong to school ${partnership.school.id} of the partnership`);
+        throw badInput(
+          'programId',
+          '该专业不属于校企合作的学校',
+          `program ${program.id} does not belong to school ${partnership.school.id} of the partnership`,
+        );
       }
       if (orderClass.enrolled > orderClass.seats) {
-        throw badInput('enrolled', `已招人数 ${orderClass.enrolled} 不能超过班级人数 ${orderClass.seats}`, `enrolled ${orderClass.enrolled} exceeds seats ${orderClass.seats}`);
+        throw badInput(
+          'enrolled',
+          `已招人数 ${orderClass.enrolled} 不能超过班级人数 ${orderClass.seats}`,
+          `enrolled ${orderClass.enrolled} exceeds seats ${orderClass.seats}`,
+        );
       }
       await assertNamedAfterCompany(em, partnership, orderClass.name);
       await assertOrderClassFits(em, orderClass);

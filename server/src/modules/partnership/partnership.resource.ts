@@ -36,7 +36,11 @@ export const partnershipResource = defineResource({
   hooks: {
     async beforeSave(_em, partnership) {
       if (partnership.endsOn !== null && partnership.endsOn <= partnership.startsOn) {
-        throw badInput('endsOn', `协议结束日期 ${partnership.endsOn} 须晚于开始日期 ${partnership.startsOn}`, `endsOn ${partnership.endsOn} must be after startsOn ${partnership.startsOn}`);
+        throw badInput(
+          'endsOn',
+          `协议结束日期 ${partnership.endsOn} 须晚于开始日期 ${partnership.startsOn}`,
+          `endsOn ${partnership.endsOn} must be after startsOn ${partnership.startsOn}`,
+        );
       }
     },
   },

@@ -39,7 +39,12 @@ interface CatalogueProgram {
 /** R5: plan lines only for programs filed in the catalogue, at a level their major allows. */
 export function assertFiledCatalogue(program: CatalogueProgram, field = 'programId'): void {
   if (program.filedOn === null) {
-    throw ruleViolation('R5', `专业 ${program.major.name}（开设编号 ${program.id}）尚未备案，不能安排或下达招生计划`, `program ${program.id} is not filed; it cannot have approved plan lines`, field);
+    throw ruleViolation(
+      'R5',
+      `专业 ${program.major.name}（开设编号 ${program.id}）尚未备案，不能安排或下达招生计划`,
+      `program ${program.id} is not filed; it cannot have approved plan lines`,
+      field,
+    );
   }
   if (!program.major.levels.includes(program.level)) {
     throw ruleViolation(
@@ -52,5 +57,4 @@ export function assertFiledCatalogue(program: CatalogueProgram, field = 'program
 }
 
 /** R4: plans of provincial schools are issued by the province, the others by the bureau of the school's city. */
-export const issuerCodeOf = (school: { provincial: boolean; city: { code: string } }): string =>
-  school.provincial ? PROVINCE_CODE : school.city.code;
+export const issuerCodeOf = (school: { provincial: boolean; city: { code: string } }): string => (school.provincial ? PROVINCE_CODE : school.city.code);

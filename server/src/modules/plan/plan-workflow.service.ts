@@ -73,7 +73,9 @@ export async function transitionPlans(em: EntityManager, step: PlanStep, ids: re
   const def = enrollmentPlanResource as ResourceDef;
   const scope = writeScope(def);
   const byIds = { id: { $in: numeric.filter((n) => Number.isSafeInteger(n) && n > 0) } };
-  const found = await em.find(EnrollmentPlan, (scope ? { $and: [byIds, scope] } : byIds) as FilterQuery<EnrollmentPlan>, { populate: ['school.city', 'program.major'] });
+  const found = await em.find(EnrollmentPlan, (scope ? { $and: [byIds, scope] } : byIds) as FilterQuery<EnrollmentPlan>, {
+    populate: ['school.city', 'program.major'],
+  });
   const byId = new Map(found.map((plan) => [plan.id, plan]));
   const seen = new Set<number>();
   const problems: RowProblem[] = [];

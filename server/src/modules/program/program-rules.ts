@@ -73,9 +73,7 @@ export function resolveDuration(program: DurationKey, given: number | undefined)
       code: 'BAD_USER_INPUT',
       rule: 'DURATION',
       field: 'durationYears',
-      zh: training
-        ? `技能培训按 ${standard} 年记，不能填 ${given} 年`
-        : `${LEVEL_ZH[level]}（${entryBasis}）的标准学制为 ${standard} 年，不能填 ${given} 年`,
+      zh: training ? `技能培训按 ${standard} 年记，不能填 ${given} 年` : `${LEVEL_ZH[level]}（${entryBasis}）的标准学制为 ${standard} 年，不能填 ${given} 年`,
       en: training
         ? `skills training counts as ${standard} year, not ${given}`
         : `the standard duration of ${level} from ${entryBasis} is ${standard} years, not ${given}`,

@@ -9,7 +9,8 @@ import { assertSubmittable } from './summary-rules.js';
 /** R10: reports the summary to the province today; it is locked from then on. */
 export async function submitAnnualSummary(em: EntityManager, clock: Clock, id: string, version?: number | null): Promise<AnnualSummary> {
   const summary = await findOrFail(em, annualSummaryResource, id);
-  if (version !== undefined && version !== null && version !== summary.version) throw conflict(annualSummaryResource.labelZh, summary.id, version, summary.version);
+  if (version !== undefined && version !== null && version !== summary.version)
+    throw conflict(annualSummaryResource.labelZh, summary.id, version, summary.version);
   const today = todayIn(clock);
   assertSubmittable(summary, today);
   summary.submittedOn = today;

@@ -17,10 +17,27 @@ function add(breakdown: CountByKey[], key: string, count: number): void {
 export const figuresKey = (cityId: number, year: number): string => `${cityId}:${year}`;
 
 const emptyFigures = (): SummaryFigures => ({
-  cityTarget: 0, schoolTargets: 0, planLines: 0, plannedSeats: 0, plannedSeatsByStatus: [], intakes: 0, skillsTrainingIntakes: 0,
-  intakesByLevel: [], intakesBySeason: [], intakesByTargetGroup: [], intakesByOrigin: [], crossCityIntakes: 0, otherProvinceIntakes: 0,
-  orderClasses: 0, orderClassSeats: 0, orderClassEnrolled: 0, crossRegionAgreements: 0, crossRegionSeats: 0,
-  disciplineCases: 0, disciplineCasesByKind: [], disciplineCasesByStatus: [],
+  cityTarget: 0,
+  schoolTargets: 0,
+  planLines: 0,
+  plannedSeats: 0,
+  plannedSeatsByStatus: [],
+  intakes: 0,
+  skillsTrainingIntakes: 0,
+  intakesByLevel: [],
+  intakesBySeason: [],
+  intakesByTargetGroup: [],
+  intakesByOrigin: [],
+  crossCityIntakes: 0,
+  otherProvinceIntakes: 0,
+  orderClasses: 0,
+  orderClassSeats: 0,
+  orderClassEnrolled: 0,
+  crossRegionAgreements: 0,
+  crossRegionSeats: 0,
+  disciplineCases: 0,
+  disciplineCasesByKind: [],
+  disciplineCasesByStatus: [],
 });
 
 const INTAKES_FROM = `from intake i
@@ -56,10 +73,16 @@ export async function loadSummaryFigures(em: EntityManager, keys: readonly strin
     }
   };
 
-  each(await rows(`select city_id, year, seats from campaign_target where ${scope('city_id', 'year')}`), (f, r) => { f.cityTarget = toNumber(r.seats); });
+  each(await rows(`select city_id, year, seats from campaign_target where ${scope('city_id', 'year')}`), (f, r) => {
+    f.cityTarget = toNumber(r.seats);
+  });
   each(
-    await rows(`select s.city_id, t.year, sum(t.seats) as seats from school_target t join school s on s.id = t.school_id where ${scope('s.city_id', 't.year')} group by s.city_id, t.year`),
-    (f, r) => { f.schoolTargets = toNumber(r.seats); },
+    await rows(
+      `select s.city_id, t.year, sum(t.seats) as seats from school_target t join school s on s.id = t.school_id where ${scope('s.city_id', 't.year')} group by s.city_id, t.year`,
+    ),
+    (f, r) => {
+      f.schoolTargets = toNumber(r.seats);
+    },
   );
   each(
     await rows(`select s.city_id, ep.year, ep.status, count(*) as lines, sum(case when ${COUNTED} then ep.seats else 0 end) as seats
@@ -74,20 +97,29 @@ export async function loadSummaryFigures(em: EntityManager, keys: readonly strin
   each(
     await rows(`select s.city_id, ep.year, sum(case when ${COUNTED} then i.count else 0 end) as counted, sum(case when ${COUNTED} then 0 else i.count end) as skills
       ${INTAKES_FROM} where ${scope('s.city_id', 'ep.year')} group by s.city_id, ep.year`),
-    (f, r) => { f.intakes = toNumber(r.counted); f.skillsTrainingIntakes = toNumber(r.skills); },
+    (f, r) => {
+      f.intakes = toNumber(r.counted);
+      f.skillsTrainingIntakes = toNumber(r.skills);
+    },
   );
   for (const [field, column] of INTAKE_BREAKDOWNS) {
     each(
       await rows(`select s.city_id, ep.year, ${column} as k, sum(i.count) as n ${INTAKES_FROM}
         where ${scope('s.city_id', 'ep.year')} and ${COUNTED} group by s.city_id, ep.year, ${column} order by ${column}`),
-      (f, r) => { f[field].push({ key: String(r.k), count: toNumber(r.n) } satisfies CountByKey); },
+      (f, r) => {
+        f[field].push({ key: String(r.k), count: toNumber(r.n) } satisfies CountByKey);
+      },
     );
   }
   each(
     await rows(`select s.city_id, oc.year, count(*) as classes, sum(oc.seats) as seats, sum(oc.enrolled) as enrolled
       from order_class oc join program pr on pr.id = oc.program_id join school s on s.id = pr.school_id
       where ${scope('s.city_id', 'oc.year')} group by s.city_id, oc.year`),
-    (f, r) => { f.orderClasses = toNumber(r.classes); f.orderClassSeats = toNumber(r.seats); f.orderClassEnrolled = toNumber(r.enrolled); },
+    (f, r) => {
+      f.orderClasses = toNumber(r.classes);
+      f.orderClassSeats = toNumber(r.seats);
+      f.orderClassEnrolled = toNumber(r.enrolled);
+    },
   );
   for (const year of years) {
     const agreements = await queryRows<Row>(
@@ -96,19 +128,28 @@ export async function loadSummaryFigures(em: EntityManager, keys: readonly strin
        where city_id in ${placeholders(cityIds)} and signed_on >= ? and signed_on <= ? group by city_id`,
       [...cityIds, `${year}-01-01`, `${year}-12-31`],
     );
-    each(agreements.map((r) => ({ ...r, year })), (f, r) => { f.crossRegionAgreements = toNumber(r.agreements); f.crossRegionSeats = toNumber(r.seats); });
+    each(
+      agreements.map((r) => ({ ...r, year })),
+      (f, r) => {
+        f.crossRegionAgreements = toNumber(r.agreements);
+        f.crossRegionSeats = toNumber(r.seats);
+      },
+    );
     const cases = await queryRows<Row>(
       em,
       `select city_id, kind, status, count(*) as n from discipline_case
        where city_id in ${placeholders(cityIds)} and reported_on >= ? and reported_on <= ? group by city_id, kind, status order by kind, status`,
       [...cityIds, `${year}-01-01`, `${year}-12-31`],
     );
-    each(cases.map((r) => ({ ...r, year })), (f, r) => {
-      const n = toNumber(r.n);
-      f.disciplineCases += n;
-      add(f.disciplineCasesByKind, String(r.kind), n);
-      add(f.disciplineCasesByStatus, String(r.status), n);
-    });
+    each(
+      cases.map((r) => ({ ...r, year })),
+      (f, r) => {
+        const n = toNumber(r.n);
+        f.disciplineCases += n;
+        add(f.disciplineCasesByKind, String(r.kind), n);
+        add(f.disciplineCasesByStatus, String(r.status), n);
+      },
+    );
   }
 
   const cities = new Map((await em.find(City, { id: { $in: cityIds } })).map((city) => [city.id, city.code]));

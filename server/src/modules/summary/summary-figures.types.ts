@@ -7,7 +7,9 @@ export class CountByKey {
 }
 
 /** Generated from the data on every read; never stored, so it cannot drift from the plans and intakes. */
-@ObjectType({ description: 'Figures of a city’s year, generated from targets, plans, intakes, order classes, cross-region agreements and the enrollment-order register' })
+@ObjectType({
+  description: 'Figures of a city’s year, generated from targets, plans, intakes, order classes, cross-region agreements and the enrollment-order register',
+})
 export class SummaryFigures {
   @Field(() => Int, { description: 'CampaignTarget seats of the city for the year' }) cityTarget!: number;
   @Field(() => Int, { description: 'Sum of the city schools’ SchoolTarget seats' }) schoolTargets!: number;
@@ -29,5 +31,6 @@ export class SummaryFigures {
   @Field(() => Int) crossRegionSeats!: number;
   @Field(() => Int, { description: '招生秩序: register cases of the city received in the year' }) disciplineCases!: number;
   @Field(() => [CountByKey], { description: 'Register cases of the year by kind' }) disciplineCasesByKind!: CountByKey[];
-  @Field(() => [CountByKey], { description: 'Register cases of the year by status (OPEN, VERIFIED, DISMISSED, REFERRED)' }) disciplineCasesByStatus!: CountByKey[];
+  @Field(() => [CountByKey], { description: 'Register cases of the year by status (OPEN, VERIFIED, DISMISSED, REFERRED)' })
+  disciplineCasesByStatus!: CountByKey[];
 }

@@ -20,7 +20,11 @@ interface Submittable {
 /** R10: a summary is submitted once, with its narrative written, and not before its year has begun. */
 export function assertSubmittable(summary: Submittable, today: string): void {
   if (summary.submittedOn) {
-    throw ruleViolation('R10', `${summary.year}年度招生工作总结已于 ${summary.submittedOn} 报送`, `the ${summary.year} summary was already submitted on ${summary.submittedOn}`);
+    throw ruleViolation(
+      'R10',
+      `${summary.year}年度招生工作总结已于 ${summary.submittedOn} 报送`,
+      `the ${summary.year} summary was already submitted on ${summary.submittedOn}`,
+    );
   }
   if (today < `${summary.year}-01-01`) {
     throw ruleViolation('R10', `${summary.year}年尚未开始，不能报送该年度总结`, `${summary.year} has not begun; its summary cannot be submitted yet`, 'year');

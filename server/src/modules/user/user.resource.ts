@@ -28,7 +28,17 @@ export const userResource = defineResource({
   defaultSort: 'username',
   unique: [['username']],
   fields: [
-    { name: 'username', kind: 'string', labelZh: '用户名', required: true, pattern: { regex: /^[a-z][a-z0-9_.-]{2,49}$/, zh: '小写字母开头，3–50 位小写字母、数字、_ . -', en: '3–50 lowercase letters, digits, _ . - starting with a letter' } },
+    {
+      name: 'username',
+      kind: 'string',
+      labelZh: '用户名',
+      required: true,
+      pattern: {
+        regex: /^[a-z][a-z0-9_.-]{2,49}$/,
+        zh: '小写字母开头，3–50 位小写字母、数字、_ . -',
+        en: '3–50 lowercase letters, digits, _ . - starting with a letter',
+      },
+    },
     { name: 'displayName', kind: 'string', labelZh: '姓名', maxLength: 100 },
     { name: 'role', kind: 'enum', enum: Role, labelZh: '角色', required: true },
     { name: 'cityId', prop: 'city', kind: 'ref', target: () => City, labelZh: '设区市' },
