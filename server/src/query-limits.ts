@@ -57,7 +57,7 @@ function listSize(coordinate: string, itemType: string, args: Record<string, unk
   for (const named of [args.representations, args.rows, args.ids]) if (Array.isArray(named)) return named.length;
   const { assumedSize, slicingArgument } = listBound(coordinate, itemType, Object.keys(args));
   const sliced = slicingArgument && args[slicingArgument];
-  return typeof sliced === 'number' ? sliced : assumedSize;
+  return typeof sliced === 'number' ? sliced : (childRowBound(coordinate, args) ?? assumedSize);
 }
 
 /**

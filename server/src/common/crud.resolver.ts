@@ -5,7 +5,7 @@ import { readScope, scoped } from '../auth/scope.js';
 import { buildPaging, buildWhere, textMatchOperator } from './filters.js';
 import { ListMetadata, resourceTypes } from './graphql-types.js';
 import { parseId } from './ids.js';
-import { propOf, resourceOf, type ResourceDef } from './resource.js';
+import { childBound, propOf, resourceOf, type ResourceDef } from './resource.js';
 import { readRowWithReferences, readRows, type Row } from './rows.js';
 import { selectedProps, selectedReferences } from './selection.js';
 import { createRecord, deleteRecord, saveRecords, updateRecord } from './crud.service.js';
@@ -83,7 +83,7 @@ function addChildFields(cls: ClassType, def: ResourceDef): void {
     defineMethod(cls, method, ((root: { id: number }, narrow: Args, ctx: Context, info: GraphQLResolveInfo) => {
       const childDef = child.resource();
       const where = scoped(childDef, buildWhere(childDef, { ...narrow }, textMatchOperator(ctx.em)));
-      const bound = { field: `${def.name}.${child.name}`, maxRows: child.maxRows };
+      const bound = { field: `${def.name}.${child.name}`, maxRows: childBound(child, narrow) };
       return ctx.loaders.children(childDef.entity, child.foreignKey, where, selectedProps(childDef, info, [child.foreignKey]), bound).load(root.id);
     }) as never);
     FieldResolver(() => [child.resource().entity], { name: child.name })(cls.prototype, method, Object.getOwnPropertyDescriptor(cls.prototype, method)!);

@@ -50,6 +50,8 @@ export interface ChildSpec {
    * when read (a parent with more is refused with LIMIT_EXCEEDED; `allX` with a filter pages through them).
    */
   maxRows: number;
+  /** Most rows when the list is narrowed by one of these arguments (`plans(year)`: one year's lines), priced and enforced like `maxRows`. */
+  maxRowsBy?: Record<string, number>;
 }
 
 /** A filter that reaches through a relation (`EnrollmentPlan` by `cityId` via `school.city`). */
@@ -167,11 +169,20 @@ export function placeOf(def: ResourceDef, role: Role): Place {
 /** The place a role reads in: a public register is read everywhere. */
 export const readPlaceOf = (def: ResourceDef, role: Role): Place => (def.policy.readEverywhere ? 'province' : placeOf(def, role));
 
-/** The row bound of a child collection by its schema coordinate (`School.plans`), if it is one. */
-export function childRowBound(coordinate: string): number | undefined {
+/** Most rows of a child collection for one parent, given the arguments that narrow it. */
+export function childBound(child: ChildSpec, args: Record<string, unknown>): number {
+  let bound = child.maxRows;
+  for (const [argument, rows] of Object.entries(child.maxRowsBy ?? {})) {
+    if (args[argument] !== undefined && args[argument] !== null) bound = Math.min(bound, rows);
+  }
+  return bound;
+}
+
+/** The row bound of a child collection by its schema coordinate (`School.plans`), if it is one; without arguments the widest. */
+export function childRowBound(coordinate: string, args: Record<string, unknown> = {}): number | undefined {
   for (const def of byEntity.values()) {
     const child = def.children?.find((c) => `${def.name}.${c.name}` === coordinate);
-    if (child) return child.maxRows;
+    if (child) return childBound(child, args);
   }
   return undefined;
 }

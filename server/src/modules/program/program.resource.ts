@@ -7,6 +7,7 @@ import { Program } from './program.entity.js';
 import { EntryBasis, StudyMode } from './program.enums.js';
 import { programHooks } from './program-hooks.js';
 import { enrollmentPlanResource } from '../plan/enrollment-plan.resource.js';
+import { planLineBounds } from '../plan/plan-line-bounds.js';
 
 export const programResource = defineResource({
   entity: Program,
@@ -30,7 +31,6 @@ export const programResource = defineResource({
     { name: 'cityId', path: 'school.city', kind: 'ref' },
     { name: 'provincial', path: 'school.provincial', kind: 'boolean' },
   ],
-  // One line per campaign year (2023–2027) and season.
-  children: [{ name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'program', maxRows: 10 }],
+  children: [{ name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'program', ...planLineBounds(1) }],
   hooks: programHooks,
 });

@@ -6,6 +6,10 @@ import { programResource } from '../program/program.resource.js';
 import { enrollmentPlanResource } from '../plan/enrollment-plan.resource.js';
 import { schoolTargetResource } from '../target/school-target.resource.js';
 import { schoolHooks } from './school-hooks.js';
+import { planLineBounds } from '../plan/plan-line-bounds.js';
+
+/** Most programs one school runs: what its child lists are priced and bounded at. */
+const PROGRAMS_PER_SCHOOL = 60;
 
 export const schoolResource = defineResource({
   entity: School,
@@ -25,8 +29,8 @@ export const schoolResource = defineResource({
     { name: 'ownership', kind: 'enum', enum: Ownership, labelZh: '办学性质' },
   ],
   children: [
-    { name: 'programs', resource: () => programResource, foreignKey: 'school', maxRows: 60 },
-    { name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'school', maxRows: 600 },
+    { name: 'programs', resource: () => programResource, foreignKey: 'school', maxRows: PROGRAMS_PER_SCHOOL },
+    { name: 'plans', resource: () => enrollmentPlanResource, foreignKey: 'school', ...planLineBounds(PROGRAMS_PER_SCHOOL) },
     { name: 'targets', resource: () => schoolTargetResource, foreignKey: 'school', maxRows: 10 },
   ],
   hooks: schoolHooks,
