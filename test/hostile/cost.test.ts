@@ -88,8 +88,9 @@ describe('the bound of a child list holds when read', () => {
     // Rows written past the rules (as a bad import could): more lines in one year than a school can have.
     const em = t.orm.em.fork();
     const now = new Date();
-    const template = wrap(await em.findOneOrFail(Program, first)).toObject();
-    const majors = await em.find(Major, { id: { $ne: template.major as number } }, { orderBy: { id: 'ASC' } });
+    const firstProgram = await em.findOneOrFail(Program, first);
+    const template = wrap(firstProgram).toObject();
+    const majors = await em.find(Major, { id: { $ne: firstProgram.major.id } }, { orderBy: { id: 'ASC' } });
     // Distinct programs (school, major, …, study mode): each other major as full-time and part-time.
     const combinations = majors.flatMap((major) => [StudyMode.FULL_TIME, StudyMode.PART_TIME].map((studyMode) => ({ major: major.id, studyMode })));
     await em.insertMany(
@@ -102,7 +103,7 @@ describe('the bound of a child list holds when read', () => {
       EnrollmentPlan,
       Array.from({ length: yearBound + 1 }, (_, i) => ({
         school,
-        program: i < yearBound ? programs[Math.floor(i / 2)] : first,
+        program: i < yearBound ? programs[Math.floor(i / 2)]! : first,
         year: 2026,
         season: i % 2 ? Season.SPRING : Season.AUTUMN,
         seats: 1,

@@ -17,7 +17,7 @@ export interface Request {
   body?: string;
 }
 
-const graphql = (query: string): Request => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query }) });
+export const graphql = (query: string): Request => ({ method: 'POST', path: '/graphql', body: JSON.stringify({ query }) });
 
 const ours: Record<Exclude<QueryName, 'bulkSave'>, Request> = {
   record: graphql(`{ School(id: "${RECORD_ID}") { id name type provincial city { id code nameZh } } }`),
@@ -44,10 +44,18 @@ const apollo = { record: ours.record };
 
 export const REQUESTS: Record<ServerKind, Partial<Record<QueryName, Request>>> = { ours, postgraphile, raw, apollo };
 
+/**
+ * Stands for the rows' version in a save body. Every save changes all 500 rows, so they share one
+ * version that moves on by one per save; the sender (checkAnswers, request.lua) fills it in.
+ */
+export const VERSION_SLOT = '__VERSION__';
+
 /** 500 draft plan lines (seats toggled between two values per request, so every save writes). */
 export function bulkSaveRequests(planIds: number[], seats: number[]): [Request, Request] {
   const body = (delta: number) =>
-    graphql(`mutation { saveEnrollmentPlans(rows: [${planIds.map((id, i) => `{ id: "${id}", seats: ${seats[i]! + delta} }`).join(', ')}]) { id } }`);
+    graphql(
+      `mutation { saveEnrollmentPlans(rows: [${planIds.map((id, i) => `{ id: "${id}", version: ${VERSION_SLOT}, seats: ${seats[i]! + delta} }`).join(', ')}]) { id } }`,
+    );
   return [body(1), body(0)];
 }
 

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { startPostgresCluster } from '../../../scripts/postgres-cluster.mjs';
 import { prepareDatabase, type PreparedDatabase } from './prepare.js';
 import { CAMPAIGN_PROGRESS_FUNCTION } from './comparison-sql.js';
-import { bulkSaveRequests, QUERY_TITLES, REQUESTS, type QueryName, type Request, type ServerKind } from './queries.js';
+import { bulkSaveRequests, graphql, QUERY_TITLES, REQUESTS, VERSION_SLOT, type QueryName, type Request, type ServerKind } from './queries.js';
 import { cpuSeconds, peakRssMiB, postgresCpuSeconds, startNode, type Started } from './processes.js';
 import { runWrk } from './wrk.js';
 import { buildServer, productionArgs } from '../../helpers/server-process.js';
@@ -125,6 +125,32 @@ function normalise(query: QueryName, body: any): unknown {
   return data.campaignProgress?.rows ?? data.campaignProgress?.nodes ?? data.rows;
 }
 
+/**
+ * Where the bulk save's rows stand: the one version they share (each save changes them all) and which
+ * of the two bodies (1: seats + 1, 2: seats as loaded) changes them now.
+ */
+async function bulkState(target: Target): Promise<{ version: number; firstBody: number }> {
+  const { ids, seats } = target.database!.bulk;
+  const { body } = await send(target, graphql(`{ allEnrollmentPlans(perPage: ${ids.length}, filter: { ids: [${ids.join(',')}] }) { id version seats } }`));
+  const rows: Array<{ id: string; version: number; seats: number }> = body.data.allEnrollmentPlans;
+  const versions = new Set(rows.map((row) => row.version));
+  if (versions.size !== 1) throw new Error(`the bulk save's rows have versions ${[...versions].join(', ')}; expected one`);
+  const first = rows.find((row) => Number(row.id) === ids[0])!;
+  return { version: first.version, firstBody: first.seats === seats[0] ? 1 : 2 };
+}
+
+/** Waits out a save wrk left in flight when it stopped, so the next run reads the rows as they will be met. */
+async function savesSettled(target: Target): Promise<void> {
+  for (let before = (await bulkState(target)).version; ;) {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const after = (await bulkState(target)).version;
+    if (after === before) return;
+    before = after;
+  }
+}
+
+const withVersion = (request: Request, version: number): Request => ({ ...request, body: request.body?.replaceAll(VERSION_SLOT, String(version)) });
+
 /** Every server answers every query once, without errors and with the same rows as the raw SQL. */
 async function checkAnswers(targets: Target[]): Promise<void> {
   for (const query of ['record', 'nested', 'progress', 'bulkSave'] as QueryName[]) {
@@ -133,7 +159,7 @@ async function checkAnswers(targets: Target[]): Promise<void> {
       const requests = requestsFor(target, query);
       if (!requests) continue;
       for (const request of requests) {
-        const { status, body } = await send(target, request);
+        const { status, body } = await send(target, query === 'bulkSave' ? withVersion(request, (await bulkState(target)).version) : request);
         if (status !== 200 || body.errors)
           throw new Error(`${target.name} ${query}: HTTP ${status} ${JSON.stringify(body).slice(0, 2000)}\n${target.process.output().slice(-4000)}`);
       }
@@ -158,15 +184,20 @@ async function measure(
 ): Promise<Measurement> {
   const connections = query === 'bulkSave' ? SETTINGS.bulkConnections : SETTINGS.connections;
   const options = { connections, threads: SETTINGS.wrkThreads, token: target.token, scratchDir };
+  const version = async () => (query === 'bulkSave' ? await bulkState(target) : {});
   // A save takes seconds: it gets a longer window so that each round completes several.
   const seconds = query === 'bulkSave' ? Math.max(SETTINGS.seconds, SETTINGS.bulkSeconds) : SETTINGS.seconds;
-  if (SETTINGS.warmupSeconds > 0) await runWrk(target.process.base, requests, { ...options, seconds: SETTINGS.warmupSeconds });
+  // No warm-up for saves: wrk stops with a save in flight, which would move the rows' version on
+  // after the timed run has read it. Each save takes long enough to warm itself.
+  if (SETTINGS.warmupSeconds > 0 && query !== 'bulkSave') await runWrk(target.process.base, requests, { ...options, seconds: SETTINGS.warmupSeconds });
+  const timedOptions = { ...options, ...(await version()), seconds };
   const cpuBefore = cpuSeconds(target.process.pid);
   const dbBefore = target.onPostgres && postmaster ? postgresCpuSeconds(postmaster) : 0;
-  const result = await runWrk(target.process.base, requests, { ...options, seconds });
+  const result = await runWrk(target.process.base, requests, timedOptions);
   const serverCpu = cpuSeconds(target.process.pid) - cpuBefore;
+  if (query === 'bulkSave') await savesSettled(target);
   const databaseCpu = target.onPostgres && postmaster ? postgresCpuSeconds(postmaster) - dbBefore : 0;
-  const errors = result.connectErrors + result.readErrors + result.writeErrors + result.statusErrors + result.timeouts;
+  const errors = result.connectErrors + result.readErrors + result.writeErrors + result.statusErrors + result.timeouts + result.graphqlErrors;
   const m: Measurement = {
     server: target.name,
     query,

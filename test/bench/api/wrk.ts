@@ -17,6 +17,8 @@ export interface WrkResult {
   writeErrors: number;
   statusErrors: number;
   timeouts: number;
+  /** Answers carrying GraphQL errors (HTTP 200 all the same). */
+  graphqlErrors: number;
 }
 
 export interface WrkOptions {
@@ -24,6 +26,10 @@ export interface WrkOptions {
   connections: number;
   threads: number;
   token?: string;
+  /** The saved rows' current version, for bodies with `VERSION_SLOT` (the script counts it on per save). */
+  version?: number;
+  /** Which of the bodies (1-based) changes the rows as they stand; the script alternates from there. */
+  firstBody?: number;
   /** Where request bodies are written for the Lua script to read. */
   scratchDir: string;
 }
@@ -41,6 +47,8 @@ export function runWrk(base: string, requests: Request[], options: WrkOptions): 
     BENCH_METHOD: requests[0]!.method,
     BENCH_TOKEN: options.token ?? '',
     BENCH_BODY_FILES: files.filter((f) => f !== null).join(';'),
+    BENCH_VERSION: options.version === undefined ? '' : String(options.version),
+    BENCH_FIRST_BODY: String(options.firstBody ?? 1),
   };
   const args = [
     '-t',
