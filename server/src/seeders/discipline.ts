@@ -128,7 +128,13 @@ function cases(em: EntityManager, rnd: Random, calendar: DemoCalendar, cities: C
             referredOn,
           });
         } else {
-          em.create(DisciplineCase, { ...base, findings: text.verified, measures: text.measures, status: DisciplineStatus.VERIFIED, statusChangedOn: decidedOn });
+          em.create(DisciplineCase, {
+            ...base,
+            findings: text.verified,
+            measures: text.measures,
+            status: DisciplineStatus.VERIFIED,
+            statusChangedOn: decidedOn,
+          });
         }
       }
     }
