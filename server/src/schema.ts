@@ -1,6 +1,6 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage } from 'type-graphql';
 import { resolvers, resources } from './modules/index.js';
 import { FEDERATION_LINK, addFederationDirectives } from './federation/directives.js';
@@ -26,6 +26,11 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const typeDefs = addFederationDirectives(parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`), resources);
   const typeResolvers = createResolversMap(schema) as ResolverMap;
   const subgraph = buildSubgraphSchema({ typeDefs, resolvers: typeResolvers as never });
+  // Rows are plain data, not entity instances, so an interface's concrete type is the `__typename` its
+  // resolver put on each row; synchronously, as the compiled executor (graphql-jit) needs.
+  for (const type of Object.values(subgraph.getTypeMap())) {
+    if (isInterfaceType(type)) type.resolveType = (value) => (value as { __typename?: string }).__typename;
+  }
   const query = subgraph.getQueryType()!.getFields();
   query._entities!.resolve = entitiesResolver(resources) as never;
   // `_service.sdl` would otherwise also print every federation definition; routers accept either form,

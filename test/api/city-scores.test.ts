@@ -111,7 +111,22 @@ test('the province edits a weight and every score follows; nobody else may', asy
   expect([first!.cityCode, first!.score, second!.cityCode, second!.score]).toEqual(['331100', 83.33, '330800', 52.08]);
 });
 
-test('a city bureau may not compare cities; a year outside the campaign is refused', async () => {
-  expect(firstError(await bureau.gql(SCORES)).extensions.code).toBe('FORBIDDEN');
+test('a city bureau sees its own score only; the province picks one city; bad input is refused', async () => {
+  const own = (await bureau.ok<{ cityScores: Score[] }>(SCORES)).cityScores;
+  const all = await scores();
+  expect(own).toEqual([all.find((s) => s.cityCode === '330800')]);
+  expect((await bureau.ok<{ cityScores: Score[] }>('{ cityScores(year: 2026, cityCode: "330800") { cityCode } }')).cityScores).toEqual([
+    { cityCode: '330800' },
+  ]);
+  expect(firstError(await bureau.gql('{ cityScores(year: 2026, cityCode: "331100") { cityCode } }')).extensions.code).toBe('FORBIDDEN');
+  expect(firstError(await bureau.gql('{ cityRanking(year: 2026) { cityCode } }')).extensions.code).toBe('FORBIDDEN');
+  const lishui = (await t.ok<{ cityScores: Score[] }>('{ cityScores(year: 2026, cityCode: "331100") { cityCode score } }')).cityScores;
+  expect(lishui).toEqual([{ cityCode: '331100', score: all.find((s) => s.cityCode === '331100')!.score }]);
+  expect((await t.ok<{ cityScores: Score[] }>('{ cityScores(year: 2026, cityCode: "330000") { cityCode } }')).cityScores).toHaveLength(11);
+  // An unknown or huge code is no city: nothing, like a missing row.
+  expect((await t.ok<{ cityScores: Score[] }>('{ cityScores(year: 2026, cityCode: "999999") { cityCode } }')).cityScores).toEqual([]);
+  expect(
+    firstError(await bureau.gql('{ cityScores(year: 2026, cityCode: $c) { cityCode } }'.replace('$c', JSON.stringify('3'.repeat(5000))))).extensions.code,
+  ).toBe('FORBIDDEN');
   expect(firstError(await t.gql('{ cityScores(year: 2031) { rank } }')).extensions.field).toBe('year');
 });

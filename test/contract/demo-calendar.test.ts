@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { MikroORM } from '@mikro-orm/core';
 import { openOrm, migrate } from '../../server/src/orm.js';
 import { seed } from '../../server/src/seeders/index.js';
-import { DemoCalendar } from '../../server/src/seeders/demo-calendar.js';
+import { addDays, DemoCalendar } from '../../server/src/seeders/demo-calendar.js';
+import { loadCities } from '../../server/src/modules/analytics/analytics.scope.js';
+import { disciplineCaseCounts } from '../../server/src/modules/register/discipline-stats.js';
+import { figuresKey, loadSummaryFigures } from '../../server/src/modules/summary/summary-figures.service.js';
 
 /**
  * The demo province generated for three days of one year: its dates never run ahead of the day, the
@@ -61,6 +64,9 @@ describe.each(Object.keys(DAYS) as Day[])('on the %s day', (day) => {
       ['outreach_visit', 'visited_on'],
       ['partnership', 'starts_on'],
       ['cross_region_agreement', 'signed_on'],
+      ['discipline_case', 'reported_on'],
+      ['discipline_case', 'status_changed_on'],
+      ['discipline_case', 'referred_on'],
     ];
     for (const [table, column] of dated)
       expect([table, column, await one(day, `select count(*) from ${table} where ${column} > '${today}'`)]).toEqual([table, column, 0]);
@@ -86,6 +92,23 @@ describe.each(Object.keys(DAYS) as Day[])('on the %s day', (day) => {
       expect(share(table, year, 'SPRING')).toBeGreaterThan(0.85);
       expect(share(table, year, 'AUTUMN')).toBeGreaterThan(0.85);
     }
+  });
+
+  test('register cases: each state has what it needs, and only recent cases are still open', async () => {
+    const states = await rows(day, 'select status, count(*) as n from discipline_case group by status order by status');
+    expect(states.map((r) => r.status)).toEqual(['DISMISSED', 'OPEN', 'REFERRED', 'VERIFIED']);
+    const broken = await rows(
+      day,
+      `select id, status from discipline_case where
+        (status = 'OPEN' and (findings is not null or status_changed_on is not null))
+        or (status <> 'OPEN' and (findings is null or status_changed_on is null or status_changed_on < reported_on))
+        or (status in ('VERIFIED', 'REFERRED') and measures is null)
+        or ((status = 'REFERRED') <> (referred_on is not null)) or (status = 'REFERRED' and referred_on <> status_changed_on)
+        or (school_id is not null and school_id not in (select s.id from school s where s.city_id = discipline_case.city_id))`,
+    );
+    expect(broken).toEqual([]);
+    // Findings come within 45 days: a case received before that is decided.
+    expect(await one(day, `select count(*) from discipline_case where status = 'OPEN' and reported_on < '${addDays(today, -45)}'`)).toBe(0);
   });
 
   test('later years have targets and no plan lines', async () => {
@@ -119,6 +142,24 @@ test('a malformed or too early DEMO_TODAY is refused before anything is written'
   expect(() => new DemoCalendar('20261220')).toThrow(/DEMO_TODAY/);
   expect(() => new DemoCalendar('2020-01-01')).toThrow(/DEMO_TODAY/);
   expect(new DemoCalendar('2026-12-20').planYears).toEqual([2023, 2024, 2025, 2026, 2027]);
+});
+
+test('every city has a handful of register cases a year, counted in analytics and in the summary figures', async () => {
+  const em = databases.get('december')!.em.fork();
+  const cities = await loadCities(em);
+  for (const year of [2023, 2024, 2025, 2026]) {
+    const counts = await disciplineCaseCounts(em, cities, year);
+    expect(counts.map((c) => c.total >= 1 && c.total <= 4)).toEqual(cities.map(() => true));
+    const figures = await loadSummaryFigures(
+      em,
+      cities.map((c) => figuresKey(c.id, year)),
+    );
+    expect(figures.map((f) => f.disciplineCases)).toEqual(counts.map((c) => c.total));
+  }
+  const all = await disciplineCaseCounts(em, cities, null);
+  expect(all.reduce((sum, c) => sum + c.referred, 0)).toBeGreaterThan(0);
+  // In spring the year's first cases are in, most of them still being handled.
+  expect(await one('spring', `select count(*) from discipline_case where reported_on >= '2026-01-01'`)).toBeGreaterThan(0);
 });
 
 describe('what an official notices at once', () => {

@@ -68,7 +68,7 @@ test('entities and their keys', () => {
     School: ['@key(fields: "id")'],
     Program: ['@key(fields: "id")'],
     Major: ['@key(fields: "id")'],
-    EnrollmentPlan: ['@key(fields: "id")'],
+    EnrollmentPlan: ['@key(fields: "id")', '@key(fields: "program { id } year season")'],
     Company: ['@key(fields: "id")', '@key(fields: "creditCode")'],
     Partnership: ['@key(fields: "id")'],
     OrderClass: ['@key(fields: "id")'],

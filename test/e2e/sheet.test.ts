@@ -301,7 +301,7 @@ describe('the sheet', () => {
     expect(await page.getByText('行未保存').count()).toBe(0);
   });
 
-  test('a version conflict opens the conflict dialog with both values, and reloading takes the saved one', async () => {
+  test('only a version conflict opens the conflict dialog, with both values; a refused delete marks its row', async () => {
     await openSheet('School', 5);
     const { allSchools } = await gql<{ allSchools: { id: string; version: number; name: string }[] }>(
       base,
@@ -323,5 +323,20 @@ describe('the sheet', () => {
     expect(await page.locator('.sheet-conflict').textContent()).not.toMatch(/版本|version/);
     await page.locator('.sheet-conflict').getByRole('button', { name: '重新加载' }).click();
     await expect.poll(() => cell(0, 'name').textContent()).toBe('他人的名称');
+
+    // 杭州市 has schools: the delete is refused on its row with the reason, and no conflict dialog opens
+    await openSheet('City', 11);
+    await expect.poll(() => cell(0, 'nameZh').textContent()).toBe('杭州市');
+    // the selection column is pinned left inside each row (AG Grid 36), its checkbox an input
+    await cell(0, 'ag-Grid-SelectionColumn').locator('input[type="checkbox"]').check();
+    await page.getByRole('button', { name: '删除所选' }).click();
+    await save();
+    await expect.poll(() => page.locator('.sheet-problems').textContent()).toMatch(/第 1 行：设区市“杭州市”仍被 \d+ 条[^A-Za-z]+记录引用，不能删除/);
+    expect(await page.locator('.sheet-conflict').count()).toBe(0);
+    expect(await page.locator('.ag-row[row-index="0"].sheet-row-error').count()).toBeGreaterThan(0);
+    const { allCities } = await gql<{ allCities: { nameZh: string }[] }>(base, '{ allCities(filter: { code: "330100" }) { nameZh } }');
+    expect(allCities).toEqual([{ nameZh: '杭州市' }]);
+    await page.getByRole('button', { name: '重新加载' }).click();
+    await expect.poll(() => page.locator('.sheet-problems').count()).toBe(0);
   });
 });

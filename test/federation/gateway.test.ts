@@ -100,6 +100,24 @@ test("the registration system's cities resolve through us by code, and back into
   });
 });
 
+test("one Institution interface over our schools and companies, with the registration system's fields on its schools", async () => {
+  const result = await gateway.run(
+    `{
+    institutions(cityCode: "330100") {
+      __typename
+      name
+      city { code }
+      ... on School { registeredStudents(year: 2025) }
+    }
+  }`,
+    undefined,
+    t.adminHeaders,
+  );
+  expect(result.errors).toBeUndefined();
+  expect(result.data).toEqual({ institutions: [{ __typename: 'School', name: '杭州第一技师学院', city: { code: '330100' }, registeredStudents: 4 }] });
+  expect(composition.supergraphSdl).toMatch(/interface Institution\n\s+@join__type\(graph: ENROLLMENT\)/);
+});
+
 test('the supergraph offers record-level writes, but no bulk saves and nothing of accounts or sessions', async () => {
   const result = await gateway.run<{ mutation: { fields: Array<{ name: string }> }; saveRow: null; user: null; session: null; role: null }>(
     `{

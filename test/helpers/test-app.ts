@@ -14,6 +14,8 @@ import { TEST_ADMIN_ID, TEST_JWT_SECRET } from './credentials.js';
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
   errors?: Array<{ message: string; path?: string[]; extensions: Record<string, any> }>;
+  /** response extensions (a gateway's `valueCompletion` problems, traces) */
+  extensions?: Record<string, any>;
 }
 
 export interface TestApp {

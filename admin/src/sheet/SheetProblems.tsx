@@ -6,11 +6,12 @@ export function SheetProblems({ rows, columns, resource }: { rows: SheetRow[]; c
   const t = useTranslate();
   const items: string[] = [];
   rows.forEach((row, i) => {
-    if (row.deleted) return;
-    for (const column of columns) {
-      const error = row.cellErrors?.[column.source];
-      if (error) items.push(t('sheet.problem_cell', { row: i + 1, field: t(`resources.${resource}.fields.${column.source}`), message: error }));
-    }
+    // a row marked for deletion keeps no cell problems, but a refused delete says why on its row
+    if (!row.deleted)
+      for (const column of columns) {
+        const error = row.cellErrors?.[column.source];
+        if (error) items.push(t('sheet.problem_cell', { row: i + 1, field: t(`resources.${resource}.fields.${column.source}`), message: error }));
+      }
     if (row.rowError) items.push(t('sheet.problem_row', { row: i + 1, message: row.rowError }));
   });
   if (items.length === 0) return null;

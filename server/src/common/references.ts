@@ -1,6 +1,7 @@
 import { ReferenceKind, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { AppError } from './errors.js';
 import type { BaseEntity } from './base.entity.js';
+import { resourceOf } from './resource.js';
 
 /** Refuses to delete a row that other rows still point to: no orphans and no silent cascades. */
 export async function assertNotReferenced(em: EntityManager, entity: BaseEntity, labelZh: string): Promise<void> {
@@ -11,12 +12,16 @@ export async function assertNotReferenced(em: EntityManager, entity: BaseEntity,
       if (prop.kind !== ReferenceKind.MANY_TO_ONE || prop.type !== className) continue;
       const count = await em.count(meta.className, { [prop.name]: entity.id } as FilterQuery<object>);
       if (count > 0) {
+        // Named as a user knows them: the row by its name, the referring rows by their resource's label.
+        const named = (entity as { nameZh?: string; name?: string }).nameZh ?? (entity as { name?: string }).name;
+        const row = named ? `“${named}”` : ` ${entity.id} `;
+        const referring = resourceOf(meta.class as never)?.labelZh ?? meta.className;
         throw new AppError({
           code: 'CONFLICT',
           rule: 'REFERENCED',
           field: 'id',
-          zh: `${labelZh} ${entity.id} 仍被 ${count} 条${meta.className}记录引用，不能删除`,
-          en: `${className} ${entity.id} is still referenced by ${count} ${meta.className} row(s) and cannot be deleted`,
+          zh: `${labelZh}${row}仍被 ${count} 条${referring}记录引用，不能删除`,
+          en: `${className} ${entity.id}${named ? ` (${named})` : ''} is still referenced by ${count} ${meta.className} row(s) and cannot be deleted`,
           details: { referencedBy: meta.className, count },
         });
       }

@@ -107,8 +107,10 @@ export interface ResourceDef<T extends BaseEntity = BaseEntity> {
   hooks?: WriteHooks<T>;
   defaultSort?: string;
   /**
-   * Federation entity keys, each one unique field (`['id', 'code']`): the type gets one `@key` per entry
-   * and other subgraphs may reference or extend it by any of them. Without keys it is a plain type.
+   * Federation entity keys, each a field set that is unique (`['id', 'code']`, or the compound
+   * `'program { id } year season'`: plain columns and the `{ id }` of a many-to-one reference; see
+   * `federation/keys.ts`): the type gets one `@key` per entry and other subgraphs may reference or
+   * extend it by any of them. Without keys it is a plain type.
    */
   keys?: string[];
   /** `false`: no generic create/update/delete/save mutations; the module writes through its own service. */

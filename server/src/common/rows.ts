@@ -121,6 +121,46 @@ export async function readRowsByKey(
   return records.map((record) => toRow(driver.mapResult(record, meta) as Record<string, unknown>, chosen));
 }
 
+/**
+ * The rows whose columns `keys` (in order) equal one of the tuples, in one prepared statement whatever
+ * the number of tuples: they travel as one JSON array of arrays, bound as a single parameter, and the
+ * columns are compared as a row value. Numbers compare as numbers (ids, years), the rest as text.
+ */
+export async function readRowsByCompoundKey(
+  em: EntityManager,
+  entity: EntityClass,
+  keys: string[],
+  tuples: ReadonlyArray<ReadonlyArray<string | number>>,
+  props?: string[],
+  within?: FilterQuery<object>,
+): Promise<Row[]> {
+  const meta = em.getMetadata().get(entity.name);
+  const platform = em.getPlatform();
+  const chosen = chosenProps(meta, platform, props);
+  const stored = convertersOf(meta, platform);
+  const columns = keys.map((key) => {
+    const column = stored.find(([name]) => name === key)?.[1];
+    if (!column) throw new Error(`${entity.name}.${key} is not a stored column`);
+    return column;
+  });
+  const numeric = keys.map((key) => {
+    const prop = meta.properties[key as never] as EntityProperty;
+    return prop.kind === ReferenceKind.MANY_TO_ONE || prop.runtimeType === 'number';
+  });
+  const postgres = platform instanceof PostgreSqlPlatform;
+  const element = (i: number) => (postgres ? `(v->>${i})${numeric[i] ? '::bigint' : ''}` : `json_extract(v.value, '$[${i}]')`);
+  const source = postgres ? 'json_array_elements(?::json) as v' : 'json_each(?) as v';
+  const condition = `(${columns.map((column) => `e.${column}`).join(', ')}) in (select ${keys.map((_, i) => element(i)).join(', ')} from ${source})`;
+  const qb = (em as SqlEntityManager)
+    .createQueryBuilder(entity.name, 'e')
+    .select(chosen.map(([, column]) => `e.${column}`))
+    .where((within ?? {}) as never)
+    .andWhere(condition, [JSON.stringify(tuples)]);
+  const records = (await preparedRead(em, qb.getQuery(), [...qb.getParams()])) ?? (await qb.execute<Array<Record<string, unknown>>>('all', false));
+  const driver = em.getDriver();
+  return records.map((record) => toRow(driver.mapResult(record, meta) as Record<string, unknown>, chosen));
+}
+
 /** A many-to-one reference to read along with its record (see `readRowWithReferences`). */
 export interface JoinedReference {
   prop: string;

@@ -193,6 +193,9 @@ export function addFederationDirectives(document: DocumentNode, resources: Resou
       ];
       return withDirectives({ ...node, fields }, added);
     },
+    InterfaceTypeDefinition(node) {
+      return withDirectives(node, [tag(PUBLIC_TAG)]);
+    },
     InputObjectTypeDefinition(node) {
       if (!reachable.has(node.name.value)) return withDirectives(node, [inaccessible]);
       // `PlanAdjustmentFilter.requestedBy`: filtering by a name reveals it as much as reading it.

@@ -1,6 +1,8 @@
 import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
-import { readRowsByKey, type Row } from '../common/rows.js';
+import { ReferenceKind, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
+import { readRowsByCompoundKey, readRowsByKey, type Row } from '../common/rows.js';
+import { keysOf, valueAt, type EntityKey, type KeyPart } from './keys.js';
 import { badInput, type AppError } from '../common/errors.js';
 import { readScope } from '../auth/scope.js';
 import type { ResourceDef } from '../common/resource.js';
@@ -12,21 +14,36 @@ type Slot = (Row & { __typename: string }) | null | Error;
 const refused = (index: number, zh: string, en: string): AppError =>
   badInput('representations', `第 ${index + 1} 个引用${zh}`, `representation ${index}: ${en}`);
 
-/** The field and value of the first key a representation carries, or why it carries none. */
-function keyOf(def: ResourceDef, representation: Record<string, unknown>, index: number): [string, string | number] | AppError {
-  const field = def.keys!.find((key) => representation[key] !== undefined && representation[key] !== null);
-  if (!field) {
-    const expected = def.keys!.join(' / ');
-    return refused(index, `缺少 ${def.name} 的键字段（${expected}）`, `a ${def.name} reference needs one of its key fields (${expected})`);
+/** The first key a representation carries whole, with its values in the key's order, or why it carries none. */
+function keyOf(def: ResourceDef, representation: Record<string, unknown>, index: number): [EntityKey, Array<string | number>] | AppError {
+  const keys = keysOf(def);
+  const present = (part: KeyPart) => {
+    const value = valueAt(representation, part);
+    return value !== undefined && value !== null;
+  };
+  const key = keys.find((k) => k.parts.every(present));
+  if (!key) {
+    const partial = keys.find((k) => k.parts.length > 1 && k.parts.some(present));
+    if (partial) {
+      const missing = partial.parts.filter((part) => !present(part)).map((part) => part.path.join('.'));
+      return refused(index, `的复合键（${partial.fields}）缺少 ${missing.join('、')}`, `the compound key (${partial.fields}) lacks ${missing.join(', ')}`);
+    }
+    const expected = keys.map((k) => k.fields).join(' / ');
+    return refused(index, `缺少 ${def.name} 的键字段（${expected}）`, `a ${def.name} reference needs one of its keys (${expected})`);
   }
-  const value = representation[field];
-  if (typeof value !== 'string' && typeof value !== 'number') {
-    return refused(index, `的 ${def.name}.${field} 须为字符串或数字`, `${def.name}.${field} must be a string or a number`);
+  const values: Array<string | number> = [];
+  for (const part of key.parts) {
+    const value = valueAt(representation, part);
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      const field = `${def.name}.${part.path.join('.')}`;
+      return refused(index, `的 ${field} 须为字符串或数字`, `${field} must be a string or a number`);
+    }
+    values.push(value);
   }
-  return [field, value];
+  return [key, values];
 }
 
-/** The representations of one type asking by one key field: each distinct value and the slots that ask for it. */
+/** The representations of one type asking by one key: each distinct value (a JSON array of the key's values) and the slots that ask for it. */
 type KeyGroup = Map<string, number[]>;
 
 /**
@@ -39,9 +56,11 @@ type KeyGroup = Map<string, number[]>;
  */
 export function entitiesResolver(resources: ResourceDef[]): GraphQLFieldResolver<unknown, Context, { representations: unknown[] }> {
   const entities = new Map(resources.filter((def) => def.keys?.length).map((def) => [def.name, def]));
+  // A key that names no column fails here, at start, not at a gateway's first reference.
+  for (const def of entities.values()) keysOf(def);
   return async (_root, { representations }, ctx, info) => {
     const slots: Slot[] = new Array(representations.length).fill(null);
-    const groups = new Map<ResourceDef, Map<string, KeyGroup>>();
+    const groups = new Map<ResourceDef, Map<EntityKey, KeyGroup>>();
     representations.forEach((representation, index) => {
       if (typeof representation !== 'object' || representation === null || Array.isArray(representation)) {
         slots[index] = refused(index, '须为对象', 'must be an object');
@@ -59,19 +78,20 @@ export function entitiesResolver(resources: ResourceDef[]): GraphQLFieldResolver
         slots[index] = key;
         return;
       }
-      const [field, value] = key;
-      let byField = groups.get(def);
-      if (!byField) groups.set(def, (byField = new Map()));
-      let byValue = byField.get(field);
-      if (!byValue) byField.set(field, (byValue = new Map()));
-      const asking = byValue.get(String(value));
+      const [entityKey, values] = key;
+      let byKey = groups.get(def);
+      if (!byKey) groups.set(def, (byKey = new Map()));
+      let byValue = byKey.get(entityKey);
+      if (!byValue) byKey.set(entityKey, (byValue = new Map()));
+      const text = JSON.stringify(values);
+      const asking = byValue.get(text);
       if (asking) asking.push(index);
-      else byValue.set(String(value), [index]);
+      else byValue.set(text, [index]);
     });
-    const loads = [...groups].flatMap(([def, byField]) =>
-      [...byField].map(async ([field, byValue]) => {
+    const loads = [...groups].flatMap(([def, byKey]) =>
+      [...byKey].map(async ([entityKey, byValue]) => {
         try {
-          await fillGroup(ctx, info, def, field, byValue, slots);
+          await fillGroup(ctx, info, def, entityKey, byValue, slots);
         } catch (error) {
           // A refusal of the whole type (the reader may not read it) answers each of its slots.
           for (const indexes of byValue.values()) for (const index of indexes) slots[index] = error as Error;
@@ -83,14 +103,59 @@ export function entitiesResolver(resources: ResourceDef[]): GraphQLFieldResolver
   };
 }
 
-async function fillGroup(ctx: Context, info: GraphQLResolveInfo, def: ResourceDef, field: string, byValue: KeyGroup, slots: Slot[]): Promise<void> {
+/**
+ * A key's values as its columns hold them: a number for an id, a reference or an integer column (a value
+ * that is no safe integer names no row), text otherwise. Null when the tuple can match no row.
+ */
+function columnValues(meta: EntityMetadata, key: EntityKey, values: Array<string | number>): Array<string | number> | null {
+  const out: Array<string | number> = [];
+  for (const [i, part] of key.parts.entries()) {
+    const prop = meta.properties[part.prop as never] as EntityProperty | undefined;
+    const numeric = prop?.kind === ReferenceKind.MANY_TO_ONE || prop?.runtimeType === 'number';
+    const value = numeric ? Number(values[i]) : String(values[i]);
+    if (numeric && !Number.isSafeInteger(value)) return null;
+    out.push(value);
+  }
+  return out;
+}
+
+/** A row's own values of a key, as `columnValues` gives a representation's. */
+const rowValues = (row: Row, key: EntityKey) =>
+  JSON.stringify(key.parts.map((part) => (part.path.length > 1 ? (row[part.prop] as { id: number } | null)?.id : row[part.prop])));
+
+async function fillGroup(ctx: Context, info: GraphQLResolveInfo, def: ResourceDef, key: EntityKey, byValue: KeyGroup, slots: Slot[]): Promise<void> {
   const meta = ctx.em.getMetadata().get(def.entity.name);
-  const numeric = meta.properties[field as never]?.runtimeType === 'number';
-  // A value that cannot be in the key's column names no row, and is not sent to the database.
-  const values = numeric ? [...byValue.keys()].map(Number).filter(Number.isSafeInteger) : [...byValue.keys()];
-  if (values.length === 0) return;
-  const rows = await readRowsByKey(ctx.em, def.entity, field, values, selectedPropsOn(def, info, [field]), readScope(def));
+  // A value that cannot be in the key's columns names no row, and is not sent to the database.
+  const asked = new Map<string, number[]>();
+  for (const [text, indexes] of byValue) {
+    const values = columnValues(meta, key, JSON.parse(text) as Array<string | number>);
+    if (values) asked.set(JSON.stringify(values), [...(asked.get(JSON.stringify(values)) ?? []), ...indexes]);
+  }
+  if (asked.size === 0) return;
+  const props = selectedPropsOn(def, info, keyProps(def));
+  const tuples = [...asked.keys()].map((text) => JSON.parse(text) as Array<string | number>);
+  const rows =
+    key.parts.length === 1
+      ? await readRowsByKey(
+          ctx.em,
+          def.entity,
+          key.parts[0]!.prop,
+          tuples.map(([value]) => value!),
+          props,
+          readScope(def),
+        )
+      : await readRowsByCompoundKey(
+          ctx.em,
+          def.entity,
+          key.parts.map((part) => part.prop),
+          tuples,
+          props,
+          readScope(def),
+        );
   for (const row of rows) {
-    for (const index of byValue.get(String(row[field])) ?? []) slots[index] = { ...row, __typename: def.name };
+    for (const index of asked.get(rowValues(row, key)) ?? []) slots[index] = { ...row, __typename: def.name };
   }
 }
+
+/** Every property some key of the resource reads, so that any group can match its rows. */
+const keyProps = (def: ResourceDef): string[] => [...new Set(keysOf(def).flatMap((key) => key.parts.map((part) => part.prop)))];

@@ -38,6 +38,7 @@ import { AlertsResolver } from './alerts/alerts.resolver.js';
 import { AlertReceipt } from './alerts/alert-receipt.entity.js';
 import { scoringWeightResource } from './scoring/scoring-weight.resource.js';
 import { CityRankingScoreResolver, CityScoreResolver } from './scoring/city-score.resolver.js';
+import { InstitutionResolver } from './institution/institution.resolver.js';
 
 /** Every resource of the API; adding a module means adding it here. */
 export const resources: ResourceDef[] = [
@@ -78,6 +79,7 @@ const ruleResolvers = [
   TasksResolver,
   DisciplineCaseResolver,
   CityScoreResolver,
+  InstitutionResolver,
   CityRankingScoreResolver,
   AlertsResolver,
 ];

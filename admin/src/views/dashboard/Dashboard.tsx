@@ -9,6 +9,7 @@ import { LevelTrend } from './LevelTrend';
 import { PartnershipChart } from './PartnershipChart';
 import { ProgressByCity, ProgressByYear } from './ProgressCharts';
 import { RankingTable } from './RankingTable';
+import { ScoreTable } from './ScoreTable';
 import { SourceMix } from './SourceMix';
 import { cityRows, rowsOf, useDashboard, type DashboardData } from './useDashboard';
 
@@ -18,13 +19,13 @@ function scopeName(data: DashboardData, provinceWide: boolean, t: (key: string) 
   return cityRows(rowsOf(data.progress))[0]?.cityName ?? '';
 }
 
-/** 工作台: progress against the task table, level and source structure, partnerships and (province-wide) the city ranking. */
+/** 工作台: progress against the task table, level and source structure, partnerships, (province-wide) the city ranking and the 绩效考核 scores. */
 export function Dashboard() {
   const t = useTranslate();
   const { permissions, isPending } = usePermissions<Permissions>();
   const [year, setYear] = useState(() => Math.min(2027, Math.max(2023, currentYear())));
   const provinceWide = seesWholeProvince(permissions?.role);
-  const data = useDashboard(year, !isPending && provinceWide);
+  const data = useDashboard(year, !isPending && provinceWide, !isPending && (provinceWide || permissions?.role === 'CITY_ADMIN'));
   return (
     <Box className="dashboard" sx={{ mt: 2 }}>
       <Title title={t('dashboard.title')} />
@@ -50,6 +51,7 @@ export function Dashboard() {
         <SourceMix data={data} year={year} />
         <PartnershipChart data={data} year={year} />
         {data.ranking && <RankingTable data={data} ranking={data.ranking} year={year} />}
+        {data.scores && <ScoreTable data={data} scores={data.scores} year={year} />}
       </Box>
     </Box>
   );

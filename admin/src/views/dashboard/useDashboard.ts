@@ -51,6 +51,20 @@ export interface RankingRow {
   advancedShare: number | null;
 }
 
+export interface ScorePart {
+  criterion: string;
+  weight: number;
+  attainment: number;
+  points: number;
+}
+export interface ScoreRow {
+  rank: number;
+  cityCode: string;
+  cityName: string;
+  score: number;
+  breakdown: ScorePart[];
+}
+
 /** One part of the page, loaded on its own: a refusal or failure shows in place of that part only. */
 export type Part<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: T };
 
@@ -61,6 +75,8 @@ export interface DashboardData {
   partnerships: Part<PartnershipRow[]>;
   /** comparing every city is for province-wide roles; absent for the others */
   ranking?: Part<RankingRow[]>;
+  /** 绩效考核 scores with their breakdown: every city for province-wide roles, its own for a city bureau; absent for school staff */
+  scores?: Part<ScoreRow[]>;
   /** English city names by code */
   cityNamesEn: Map<string, string>;
 }
@@ -143,6 +159,23 @@ const RANKING = gql`
   }
 `;
 
+const SCORES = gql`
+  query DashboardScores($year: Int!) {
+    cityScores(year: $year) {
+      rank
+      cityCode
+      cityName
+      score
+      breakdown {
+        criterion
+        weight
+        attainment
+        points
+      }
+    }
+  }
+`;
+
 const loading = { state: 'loading' } as const;
 
 /** A query's answer as a Part; the message is the server's, in the language shown. */
@@ -167,9 +200,10 @@ function usePart<T>(load: () => Promise<T>, deps: unknown[], enabled = true): Pa
 
 /**
  * Everything the dashboard draws, each part from its own analyst query so that one refusal cannot blank
- * the page; trends span the campaign, the rest is one year. The ranking is asked only by province-wide roles.
+ * the page; trends span the campaign, the rest is one year. The ranking is asked only by province-wide roles,
+ * the scores by those and city bureaus (the server gives a bureau its own city's).
  */
-export function useDashboard(year: number, provinceWide: boolean): DashboardData {
+export function useDashboard(year: number, provinceWide: boolean, scored: boolean): DashboardData {
   const progress = usePart(() => runQuery<{ campaignProgress: { rows: ProgressRow[] } }>(PROGRESS).then((r) => r.campaignProgress.rows), []);
   const levels = usePart(() => runQuery<{ levelMix: LevelRow[] }>(LEVELS).then((r) => r.levelMix), []);
   const sources = usePart(() => runQuery<{ sourceMix: SourceRow[] }>(SOURCES, { year }).then((r) => r.sourceMix), [year]);
@@ -178,9 +212,10 @@ export function useDashboard(year: number, provinceWide: boolean): DashboardData
     [year],
   );
   const ranking = usePart(() => runQuery<{ cityRanking: RankingRow[] }>(RANKING, { year }).then((r) => r.cityRanking), [year], provinceWide);
+  const scores = usePart(() => runQuery<{ cityScores: ScoreRow[] }>(SCORES, { year }).then((r) => r.cityScores), [year], scored);
   const cities = usePart(() => loadLookup('City'), []);
   const cityNamesEn = new Map(cities?.state === 'ready' ? [...cities.value.values()].map((c) => [String(c.code), String(c.nameEn)]) : []);
-  return { progress: progress!, levels: levels!, sources: sources!, partnerships: partnerships!, ranking, cityNamesEn };
+  return { progress: progress!, levels: levels!, sources: sources!, partnerships: partnerships!, ranking, scores, cityNamesEn };
 }
 
 /** The rows of a part, or none while it loads or failed. */

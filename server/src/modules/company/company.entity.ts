@@ -2,10 +2,11 @@ import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/c
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity.js';
 import { City } from '../city/city.entity.js';
+import { Institution } from '../institution/institution.type.js';
 import { Industry } from './industry.js';
 
 /** 企业: a company that trains or hires students together with schools. */
-@ObjectType({ description: '企业 (company)' })
+@ObjectType({ description: '企业 (company)', implements: Institution })
 @Entity({ tableName: 'company' })
 export class Company extends BaseEntity {
   @Field(() => String)

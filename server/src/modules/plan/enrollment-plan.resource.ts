@@ -18,7 +18,8 @@ export const enrollmentPlanResource = defineResource({
   plural: 'EnrollmentPlans',
   labelZh: '招生计划',
   policy: { write: OFFICES, city: 'school.city', school: 'school', staffWritesWhere: { status: [PlanStatus.DRAFT] } },
-  keys: ['id'],
+  // a plan line's natural key: its program, year and season (unique together)
+  keys: ['id', 'program { id } year season'],
   search: ['school.name', 'program.major.name'],
   unique: [['program', 'year', 'season']],
   fields: [

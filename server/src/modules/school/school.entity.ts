@@ -2,6 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/c
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity.js';
 import { City } from '../city/city.entity.js';
+import { Institution } from '../institution/institution.type.js';
 
 export enum SchoolType {
   TECHNICIAN_COLLEGE = 'TECHNICIAN_COLLEGE',
@@ -28,7 +29,7 @@ registerEnumType(Ownership, {
 });
 
 /** 技工院校 */
-@ObjectType({ description: '技工院校 (technical school)' })
+@ObjectType({ description: '技工院校 (technical school)', implements: Institution })
 @Entity({ tableName: 'school' })
 export class School extends BaseEntity {
   @Field(() => String)

@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { todayIn } from '../../common/clock.js';
-import { assertProvinceWide } from '../../auth/analytics-scope.js';
+import { cityCodeInScope } from '../../auth/analytics-scope.js';
+import { PROVINCE_CODE } from '../target/campaign.js';
 import { checkYear, loadCities } from '../analytics/analytics.scope.js';
 import { CityRankingRow } from '../analytics/city-ranking.types.js';
 import { CityScore } from './city-score.types.js';
@@ -18,11 +19,18 @@ const scoresOf = (ctx: Context, year: number) =>
 @Resolver(() => CityScore)
 export class CityScoreResolver {
   @Query(() => [CityScore], {
-    description: '绩效考核: every city’s score for the year from the published weights (allScoringWeights), best first, with the breakdown',
+    description:
+      '绩效考核: the cities’ scores for the year from the published weights (allScoringWeights), best first, with the breakdown; a city bureau gets its own city’s only (with its rank)',
   })
-  async cityScores(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<CityScore[]> {
-    assertProvinceWide(ctx.actor);
-    return scoresOf(ctx, checkYear(year)!);
+  async cityScores(
+    @Arg('year', () => Int) year: number,
+    @Arg('cityCode', () => String, { nullable: true, description: 'One city; every city when absent or 330000 (a city bureau: always its own)' })
+    cityCode: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CityScore[]> {
+    const only = cityCodeInScope(await citiesOf(ctx), ctx.actor, cityCode);
+    const scores = await scoresOf(ctx, checkYear(year)!);
+    return only && only !== PROVINCE_CODE ? scores.filter((s) => s.cityCode === only) : scores;
   }
 }
 
