@@ -130,7 +130,7 @@ async function main() {
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' / ')}. The benchmark province (${scale === 1 ? '600,000 intakes' : `scale ${scale}`}) in SQLite, Chromium headless. Sheets read`,
-    'their rows from the server in blocks of 100; the row count and totals are the server\'s for the whole filtered set.',
+    "their rows from the server in blocks of 100; the row count and totals are the server's for the whole filtered set.",
     '',
     '| who | sheet | rows shown after (s) | row count shown | scroll frame p50 / p95 (ms) | server sort (s) | filtered by year, rows shown after (s) |',
     '|---|---|---:|---|---:|---:|---:|',

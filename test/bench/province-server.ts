@@ -31,7 +31,14 @@ export async function startProvinceServer(file: string, admin: { username: strin
   const port = await freePort();
   const child = spawn(path.join(root, 'server/node_modules/.bin/tsx'), ['src/main.ts'], {
     cwd: path.join(root, 'server'),
-    env: { ...process.env, DATABASE_URL: `sqlite:${file}`, PORT: String(port), NODE_ENV: 'test', ADMIN_USERNAME: admin.username, ADMIN_PASSWORD: admin.password },
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite:${file}`,
+      PORT: String(port),
+      NODE_ENV: 'test',
+      ADMIN_USERNAME: admin.username,
+      ADMIN_PASSWORD: admin.password,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -109,7 +109,10 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
 
   /** The sheet's filter and the sort of its column headers (else the resource's default order). */
   const currentQuery = (): RowQuery => {
-    const sorted = grid.api()?.getColumnState().find((c) => c.sort);
+    const sorted = grid
+      .api()
+      ?.getColumnState()
+      .find((c) => c.sort);
     return { resource, filter: filterValues, sort: sorted ? { field: sorted.colId, order: sorted.sort === 'desc' ? 'DESC' : 'ASC' } : defaultSort };
   };
 

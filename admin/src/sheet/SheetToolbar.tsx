@@ -64,7 +64,10 @@ export function SheetToolbar(props: Props) {
 
   /** Visible columns in their on-screen order; every row of the filtered set in the sheet's order. */
   const shownTable = async () => {
-    const order = api()?.getAllDisplayedColumns().map((c) => c.getColId()) ?? columns.map((c) => c.source);
+    const order =
+      api()
+        ?.getAllDisplayedColumns()
+        .map((c) => c.getColId()) ?? columns.map((c) => c.source);
     const shown = order.flatMap((id) => columns.filter((c) => c.source === id));
     return sheetTable(await props.allRows(), shown, resource, ctx);
   };
@@ -85,9 +88,7 @@ export function SheetToolbar(props: Props) {
     if (!selected) return;
     try {
       const table = await readTable(selected);
-      const existing = props.naturalKey
-        ? await fetchAll({ resource, filter: {}, sort: { field: 'id', order: 'ASC' } })
-        : [];
+      const existing = props.naturalKey ? await fetchAll({ resource, filter: {}, sort: { field: 'id', order: 'ASC' } }) : [];
       setPlan(planImport(table, columns, resource, { t, lookups, enumValues, labelsIn }, {}, { naturalKey: props.naturalKey, existing }));
     } catch (error) {
       notify('sheet.import.unreadable', { type: 'error', messageArgs: { message: error instanceof Error ? error.message : String(error) } });
@@ -150,12 +151,8 @@ export function SheetToolbar(props: Props) {
         {t('sheet.export.button')}
       </Button>
       <Menu anchorEl={exportMenu} open={Boolean(exportMenu)} onClose={() => setExportMenu(null)}>
-        <MenuItem onClick={() => void exportAs((table) => exportXlsx(table, resource, t))}>
-          {t('sheet.export.xlsx')}
-        </MenuItem>
-        <MenuItem onClick={() => void exportAs((table) => exportCsv(table, resource, t))}>
-          {t('sheet.export.csv')}
-        </MenuItem>
+        <MenuItem onClick={() => void exportAs((table) => exportXlsx(table, resource, t))}>{t('sheet.export.xlsx')}</MenuItem>
+        <MenuItem onClick={() => void exportAs((table) => exportCsv(table, resource, t))}>{t('sheet.export.csv')}</MenuItem>
       </Menu>
       <Button size="small" startIcon={<ViewColumnIcon />} onClick={(e) => setColumnsMenu(e.currentTarget)}>
         {t('sheet.columns')}

@@ -86,7 +86,10 @@ export function applyChanges(buffer: Buffer, changes: CellChange[], added: Sheet
  */
 export function toggleDeleted(buffer: Buffer, keys: Set<string>, shown: SheetRow[] = []): Buffer {
   if (keys.size === 0) return buffer;
-  const rows = withRows(buffer, shown.filter((row) => keys.has(row.key))).rows.flatMap((row) => {
+  const rows = withRows(
+    buffer,
+    shown.filter((row) => keys.has(row.key)),
+  ).rows.flatMap((row) => {
     if (!keys.has(row.key)) return [row];
     if (!row.id) return [];
     return [{ ...row, deleted: !row.deleted }];
