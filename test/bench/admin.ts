@@ -67,49 +67,46 @@ async function signIn(page: Page, base: string, account: { username: string; pas
 
 const firstRow = '.ag-grid-scrolling-container .ag-row[row-index="0"]';
 
-/** Seconds from navigating to a sheet until its first row shows its data. */
-async function openSheet(page: Page, url: string): Promise<number> {
+const isSheetRows = (body: string | null) => {
+  try {
+    return (JSON.parse(body ?? '') as { operationName?: string }).operationName === 'SheetRows';
+  } catch {
+    return false;
+  }
+};
+
+/** Seconds from an action until the server's block of rows has arrived and the first row shows it. */
+async function untilRows(page: Page, action: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
-  await page.goto(url);
-  await page.locator(`${firstRow} .ag-cell[col-id]:not([col-id^="__"])`).first().filter({ hasText: /\S/ }).waitFor({ timeout: 600000 });
+  const response = page.waitForResponse((r) => isSheetRows(r.request().postData()), { timeout: 600000 });
+  await action();
+  await response;
+  // a saved row's ↗ link appears once its block is shown
+  await page.locator(`${firstRow} [col-id="__open"] a`).waitFor({ timeout: 600000 });
   return (performance.now() - start) / 1000;
 }
 
-/** Seconds from a click on a column header until the first row shows the server's new order. */
-async function sortBy(page: Page, column: string): Promise<number> {
-  const before = await page.locator(firstRow).textContent();
-  const start = performance.now();
-  await page.locator(`.ag-header-cell[col-id="${column}"] .ag-header-cell-label`).click();
-  await page.waitForFunction(
-    ([selector, text]) => {
-      const row = document.querySelector(selector!);
-      return row !== null && row.textContent !== text && /\d/.test(row.textContent ?? '');
-    },
-    [firstRow, before],
-    { timeout: 600000 },
-  );
-  return (performance.now() - start) / 1000;
-}
+const openSheet = (page: Page, url: string) => untilRows(page, () => page.goto(url));
+/** a click on a column header: the server sorts */
+const sortBy = (page: Page, column: string) => untilRows(page, () => page.locator(`.ag-header-cell[col-id="${column}"] .ag-header-cell-label`).click());
 
 /** Frame times (ms) while the grid scrolls 120 steps of 600 px, one per animation frame. */
 function scrollFrames(page: Page): Promise<number[]> {
-  return page.evaluate(
-    () =>
-      new Promise<number[]>((resolve) => {
-        const viewport = document.querySelector('.sheet-grid .ag-grid-viewport')!;
-        const frames: number[] = [];
-        let last = performance.now();
-        const step = () => {
-          const now = performance.now();
-          frames.push(now - last);
-          last = now;
-          viewport.scrollTop += 600;
-          if (frames.length < 120) requestAnimationFrame(step);
-          else resolve(frames.slice(1));
-        };
-        requestAnimationFrame(step);
-      }),
-  );
+  // as text: tsx would wrap a named function in a helper the page does not have
+  return page.evaluate(`new Promise((resolve) => {
+    const viewport = document.querySelector('.sheet-grid .ag-grid-viewport');
+    const frames = [];
+    let last = performance.now();
+    function step() {
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+      viewport.scrollTop += 600;
+      if (frames.length < 120) requestAnimationFrame(step);
+      else resolve(frames.slice(1));
+    }
+    requestAnimationFrame(step);
+  })`) as Promise<number[]>;
 }
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
