@@ -32,21 +32,37 @@ function withUses(resources: string[]): string[] {
   return [...all];
 }
 
+/** Rows of one list page: the server's page limit. */
+const LOOKUP_PAGE = 10000;
+
+const pageField = (alias: string, resource: string, page: number) =>
+  `${alias}: all${pluralOf(resource)}(page: ${page}, perPage: ${LOOKUP_PAGE}, sortField: "id", sortOrder: "ASC") { ${scalarSelection(resource)} }`;
+
 /**
- * Every row of the given reference resources and of those their labels use (the server allows 10 000 a
- * page), in one request with one aliased list field per resource not yet cached; cached until invalidated.
+ * Every row of the given reference resources and of those their labels use, in one request with one
+ * aliased list field (and its count) per resource not yet cached; a resource of more rows than a page
+ * (15,000 plan lines at full size) has its further pages in one more request. Cached until invalidated.
  */
 export function loadLookups(resources: string[]): Promise<unknown> {
   const needed = withUses(resources);
   const missing = needed.filter((resource) => !cache.has(resource));
   if (missing.length > 0) {
-    const fields = missing.map(
-      (resource, i) => `r${i}: all${pluralOf(resource)}(perPage: 10000, sortField: "id", sortOrder: "ASC") { ${scalarSelection(resource)} }`,
-    );
-    const batch = runQuery<Record<string, Row[]>>(gql`query Lookups { ${fields.join('\n')} }`);
+    const fields = missing.flatMap((resource, i) => [pageField(`r${i}`, resource, 0), `n${i}: _all${pluralOf(resource)}Meta { count }`]);
+    const batch = runQuery<Record<string, Row[] | { count: number }>>(gql`query Lookups { ${fields.join('\n')} }`).then(async (first) => {
+      const rows = missing.map((_, i) => [...(first[`r${i}`] as Row[])]);
+      const more = missing.flatMap((resource, i) => {
+        const pages = Math.ceil((first[`n${i}`] as { count: number }).count / LOOKUP_PAGE);
+        return Array.from({ length: Math.max(0, pages - 1) }, (_, p) => ({ i, alias: `r${i}p${p + 1}`, field: pageField(`r${i}p${p + 1}`, resource, p + 1) }));
+      });
+      if (more.length > 0) {
+        const rest = await runQuery<Record<string, Row[]>>(gql`query MoreLookups { ${more.map((m) => m.field).join('\n')} }`);
+        for (const m of more) rows[m.i]!.push(...rest[m.alias]!);
+      }
+      return rows;
+    });
     missing.forEach((resource, i) => {
       const entry = batch.then((result) => {
-        const map = new Map(result[`r${i}`]!.map((record) => [String(record.id), record]));
+        const map = new Map(result[i]!.map((record) => [String(record.id), record]));
         loaded.set(resource, map);
         return map;
       });

@@ -38,7 +38,7 @@ test('a sheet row opens its record page, whose history lists each change newest 
   await page.goto(`${base}/#/School/${school.id}`);
   await page.reload();
 
-  await expect.poll(() => page.locator('.history-entry').count()).toBe(2);
+  await expect.poll(() => page.locator('.history-entry').count(), { timeout: 30000 }).toBe(2);
   const [newest, older] = [page.locator('.history-entry').first(), page.locator('.history-entry').nth(1)];
   for (const entry of [newest, older]) {
     expect(await entry.locator('.MuiChip-label').textContent()).toBe('修改');

@@ -19,9 +19,11 @@ async function openSheet(resource: string, rows: number) {
   await page.goto(`${base}/#/${resource}`);
   await page.reload();
   await page.locator('.sheet .ag-root').waitFor();
-  // the grid renders only the rows in view; longer sheets are checked through their totals row
-  if (rows <= 20) await expect.poll(() => page.locator('.ag-grid-scrolling-container .ag-row').count()).toBe(rows);
-  else await expect.poll(() => page.locator('.ag-grid-scrolling-container .ag-row').count()).toBeGreaterThan(20);
+  // the grid renders only the rows in view; longer sheets are checked through their totals row. The rows
+  // come in a request after the reference names: on a loaded machine that takes more than the default second.
+  const shown = () => page.locator('.ag-grid-scrolling-container .ag-row:not(.ag-row-loading)').count();
+  if (rows <= 20) await expect.poll(shown, { timeout: 30000 }).toBe(rows);
+  else await expect.poll(shown, { timeout: 30000 }).toBeGreaterThan(20);
 }
 
 async function pasteText(text: string) {

@@ -234,8 +234,6 @@ export const en: Messages = {
   sheet: {
     row_number: 'Row',
     row_count: '%{count} rows',
-    totals_loaded: 'Total of loaded rows',
-    truncated: 'Only the first %{loaded} of %{count} rows are loaded; export, sort and totals cover the loaded rows only. Narrow the filter',
     confirm_discard: '%{smart_count} changed row(s) are not saved and will be lost. Leave anyway?',
     open_record: 'Open the record (form and history)',
     add_row: 'Add row',
@@ -298,7 +296,7 @@ export const en: Messages = {
       unknown_headers: 'These columns are not recognised and will be ignored: %{headers}',
       unreadable: 'Cannot read the file: %{message}',
     },
-    export: { button: 'Export', xlsx: 'Export Excel (.xlsx)', csv: 'Export CSV' },
+    export: { button: 'Export', xlsx: 'Export Excel (.xlsx)', csv: 'Export CSV', failed: 'Export failed: %{message}' },
   },
   tasks: { title: 'To do and reminders', none: 'Nothing to do', mark_all_read: 'Mark all read', unread: 'Unread', raised_on: 'Reminded on', due_on: 'Due on' },
   task_table: {

@@ -219,8 +219,6 @@ export const zhCN = {
   sheet: {
     row_number: '行号',
     row_count: '共 %{count} 行',
-    totals_loaded: '已载入行合计',
-    truncated: '只载入了前 %{loaded} 行（共 %{count} 行），导出、排序和合计只含已载入的行；请用筛选缩小范围',
     confirm_discard: '有 %{smart_count} 行修改尚未保存，离开后这些修改将被放弃。确定吗？',
     open_record: '打开记录（表单与修改记录）',
     add_row: '添加行',
@@ -287,7 +285,7 @@ export const zhCN = {
       unknown_headers: '以下列名无法识别，将被忽略：%{headers}',
       unreadable: '无法读取文件：%{message}',
     },
-    export: { button: '导出', xlsx: '导出 Excel（.xlsx）', csv: '导出 CSV' },
+    export: { button: '导出', xlsx: '导出 Excel（.xlsx）', csv: '导出 CSV', failed: '导出失败：%{message}' },
   },
   tasks: { title: '待办与提醒', none: '暂无待办事项', mark_all_read: '全部标为已读', unread: '未读', raised_on: '提醒日期', due_on: '截止日期' },
   task_table: {

@@ -56,8 +56,9 @@ export function defineResource(definition: Definition): AdminResource {
     return (
       <List
         resource={name}
-        perPage={10000}
         pagination={false}
+        // the sheet reads its rows itself, a block at a time; the list holds only the filter and sort
+        queryOptions={{ enabled: false }}
         empty={false}
         sort={definition.defaultSort ?? { field: 'id', order: 'ASC' }}
         filters={filterInputs(columns, definition.filters, t)}

@@ -1,11 +1,11 @@
-import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type ComponentType } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type ComponentType } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { useListContext, useLocale, useTranslate } from 'react-admin';
 import { invalidateLookup } from '../lookups';
 import { localizeMessage } from '../i18n/localizeMessage';
-import { applyChanges, markProblems, newRow, pendingCount, redo, toggleDeleted, undo, type CellChange } from './buffer';
+import { applyChanges, markProblems, newRow, pendingCount, redo, rowsOf, toggleDeleted, undo, withRows, type CellChange } from './buffer';
 import { coerce, validate } from './coerce';
 import { restoreColumnState, saveColumnState } from './columnState';
 import { SheetToolbar } from './SheetToolbar';
@@ -14,12 +14,14 @@ import { SheetProblems } from './SheetProblems';
 import { ConflictDialog } from './ConflictDialog';
 import { totalsRow } from './totals';
 import type { ColumnSpec, SheetRow } from './types';
+import { fetchAll, type RowQuery } from './serverRows';
 import { useServerTotals } from './serverTotals';
 import { useGridAccess } from './useGridAccess';
 import { useLeaveGuard } from './useLeaveGuard';
 import { enumValues, useLookups } from './useLookups';
 import { useRange } from './useRange';
 import { useRangeEdits } from './useRangeEdits';
+import { useServerRows, BLOCK_SIZE } from './useServerRows';
 import { useSheetBuffer } from './useSheetBuffer';
 import { useSheetColumns } from './useSheetColumns';
 import { useSheetKeyboard } from './useSheetKeyboard';
@@ -52,14 +54,20 @@ interface SheetProps {
   actions?: ComponentType<SheetActionsProps>;
 }
 
-/** The default list view of every resource: an editable grid over react-admin's list context. */
+/**
+ * The default list view of every resource: an editable grid over rows read from the server in blocks as
+ * it scrolls, sorted and filtered by the server (react-admin's list context holds the filter and sort).
+ */
 export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly = false, actions: Actions }: SheetProps) {
-  const { data, sort, setSort, refetch, isPending, filterValues } = useListContext();
+  const { sort, setSort, filterValues } = useListContext();
   const t = useTranslate();
   const locale = useLocale();
   const [generation, setGeneration] = useState(0);
   const { lookups, ready } = useLookups(columns, generation);
-  const { buffer, setBuffer, current, expectReload, discard } = useSheetBuffer(data, columns);
+  const { buffer, setBuffer, current, discard } = useSheetBuffer();
+  // the order when no column is sorted: the resource's default, as the list opened
+  const [defaultSort] = useState<RowQuery['sort']>(() => ({ field: sort.field, order: sort.order === 'DESC' ? 'DESC' : 'ASC' }));
+  const paged = useServerRows({ resource, columns, filter: filterValues, defaultSort, touched: current, generation });
   const gridRef = useRef<AgGridReact<SheetRow>>(null);
   const gridBox = useRef<HTMLDivElement>(null);
   const grid = useGridAccess(gridRef, columns, current);
@@ -72,7 +80,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   const cellChange = useCallback(
     (row: SheetRow, column: ColumnSpec, input: unknown): CellChange => {
       const result = coerce(column, input, ctx);
-      return { key: row.key, source: column.source, value: result.value, error: result.error ?? validate(column, result.value, t) };
+      return { key: row.key, row, source: column.source, value: result.value, error: result.error ?? validate(column, result.value, t) };
     },
     [ctx, t],
   );
@@ -85,22 +93,45 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   const discardQuestion = t('sheet.confirm_discard', { smart_count: pending });
   useLeaveGuard(pending, discardQuestion);
 
-  /** Reads everything again: after a save the saved rows replace the buffer when they arrive. */
+  /** The grid shows every change of the unsaved rows (edit, undo, redo, added or deleted rows) in place. */
+  useEffect(() => paged.showTouched(grid.api(), buffer.rows), [paged, grid, buffer.rows]);
+
+  /**
+   * Reads everything again and drops the unsaved rows (after a save they are saved; 重新加载 and the
+   * conflict dialog ask first where they must).
+   */
   const reload = () => {
-    expectReload();
+    discard();
     invalidateLookup(resource);
     setGeneration((g) => g + 1);
-    void refetch();
   };
-  /** 重新加载 and the conflict dialog: whatever was not saved is gone at once (the caller asks first where it must). */
-  const discardAndReload = () => {
-    discard();
-    reload();
-  };
-  const { saving, save, conflict, closeConflict } = useSheetSave({ resource, columns, current, setBuffer, locale, ctx, reload });
+  const discardAndReload = reload;
 
-  const complete = serverTotals === undefined || serverTotals.count <= (data?.length ?? 0);
-  const totals = useMemo(() => totalsRow(buffer.rows, columns, serverTotals, complete, t), [buffer.rows, columns, serverTotals, complete, t]);
+  /** The sheet's filter and the sort of its column headers (else the resource's default order). */
+  const currentQuery = (): RowQuery => {
+    const sorted = grid
+      .api()
+      ?.getColumnState()
+      .find((c) => c.sort);
+    return { resource, filter: filterValues, sort: sorted ? { field: sorted.colId, order: sorted.sort === 'desc' ? 'DESC' : 'ASC' } : defaultSort };
+  };
+
+  /** Every row of the filtered set in the sheet's order, as edited, then the rows added: what export writes. */
+  const allRows = async () => {
+    const pendingRows = new Map(current.current.rows.map((row) => [row.key, row]));
+    const saved = rowsOf(await fetchAll(currentQuery()), columns).map((row) => pendingRows.get(row.key) ?? row);
+    return [...saved, ...current.current.rows.filter((row) => !row.id)];
+  };
+  /** A row's number as the grid shows it: a loaded row's position, a new row's place after the saved rows. */
+  const rowNumber = (row: SheetRow): number | undefined => {
+    const index = grid.api()?.getRowNode(row.key)?.rowIndex;
+    if (index != null) return index + 1;
+    const added = current.current.rows.filter((r) => !r.id).indexOf(row);
+    return !row.id && added >= 0 && serverTotals ? serverTotals.count + added + 1 : undefined;
+  };
+  const { saving, save, conflict, closeConflict } = useSheetSave({ resource, columns, current, setBuffer, locale, ctx, reload, rowNumber });
+
+  const totals = useMemo(() => totalsRow(buffer.rows, columns, serverTotals, t), [buffer.rows, columns, serverTotals, t]);
 
   const onCellEditRequest = (e: CellEditRequestEvent<SheetRow>) => {
     const column = grid.spec.get(e.column.getColId());
@@ -139,12 +170,15 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   };
 
   const deleteSelected = () => {
-    const selected = grid.api()?.getSelectedRows() ?? [];
+    const shown = [...(grid.api()?.getSelectedRows() ?? [])];
     const b = range.rangeBounds();
-    const keys = new Set(selected.map((r) => r.key));
-    if (keys.size === 0 && b) for (let r = b.top; r <= b.bottom; r++) keys.add(grid.rowAt(r)?.key ?? '');
-    keys.delete('');
-    setBuffer((current) => toggleDeleted(current, keys));
+    if (shown.length === 0 && b)
+      for (let r = b.top; r <= b.bottom; r++) {
+        const row = grid.rowAt(r);
+        if (row) shown.push(row);
+      }
+    const keys = new Set(shown.map((row) => row.key));
+    setBuffer((current) => toggleDeleted(current, keys, shown));
     grid.api()?.deselectAll();
   };
 
@@ -156,10 +190,11 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   const actionProps: SheetActionsProps = {
     selected: () => (grid.api()?.getSelectedRows() ?? []).filter((row) => row.id),
     showRefusals: (refusals: RowRefusal[]) => {
-      const keys = refusals.map((r) => buffer.rows.find((row) => row.id === r.id)?.key ?? '');
+      const ticked = grid.api()?.getSelectedRows() ?? [];
+      const keys = refusals.map((r) => current.current.rows.find((row) => row.id === r.id)?.key ?? ticked.find((row) => row.id === r.id)?.key ?? '');
       setBuffer((b) =>
         markProblems(
-          b,
+          withRows(b, ticked),
           keys,
           refusals.map((r, index) => ({ index, field: null, message: localizeMessage(r.message, locale) })),
           columns,
@@ -177,10 +212,9 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
         actions={Actions && <Actions {...actionProps} />}
         columns={columns}
         naturalKey={naturalKey}
-        rows={buffer.rows}
+        allRows={allRows}
         pending={pending}
         rowCount={serverTotals?.count}
-        loadedCount={data?.length ?? 0}
         saving={saving}
         canUndo={buffer.past.length > 0}
         canRedo={buffer.future.length > 0}
@@ -199,8 +233,13 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
         <AgGridReact<SheetRow>
           ref={gridRef}
           theme={theme}
-          loading={isPending || !ready}
-          rowData={ready ? buffer.rows : []}
+          loading={!ready}
+          rowModelType="infinite"
+          datasource={ready ? paged.datasource : undefined}
+          cacheBlockSize={BLOCK_SIZE}
+          maxBlocksInCache={100}
+          blockLoadDebounceMillis={50}
+          initialState={sort.field ? { sort: { sortModel: [{ colId: sort.field, sort: sort.order === 'DESC' ? 'desc' : 'asc' }] } } : undefined}
           pinnedBottomRowData={totals}
           columnDefs={columnDefs}
           defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
@@ -211,7 +250,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
           enterNavigatesVerticallyAfterEdit
           singleClickEdit={false}
           stopEditingWhenCellsLoseFocus
-          rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
+          rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
           selectionColumnDef={{ pinned: 'left', width: 44 }}
           rowClassRules={{
             'sheet-row-deleted': (p) => Boolean(p.data?.deleted),
@@ -222,10 +261,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
           tooltipShowDelay={300}
           onCellFocused={range.onCellFocused}
           onCellMouseOver={range.onCellMouseOver}
-          onGridReady={(e) => {
-            restoreColumnState(resource, e.api);
-            if (sort.field) e.api.applyColumnState({ state: [{ colId: sort.field, sort: sort.order === 'DESC' ? 'desc' : 'asc' }] });
-          }}
+          onGridReady={(e) => restoreColumnState(resource, e.api)}
           onSortChanged={(e) => {
             if (e.source !== 'uiColumnSorted') return;
             const sorted = e.api.getColumnState().find((c) => c.sort);
@@ -242,7 +278,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
           }}
         />
       </div>
-      <SheetProblems rows={buffer.rows} columns={columns} resource={resource} />
+      <SheetProblems rows={buffer.rows} columns={columns} resource={resource} rowNumber={rowNumber} />
       {conflict && (
         <ConflictDialog
           resource={resource}

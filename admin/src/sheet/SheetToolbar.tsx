@@ -12,7 +12,6 @@ import ViewColumnIcon from '@mui/icons-material/ViewColumn';
 import VerticalAlignBottomIcon from '@mui/icons-material/VerticalAlignBottom';
 import type { GridApi } from 'ag-grid-community';
 import { useNotify, useTranslate } from 'react-admin';
-import { dataProvider } from '../dataProvider';
 import { labelsIn } from '../i18n/labels';
 import type { Lookups } from '../lookups';
 import { resetColumnState } from './columnState';
@@ -20,6 +19,7 @@ import { exportCsv, exportXlsx, sheetTable } from './exportSheet';
 import { ImportDialog } from './ImportDialog';
 import { planImport, type ImportPlan } from './importRows';
 import { readTable } from './readTable';
+import { fetchAll } from './serverRows';
 import type { ColumnSpec, SheetRow } from './types';
 import { enumValues } from './useLookups';
 
@@ -31,11 +31,11 @@ interface Props {
   actions?: React.ReactNode;
   columns: ColumnSpec[];
   naturalKey?: string[];
-  rows: SheetRow[];
+  /** every row of the filtered set in the sheet's order, as edited (read from the server page by page) */
+  allRows(): Promise<SheetRow[]>;
   pending: number;
   /** rows of the whole filtered set, as the server counts them */
   rowCount?: number;
-  loadedCount: number;
   saving: boolean;
   canUndo: boolean;
   canRedo: boolean;
@@ -59,25 +59,36 @@ export function SheetToolbar(props: Props) {
   const [columnsMenu, setColumnsMenu] = useState<HTMLElement | null>(null);
   const [exportMenu, setExportMenu] = useState<HTMLElement | null>(null);
   const [plan, setPlan] = useState<ImportPlan>();
+  const [exporting, setExporting] = useState(false);
   const ctx = { t, lookups };
 
-  /** Visible columns in their on-screen order, rows in their on-screen order. */
-  const shownTable = () => {
-    const grid = api();
-    const order = grid?.getAllDisplayedColumns().map((c) => c.getColId()) ?? columns.map((c) => c.source);
+  /** Visible columns in their on-screen order; every row of the filtered set in the sheet's order. */
+  const shownTable = async () => {
+    const order =
+      api()
+        ?.getAllDisplayedColumns()
+        .map((c) => c.getColId()) ?? columns.map((c) => c.source);
     const shown = order.flatMap((id) => columns.filter((c) => c.source === id));
-    const rows: SheetRow[] = [];
-    grid?.forEachNodeAfterFilterAndSort((node) => node.data && rows.push(node.data));
-    return sheetTable(grid ? rows : props.rows, shown, resource, ctx);
+    return sheetTable(await props.allRows(), shown, resource, ctx);
+  };
+
+  const exportAs = async (write: (table: Awaited<ReturnType<typeof shownTable>>) => unknown) => {
+    setExportMenu(null);
+    setExporting(true);
+    try {
+      await write(await shownTable());
+    } catch (error) {
+      notify('sheet.export.failed', { type: 'error', messageArgs: { message: error instanceof Error ? error.message : String(error) } });
+    } finally {
+      setExporting(false);
+    }
   };
 
   const onFile = async (selected: File | undefined) => {
     if (!selected) return;
     try {
       const table = await readTable(selected);
-      const existing = props.naturalKey
-        ? (await dataProvider.getList(resource, { pagination: { page: 1, perPage: 10000 }, sort: { field: 'id', order: 'ASC' }, filter: {} })).data
-        : [];
+      const existing = props.naturalKey ? await fetchAll({ resource, filter: {}, sort: { field: 'id', order: 'ASC' } }) : [];
       setPlan(planImport(table, columns, resource, { t, lookups, enumValues, labelsIn }, {}, { naturalKey: props.naturalKey, existing }));
     } catch (error) {
       notify('sheet.import.unreadable', { type: 'error', messageArgs: { message: error instanceof Error ? error.message : String(error) } });
@@ -136,26 +147,12 @@ export function SheetToolbar(props: Props) {
   return (
     <div className="sheet-toolbar">
       {editing}
-      <Button size="small" startIcon={<DownloadIcon />} onClick={(e) => setExportMenu(e.currentTarget)}>
+      <Button size="small" startIcon={<DownloadIcon />} disabled={exporting} onClick={(e) => setExportMenu(e.currentTarget)}>
         {t('sheet.export.button')}
       </Button>
       <Menu anchorEl={exportMenu} open={Boolean(exportMenu)} onClose={() => setExportMenu(null)}>
-        <MenuItem
-          onClick={() => {
-            setExportMenu(null);
-            void exportXlsx(shownTable(), resource, t);
-          }}
-        >
-          {t('sheet.export.xlsx')}
-        </MenuItem>
-        <MenuItem
-          onClick={() => {
-            setExportMenu(null);
-            exportCsv(shownTable(), resource, t);
-          }}
-        >
-          {t('sheet.export.csv')}
-        </MenuItem>
+        <MenuItem onClick={() => void exportAs((table) => exportXlsx(table, resource, t))}>{t('sheet.export.xlsx')}</MenuItem>
+        <MenuItem onClick={() => void exportAs((table) => exportCsv(table, resource, t))}>{t('sheet.export.csv')}</MenuItem>
       </Menu>
       <Button size="small" startIcon={<ViewColumnIcon />} onClick={(e) => setColumnsMenu(e.currentTarget)}>
         {t('sheet.columns')}
@@ -196,15 +193,6 @@ export function SheetToolbar(props: Props) {
         </>
       )}
       <span className="spacer" />
-      {props.rowCount !== undefined && props.rowCount > props.loadedCount && (
-        <Chip
-          size="small"
-          color="error"
-          variant="outlined"
-          className="sheet-truncated"
-          label={t('sheet.truncated', { loaded: props.loadedCount.toLocaleString('en-US'), count: props.rowCount.toLocaleString('en-US') })}
-        />
-      )}
       {props.rowCount !== undefined && <span className="sheet-row-count">{t('sheet.row_count', { count: props.rowCount.toLocaleString('en-US') })}</span>}
       {props.pending > 0 && <Chip size="small" color="warning" label={t('sheet.pending', { smart_count: props.pending })} />}
       <Button size="small" startIcon={<RefreshIcon />} onClick={props.onReload}>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyChanges, fromRecords, markProblems, newRow, pendingCount, redo, toggleDeleted, undo } from './buffer';
+import { applyChanges, emptyBuffer, fromRecords, markProblems, newRow, pendingCount, redo, rowsOf, toggleDeleted, undo, withRows } from './buffer';
 import type { ColumnSpec } from './types';
 
 const columns: ColumnSpec[] = [
@@ -76,5 +76,36 @@ describe('the undo/redo buffer', () => {
     let buffer = start();
     for (let i = 0; i < 250; i++) buffer = applyChanges(buffer, [{ key: '1', source: 'seats', value: i }]);
     expect(buffer.past.length).toBe(200);
+  });
+
+  test('holds only the rows touched: a row shown from the server enters on its first change, and leaves again on undo', () => {
+    const [first, second] = rowsOf(
+      [
+        { id: 1, version: 1, name: 'a', seats: 10 },
+        { id: 2, version: 1, name: 'b', seats: 20 },
+      ],
+      columns,
+    );
+    const edited = applyChanges(emptyBuffer(), [{ key: '2', row: second, source: 'seats', value: 21 }]);
+    expect(edited.rows.map((r) => [r.key, r.data.seats, r.original!.seats])).toEqual([['2', 21, 20]]);
+    expect(pendingCount(edited, columns)).toBe(1);
+    expect(undo(edited).rows).toEqual([]);
+    // a change to a row already held builds on the held row, not on the row as the grid last drew it
+    const again = applyChanges(edited, [{ key: '2', row: second, source: 'name', value: 'B' }]);
+    expect(again.rows).toHaveLength(1);
+    expect(again.rows[0]!.data).toEqual({ name: 'B', seats: 21 });
+    const deleted = toggleDeleted(again, new Set(['1']), [first!]);
+    expect(deleted.rows.map((r) => [r.key, r.deleted ?? false])).toEqual([
+      ['2', false],
+      ['1', true],
+    ]);
+  });
+
+  test('rows marked by a workflow step enter the buffer as they are, once', () => {
+    const [first] = rowsOf([{ id: 1, version: 1, name: 'a', seats: 10 }], columns);
+    const held = withRows(emptyBuffer(), [first!]);
+    expect(withRows(held, [first!])).toBe(held);
+    expect(held.rows).toEqual([first]);
+    expect(held.past).toEqual([]);
   });
 });

@@ -1,6 +1,10 @@
 import type { ColumnSpec, SheetRow } from './types';
 
-/** The sheet's unsaved state: rows as shown, with undo and redo stacks of earlier states. */
+/**
+ * The sheet's unsaved state: the rows a person touched (edited, added, deleted or marked by the server),
+ * with undo and redo stacks of earlier states. The rest of the sheet is read from the server in blocks;
+ * a touched row shows its state from here wherever its block is read again.
+ */
 export interface Buffer {
   rows: SheetRow[];
   past: SheetRow[][];
@@ -10,12 +14,18 @@ export interface Buffer {
 const UNDO_DEPTH = 200;
 let newRowCounter = 0;
 
-export function fromRecords(records: Record<string, unknown>[], columns: ColumnSpec[]): Buffer {
-  const rows = records.map((record): SheetRow => {
+export const emptyBuffer = (): Buffer => ({ rows: [], past: [], future: [] });
+
+/** Sheet rows of records as the server sent them. */
+export function rowsOf(records: Record<string, unknown>[], columns: ColumnSpec[]): SheetRow[] {
+  return records.map((record): SheetRow => {
     const data = Object.fromEntries(columns.map((c) => [c.source, record[c.source] ?? null]));
     return { key: String(record.id), id: String(record.id), version: record.version as number, data, original: data };
   });
-  return { rows, past: [], future: [] };
+}
+
+export function fromRecords(records: Record<string, unknown>[], columns: ColumnSpec[]): Buffer {
+  return { ...emptyBuffer(), rows: rowsOf(records, columns) };
 }
 
 export function newRow(defaults: Record<string, unknown> = {}): SheetRow {
@@ -42,6 +52,8 @@ export function redo(buffer: Buffer): Buffer {
 
 export interface CellChange {
   key: string;
+  /** the row as shown when the change was made: taken into the buffer if it is not there yet */
+  row?: SheetRow;
   source: string;
   value: unknown;
   error?: string;
@@ -53,8 +65,12 @@ export function applyChanges(buffer: Buffer, changes: CellChange[], added: Sheet
   const rows = [...buffer.rows, ...added];
   const position = new Map(rows.map((row, i) => [row.key, i]));
   for (const change of changes) {
-    const i = position.get(change.key);
-    if (i === undefined) continue;
+    let i = position.get(change.key);
+    if (i === undefined) {
+      if (!change.row) continue;
+      i = rows.push(change.row) - 1;
+      position.set(change.key, i);
+    }
     const row = rows[i]!;
     const cellErrors = { ...row.cellErrors };
     if (change.error) cellErrors[change.source] = change.error;
@@ -64,10 +80,16 @@ export function applyChanges(buffer: Buffer, changes: CellChange[], added: Sheet
   return commit(buffer, rows);
 }
 
-/** Deletes rows: saved rows are marked (and unmarked when deleted again), new rows vanish. */
-export function toggleDeleted(buffer: Buffer, keys: Set<string>): Buffer {
+/**
+ * Deletes rows: saved rows are marked (and unmarked when deleted again), new rows vanish. `shown` are the
+ * rows as the grid shows them: those not in the buffer yet are taken in.
+ */
+export function toggleDeleted(buffer: Buffer, keys: Set<string>, shown: SheetRow[] = []): Buffer {
   if (keys.size === 0) return buffer;
-  const rows = buffer.rows.flatMap((row) => {
+  const rows = withRows(
+    buffer,
+    shown.filter((row) => keys.has(row.key)),
+  ).rows.flatMap((row) => {
     if (!keys.has(row.key)) return [row];
     if (!row.id) return [];
     return [{ ...row, deleted: !row.deleted }];
@@ -86,6 +108,13 @@ export function isRowChanged(row: SheetRow, columns: ColumnSpec[]): boolean {
 
 export function pendingCount(buffer: Buffer, columns: ColumnSpec[]): number {
   return buffer.rows.filter((row) => isRowChanged(row, columns)).length;
+}
+
+/** Takes rows into the buffer as they are (no undo step), those not in it yet. */
+export function withRows(buffer: Buffer, rows: SheetRow[]): Buffer {
+  const held = new Set(buffer.rows.map((row) => row.key));
+  const missing = rows.filter((row) => !held.has(row.key));
+  return missing.length === 0 ? buffer : { ...buffer, rows: [...buffer.rows, ...missing] };
 }
 
 /** Marks the server's verdict (BulkError rows) on the rows that were sent, by their position in the request. */

@@ -34,18 +34,18 @@ describe('the conflict dialog’s cells', () => {
 });
 
 describe('the totals row', () => {
-  const rows = [row('1', 5, 5), row('2', 10, 10), { ...row('3', 100, 100), deleted: true }];
+  const touched = [row('1', 5, 5), row('2', 12, 10), { ...row('3', 100, 100), deleted: true }, { key: 'new-1', data: { name: 'x', seats: 7 } }];
 
-  test('sums the rows as edited when every row of the filtered set is loaded', () => {
-    expect(totalsRow(rows, columns, { count: 3 }, true, t)).toEqual([{ key: '__totals', data: { name: '合计', seats: 15 } }]);
+  test('the server’s sums of the whole filtered set as saved', () => {
+    expect(totalsRow([], columns, { count: 10399, sums: { seats: 374665 } }, t)).toEqual([{ key: '__totals', data: { name: '合计', seats: 374665 } }]);
   });
 
-  test('says it sums the loaded rows only when the server has more, unless the server gives the sums', () => {
-    expect(totalsRow(rows, columns, { count: 10399 }, false, t)![0]!.data).toEqual({ name: '已载入行合计', seats: 15 });
-    expect(totalsRow(rows, columns, { count: 10399, sums: { seats: 374665 } }, false, t)![0]!.data).toEqual({ name: '合计', seats: 374665 });
+  test('moved by the unsaved rows: an edit by its difference, a deleted row out, a new row in', () => {
+    expect(totalsRow(touched, columns, { count: 10399, sums: { seats: 374665 } }, t)![0]!.data.seats).toBe(374665 + 2 - 100 + 7);
   });
 
-  test('no totals row without summed columns', () => {
-    expect(totalsRow(rows, [columns[0]!], undefined, true, t)).toBeUndefined();
+  test('empty until the server has answered; no totals row without summed columns', () => {
+    expect(totalsRow(touched, columns, undefined, t)![0]!.data.seats).toBeNull();
+    expect(totalsRow(touched, [columns[0]!], undefined, t)).toBeUndefined();
   });
 });

@@ -21,6 +21,8 @@ export function conflictCells(
   saved: Map<string, Record<string, unknown>>,
   columns: ColumnSpec[],
   ctx: DisplayContext,
+  /** the row's number in the sheet; by default its position in `rows` */
+  rowNumber: (row: SheetRow, index: number) => number | undefined = (_, index) => index + 1,
 ): ConflictCell[] {
   const cells: ConflictCell[] = [];
   rows.forEach((row, i) => {
@@ -29,7 +31,7 @@ export function conflictCells(
     for (const column of columns) {
       if (!row.deleted && !isCellChanged(row, column.source)) continue;
       cells.push({
-        row: i + 1,
+        row: rowNumber(row, i) ?? 0,
         source: column.source,
         mine: row.deleted ? ctx.t('sheet.conflict.deleted') : displayValue(column, row.data[column.source], ctx),
         theirs: theirs ? displayValue(column, theirs[column.source], ctx) : '',

@@ -10,8 +10,10 @@ export interface GridAccess {
   spec: Map<string, ColumnSpec>;
   /** the data columns in on-screen order (not the row number, tick or open columns) */
   displayedColumns(): string[];
-  /** the row shown at a position, as the buffer holds it now (the grid may not have redrawn the last change yet) */
+  /** the row shown at a position, as the buffer holds it now (the grid may not have redrawn the last change yet); undefined while its block is not loaded */
   rowAt(index: number): SheetRow | undefined;
+  /** rows of the sheet: saved rows of the filtered set and rows added since */
+  rowCount(): number;
 }
 
 export function useGridAccess(grid: RefObject<AgGridReact<SheetRow> | null>, columns: ColumnSpec[], current: RefObject<Buffer>): GridAccess {
@@ -27,9 +29,10 @@ export function useGridAccess(grid: RefObject<AgGridReact<SheetRow> | null>, col
           .map((c) => c.getColId())
           .filter((id) => spec.has(id)) ?? [],
       rowAt: (index) => {
-        const key = api()?.getDisplayedRowAtIndex(index)?.data?.key;
-        return key === undefined ? undefined : current.current.rows.find((row) => row.key === key);
+        const shown = api()?.getDisplayedRowAtIndex(index)?.data;
+        return shown && (current.current.rows.find((row) => row.key === shown.key) ?? shown);
       },
+      rowCount: () => api()?.getDisplayedRowCount() ?? 0,
     };
   }, [grid, columns, current]);
 }

@@ -49,6 +49,7 @@ export function useRangeEdits({ grid, range, setBuffer, cellChange, defaults, ct
     if (!plan || !source) return;
     changeRange(plan.targets, (row, column) => ({
       key: row.key,
+      row,
       source: column.source,
       value: source.data[column.source],
       error: source.cellErrors?.[column.source],
@@ -84,10 +85,11 @@ export function useRangeEdits({ grid, range, setBuffer, cellChange, defaults, ct
     const added: SheetRow[] = [];
     block.forEach((cells, r) => {
       let row = grid.rowAt(b.top + r);
-      if (!row) {
+      if (!row && b.top + r >= grid.rowCount()) {
         row = newRow(defaults);
         added.push(row);
       }
+      if (!row) return;
       cells.forEach((cell, c) => {
         const column = grid.spec.get(cols[startCol + c] ?? '');
         if (column && column.editable !== false) changes.push(cellChange(row!, column, cell));

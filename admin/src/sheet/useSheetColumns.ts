@@ -48,7 +48,7 @@ export function useSheetColumns({ resource, columns, readOnly, ctx, locale, rang
         resizable: false,
         suppressMovable: true,
         cellRenderer: OpenRecordCell,
-        cellRendererParams: { resource },
+        cellRendererParams: { resource, label: t('sheet.open_record') },
         cellClass: 'sheet-open-cell',
       },
       ...columns.map((column, i): ColDef<SheetRow> => ({

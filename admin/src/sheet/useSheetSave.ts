@@ -6,7 +6,7 @@ import { markProblems, type Buffer } from './buffer';
 import { conflictCells, type ConflictCell } from './conflict';
 import type { DisplayContext } from './editors';
 import { buildPayload } from './payload';
-import type { ColumnSpec } from './types';
+import type { ColumnSpec, SheetRow } from './types';
 
 interface Options {
   resource: string;
@@ -17,13 +17,15 @@ interface Options {
   ctx: DisplayContext;
   /** reads the rows again after a save */
   reload(): void;
+  /** the row's number in the sheet (第 N 行), when known */
+  rowNumber(row: SheetRow): number | undefined;
 }
 
 /**
  * 保存: every pending row in one `saveX`. A version conflict (someone saved first) opens the conflict
  * dialog with both values of each cell; any other refusal marks its rows and cells with the reason.
  */
-export function useSheetSave({ resource, columns, current, setBuffer, locale, ctx, reload }: Options) {
+export function useSheetSave({ resource, columns, current, setBuffer, locale, ctx, reload, rowNumber }: Options) {
   const notify = useNotify();
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<ConflictCell[]>();
@@ -36,7 +38,7 @@ export function useSheetSave({ resource, columns, current, setBuffer, locale, ct
       .getMany(resource, { ids: rows.map((row) => row.id!) })
       .then((result) => new Map(result.data.map((record) => [String(record.id), record as Record<string, unknown>])))
       .catch(() => new Map<string, Record<string, unknown>>());
-    setConflict(conflictCells(current.current.rows, conflicting, saved, columns, ctx));
+    setConflict(conflictCells(current.current.rows, conflicting, saved, columns, ctx, rowNumber));
   };
 
   const save = async () => {
