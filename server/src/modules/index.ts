@@ -11,6 +11,8 @@ import { majorResource } from './major/major.resource.js';
 import { programResource } from './program/program.resource.js';
 import { enrollmentPlanResource } from './plan/enrollment-plan.resource.js';
 import { intakeResource } from './intake/intake.resource.js';
+import { studentResource } from './student/student.resource.js';
+import { StudentResolver } from './student/student.resolver.js';
 import { IntakeTally } from './intake/intake-tally.entity.js';
 import { companyResource } from './company/company.resource.js';
 import { partnershipResource } from './partnership/partnership.resource.js';
@@ -49,6 +51,7 @@ export const resources: ResourceDef[] = [
   programResource,
   enrollmentPlanResource,
   intakeResource,
+  studentResource,
   planAdjustmentResource,
   planTransitionResource,
   annualSummaryResource,
@@ -80,6 +83,7 @@ const ruleResolvers = [
   CityScoreResolver,
   CityRankingScoreResolver,
   AlertsResolver,
+  StudentResolver,
 ];
 
 export const resolvers: [ClassType, ...ClassType[]] = [
