@@ -23,6 +23,7 @@ export class StudentStatusStep {
 @ObjectType({ description: '学籍 (a registered student); name, ID number and birth date are masked for city bureaus' })
 @Entity({ tableName: 'student' })
 @Index({ properties: ['school', 'status'] })
+@Index({ properties: ['registeredOn', 'leftOn'] })
 export class Student extends BaseEntity {
   @Index()
   @ManyToOne(() => EnrollmentPlan)
@@ -71,6 +72,11 @@ export class Student extends BaseEntity {
   @Field(() => CalendarDate, { description: 'Since when the status holds' })
   @Property({ type: 'date' })
   statusOn!: Opt<string>;
+
+  /** The day the student left the roll (withdrawn, transferred or graduated); null while on it. The in-school population counts on it. */
+  @Field(() => CalendarDate, { nullable: true, description: 'The day the student left the roll (withdrawn, transferred, graduated)' })
+  @Property({ type: 'date', nullable: true })
+  leftOn: Opt<string> | null = null;
 
   @Field(() => [StudentStatusStep], { description: 'Every status with its date, oldest first' })
   @Property({ type: 'json' })

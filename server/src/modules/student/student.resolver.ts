@@ -22,18 +22,13 @@ import { assertNotOnRollElsewhere } from './student-duplicates.js';
 
 const def = studentResource as unknown as ResourceDef;
 
-/** City bureaus read students of their city masked; the province and the student's own school read them whole. */
-const readsMasked = (): boolean => requestActor()?.role === Role.CITY_ADMIN;
+/** Rows `revealStudent` opened: read whole by whoever opened them (the opening is audited). */
+const revealed = new WeakSet<object>();
+
+/** City bureaus read students of their city masked unless they opened the record; the province and the student's own school read them whole. */
+const readsMasked = (row: object): boolean => requestActor()?.role === Role.CITY_ADMIN && !revealed.has(row);
 
 type StudentRow = Row & { name: string; idCipher: string; idKeyId: string; birthDate: string };
-
-@ObjectType({ description: 'One student opened in full (an audited read)' })
-export class RevealedStudent {
-  @Field(() => ID) id!: number;
-  @Field(() => String) name!: string;
-  @Field(() => String) idNumber!: string;
-  @Field(() => CalendarDate) birthDate!: string;
-}
 
 @ObjectType({ description: 'Students on the roll of more than one school under one ID number (双重学籍)' })
 export class DuplicateStudentGroup {
@@ -48,25 +43,25 @@ export const MAX_DUPLICATE_GROUPS = 500;
 export class StudentResolver {
   @FieldResolver(() => String, { description: '姓名; masked (张*) for city bureaus (see revealStudent)' })
   name(@Root() row: StudentRow): string {
-    return readsMasked() ? maskName(row.name) : row.name;
+    return readsMasked(row) ? maskName(row.name) : row.name;
   }
 
   @FieldResolver(() => String, { description: '身份证号; masked (330102********1234) for city bureaus (see revealStudent)' })
   idNumber(@Root() row: StudentRow): string {
     const idNumber = decryptIdNumber(row.idCipher, row.idKeyId);
-    return readsMasked() ? maskIdNumber(idNumber) : idNumber;
+    return readsMasked(row) ? maskIdNumber(idNumber) : idNumber;
   }
 
   @FieldResolver(() => CalendarDate, { nullable: true, description: '出生日期; null for city bureaus (it is the middle of the ID number)' })
   birthDate(@Root() row: StudentRow): string | null {
-    return readsMasked() ? null : row.birthDate;
+    return readsMasked(row) ? null : row.birthDate;
   }
 
-  @Query(() => RevealedStudent, {
+  @Query(() => Student, {
     nullable: true,
     description: 'Opens one student in full (name, ID number, birth date) for a reader of the student; every opening is an audit entry (StudentReveal)',
   })
-  async revealStudent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<RevealedStudent | null> {
+  async revealStudent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Row | null> {
     const scope = readScope(def);
     const byId = { id: parseId(id) };
     const [row] = (await readRows(ctx.em, Student, scope ? { $and: [byId, scope] } : byId, { limit: 1 })) as StudentRow[];
@@ -86,7 +81,8 @@ export class StudentResolver {
       createdAt: now,
       updatedAt: now,
     });
-    return { id: row.id, name: row.name, idNumber: decryptIdNumber(row.idCipher, row.idKeyId), birthDate: row.birthDate };
+    revealed.add(row);
+    return row;
   }
 
   @Mutation(() => Student, {
@@ -111,6 +107,7 @@ export class StudentResolver {
       row.status = to;
       row.statusOn = date;
       row.statusHistory = [...row.statusHistory, { status: to, on: date }];
+      row.leftOn = ON_ROLL.includes(to) ? null : date;
       await em.flush();
       return row;
     });
