@@ -39,7 +39,12 @@ test('production refuses to start without keys; malformed keys are refused every
   expect(() => readPersonalDataKeys({ NODE_ENV: 'production', PERSONAL_DATA_KEY: `k1:${'a'.repeat(64)}` })).toThrow(/PERSONAL_DATA_HMAC_KEY/);
   expect(() => readPersonalDataKeys({ PERSONAL_DATA_KEY: 'k1:abc' })).toThrow(/64 hex/);
   expect(() => readPersonalDataKeys({ PERSONAL_DATA_HMAC_KEY: 'x' })).toThrow(/64 hex/);
-  const keys = readPersonalDataKeys({ NODE_ENV: 'production', PERSONAL_DATA_KEY: `k2:${'a'.repeat(64)}`, PERSONAL_DATA_OLD_KEYS: `k1:${'b'.repeat(64)}`, PERSONAL_DATA_HMAC_KEY: 'c'.repeat(64) });
+  const keys = readPersonalDataKeys({
+    NODE_ENV: 'production',
+    PERSONAL_DATA_KEY: `k2:${'a'.repeat(64)}`,
+    PERSONAL_DATA_OLD_KEYS: `k1:${'b'.repeat(64)}`,
+    PERSONAL_DATA_HMAC_KEY: 'c'.repeat(64),
+  });
   expect([keys.currentId, [...keys.keys.keys()]]).toEqual(['k2', ['k2', 'k1']]);
 });
 

@@ -79,7 +79,9 @@ afterAll(async () => {
 
 describe('joint check against external rosters (联合核查)', () => {
   test('a list with a bad ID number is refused whole, naming each bad entry; only the province uploads', async () => {
-    const bad = firstError(await province.gql(UPLOAD, { kind: 'GENERAL_HIGH_SCHOOL', label: '2025 普通高中', ids: [NOBODY, '12345', ON_BOTH_ROLLS, 'x'.repeat(5000)] }));
+    const bad = firstError(
+      await province.gql(UPLOAD, { kind: 'GENERAL_HIGH_SCHOOL', label: '2025 普通高中', ids: [NOBODY, '12345', ON_BOTH_ROLLS, 'x'.repeat(5000)] }),
+    );
     expect(bad.extensions.rows.map((r: { index: number }) => r.index)).toEqual([1, 3]);
     expect(rowsOf(await knex().raw('select count(*) as n from external_roster'))[0].n).toEqual(0);
     for (const client of [hangzhou, staffA, analyst]) {
@@ -90,15 +92,23 @@ describe('joint check against external rosters (联合核查)', () => {
   });
 
   test('an upload keeps hashes only and opens a case for each student on a technical school’s roll', async () => {
-    const uploaded = (await province.ok(UPLOAD, { kind: 'GENERAL_HIGH_SCHOOL', label: '2025 年秋季普通高中学籍', ids: [NOBODY, ON_BOTH_ROLLS.toLowerCase(), NOBODY] }))
-      .uploadExternalRoster;
+    const uploaded = (
+      await province.ok(UPLOAD, { kind: 'GENERAL_HIGH_SCHOOL', label: '2025 年秋季普通高中学籍', ids: [NOBODY, ON_BOTH_ROLLS.toLowerCase(), NOBODY] })
+    ).uploadExternalRoster;
     expect(uploaded).toMatchObject({ matched: 1, roster: { kind: 'GENERAL_HIGH_SCHOOL', entries: 2, uploadedOn: '2026-06-15' } });
     const stored = JSON.stringify(rowsOf(await knex().raw('select * from external_roster_entry')));
     expect(stored).not.toContain(NOBODY);
     expect(stored).not.toContain(ON_BOTH_ROLLS);
     const cases = (await province.ok(CASES)).allJointCheckCases;
     expect(cases).toEqual([
-      { id: expect.any(String), status: 'OPEN', note: null, schoolId: ids.schoolA, version: 1, student: { id: ids.both, name: '陈一', idNumber: ON_BOTH_ROLLS } },
+      {
+        id: expect.any(String),
+        status: 'OPEN',
+        note: null,
+        schoolId: ids.schoolA,
+        version: 1,
+        student: { id: ids.both, name: '陈一', idNumber: ON_BOTH_ROLLS },
+      },
     ]);
     ids.case = cases[0].id;
   });
@@ -120,7 +130,10 @@ describe('joint check against external rosters (联合核查)', () => {
       });
     const version = () => versionOf(province, 'JointCheckCase', ids.case);
     const write = async (client: Client, fields: string) =>
-      client.gql(`mutation($id: ID!, $v: Int!) { updateJointCheckCase(id: $id, version: $v, ${fields}) { status note } }`, { id: ids.case, v: await version() });
+      client.gql(`mutation($id: ID!, $v: Int!) { updateJointCheckCase(id: $id, version: $v, ${fields}) { status note } }`, {
+        id: ids.case,
+        v: await version(),
+      });
     expect(firstError(await update(staffA, 'note: "x"')).extensions.code).toBe('CONFLICT');
     expect((await write(staffA, 'note: "该生已于2025年8月从普通高中退学，附退学证明"')).data?.updateJointCheckCase.note).toContain('退学');
     expect(firstError(await write(staffA, 'status: EXPLAINED')).extensions.code).toBe('FORBIDDEN');
@@ -130,7 +143,10 @@ describe('joint check against external rosters (联合核查)', () => {
     expect(firstError(await write(staffA, 'note: "补充"')).extensions.code).toBe('FORBIDDEN');
     expect((await write(province, 'status: REFERRED, note: "重复学籍，移交纪检监察"')).data?.updateJointCheckCase.status).toBe('REFERRED');
     expect(firstError(await write(province, 'status: OPEN')).extensions.rule).toBe('JOINT_CHECK');
-    const remove = await province.gql(`mutation($id: ID!, $v: Int!) { deleteJointCheckCase(id: $id, version: $v) { id } }`, { id: ids.case, v: await version() });
+    const remove = await province.gql(`mutation($id: ID!, $v: Int!) { deleteJointCheckCase(id: $id, version: $v) { id } }`, {
+      id: ids.case,
+      v: await version(),
+    });
     expect(firstError(remove).extensions.rule).toBe('JOINT_CHECK');
     expect(firstError(await province.gql(`mutation { createJointCheckCase(status: OPEN) { id } }`)).extensions.rule).toBe('JOINT_CHECK');
   });
@@ -161,7 +177,9 @@ describe('in-school population (在校学生) and the 翻一番 base', () => {
 
   test('the province enters each city’s 2020 base; the ratio is students over base', async () => {
     await province.ok(`mutation($c: ID!) { createPopulationBaseline(cityId: $c, students: 4) { id } }`, { c: ids.hangzhou });
-    expect(firstError(await hangzhou.gql(`mutation($c: ID!) { createPopulationBaseline(cityId: $c, students: 1) { id } }`, { c: ids.hangzhou })).extensions.code).toBe('FORBIDDEN');
+    expect(
+      firstError(await hangzhou.gql(`mutation($c: ID!) { createPopulationBaseline(cityId: $c, students: 1) { id } }`, { c: ids.hangzhou })).extensions.code,
+    ).toBe('FORBIDDEN');
     const rows = (await analyst.ok(POPULATION, { on: '2026-01-01', by: 'CITY' })).studentPopulation;
     expect(rows.find((r: any) => r.key === '330100')).toEqual({ key: '330100', label: '杭州市', students: 3, baseline: 4, ratio: 0.75 });
     expect(rows.find((r: any) => r.key === '330200')).toMatchObject({ students: 2, baseline: null, ratio: null });
@@ -179,7 +197,9 @@ describe('in-school population (在校学生) and the 翻一番 base', () => {
   test('exits per month: the withdrawal in March 2026; a year outside the campaign is refused', async () => {
     const months = (await hangzhou.ok(`{ studentExits(year: 2026) { month graduated withdrawn transferred } }`)).studentExits;
     expect(months).toHaveLength(12);
-    expect(months.filter((m: any) => m.withdrawn + m.graduated + m.transferred > 0)).toEqual([{ month: '2026-03', graduated: 0, withdrawn: 1, transferred: 0 }]);
+    expect(months.filter((m: any) => m.withdrawn + m.graduated + m.transferred > 0)).toEqual([
+      { month: '2026-03', graduated: 0, withdrawn: 1, transferred: 0 },
+    ]);
     expect((await ningbo.ok(`{ studentExits(year: 2026) { withdrawn } }`)).studentExits.every((m: any) => m.withdrawn === 0)).toBe(true);
     expect(firstError(await analyst.gql(`{ studentExits(year: 1900) { month } }`)).extensions.field).toBe('year');
     expect((await analyst.gql(`{ studentPopulation(on: "2026-02-30") { key } }`)).errors?.length).toBe(1);

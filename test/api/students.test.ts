@@ -87,7 +87,15 @@ afterAll(async () => {
 describe('ID numbers (GB 11643)', () => {
   test('a school registers a student: birth date, sex and origin come from the ID number', async () => {
     const created = (await staffA.ok(CREATE, student(ids.planA, ' 张三 ', ZHANG.toLowerCase()))).createStudent;
-    expect(created).toMatchObject({ name: '张三', idNumber: ZHANG, birthDate: '2010-03-15', sex: 'MALE', originCode: '330100', status: 'ENROLLED', statusOn: '2025-09-10' });
+    expect(created).toMatchObject({
+      name: '张三',
+      idNumber: ZHANG,
+      birthDate: '2010-03-15',
+      sex: 'MALE',
+      originCode: '330100',
+      status: 'ENROLLED',
+      statusOn: '2025-09-10',
+    });
     expect(created.schoolId).toBe(ids.schoolA);
     ids.zhang = created.id;
   });
@@ -132,7 +140,9 @@ describe('ID numbers (GB 11643)', () => {
   test('too young for the entry basis, a draft line, or a date outside R9 are refused', async () => {
     expect(firstError(await staffA.gql(CREATE, student(ids.planA, '钱七', idNumber('330106', '20150101', '333')))).extensions.rule).toBe('AGE');
     expect(firstError(await staffA.gql(CREATE, student(ids.draftA, '钱七', idNumber('330106', '20100101', '333')))).extensions.rule).toBe('R6');
-    expect(firstError(await staffA.gql(CREATE, student(ids.planA, '钱七', idNumber('330106', '20100101', '333'), { registeredOn: '2025-03-01' }))).extensions.rule).toBe('R9');
+    expect(
+      firstError(await staffA.gql(CREATE, student(ids.planA, '钱七', idNumber('330106', '20100101', '333'), { registeredOn: '2025-03-01' }))).extensions.rule,
+    ).toBe('R9');
   });
 });
 
@@ -152,7 +162,14 @@ describe('every role’s view of a student', () => {
 
   test('the city bureau reads it masked: 张*, region and last four, no birth date', async () => {
     const masked = `330106********${ZHANG.slice(14)}`;
-    expect((await hangzhou.ok(READ, { id: ids.zhang })).Student).toEqual({ id: ids.zhang, name: '张*', idNumber: masked, birthDate: null, sex: 'MALE', originCode: '330100' });
+    expect((await hangzhou.ok(READ, { id: ids.zhang })).Student).toEqual({
+      id: ids.zhang,
+      name: '张*',
+      idNumber: masked,
+      birthDate: null,
+      sex: 'MALE',
+      originCode: '330100',
+    });
     const list = (await hangzhou.ok('{ allStudents { id name idNumber } }')).allStudents;
     expect(list).toContainEqual({ id: ids.zhang, name: '张*', idNumber: masked });
     expect(JSON.stringify(list)).not.toContain(ZHANG);
@@ -192,14 +209,17 @@ describe('every role’s view of a student', () => {
         id: Number(ids.zhang),
       })
     ).allAuditEntries;
-    expect(entries).toEqual([{ actorName: `bureau.${ids.hangzhou}`, cityId: Number(ids.hangzhou), changes: expect.objectContaining({ studentId: [null, Number(ids.zhang)] }) }]);
+    expect(entries).toEqual([
+      { actorName: `bureau.${ids.hangzhou}`, cityId: Number(ids.hangzhou), changes: expect.objectContaining({ studentId: [null, Number(ids.zhang)] }) },
+    ]);
     // the city bureau finds its own openings in its audit trail
     expect((await hangzhou.ok(`{ allAuditEntries(filter: { entityName: "StudentReveal" }) { entityId } }`)).allAuditEntries).toHaveLength(1);
   });
 
   test('the audit trail of writes keeps no name or ID number', async () => {
-    const entries = (await hangzhou.ok(`query($id: Int) { allAuditEntries(filter: { entityName: "Student", entityId: $id }) { changes } }`, { id: Number(ids.zhang) }))
-      .allAuditEntries;
+    const entries = (
+      await hangzhou.ok(`query($id: Int) { allAuditEntries(filter: { entityName: "Student", entityId: $id }) { changes } }`, { id: Number(ids.zhang) })
+    ).allAuditEntries;
     expect(entries.length).toBeGreaterThan(0);
     const text = JSON.stringify(entries);
     expect(text).not.toContain('张三');
@@ -226,10 +246,13 @@ describe('double registration (双重学籍)', () => {
     });
     // suspended is still on the roll
     expect(firstError(await staffB.gql(CREATE, student(ids.planB, '张三', ZHANG, { originCode: '330200' }))).extensions.rule).toBe('DOUBLE_REGISTRATION');
-    const moved = await staffA.ok(`mutation($id: ID!, $v: Int!) { changeStudentStatus(id: $id, to: WITHDRAWN, version: $v, on: "2026-04-01") { status statusOn statusHistory { status on } } }`, {
-      id: ids.zhang,
-      v: await versionOf(staffA, 'Student', ids.zhang),
-    });
+    const moved = await staffA.ok(
+      `mutation($id: ID!, $v: Int!) { changeStudentStatus(id: $id, to: WITHDRAWN, version: $v, on: "2026-04-01") { status statusOn statusHistory { status on } } }`,
+      {
+        id: ids.zhang,
+        v: await versionOf(staffA, 'Student', ids.zhang),
+      },
+    );
     expect(moved.changeStudentStatus).toEqual({
       status: 'WITHDRAWN',
       statusOn: '2026-04-01',
@@ -249,7 +272,12 @@ describe('double registration (双重学籍)', () => {
 
   test('status moves: no move out of an ended record, no date before the last step or after today, a foreign row is FORBIDDEN', async () => {
     const move = (client: Client, id: string, to: string, version: number, on?: string) =>
-      client.gql(`mutation($id: ID!, $to: StudentStatus!, $v: Int!, $on: LocalDate) { changeStudentStatus(id: $id, to: $to, version: $v, on: $on) { id } }`, { id, to, v: version, on });
+      client.gql(`mutation($id: ID!, $to: StudentStatus!, $v: Int!, $on: LocalDate) { changeStudentStatus(id: $id, to: $to, version: $v, on: $on) { id } }`, {
+        id,
+        to,
+        v: version,
+        on,
+      });
     const version = await versionOf(staffB, 'Student', ids.zhangB);
     expect(firstError(await move(staffB, ids.zhangB, 'SUSPENDED', version, '2025-09-01')).extensions.field).toBe('on');
     expect(firstError(await move(staffB, ids.zhangB, 'SUSPENDED', version, '2026-06-16')).extensions.field).toBe('on');
@@ -272,7 +300,9 @@ describe('double registration (双重学籍)', () => {
     expect(report[0].students.every((s: { idNumber: string }) => s.idNumber === ZHANG)).toBe(true);
     for (const client of [hangzhou, staffA, analyst]) expect(firstError(await client.gql('{ duplicateStudents { count } }')).extensions.code).toBe('FORBIDDEN');
     expect(firstError(await province.gql('{ duplicateStudents(limit: 100000) { count } }')).extensions.field).toBe('limit');
-    await knex()('student').where({ school_id: Number(ids.schoolA), id_hash: row.id_hash, status: 'ENROLLED' }).delete();
+    await knex()('student')
+      .where({ school_id: Number(ids.schoolA), id_hash: row.id_hash, status: 'ENROLLED' })
+      .delete();
     expect(await province.ok('{ duplicateStudents { count } }')).toEqual({ duplicateStudents: [] });
   });
 });
@@ -299,7 +329,9 @@ describe('roster import through saveStudents', () => {
   });
 
   test('a good roster saves whole, within the line’s seats (R8)', async () => {
-    const rows = [1, 2, 3, 4, 5].map((i) => student(ids.planB, `周${'一二三四五'[i - 1]}`, idNumber('330203', '20100601', `20${i}`), { registeredOn: `2025-09-1${i}` }));
+    const rows = [1, 2, 3, 4, 5].map((i) =>
+      student(ids.planB, `周${'一二三四五'[i - 1]}`, idNumber('330203', '20100601', `20${i}`), { registeredOn: `2025-09-1${i}` }),
+    );
     expect((await staffB.ok(SAVE, { rows })).saveStudents).toHaveLength(5);
     // 10 seats, 6 taken now: five more exceed them, and none is saved
     const more = [1, 2, 3, 4, 5].map((i) => student(ids.planB, `吴${i}`, idNumber('330203', '20100701', `30${i}`)));
@@ -316,7 +348,9 @@ describe('intakes are derived from the roster', () => {
 
   test('every student counts once in a ROSTER intake; subtotals and figures equal the roster', async () => {
     const fromStudents = await sums('select plan_id, target_group, origin_code, count(*) as n from student group by plan_id, target_group, origin_code');
-    const fromIntakes = await sums(`select plan_id, target_group, origin_code, sum(count) as n from intake where source = 'ROSTER' group by plan_id, target_group, origin_code`);
+    const fromIntakes = await sums(
+      `select plan_id, target_group, origin_code, sum(count) as n from intake where source = 'ROSTER' group by plan_id, target_group, origin_code`,
+    );
     const fromTally = await sums('select plan_id, target_group, origin_code, students as n from intake_tally');
     expect(fromIntakes).toEqual(fromStudents);
     expect(fromTally).toEqual(fromStudents);
@@ -326,7 +360,10 @@ describe('intakes are derived from the roster', () => {
   test('ROSTER intakes are written only through students', async () => {
     const [intake] = (await staffB.ok(`query($p: ID) { allIntakes(filter: { planId: $p }) { id version source count } }`, { p: ids.planB })).allIntakes;
     expect(intake.source).toBe('ROSTER');
-    const update = await staffB.gql(`mutation($id: ID!, $v: Int!) { updateIntake(id: $id, version: $v, count: 9) { id } }`, { id: intake.id, v: intake.version });
+    const update = await staffB.gql(`mutation($id: ID!, $v: Int!) { updateIntake(id: $id, version: $v, count: 9) { id } }`, {
+      id: intake.id,
+      v: intake.version,
+    });
     expect(firstError(update).extensions.rule).toBe('ROSTER');
     const remove = await staffB.gql(`mutation($id: ID!, $v: Int!) { deleteIntake(id: $id, version: $v) { id } }`, { id: intake.id, v: intake.version });
     expect(firstError(remove).extensions.rule).toBe('ROSTER');
@@ -334,7 +371,10 @@ describe('intakes are derived from the roster', () => {
 
   test('moving a student to another target group and deleting one move the counts with them', async () => {
     const [first] = (await staffB.ok(`query($p: ID) { allStudents(filter: { planId: $p }, sortField: "id") { id version } }`, { p: ids.planB })).allStudents;
-    await staffB.ok(`mutation($id: ID!, $v: Int!) { updateStudent(id: $id, version: $v, targetGroup: JUNIOR_HIGH_PAST) { id } }`, { id: first.id, v: first.version });
+    await staffB.ok(`mutation($id: ID!, $v: Int!) { updateStudent(id: $id, version: $v, targetGroup: JUNIOR_HIGH_PAST) { id } }`, {
+      id: first.id,
+      v: first.version,
+    });
     const byGroup = async () =>
       Object.fromEntries(
         (await staffB.ok(`query($p: ID) { allIntakes(filter: { planId: $p }) { targetGroup count } }`, { p: ids.planB })).allIntakes.map((i: any) => [
@@ -344,7 +384,10 @@ describe('intakes are derived from the roster', () => {
       );
     const after = await byGroup();
     expect(after.JUNIOR_HIGH_PAST).toBe(1);
-    await staffB.ok(`mutation($id: ID!, $v: Int!) { deleteStudent(id: $id, version: $v) { id } }`, { id: first.id, v: await versionOf(staffB, 'Student', first.id) });
+    await staffB.ok(`mutation($id: ID!, $v: Int!) { deleteStudent(id: $id, version: $v) { id } }`, {
+      id: first.id,
+      v: await versionOf(staffB, 'Student', first.id),
+    });
     expect((await byGroup()).JUNIOR_HIGH_PAST).toBeUndefined();
   });
 });

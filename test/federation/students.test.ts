@@ -84,7 +84,8 @@ test('Student composes as an entity; its name, ID number and birth date are tagg
   const type = /type Student[^{]*\{([^}]*)\}/.exec(composition.supergraphSdl!)![0];
   expect(type).toContain('@join__type(graph: ENROLLMENT, key: "id")');
   expect(type).toContain('@join__type(graph: NATIONAL, key: "id")');
-  for (const field of ['name', 'idNumber', 'birthDate']) expect(type).toMatch(new RegExp(`\\b${field}: [A-Za-z]+!? @join__field\\(graph: ENROLLMENT\\) @tag\\(name: "personal"\\)`));
+  for (const field of ['name', 'idNumber', 'birthDate'])
+    expect(type).toMatch(new RegExp(`\\b${field}: [A-Za-z]+!? @join__field\\(graph: ENROLLMENT\\) @tag\\(name: "personal"\\)`));
 });
 
 test('the province reads our student whole with the national status beside it', async () => {
@@ -106,6 +107,10 @@ test('a city bureau through the gateway reads the same masked fields as directly
 
 test('the gateway’s own service account reads no student rows', async () => {
   const service = (await enrollmentSubgraph(t, 'gateway.students')).headers;
-  const result = await t.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Student { id name } } }`, { r: [{ __typename: 'Student', id: studentId }] }, service);
+  const result = await t.gql(
+    `query($r: [_Any!]!) { _entities(representations: $r) { ... on Student { id name } } }`,
+    { r: [{ __typename: 'Student', id: studentId }] },
+    service,
+  );
   expect(result.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
 });

@@ -152,7 +152,10 @@ async function plantExternalMatches(em: EntityManager, calendar: DemoCalendar, i
     entries: hashes.length,
   });
   await em.flush();
-  await em.insertMany(ExternalRosterEntry, hashes.map((idHash) => ({ roster: roster.id, idHash }) as never));
+  await em.insertMany(
+    ExternalRosterEntry,
+    hashes.map((idHash) => ({ roster: roster.id, idHash }) as never),
+  );
   await matchRoster(em, roster, hashes, calendar.today);
   await em.flush();
 }

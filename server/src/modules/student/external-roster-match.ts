@@ -30,4 +30,3 @@ export async function matchRoster(em: EntityManager, roster: ExternalRoster, has
   }
   return matched;
 }
-

@@ -32,13 +32,24 @@ export class ExternalRosterResolver {
     const title = label.trim();
     if (!title || title.length > 200) throw badInput('label', '名单说明须为 1–200 个字符', 'label must have 1–200 characters');
     if (idNumbers.length === 0 || idNumbers.length > MAX_EXTERNAL_IDS) {
-      throw badInput('idNumbers', `一次上传 1–${MAX_EXTERNAL_IDS} 个身份证号，本次 ${idNumbers.length} 个；请分批上传`, `upload 1–${MAX_EXTERNAL_IDS} ID numbers at a time, got ${idNumbers.length}`);
+      throw badInput(
+        'idNumbers',
+        `一次上传 1–${MAX_EXTERNAL_IDS} 个身份证号，本次 ${idNumbers.length} 个；请分批上传`,
+        `upload 1–${MAX_EXTERNAL_IDS} ID numbers at a time, got ${idNumbers.length}`,
+      );
     }
     const problems: RowProblem[] = [];
     const hashes = new Set<string>();
     idNumbers.forEach((text, index) => {
       const parsed = parseIdNumber(text.slice(0, 40));
-      if (isIdNumberProblem(parsed)) problems.push({ index, code: 'BAD_USER_INPUT', rule: 'ID_NUMBER', field: 'idNumbers', message: `第 ${index + 1} 个身份证号：${parsed.zh} (${parsed.en})` });
+      if (isIdNumberProblem(parsed))
+        problems.push({
+          index,
+          code: 'BAD_USER_INPUT',
+          rule: 'ID_NUMBER',
+          field: 'idNumbers',
+          message: `第 ${index + 1} 个身份证号：${parsed.zh} (${parsed.en})`,
+        });
       else hashes.add(idNumberHash(parsed.normalized));
     });
     if (problems.length > 0) throw new BulkError(problems);
@@ -47,7 +58,10 @@ export class ExternalRosterResolver {
       const roster = em.create(ExternalRoster, { kind, label: title, uploadedOn: on, entries: hashes.size });
       await em.flush();
       const list = [...hashes];
-      await em.insertMany(ExternalRosterEntry, list.map((idHash) => ({ roster: roster.id, idHash }) as never));
+      await em.insertMany(
+        ExternalRosterEntry,
+        list.map((idHash) => ({ roster: roster.id, idHash }) as never),
+      );
       const matched = await matchRoster(em, roster, list, on);
       await em.flush();
       return { roster, matched };

@@ -40,9 +40,11 @@ export function parseIdNumber(input: string): IdNumberFacts | IdNumberProblem {
   const text = input.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(text)) return { zh: '须为 18 位，前 17 位为数字，末位为数字或 X', en: 'must be 18 characters: 17 digits and a digit or X' };
   const regionCode = text.slice(0, 6);
-  if (!provinceByCode(`${regionCode.slice(0, 2)}0000`)) return { zh: `地址码 ${regionCode} 不属于任何省级行政区`, en: `region code ${regionCode} is in no province` };
+  if (!provinceByCode(`${regionCode.slice(0, 2)}0000`))
+    return { zh: `地址码 ${regionCode} 不属于任何省级行政区`, en: `region code ${regionCode} is in no province` };
   const birthDate = `${text.slice(6, 10)}-${text.slice(10, 12)}-${text.slice(12, 14)}`;
-  if (!isRealDate(birthDate) || birthDate < '1900-01-01') return { zh: `出生日期码 ${text.slice(6, 14)} 不是有效日期`, en: `birth date ${text.slice(6, 14)} is not a date` };
+  if (!isRealDate(birthDate) || birthDate < '1900-01-01')
+    return { zh: `出生日期码 ${text.slice(6, 14)} 不是有效日期`, en: `birth date ${text.slice(6, 14)} is not a date` };
   const expected = checkCharacterOf(text.slice(0, 17));
   if (text[17] !== expected) return { zh: `校验码应为 ${expected}，实为 ${text[17]}`, en: `the check character should be ${expected}, not ${text[17]}` };
   return { normalized: text, regionCode, birthDate, sex: Number(text[16]) % 2 === 1 ? Sex.MALE : Sex.FEMALE };
@@ -54,8 +56,7 @@ export const isIdNumberProblem = (parsed: IdNumberFacts | IdNumberProblem): pars
  * The origin (GB/T 2260) an ID's region code stands for, as intakes record it: the Zhejiang city
  * (33xx00) or the province (xx0000).
  */
-export const originOfRegion = (regionCode: string): string =>
-  isZhejiangCode(regionCode) ? `${regionCode.slice(0, 4)}00` : `${regionCode.slice(0, 2)}0000`;
+export const originOfRegion = (regionCode: string): string => (isZhejiangCode(regionCode) ? `${regionCode.slice(0, 4)}00` : `${regionCode.slice(0, 2)}0000`);
 
 /** `330102********1234`: the region code and the last four characters. */
 export const maskIdNumber = (idNumber: string): string => `${idNumber.slice(0, 6)}${'*'.repeat(idNumber.length - 10)}${idNumber.slice(-4)}`;

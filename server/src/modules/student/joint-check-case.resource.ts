@@ -31,12 +31,18 @@ export const jointCheckCaseResource = defineResource({
   ],
   hooks: {
     async beforeSave(_em, row, isNew, before) {
-      if (isNew) throw ruleViolation('JOINT_CHECK', '联合核查记录由外部学籍名单比对生成，不能手工新增', 'joint-check cases come only from matching an external roster');
+      if (isNew)
+        throw ruleViolation('JOINT_CHECK', '联合核查记录由外部学籍名单比对生成，不能手工新增', 'joint-check cases come only from matching an external roster');
       const from = (before?.status ?? JointCheckStatus.OPEN) as JointCheckStatus;
       if (row.status === from) return;
       if (requestActor()?.role === Role.SCHOOL_STAFF) throw forbidden('联合核查', 'JointCheckCase', 'status');
       if (!JOINT_CHECK_MOVES[from].includes(row.status)) {
-        throw ruleViolation('JOINT_CHECK', `联合核查记录 ${row.id} 当前为 ${from}，不能改为 ${row.status}`, `case ${row.id} is ${from}; it cannot become ${row.status}`, 'status');
+        throw ruleViolation(
+          'JOINT_CHECK',
+          `联合核查记录 ${row.id} 当前为 ${from}，不能改为 ${row.status}`,
+          `case ${row.id} is ${from}; it cannot become ${row.status}`,
+          'status',
+        );
       }
       if (!row.note?.trim()) throw ruleViolation('JOINT_CHECK', '改变核查状态前请填写说明', 'write a note before changing the status', 'note');
     },

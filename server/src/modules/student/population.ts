@@ -63,7 +63,10 @@ export async function studentPopulation(em: EntityManager, on: string, groupBy: 
   );
   const result: PopulationRow[] = rows.map((r) => ({ key: String(r.k), label: String(r.label), students: toNumber(r.n), baseline: null, ratio: null }));
   if (groupBy !== PopulationGroupBy.CITY) return result;
-  const bases = await queryRows<{ code: string; students: unknown }>(em, 'select c.code, b.students from population_baseline b join city c on c.id = b.city_id');
+  const bases = await queryRows<{ code: string; students: unknown }>(
+    em,
+    'select c.code, b.students from population_baseline b join city c on c.id = b.city_id',
+  );
   const baseOf = new Map(bases.map((b) => [b.code, toNumber(b.students)]));
   for (const row of result) {
     row.baseline = baseOf.get(row.key) ?? null;

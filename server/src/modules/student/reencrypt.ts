@@ -24,7 +24,12 @@ export async function reencryptStudents(em: EntityManager, keys: PersonalDataKey
       for (const row of rows) {
         const idNumber = decryptIdNumber(row.id_cipher, row.id_key_id, keys);
         const { cipher, keyId } = encryptIdNumber(idNumber, keys);
-        await queryRows(tx, 'update student set id_cipher = ?, id_key_id = ?, id_hash = ? where id = ?', [cipher, keyId, idNumberHash(idNumber, keys), Number(row.id)]);
+        await queryRows(tx, 'update student set id_cipher = ?, id_key_id = ?, id_hash = ? where id = ?', [
+          cipher,
+          keyId,
+          idNumberHash(idNumber, keys),
+          Number(row.id),
+        ]);
       }
     });
     done += rows.length;

@@ -15,7 +15,13 @@ export const sameKey = (a: RollUpKey, b: RollUpKey): boolean =>
   a.planId === b.planId && a.targetGroup === b.targetGroup && a.originCode === b.originCode && a.registeredOn === b.registeredOn;
 
 const rosterIntake = (em: EntityManager, key: RollUpKey) =>
-  em.findOne(Intake, { plan: key.planId, targetGroup: key.targetGroup, originCode: key.originCode, registeredOn: key.registeredOn, source: IntakeSource.ROSTER });
+  em.findOne(Intake, {
+    plan: key.planId,
+    targetGroup: key.targetGroup,
+    originCode: key.originCode,
+    registeredOn: key.registeredOn,
+    source: IntakeSource.ROSTER,
+  });
 
 /**
  * Moves a student between roster intakes (`from` on update and delete, `to` on create and update)

@@ -33,7 +33,11 @@ export function assertAgeFits(birthDate: string, registeredOn: string, entryBasi
 /** The birth date entered next to the ID number must be the one it encodes. */
 export function assertBirthDateMatches(facts: Pick<IdNumberFacts, 'birthDate'>, entered: { birthDate?: string | null }): void {
   if (entered.birthDate && entered.birthDate !== facts.birthDate) {
-    throw badInput('birthDate', `出生日期 ${entered.birthDate} 与身份证号中的 ${facts.birthDate} 不符`, `birth date ${entered.birthDate} differs from the ID number's ${facts.birthDate}`);
+    throw badInput(
+      'birthDate',
+      `出生日期 ${entered.birthDate} 与身份证号中的 ${facts.birthDate} 不符`,
+      `birth date ${entered.birthDate} differs from the ID number's ${facts.birthDate}`,
+    );
   }
 }
 
@@ -48,7 +52,12 @@ export function assertSexMatches(facts: Pick<IdNumberFacts, 'sex'>, entered: { s
 /** Refuses a status move the roll does not allow, or one dated before the last step or after today. */
 export function assertStatusMove(current: { id: number; status: StudentStatus; statusOn: string }, to: StudentStatus, on: string, today: string): void {
   if (!STATUS_MOVES[current.status].includes(to)) {
-    throw ruleViolation('STUDENT_STATUS', `学生 ${current.id} 当前为 ${current.status}，不能改为 ${to}`, `student ${current.id} is ${current.status}; it cannot become ${to}`, 'status');
+    throw ruleViolation(
+      'STUDENT_STATUS',
+      `学生 ${current.id} 当前为 ${current.status}，不能改为 ${to}`,
+      `student ${current.id} is ${current.status}; it cannot become ${to}`,
+      'status',
+    );
   }
   if (on < current.statusOn || on > today) {
     throw badInput('on', `日期须在 ${current.statusOn} 至 ${today} 之间`, `the date must lie between ${current.statusOn} and ${today}`);

@@ -116,7 +116,10 @@ export class StudentResolver {
   @Query(() => [DuplicateStudentGroup], {
     description: `双重学籍: ID numbers on the roll of more than one record in the province, oldest first (province only; at most ${MAX_DUPLICATE_GROUPS} groups)`,
   })
-  async duplicateStudents(@Arg('limit', () => Int, { nullable: true }) limit: number | null | undefined, @Ctx() ctx: Context): Promise<DuplicateStudentGroup[]> {
+  async duplicateStudents(
+    @Arg('limit', () => Int, { nullable: true }) limit: number | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<DuplicateStudentGroup[]> {
     if (ctx.actor?.role !== Role.PROVINCE_ADMIN) throw forbidden(def.labelZh, def.name);
     const take = limit ?? 100;
     if (!Number.isInteger(take) || take < 1 || take > MAX_DUPLICATE_GROUPS) {
@@ -129,7 +132,12 @@ export class StudentResolver {
       [...ON_ROLL, take],
     );
     if (groups.length === 0) return [];
-    const rows = await readRows(ctx.em, Student, { idHash: { $in: groups.map((g) => g.id_hash) }, status: { $in: [...ON_ROLL] } }, { orderBy: [{ id: 'ASC' }] });
+    const rows = await readRows(
+      ctx.em,
+      Student,
+      { idHash: { $in: groups.map((g) => g.id_hash) }, status: { $in: [...ON_ROLL] } },
+      { orderBy: [{ id: 'ASC' }] },
+    );
     return groups.map((group) => ({
       count: toNumber(group.n),
       students: rows.filter((row) => row.idHash === group.id_hash),
