@@ -45,7 +45,7 @@ const CREATE = `mutation($planId: ID!, $name: String!, $idNumber: String, $birth
 }`;
 const SAVE = `mutation($rows: [StudentSaveRow!]!) { saveStudents(rows: $rows) { id } }`;
 const READ = `query($id: ID!) { Student(id: $id) { id name idNumber birthDate sex originCode } }`;
-const student = (planId: string, name: string, id: string, extra: Record<string, unknown> = {}) => ({
+const student = (planId: string | undefined, name: string, id: string, extra: Record<string, unknown> = {}) => ({
   planId,
   name,
   idNumber: id,
@@ -271,7 +271,7 @@ describe('double registration (双重学籍)', () => {
   });
 
   test('status moves: no move out of an ended record, no date before the last step or after today, a foreign row is FORBIDDEN', async () => {
-    const move = (client: Client, id: string, to: string, version: number, on?: string) =>
+    const move = (client: Client, id: string | undefined, to: string, version: number, on?: string) =>
       client.gql(`mutation($id: ID!, $to: StudentStatus!, $v: Int!, $on: LocalDate) { changeStudentStatus(id: $id, to: $to, version: $v, on: $on) { id } }`, {
         id,
         to,
