@@ -83,7 +83,7 @@ describe('joint check against external rosters (联合核查)', () => {
       await province.gql(UPLOAD, { kind: 'GENERAL_HIGH_SCHOOL', label: '2025 普通高中', ids: [NOBODY, '12345', ON_BOTH_ROLLS, 'x'.repeat(5000)] }),
     );
     expect(bad.extensions.rows.map((r: { index: number }) => r.index)).toEqual([1, 3]);
-    expect(rowsOf(await knex().raw('select count(*) as n from external_roster'))[0].n).toEqual(0);
+    expect(Number(rowsOf(await knex().raw('select count(*) as n from external_roster'))[0].n)).toEqual(0);
     for (const client of [hangzhou, staffA, analyst]) {
       expect(firstError(await client.gql(UPLOAD, { kind: 'GENERAL_HIGH_SCHOOL', label: 'x', ids: [NOBODY] })).extensions.code).toBe('FORBIDDEN');
     }

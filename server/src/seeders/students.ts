@@ -7,8 +7,8 @@ import { EntryBasis } from '../modules/program/program.enums.js';
 import { Student } from '../modules/student/student.entity.js';
 import { PopulationBaseline } from '../modules/student/population-baseline.entity.js';
 import { CampaignTarget } from '../modules/target/campaign-target.entity.js';
-import { ExternalRoster, ExternalRosterEntry, ExternalRosterKind } from '../modules/student/external-roster.entity.js';
-import { matchRoster } from '../modules/student/external-roster-match.js';
+import { ExternalRoster, ExternalRosterKind } from '../modules/student/external-roster.entity.js';
+import { insertEntries, matchRoster } from '../modules/student/external-roster-match.js';
 import { StudentStatus } from '../modules/student/student.enums.js';
 import { checkCharacterOf, parseIdNumber, type IdNumberFacts } from '../modules/student/id-number.js';
 import { encryptIdNumber, idNumberHash } from '../modules/student/personal-data-keys.js';
@@ -152,10 +152,7 @@ async function plantExternalMatches(em: EntityManager, calendar: DemoCalendar, i
     entries: hashes.length,
   });
   await em.flush();
-  await em.insertMany(
-    ExternalRosterEntry,
-    hashes.map((idHash) => ({ roster: roster.id, idHash }) as never),
-  );
+  await insertEntries(em, roster, hashes);
   await matchRoster(em, roster, hashes, calendar.today);
   await em.flush();
 }

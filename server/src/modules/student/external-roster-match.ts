@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { queryRows } from '../../common/sql.js';
-import type { ExternalRoster } from './external-roster.entity.js';
+import { ExternalRosterEntry, type ExternalRoster } from './external-roster.entity.js';
 import { JointCheckCase } from './joint-check-case.entity.js';
 import { Student } from './student.entity.js';
 import { ON_ROLL } from './student.enums.js';
@@ -29,4 +29,14 @@ export async function matchRoster(em: EntityManager, roster: ExternalRoster, has
     }
   }
   return matched;
+}
+
+/** Stores a roster's hashes in statements of MATCH_CHUNK rows (SQLite caps the parameters of one statement). */
+export async function insertEntries(em: EntityManager, roster: ExternalRoster, hashes: string[]): Promise<void> {
+  for (let i = 0; i < hashes.length; i += MATCH_CHUNK) {
+    await em.insertMany(
+      ExternalRosterEntry,
+      hashes.slice(i, i + MATCH_CHUNK).map((idHash) => ({ roster: roster.id, idHash }) as never),
+    );
+  }
 }

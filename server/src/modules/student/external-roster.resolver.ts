@@ -4,8 +4,8 @@ import { forbidden } from '../../auth/scope.js';
 import { BulkError, badInput, type RowProblem } from '../../common/errors.js';
 import { todayIn } from '../../common/clock.js';
 import { Role } from '../user/role.js';
-import { ExternalRoster, ExternalRosterEntry, ExternalRosterKind } from './external-roster.entity.js';
-import { matchRoster } from './external-roster-match.js';
+import { ExternalRoster, ExternalRosterKind } from './external-roster.entity.js';
+import { insertEntries, matchRoster } from './external-roster-match.js';
 import { isIdNumberProblem, parseIdNumber } from './id-number.js';
 import { idNumberHash } from './personal-data-keys.js';
 
@@ -58,10 +58,7 @@ export class ExternalRosterResolver {
       const roster = em.create(ExternalRoster, { kind, label: title, uploadedOn: on, entries: hashes.size });
       await em.flush();
       const list = [...hashes];
-      await em.insertMany(
-        ExternalRosterEntry,
-        list.map((idHash) => ({ roster: roster.id, idHash }) as never),
-      );
+      await insertEntries(em, roster, list);
       const matched = await matchRoster(em, roster, list, on);
       await em.flush();
       return { roster, matched };
