@@ -208,7 +208,7 @@ describe('in-school population (在校学生) and the 翻一番 base', () => {
 
 describe('analyst figures count students', () => {
   test('campaignProgress and levelMix of 2025 equal the students registered in 2025, city by city', async () => {
-    const progress = (await analyst.ok(`{ campaignProgress(year: 2025) { rows { cityCode enrolled } } }`)).campaignProgress.rows;
+    const progress = (await analyst.ok(`{ campaignProgress(year: 2025) { rows { cityCode enrolled unverified } } }`)).campaignProgress.rows;
     const levels = (await analyst.ok(`{ levelMix(year: 2025) { cityCode advanced } }`)).levelMix;
     const advancedOf = (code: string) => levels.find((r: any) => r.cityCode === code)?.advanced;
     const enrolled = Object.fromEntries(progress.filter((r: any) => r.enrolled > 0).map((r: any) => [r.cityCode, [r.enrolled, advancedOf(r.cityCode)]]));
@@ -221,5 +221,18 @@ describe('analyst figures count students', () => {
     const expected = Object.fromEntries(counted.map((r: any) => [r.code, [Number(r.n), Number(r.adv)]]));
     expect(expected).toEqual({ '330100': [3, 1], '330200': [2, 0] });
     expect(enrolled).toEqual({ ...expected, '330000': [5, 1] });
+    expect(progress.every((r: any) => r.unverified === 0)).toBe(true);
+  });
+
+  test('a typed (REPORTED) count next to a roster is counted and marked unverified', async () => {
+    await staffB.ok(
+      `mutation($p: ID!) { createIntake(planId: $p, count: 2, targetGroup: JUNIOR_HIGH_PAST, originCode: "330200", registeredOn: "2025-09-20") { source } }`,
+      { p: ids.planB },
+    );
+    const progress = (await analyst.ok(`{ campaignProgress(year: 2025) { rows { cityCode enrolled unverified } } }`)).campaignProgress.rows;
+    const of = (code: string) => progress.find((r: any) => r.cityCode === code);
+    expect(of('330200')).toEqual({ cityCode: '330200', enrolled: 4, unverified: 2 });
+    expect(of('330100')).toEqual({ cityCode: '330100', enrolled: 3, unverified: 0 });
+    expect(of('330000')).toEqual({ cityCode: '330000', enrolled: 7, unverified: 2 });
   });
 });
