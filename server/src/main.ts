@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { readEnv } from './env.js';
+import { personalDataKeys } from './modules/student/personal-data-keys.js';
 import { openOrm, migrate, closeOrm } from './orm.js';
 import { seed } from './seeders/index.js';
 import { createApp } from './app.js';
@@ -17,6 +18,8 @@ import { guardProcess } from './process-guard.js';
 async function main(): Promise<void> {
   guardProcess();
   const env = readEnv();
+  // Refuses to start in production without the keys of personal data, before anything is served.
+  personalDataKeys();
   const orm = await openOrm({
     databaseUrl: env.databaseUrl,
     poolMax: env.databasePoolMax,

@@ -72,6 +72,7 @@ test('entities and their keys', () => {
     Company: ['@key(fields: "id")', '@key(fields: "creditCode")'],
     Partnership: ['@key(fields: "id")'],
     OrderClass: ['@key(fields: "id")'],
+    Student: ['@key(fields: "id")'],
   });
 });
 

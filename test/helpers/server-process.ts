@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TEST_JWT_SECRET } from './credentials.js';
+import { TEST_JWT_SECRET, TEST_PERSONAL_DATA_KEYS } from './credentials.js';
 import { freePort } from '../../scripts/free-port.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,7 +42,7 @@ export async function startServerProcess(
   const [command, args] = compiled ? [process.execPath, productionArgs()] : [path.join(root, 'server', 'node_modules', '.bin', 'tsx'), ['src/main.ts']];
   const child = spawn(command, args, {
     cwd: path.join(root, 'server'),
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_DATA: 'false', JWT_SECRET: TEST_JWT_SECRET, ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_DATA: 'false', JWT_SECRET: TEST_JWT_SECRET, ...TEST_PERSONAL_DATA_KEYS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

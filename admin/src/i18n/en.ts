@@ -147,6 +147,25 @@ export const en: Messages = {
         referredOn: 'Referred on',
       },
     },
+    Student: {
+      name: 'Student |||| Students',
+      fields: {
+        planId: 'Plan line',
+        name: 'Name',
+        idNumber: 'ID number',
+        sex: 'Sex',
+        birthDate: 'Born on',
+        targetGroup: 'Target group',
+        originCode: 'Origin',
+        registeredOn: 'Registered on',
+        status: 'Status',
+        statusOn: 'Since',
+      },
+    },
+    JointCheckCase: {
+      name: 'Joint-check case |||| Joint check',
+      fields: { schoolId: 'School', studentId: 'Student', matchedOn: 'Matched on', status: 'Status', note: 'Note' },
+    },
     ScoringWeight: { name: 'Scoring weight |||| Scoring weights', fields: { criterion: 'Criterion', weight: 'Weight' } },
     User: {
       name: 'User |||| Users',
@@ -210,6 +229,9 @@ export const en: Messages = {
     StudyMode: { FULL_TIME: 'Full time', PART_TIME: 'Part time', SKILLS_TRAINING: 'Skills training (not counted)' },
     Season: { SPRING: 'Spring', AUTUMN: 'Autumn' },
     PlanStatus: { DRAFT: 'Draft', SUBMITTED: 'Submitted', APPROVED: 'Approved', FILED: 'Filed' },
+    Sex: { MALE: 'Male', FEMALE: 'Female' },
+    StudentStatus: { ENROLLED: 'Enrolled', SUSPENDED: 'Suspended', WITHDRAWN: 'Withdrawn', TRANSFERRED: 'Transferred', GRADUATED: 'Graduated' },
+    JointCheckStatus: { OPEN: 'Open', EXPLAINED: 'Explained', REFERRED: 'Referred' },
     TargetGroup: {
       JUNIOR_HIGH_GRADUATE: 'Junior-high graduate',
       JUNIOR_HIGH_PAST: 'Earlier junior-high graduate',

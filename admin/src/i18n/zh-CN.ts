@@ -132,6 +132,25 @@ export const zhCN = {
         referredOn: '移交日期',
       },
     },
+    Student: {
+      name: '学籍',
+      fields: {
+        planId: '招生计划',
+        name: '姓名',
+        idNumber: '身份证号',
+        sex: '性别',
+        birthDate: '出生日期',
+        targetGroup: '招生对象',
+        originCode: '生源地',
+        registeredOn: '学籍注册日期',
+        status: '学籍状态',
+        statusOn: '状态日期',
+      },
+    },
+    JointCheckCase: {
+      name: '联合核查',
+      fields: { schoolId: '学校', studentId: '学生', matchedOn: '比对日期', status: '核查状态', note: '说明' },
+    },
     ScoringWeight: { name: '绩效考核权重', fields: { criterion: '考核指标', weight: '权重' } },
     User: {
       name: '用户',
@@ -195,6 +214,9 @@ export const zhCN = {
     StudyMode: { FULL_TIME: '全日制', PART_TIME: '非全日制', SKILLS_TRAINING: '技能培训（不计入学制教育）' },
     Season: { SPRING: '春季', AUTUMN: '秋季' },
     PlanStatus: { DRAFT: '草稿', SUBMITTED: '已提交', APPROVED: '已下达', FILED: '已备案' },
+    Sex: { MALE: '男', FEMALE: '女' },
+    StudentStatus: { ENROLLED: '在籍在读', SUSPENDED: '休学（保留学籍）', WITHDRAWN: '退学', TRANSFERRED: '转出', GRADUATED: '毕业' },
+    JointCheckStatus: { OPEN: '待核查', EXPLAINED: '已说明', REFERRED: '已移交纪检监察' },
     TargetGroup: {
       JUNIOR_HIGH_GRADUATE: '应届初中毕业生',
       JUNIOR_HIGH_PAST: '往届初中毕业生',

@@ -6,6 +6,8 @@ import { crossRegion } from './cross-region';
 import { enrollmentPlan } from './enrollment-plan';
 import { incentive } from './incentive';
 import { intake } from './intake';
+import { student } from './student';
+import { jointCheckCase } from './joint-check-case';
 import { major } from './major';
 import { orderClass } from './order-class';
 import { outreachVisit } from './outreach-visit';
@@ -31,6 +33,8 @@ export const resources = [
   planAdjustment,
   planTransition,
   intake,
+  student,
+  jointCheckCase,
   company,
   partnership,
   orderClass,

@@ -11,6 +11,13 @@ import { majorResource } from './major/major.resource.js';
 import { programResource } from './program/program.resource.js';
 import { enrollmentPlanResource } from './plan/enrollment-plan.resource.js';
 import { intakeResource } from './intake/intake.resource.js';
+import { studentResource } from './student/student.resource.js';
+import { StudentResolver } from './student/student.resolver.js';
+import { jointCheckCaseResource } from './student/joint-check-case.resource.js';
+import { ExternalRoster, ExternalRosterEntry } from './student/external-roster.entity.js';
+import { ExternalRosterResolver } from './student/external-roster.resolver.js';
+import { PopulationResolver } from './student/population.resolver.js';
+import { populationBaselineResource } from './student/population-baseline.resource.js';
 import { IntakeTally } from './intake/intake-tally.entity.js';
 import { companyResource } from './company/company.resource.js';
 import { partnershipResource } from './partnership/partnership.resource.js';
@@ -50,6 +57,9 @@ export const resources: ResourceDef[] = [
   programResource,
   enrollmentPlanResource,
   intakeResource,
+  studentResource,
+  jointCheckCaseResource,
+  populationBaselineResource,
   planAdjustmentResource,
   planTransitionResource,
   annualSummaryResource,
@@ -65,8 +75,8 @@ export const resources: ResourceDef[] = [
   auditEntryResource,
 ] as ResourceDef[];
 
-/** The resources' entities, the intake subtotals that database triggers keep, and users' alert receipts (no resources). */
-export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally, AlertReceipt];
+/** The resources' entities, the intake subtotals that database triggers keep, users' alert receipts and external rosters (no resources). */
+export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally, AlertReceipt, ExternalRoster, ExternalRosterEntry];
 
 const ruleResolvers = [
   PlanWorkflowResolver,
@@ -82,6 +92,9 @@ const ruleResolvers = [
   InstitutionResolver,
   CityRankingScoreResolver,
   AlertsResolver,
+  StudentResolver,
+  ExternalRosterResolver,
+  PopulationResolver,
 ];
 
 export const resolvers: [ClassType, ...ClassType[]] = [

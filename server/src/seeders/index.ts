@@ -5,6 +5,7 @@ import { seedDemo } from './demo.js';
 import { seedPartnerships } from './partnerships.js';
 import { seedWorkflow } from './workflow.js';
 import { seedDiscipline } from './discipline.js';
+import { seedStudents } from './students.js';
 import { DemoCalendar } from './demo-calendar.js';
 import { systemClock, todayIn } from '../common/clock.js';
 
@@ -21,6 +22,7 @@ export async function seed(orm: MikroORM, { demo, today = todayIn(systemClock) }
     if (demo && (await seedPartnerships(em, calendar))) done.push('demo companies, partnerships and cross-region training');
     if (demo && (await seedWorkflow(em, calendar))) done.push('demo plan history, adjustments and yearly summaries');
     if (demo && (await seedDiscipline(em, calendar))) done.push('demo enrollment-order register');
+    if (demo && (await seedStudents(em, calendar))) done.push('demo rosters (fictitious students)');
   });
   return done;
 }

@@ -14,6 +14,7 @@ import { cpuSeconds, peakRssMiB, postgresCpuSeconds, startNode, type Started } f
 import { runWrk } from './wrk.js';
 import { buildServer, productionArgs } from '../../helpers/server-process.js';
 import { goals, renderMarkdown, summarise, writeApiReport, type Measurement, type Report } from './report.js';
+import { TEST_PERSONAL_DATA_KEYS } from '../../helpers/credentials.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -266,6 +267,7 @@ async function main(): Promise<void> {
         NODE_ENV: 'production',
         DATABASE_URL: database.url,
         JWT_SECRET: jwtSecret,
+        ...TEST_PERSONAL_DATA_KEYS,
         MIGRATE_ON_START: 'false',
         SEED_ON_START: 'false',
         DEMO_DATA: 'false',

@@ -7,6 +7,7 @@ import { Migration20261129090000 } from './Migration20261129090000.js';
 import { Migration20261206035947 } from './Migration20261206035947.js';
 import { Migration20261206041230 } from './Migration20261206041230.js';
 import { Migration20261206042254 } from './Migration20261206042254.js';
+import { Migration20261206064513 } from './Migration20261206064513.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129035548', class: Migration20261129035548 },
@@ -16,4 +17,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206035947', class: Migration20261206035947 },
   { name: 'Migration20261206041230', class: Migration20261206041230 },
   { name: 'Migration20261206042254', class: Migration20261206042254 },
+  { name: 'Migration20261206064513', class: Migration20261206064513 },
 ];

@@ -6,6 +6,7 @@ import { Migration20261129075500 } from './Migration20261129075500.js';
 import { Migration20261206035920 } from './Migration20261206035920.js';
 import { Migration20261206041204 } from './Migration20261206041204.js';
 import { Migration20261206042246 } from './Migration20261206042246.js';
+import { Migration20261206064507 } from './Migration20261206064507.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129035547', class: Migration20261129035547 },
@@ -14,4 +15,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206035920', class: Migration20261206035920 },
   { name: 'Migration20261206041204', class: Migration20261206041204 },
   { name: 'Migration20261206042246', class: Migration20261206042246 },
+  { name: 'Migration20261206064507', class: Migration20261206064507 },
 ];

@@ -9,6 +9,8 @@ export class CampaignProgressRow {
   @Field(() => Int, { description: 'Seats of APPROVED and FILED plan lines, 学制教育 only (R1)' }) planned!: number;
   @Field(() => Int, { description: 'Students of intakes, 学制教育 only: SKILLS_TRAINING never counts (R1)' }) enrolled!: number;
   @Field(() => Int, { description: 'Of `enrolled`, students whose 学籍 registration date is today or earlier (China Standard Time)' }) registered!: number;
+  @Field(() => Int, { description: 'Of `enrolled`, students of REPORTED intakes (typed counts with no roster behind them): unverified' })
+  unverified!: number;
   @Field(() => Float, { nullable: true, description: 'enrolled / target' }) completionRate!: number | null;
   @Field(() => Int, { description: 'target − enrolled (negative when exceeded)' }) gap!: number;
 }

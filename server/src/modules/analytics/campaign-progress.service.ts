@@ -6,7 +6,7 @@ import { futureIntakes } from './analytics.facts.js';
 import { PROVINCE_NAME, campaignYears, checkYear, knexOf, num, ratio, resolveCity, rowsOf, type CityInfo } from './analytics.scope.js';
 import type { CampaignProgress, CampaignProgressRow } from './analytics.types.js';
 
-type Cell = { target: number; planned: number; enrolled: number; registered: number };
+type Cell = { target: number; planned: number; enrolled: number; registered: number; unverified: number };
 const key = (cityId: number, year: number) => `${cityId}:${year}`;
 
 /**
@@ -14,7 +14,9 @@ const key = (cityId: number, year: number) => `${cityId}:${year}`;
  * (planned, the years asked), students (enrolled, every campaign year: the cumulative needs them all)
  * and students whose registration date is still ahead of `today` (pending, the years asked). Only
  * 学制教育 lines count (R1). Each line reads its trigger-kept subtotals and seeks its future intakes
- * in the (plan, registeredOn) index, so a narrowed scope only reads its own lines.
+ * in the (plan, registeredOn) index, so a narrowed scope only reads its own lines. A line's students
+ * on a roster count once each in its ROSTER intakes, so its unverified students are the rest
+ * (an index-only count of its students).
  */
 function progressQuery(em: EntityManager, years: number[], cityId: number | null, today: string) {
   const knex = knexOf(em);
@@ -26,6 +28,11 @@ function progressQuery(em: EntityManager, years: number[], cityId: number | null
     .select(knex.raw(`case when p.status in (?, ?) and ${asked} then p.seats else 0 end as planned`, [PlanStatus.APPROVED, PlanStatus.FILED, ...years]))
     .select(knex.raw('(select sum(t.students) from intake_tally t where t.plan_id = p.id) as enrolled'))
     .select(
+      knex.raw(
+        'coalesce((select sum(t.students) from intake_tally t where t.plan_id = p.id), 0) - (select count(*) from student st where st.plan_id = p.id) as unverified',
+      ),
+    )
+    .select(
       knex.raw(`case when ${asked} then (select sum(i.count) from ${futureIntakes(em)} where i.plan_id = p.id and i.registered_on > ?) end as pending`, [
         ...years,
         today,
@@ -34,7 +41,7 @@ function progressQuery(em: EntityManager, years: number[], cityId: number | null
     .whereNot('pr.study_mode', StudyMode.SKILLS_TRAINING)
     .whereBetween('p.year', [CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR]);
   const targets = knex('campaign_target as t')
-    .select('t.city_id as cityId', 't.year as year', 't.seats as target', knex.raw('0 as planned, 0 as enrolled, 0 as pending'))
+    .select('t.city_id as cityId', 't.year as year', 't.seats as target', knex.raw('0 as planned, 0 as enrolled, 0 as pending, 0 as unverified'))
     .whereBetween('t.year', [CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR]);
   if (cityId) {
     lines.where('s.city_id', cityId);
@@ -43,7 +50,7 @@ function progressQuery(em: EntityManager, years: number[], cityId: number | null
   const perCity = knex
     .from(lines.as('l'))
     .select('l.city_id as cityId', 'l.year as year', knex.raw('0 as target'))
-    .sum({ planned: 'l.planned', enrolled: 'l.enrolled', pending: 'l.pending' })
+    .sum({ planned: 'l.planned', enrolled: 'l.enrolled', pending: 'l.pending', unverified: 'l.unverified' })
     .groupBy('l.city_id', 'l.year');
   // knex would put the union before the GROUP BY of a query it is chained to.
   return knex.select('*').from(perCity.as('c')).unionAll(targets);
@@ -80,7 +87,7 @@ export async function campaignProgress(
   const cells = new Map<string, Cell>();
   const cell = (cityId: number, year: number) => {
     const k = key(cityId, year);
-    if (!cells.has(k)) cells.set(k, { target: 0, planned: 0, enrolled: 0, registered: 0 });
+    if (!cells.has(k)) cells.set(k, { target: 0, planned: 0, enrolled: 0, registered: 0, unverified: 0 });
     return cells.get(k)!;
   };
   for (const f of facts) {
@@ -89,12 +96,13 @@ export async function campaignProgress(
     c.planned += num(f.planned);
     c.enrolled += num(f.enrolled);
     c.registered += num(f.enrolled) - num(f.pending);
+    c.unverified += num(f.unverified);
   }
 
   const scope: CityInfo[] = city ? [city] : cities;
   const rows: CampaignProgressRow[] = [];
   for (const y of years) {
-    const total: Cell = { target: 0, planned: 0, enrolled: 0, registered: 0 };
+    const total: Cell = { target: 0, planned: 0, enrolled: 0, registered: 0, unverified: 0 };
     for (const c of scope) {
       const value = cell(c.id, y);
       for (const k of Object.keys(total) as (keyof Cell)[]) total[k] += value[k];

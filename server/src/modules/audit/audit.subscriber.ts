@@ -10,7 +10,18 @@ const ACTIONS: Partial<Record<ChangeSetType, AuditAction>> = {
   [ChangeSetType.UPDATE]: AuditAction.UPDATE,
   [ChangeSetType.DELETE]: AuditAction.DELETE,
 };
-const BOOKKEEPING = new Set(['id', 'version', 'createdAt', 'updatedAt', 'passwordHash', 'tokenVersion']);
+// The encrypted ID number and its hash (see modules/student) are bookkeeping of a personal value, not a change to show.
+const BOOKKEEPING = new Set(['id', 'version', 'createdAt', 'updatedAt', 'passwordHash', 'tokenVersion', 'idCipher', 'idKeyId', 'idHash']);
+/** Stands for a personal value the API never reads back (a write-only personal field): the entry says it changed, not to what. */
+export const HIDDEN_VALUE = '***';
+
+/** Properties of write-only personal fields: the audit trail shows no value the API itself never shows. */
+const hiddenProps = (entity: BaseEntity): Set<string> =>
+  new Set(
+    resourceOf(entity.constructor as EntityClass)
+      ?.fields.filter((f) => f.personal && f.writeOnly)
+      .map((f) => f.prop ?? f.name) ?? [],
+  );
 
 function plain(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
@@ -24,12 +35,14 @@ function changesOf(changeSet: ChangeSet<BaseEntity>): Record<string, [unknown, u
   const after = changeSet.payload as Record<string, unknown>;
   const keys = changeSet.type === ChangeSetType.DELETE ? Object.keys(before) : Object.keys(after);
   const changes: Record<string, [unknown, unknown]> = {};
+  const hidden = hiddenProps(changeSet.entity);
   for (const key of keys.filter((k) => !BOOKKEEPING.has(k))) {
     const pair: [unknown, unknown] = [
       changeSet.type === ChangeSetType.CREATE ? null : plain(before[key]),
       changeSet.type === ChangeSetType.DELETE ? null : plain(after[key]),
     ];
-    if (JSON.stringify(pair[0]) !== JSON.stringify(pair[1])) changes[key] = pair;
+    if (JSON.stringify(pair[0]) === JSON.stringify(pair[1])) continue;
+    changes[key] = hidden.has(key) ? [pair[0] === null ? null : HIDDEN_VALUE, pair[1] === null ? null : HIDDEN_VALUE] : pair;
   }
   return changes;
 }

@@ -1,9 +1,9 @@
-import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity.js';
 import { CalendarDate } from '../../common/scalars.js';
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
-import { TargetGroup } from './intake.enums.js';
+import { IntakeSource, TargetGroup } from './intake.enums.js';
 
 /** 招生实绩: new students registered on a plan line, by target group and origin. */
 @ObjectType({ description: '招生实绩 (actual intake on a plan line)' })
@@ -31,4 +31,8 @@ export class Intake extends BaseEntity {
   @Field(() => CalendarDate, { description: '学籍注册 date' })
   @Property({ type: 'date' })
   registeredOn!: string;
+
+  @Field(() => IntakeSource, { description: 'ROSTER: the count of the line’s students (kept by their writes); REPORTED: typed, unverified' })
+  @Enum({ items: () => IntakeSource, type: 'string', length: 10 })
+  source: Opt<IntakeSource> = IntakeSource.REPORTED;
 }

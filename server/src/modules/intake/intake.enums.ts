@@ -28,3 +28,16 @@ registerEnumType(TargetGroup, {
     OTHER: { description: '其他群体' },
   },
 });
+
+/** Where an intake's count comes from: the sum of a school's roster, or a number typed where no roster exists yet (unverified). */
+export enum IntakeSource {
+  REPORTED = 'REPORTED',
+  ROSTER = 'ROSTER',
+}
+registerEnumType(IntakeSource, {
+  name: 'IntakeSource',
+  valuesConfig: {
+    REPORTED: { description: '填报人数（无学籍名册，未核实）' },
+    ROSTER: { description: '学籍名册汇总' },
+  },
+});

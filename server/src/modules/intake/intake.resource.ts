@@ -3,7 +3,7 @@ import { defineResource } from '../../common/resource.js';
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 import { Season } from '../plan/plan.enums.js';
 import { Intake } from './intake.entity.js';
-import { TargetGroup } from './intake.enums.js';
+import { IntakeSource, TargetGroup } from './intake.enums.js';
 import { intakeHooks } from './intake-hooks.js';
 
 export const intakeResource = defineResource({
@@ -25,6 +25,7 @@ export const intakeResource = defineResource({
       pattern: { regex: /^\d{6}$/, zh: '须为 6 位行政区划代码', en: 'must be a 6-digit GB/T 2260 code' },
     },
     { name: 'registeredOn', kind: 'date', labelZh: '学籍注册日期', required: true },
+    { name: 'source', kind: 'enum', enum: IntakeSource, labelZh: '来源', readOnly: true },
   ],
   pathFilters: [
     { name: 'schoolId', path: 'plan.school', kind: 'ref' },

@@ -1,0 +1,101 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { queryRows, toNumber } from '../../common/sql.js';
+import { requestActor } from '../../auth/scope.js';
+import { Role } from '../user/role.js';
+import { PROVINCE_CODE } from '../target/campaign.js';
+import { isPostgres } from '../analytics/analytics.scope.js';
+import { StudentStatus } from './student.enums.js';
+
+export enum PopulationGroupBy {
+  CITY = 'CITY',
+  SCHOOL = 'SCHOOL',
+  LEVEL = 'LEVEL',
+  ENTRY_YEAR = 'ENTRY_YEAR',
+}
+registerEnumType(PopulationGroupBy, { name: 'PopulationGroupBy', description: 'How studentPopulation groups students in school' });
+
+@ObjectType({ description: 'Students in school (on a roster, registered and not yet left) on a day, in one group' })
+export class PopulationRow {
+  @Field(() => String, { description: 'City code (330000: the province), school id, level or year of entry' }) key!: string;
+  @Field(() => String) label!: string;
+  @Field(() => Int) students!: number;
+  @Field(() => Int, { nullable: true, description: 'By city: students in school in 2020 (PopulationBaseline)' }) baseline!: number | null;
+  @Field(() => Float, { nullable: true, description: 'By city: students ÷ the 2020 baseline; 2 is the 翻一番 goal of 2025' }) ratio!: number | null;
+}
+
+@ObjectType({ description: 'Students who left the roll in a month, by how' })
+export class StudentExitMonth {
+  @Field(() => String, { description: 'YYYY-MM' }) month!: string;
+  @Field(() => Int) graduated!: number;
+  @Field(() => Int) withdrawn!: number;
+  @Field(() => Int) transferred!: number;
+}
+
+const GROUPS: Record<PopulationGroupBy, { key: string; label: string }> = {
+  [PopulationGroupBy.CITY]: { key: 'c.code', label: 'c.name_zh' },
+  [PopulationGroupBy.SCHOOL]: { key: 'sc.id', label: 'sc.name' },
+  [PopulationGroupBy.LEVEL]: { key: 'pr.level', label: 'pr.level' },
+  [PopulationGroupBy.ENTRY_YEAR]: { key: 'p.year', label: 'p.year' },
+};
+
+/** The reader's place as a condition on students: a city bureau its city, school staff their school. */
+function placeCondition(): { sql: string; params: number[] } {
+  const actor = requestActor();
+  if (actor?.role === Role.CITY_ADMIN) return { sql: ' and sc.city_id = ?', params: [actor.cityId ?? 0] };
+  if (actor?.role === Role.SCHOOL_STAFF) return { sql: ' and s.school_id = ?', params: [actor.schoolId ?? 0] };
+  return { sql: '', params: [] };
+}
+
+const FROM = `from student s join school sc on sc.id = s.school_id join city c on c.id = sc.city_id
+  join enrollment_plan p on p.id = s.plan_id join program pr on pr.id = p.program_id`;
+
+/** 在校学生: students registered on or before the day who had not left the roll by it, grouped; by city with the 2020 base. */
+export async function studentPopulation(em: EntityManager, on: string, groupBy: PopulationGroupBy): Promise<PopulationRow[]> {
+  const { key, label } = GROUPS[groupBy];
+  const place = placeCondition();
+  const rows = await queryRows<{ k: unknown; label: unknown; n: unknown }>(
+    em,
+    `select ${key} as k, ${label} as label, count(*) as n ${FROM}
+     where s.registered_on <= ? and (s.left_on is null or s.left_on > ?)${place.sql}
+     group by ${key}, ${label} order by ${key}`,
+    [on, on, ...place.params],
+  );
+  const result: PopulationRow[] = rows.map((r) => ({ key: String(r.k), label: String(r.label), students: toNumber(r.n), baseline: null, ratio: null }));
+  if (groupBy !== PopulationGroupBy.CITY) return result;
+  const bases = await queryRows<{ code: string; students: unknown }>(
+    em,
+    'select c.code, b.students from population_baseline b join city c on c.id = b.city_id',
+  );
+  const baseOf = new Map(bases.map((b) => [b.code, toNumber(b.students)]));
+  for (const row of result) {
+    row.baseline = baseOf.get(row.key) ?? null;
+    row.ratio = row.baseline ? row.students / row.baseline : null;
+  }
+  if (place.params.length === 0) {
+    const students = result.reduce((sum, r) => sum + r.students, 0);
+    const baseline = bases.length ? bases.reduce((sum, b) => sum + toNumber(b.students), 0) : null;
+    result.unshift({ key: PROVINCE_CODE, label: '浙江省', students, baseline, ratio: baseline ? students / baseline : null });
+  }
+  return result;
+}
+
+/** Graduations, withdrawals and transfers per month of a year (the month a student left the roll). */
+export async function studentExits(em: EntityManager, year: number): Promise<StudentExitMonth[]> {
+  const month = isPostgres(em) ? `to_char(s.left_on, 'YYYY-MM')` : 'substr(s.left_on, 1, 7)';
+  const place = placeCondition();
+  const rows = await queryRows<{ month: string; status: string; n: unknown }>(
+    em,
+    `select ${month} as month, s.status, count(*) as n from student s join school sc on sc.id = s.school_id
+     where s.left_on >= ? and s.left_on <= ?${place.sql} group by ${month}, s.status order by ${month}`,
+    [`${year}-01-01`, `${year}-12-31`, ...place.params],
+  );
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const count = (m: string, status: StudentStatus) => toNumber(rows.find((r) => r.month === m && r.status === status)?.n);
+  return months.map((m) => ({
+    month: m,
+    graduated: count(m, StudentStatus.GRADUATED),
+    withdrawn: count(m, StudentStatus.WITHDRAWN),
+    transferred: count(m, StudentStatus.TRANSFERRED),
+  }));
+}

@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { ruleViolation } from '../../common/errors.js';
+import { queryRows } from '../../common/sql.js';
+import { requestActor } from '../../auth/scope.js';
+import { Role } from '../user/role.js';
+import { School } from '../school/school.entity.js';
+import { ON_ROLL } from './student.enums.js';
+
+/**
+ * On PostgreSQL, two transactions registering the same ID number at once take turns (SQLite has one
+ * writer at a time anyway): a transaction-scoped advisory lock on the hash's first 60 bits.
+ */
+async function lockIdNumber(em: EntityManager, idHash: string): Promise<void> {
+  if (!(em.getPlatform() instanceof PostgreSqlPlatform)) return;
+  await queryRows(em, 'select pg_advisory_xact_lock(?::bigint)', [BigInt(`0x${idHash.slice(0, 15)}`).toString()]);
+}
+
+/** Whether the signed-in reader may learn which school holds a student (the province, the school's city, the school). */
+function mayNameSchool(school: School): boolean {
+  const actor = requestActor();
+  if (!actor || actor.role === Role.PROVINCE_ADMIN) return true;
+  if (actor.role === Role.CITY_ADMIN) return actor.cityId === school.city.id;
+  return actor.role === Role.SCHOOL_STAFF && actor.schoolId === school.id;
+}
+
+/** 双重学籍: an ID number is on the roll of one school of the province at most. */
+export async function assertNotOnRollElsewhere(em: EntityManager, idHash: string, studentId: number | undefined): Promise<void> {
+  await lockIdNumber(em, idHash);
+  const [other] = await queryRows<{ id: number; school_id: number }>(
+    em,
+    `select id, school_id from student where id_hash = ? and status in (${ON_ROLL.map(() => '?').join(', ')}) and id <> ? limit 1`,
+    [idHash, ...ON_ROLL, studentId ?? 0],
+  );
+  if (!other) return;
+  const school = await em.findOneOrFail(School, Number(other.school_id), { populate: ['city'] });
+  const named = mayNameSchool(school);
+  throw ruleViolation(
+    'DOUBLE_REGISTRATION',
+    named ? `该身份证号已在${school.name}注册在籍（学生 ${other.id}），不得重复注册学籍` : '该身份证号已在省内其他院校注册在籍，不得重复注册学籍',
+    named
+      ? `this ID number is already on the roll of ${school.name} (student ${other.id}); no second registration`
+      : 'this ID number is already on the roll of another school of the province; no second registration',
+    'idNumber',
+  );
+}

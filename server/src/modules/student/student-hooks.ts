@@ -1,0 +1,128 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { AppError, badInput, ruleViolation } from '../../common/errors.js';
+import type { WriteHooks } from '../../common/resource.js';
+import { queryRows, toNumber } from '../../common/sql.js';
+import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
+import { assertKnownOrigin, filedOn } from '../intake/intake-hooks.js';
+import { assertOriginAllowed, assertPlanFiled, assertRegisteredInTime, assertWithinSeats } from '../intake/intake-rules.js';
+import { decryptIdNumber, encryptIdNumber, idNumberHash } from './personal-data-keys.js';
+import { isIdNumberProblem, originOfRegion, parseIdNumber, type IdNumberFacts } from './id-number.js';
+import { assertAgeFits, assertBirthDateMatches, assertSexMatches, combined } from './student-rules.js';
+import { assertNotOnRollElsewhere } from './student-duplicates.js';
+import { rollUp, type RollUpKey } from './student-roll-up.js';
+import { ON_ROLL, StudentStatus } from './student.enums.js';
+import type { Student } from './student.entity.js';
+
+/** Runs a check and keeps its refusal, so that a row's every problem is reported at once. */
+async function collect(problems: AppError[], check: () => unknown): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    problems.push(error);
+  }
+}
+
+/** The ID number written now, or the one stored. */
+function idFacts(student: Student, isNew: boolean): IdNumberFacts | AppError {
+  if (isNew && !student.idNumber) return badInput('idNumber', '身份证号不能为空', 'idNumber is required');
+  const text = student.idNumber ?? decryptIdNumber(student.idCipher, student.idKeyId);
+  const parsed = parseIdNumber(text);
+  return isIdNumberProblem(parsed) ? badInput('idNumber', `身份证号格式不正确：${parsed.zh}`, `idNumber is malformed: ${parsed.en}`) : parsed;
+}
+
+const keyOf = (s: Pick<Student, 'plan' | 'targetGroup' | 'originCode' | 'registeredOn'>): RollUpKey => ({
+  planId: s.plan.id,
+  targetGroup: s.targetGroup,
+  originCode: s.originCode,
+  registeredOn: s.registeredOn,
+});
+
+/** Students and reported counts already on the line, without this student. */
+async function takenWithout(em: EntityManager, planId: number, alreadyCounted: boolean): Promise<number> {
+  const [row] = await queryRows<{ taken: unknown }>(em, 'select coalesce(sum(count), 0) as taken from intake where plan_id = ?', [planId]);
+  return toNumber(row?.taken) - (alreadyCounted ? 1 : 0);
+}
+
+async function checkRow(em: EntityManager, student: Student, isNew: boolean): Promise<IdNumberFacts> {
+  const problems: AppError[] = [];
+  // A name is taken as text, without the spaces around it (the field is write-only, so the generic input keeps them).
+  student.name = student.name?.trim();
+  if (!student.name) problems.push(badInput('name', '姓名不能为空', 'name must not be empty'));
+  const facts = idFacts(student, isNew);
+  if (facts instanceof AppError) problems.push(facts);
+  else {
+    await collect(problems, () => assertBirthDateMatches(facts, student));
+    await collect(problems, () => assertSexMatches(facts, student));
+    student.originCode ??= originOfRegion(facts.regionCode);
+  }
+  if (student.originCode) await collect(problems, () => assertKnownOrigin(em, student.originCode));
+  const plan = await em.findOneOrFail(EnrollmentPlan, student.plan.id, { populate: ['school.city', 'program'] });
+  student.school = plan.school;
+  await collect(problems, () => assertPlanFiled(plan));
+  if (student.originCode) await collect(problems, () => assertOriginAllowed(plan.school, student.originCode));
+  const filed = await filedOn(em, plan.id);
+  await collect(problems, () => assertRegisteredInTime(plan, filed, student.registeredOn));
+  if (!(facts instanceof AppError)) await collect(problems, () => assertAgeFits(facts.birthDate, student.registeredOn, plan.program.entryBasis));
+  if (student.orderClass) {
+    await collect(problems, async () => {
+      const orderClass = await em.findOneOrFail('OrderClass', student.orderClass!.id);
+      const own = orderClass as unknown as { program: { id: number }; year: number; season: string };
+      if (own.program.id !== plan.program.id || own.year !== plan.year || own.season !== plan.season) {
+        throw badInput('orderClassId', '订单班须属于该招生计划的专业、年度和季节', 'the order class must be of the plan line’s program, year and season');
+      }
+    });
+  }
+  if (student.crossRegionAgreement) {
+    await collect(problems, async () => {
+      const agreement = (await em.findOneOrFail('CrossRegionAgreement', student.crossRegionAgreement!.id)) as unknown as { school: { id: number } };
+      if (agreement.school.id !== plan.school.id) {
+        throw badInput('crossRegionAgreementId', '跨区域合作协议须为本校的协议', 'the cross-region agreement must be the school’s own');
+      }
+    });
+  }
+  if (problems.length > 0) throw combined(problems);
+  return facts as IdNumberFacts;
+}
+
+export const studentHooks: WriteHooks<Student> = {
+  async beforeSave(em, student, isNew, before) {
+    const facts = await checkRow(em, student, isNew);
+    if (student.idNumber) {
+      const { cipher, keyId } = encryptIdNumber(facts.normalized);
+      student.idCipher = cipher;
+      student.idKeyId = keyId;
+      student.idHash = idNumberHash(facts.normalized);
+      student.idNumber = null;
+    }
+    student.birthDate = facts.birthDate;
+    student.sex = facts.sex;
+    if (isNew) {
+      student.status = StudentStatus.ENROLLED;
+      student.statusOn = student.registeredOn;
+      student.statusHistory = [{ status: StudentStatus.ENROLLED, on: student.registeredOn }];
+    } else if (student.statusHistory.length === 1 && before?.registeredOn !== student.registeredOn) {
+      // The registration is the first step of the history; a correction of its date moves it.
+      student.statusOn = student.registeredOn;
+      student.statusHistory = [{ status: StudentStatus.ENROLLED, on: student.registeredOn }];
+    }
+    if (ON_ROLL.includes(student.status) && (isNew || before?.idHash !== student.idHash)) await assertNotOnRollElsewhere(em, student.idHash, student.id);
+    const from = isNew ? null : keyOf(before as Student);
+    const to = keyOf(student);
+    if (isNew || from!.planId !== to.planId) {
+      const plan = await em.findOneOrFail(EnrollmentPlan, to.planId);
+      assertWithinSeats(plan, await takenWithout(em, to.planId, false), 1);
+    }
+    await rollUp(em, from, to);
+  },
+  async beforeDelete(em, student) {
+    if (student.statusHistory.length > 1) {
+      throw ruleViolation(
+        'STUDENT_STATUS',
+        `学生 ${student.id} 已有学籍变动记录，不能删除；请办理退学或转出`,
+        `student ${student.id} has status changes; withdraw or transfer instead of deleting`,
+      );
+    }
+    await rollUp(em, keyOf(student), null);
+  },
+};

@@ -1,0 +1,146 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { assertMayWrite, forbidden, readScope, requestActor } from '../../auth/scope.js';
+import { findOrFail } from '../../common/crud.service.js';
+import { badInput, conflict } from '../../common/errors.js';
+import { parseId } from '../../common/ids.js';
+import type { ResourceDef } from '../../common/resource.js';
+import { readRows, type Row } from '../../common/rows.js';
+import { queryRows, toNumber } from '../../common/sql.js';
+import { todayIn } from '../../common/clock.js';
+import { CalendarDate } from '../../common/scalars.js';
+import { AuditAction, AuditEntry } from '../audit/audit-entry.entity.js';
+import { Role } from '../user/role.js';
+import { School } from '../school/school.entity.js';
+import { Student } from './student.entity.js';
+import { studentResource } from './student.resource.js';
+import { ON_ROLL, StudentStatus } from './student.enums.js';
+import { decryptIdNumber } from './personal-data-keys.js';
+import { maskIdNumber, maskName } from './id-number.js';
+import { assertStatusMove } from './student-rules.js';
+import { assertNotOnRollElsewhere } from './student-duplicates.js';
+
+const def = studentResource as unknown as ResourceDef;
+
+/** Rows `revealStudent` opened: read whole by whoever opened them (the opening is audited). */
+const revealed = new WeakSet<object>();
+
+/** City bureaus read students of their city masked unless they opened the record; the province and the student's own school read them whole. */
+const readsMasked = (row: object): boolean => requestActor()?.role === Role.CITY_ADMIN && !revealed.has(row);
+
+type StudentRow = Row & { name: string; idCipher: string; idKeyId: string; birthDate: string };
+
+@ObjectType({ description: 'Students on the roll of more than one school under one ID number (双重学籍)' })
+export class DuplicateStudentGroup {
+  @Field(() => Int) count!: number;
+  @Field(() => [Student]) students!: Row[];
+}
+
+/** Most groups one duplicate report returns. */
+export const MAX_DUPLICATE_GROUPS = 500;
+
+@Resolver(() => Student)
+export class StudentResolver {
+  @FieldResolver(() => String, { description: '姓名; masked (张*) for city bureaus (see revealStudent)' })
+  name(@Root() row: StudentRow): string {
+    return readsMasked(row) ? maskName(row.name) : row.name;
+  }
+
+  @FieldResolver(() => String, { description: '身份证号; masked (330102********1234) for city bureaus (see revealStudent)' })
+  idNumber(@Root() row: StudentRow): string {
+    const idNumber = decryptIdNumber(row.idCipher, row.idKeyId);
+    return readsMasked(row) ? maskIdNumber(idNumber) : idNumber;
+  }
+
+  @FieldResolver(() => CalendarDate, { nullable: true, description: '出生日期; null for city bureaus (it is the middle of the ID number)' })
+  birthDate(@Root() row: StudentRow): string | null {
+    return readsMasked(row) ? null : row.birthDate;
+  }
+
+  @Query(() => Student, {
+    nullable: true,
+    description: 'Opens one student in full (name, ID number, birth date) for a reader of the student; every opening is an audit entry (StudentReveal)',
+  })
+  async revealStudent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Row | null> {
+    const scope = readScope(def);
+    const byId = { id: parseId(id) };
+    const [row] = (await readRows(ctx.em, Student, scope ? { $and: [byId, scope] } : byId, { limit: 1 })) as StudentRow[];
+    if (!row) return null;
+    const school = await ctx.em.fork().findOneOrFail(School, (row.school as { id: number }).id);
+    const now = ctx.clock.now();
+    const actor = ctx.actor!;
+    await ctx.em.fork().insert(AuditEntry, {
+      action: AuditAction.CREATE,
+      entityName: 'StudentReveal',
+      entityId: row.id,
+      actorId: actor.userId,
+      actorName: actor.username,
+      cityId: school.city.id,
+      changes: { studentId: [null, row.id], clientAddress: [null, ctx.clientAddress] },
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    revealed.add(row);
+    return row;
+  }
+
+  @Mutation(() => Student, {
+    description: 'Changes a student’s status (休学, 复学, 退学, 转出, 毕业), dated today unless `on` is given; the history keeps every step',
+  })
+  changeStudentStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('to', () => StudentStatus) to: StudentStatus,
+    @Arg('version', () => Int) version: number,
+    @Arg('on', () => CalendarDate, { nullable: true }) on: string | null | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.em.transactional(async (em) => {
+      const student = await findOrFail(em, def, id);
+      await assertMayWrite(def, student);
+      if (version !== student.version) throw conflict(def.labelZh, student.id, version, student.version);
+      const row = student as unknown as Student;
+      const today = todayIn(ctx.clock);
+      const date = on ?? today;
+      assertStatusMove(row, to, date, today);
+      if (to === StudentStatus.ENROLLED) await assertNotOnRollElsewhere(em, row.idHash, row.id);
+      row.status = to;
+      row.statusOn = date;
+      row.statusHistory = [...row.statusHistory, { status: to, on: date }];
+      row.leftOn = ON_ROLL.includes(to) ? null : date;
+      await em.flush();
+      return row;
+    });
+  }
+
+  @Query(() => [DuplicateStudentGroup], {
+    description: `双重学籍: ID numbers on the roll of more than one record in the province, oldest first (province only; at most ${MAX_DUPLICATE_GROUPS} groups)`,
+  })
+  async duplicateStudents(
+    @Arg('limit', () => Int, { nullable: true }) limit: number | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<DuplicateStudentGroup[]> {
+    if (ctx.actor?.role !== Role.PROVINCE_ADMIN) throw forbidden(def.labelZh, def.name);
+    const take = limit ?? 100;
+    if (!Number.isInteger(take) || take < 1 || take > MAX_DUPLICATE_GROUPS) {
+      throw badInput('limit', `limit 须在 1 至 ${MAX_DUPLICATE_GROUPS} 之间`, `limit must lie between 1 and ${MAX_DUPLICATE_GROUPS}`);
+    }
+    const onRoll = ON_ROLL.map(() => '?').join(', ');
+    const groups = await queryRows<{ id_hash: string; n: unknown }>(
+      ctx.em,
+      `select id_hash, count(*) as n from student where status in (${onRoll}) group by id_hash having count(*) > 1 order by min(id) limit ?`,
+      [...ON_ROLL, take],
+    );
+    if (groups.length === 0) return [];
+    const rows = await readRows(
+      ctx.em,
+      Student,
+      { idHash: { $in: groups.map((g) => g.id_hash) }, status: { $in: [...ON_ROLL] } },
+      { orderBy: [{ id: 'ASC' }] },
+    );
+    return groups.map((group) => ({
+      count: toNumber(group.n),
+      students: rows.filter((row) => row.idHash === group.id_hash),
+    }));
+  }
+}
