@@ -20,6 +20,8 @@ import { graphqlHandler, sendError } from './http/graphql-handler.js';
 import { loadStaticSite } from './http/static-files.js';
 import { clientAddress } from './http/client-address.js';
 import { AppError } from './common/errors.js';
+import { useDurationOverrides, type DurationOverrides } from './modules/program/durations.js';
+import { DEFAULT_REMINDER_DAYS, useReminderDays } from './modules/alerts/reminder-days.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -41,6 +43,10 @@ export interface AppOptions {
   trustedProxies?: number;
   /** Production hides schema details ("Did you mean …") from every client, not only anonymous ones. */
   production?: boolean;
+  /** Standard programme lengths replacing the built-in ones (PROGRAM_DURATIONS). */
+  programDurations?: DurationOverrides;
+  /** Days before each deadline a reminder appears (ALERT_REMINDER_DAYS). */
+  alertReminderDays?: readonly number[];
 }
 
 export interface App {
@@ -91,7 +97,11 @@ export async function createApp({
   tokens = new TokenService(randomBytes(32).toString('hex'), 8 * 3600),
   trustedProxies = 0,
   production = false,
+  programDurations = {},
+  alertReminderDays = DEFAULT_REMINDER_DAYS,
 }: AppOptions): Promise<App> {
+  useDurationOverrides(programDurations);
+  useReminderDays(alertReminderDays);
   const drain = httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs })] : [];
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(await createSchema()),

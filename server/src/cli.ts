@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { readEnv } from './env.js';
+import { useDurationOverrides } from './modules/program/durations.js';
 import { openOrm, migrate, closeOrm } from './orm.js';
 import { seed } from './seeders/index.js';
 import { createSchema } from './schema.js';
@@ -32,6 +33,7 @@ const commands: Record<string, () => Promise<void>> = {
   seed: () =>
     withOrm(async (orm) => {
       const env = readEnv();
+      useDurationOverrides(env.programDurations);
       const done = await seed(orm, { demo: env.demoData, today: env.demoToday });
       console.log(done.length ? `Seeded ${done.join(', ')}` : 'Nothing to seed');
     }),

@@ -1,6 +1,6 @@
 import { mayRead, mayWrite, placeOf, readPlaceOf, resourceOf, type FieldSpec, type Place, type ResourceDef } from './common/resource.js';
 import { PLAN_STEPS } from './modules/plan/plan-workflow.service.js';
-import { Role } from './modules/user/role.js';
+import { Role } from './auth/role.js';
 
 /**
  * The machine-readable contract of every resource (`schema/resources.json`) and the roles page

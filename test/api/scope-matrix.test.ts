@@ -10,7 +10,7 @@ import { PLAN_STEPS } from '../../server/src/modules/plan/plan-workflow.service.
 import { School } from '../../server/src/modules/school/school.entity.js';
 import { City } from '../../server/src/modules/city/city.entity.js';
 import { SchoolTarget } from '../../server/src/modules/target/school-target.entity.js';
-import { Role } from '../../server/src/modules/user/role.js';
+import { Role } from '../../server/src/auth/role.js';
 import type { BaseEntity } from '../../server/src/common/base.entity.js';
 
 /**

@@ -6,7 +6,7 @@ import { buildContract, contractJson, rolesPage } from '../../server/src/contrac
 import { resources } from '../../server/src/modules/index.js';
 import { defineResource, type ResourceDef } from '../../server/src/common/resource.js';
 import { City } from '../../server/src/modules/city/city.entity.js';
-import { Role } from '../../server/src/modules/user/role.js';
+import { Role } from '../../server/src/auth/role.js';
 
 const read = (relative: string) => fs.readFileSync(fileURLToPath(new URL(relative, import.meta.url)), 'utf8');
 

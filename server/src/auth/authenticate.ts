@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import type { Role } from '../modules/user/role.js';
+import type { Role } from './role.js';
 import type { Actor } from './actor.js';
 import type { TokenService } from './tokens.js';
 import { preparedRead } from '../common/prepared-reads.js';

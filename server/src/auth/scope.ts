@@ -3,7 +3,7 @@ import { AppError, notFound } from '../common/errors.js';
 import { mayRead, mayWrite, placeOf, type ResourceDef } from '../common/resource.js';
 import { nest } from '../common/filters.js';
 import type { BaseEntity } from '../common/base.entity.js';
-import { Role } from '../modules/user/role.js';
+import { Role } from './role.js';
 import { currentActor, type Actor } from './actor.js';
 
 export const unauthenticated = () => new AppError({ code: 'UNAUTHENTICATED', zh: '请先登录', en: 'sign in first', details: { http: { status: 401 } } });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { BaseEntity } from './base.entity.js';
-import { Role } from '../modules/user/role.js';
+import { Role } from '../auth/role.js';
 
 export type EntityClass<T extends BaseEntity = BaseEntity> = new () => T;
 

@@ -21,7 +21,7 @@ import { incentiveResource } from './incentive/incentive.resource.js';
 import { RegionResolver } from './region/region.resolver.js';
 import { userResource } from './user/user.resource.js';
 import { auditEntryResource } from './audit/audit-entry.resource.js';
-import { SessionResolver } from '../auth/session.resolver.js';
+import { SessionResolver } from './user/session.resolver.js';
 import { AnalyticsResolver } from './analytics/analytics.resolver.js';
 import { planAdjustmentResource } from './adjustment/plan-adjustment.resource.js';
 import { PlanAdjustmentResolver } from './adjustment/plan-adjustment.resolver.js';

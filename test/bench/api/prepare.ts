@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { openOrm, migrate, closeOrm } from '../../../server/src/orm.js';
 import { seedReference } from '../../../server/src/seeders/reference.js';
-import { ensureFirstAdmin } from '../../../server/src/auth/first-admin.js';
+import { ensureFirstAdmin } from '../../../server/src/modules/user/first-admin.js';
 import { TokenService } from '../../../server/src/auth/tokens.js';
 import { City } from '../../../server/src/modules/city/city.entity.js';
 import { Major } from '../../../server/src/modules/major/major.entity.js';

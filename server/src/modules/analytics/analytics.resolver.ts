@@ -11,7 +11,7 @@ import { cityRanking } from './city-ranking.service.js';
 import { PartnershipStats } from './partnership-stats.types.js';
 import { partnershipStats } from './partnership-stats.service.js';
 import { loadCities } from './analytics.scope.js';
-import { assertProvinceWide, cityCodeInScope, schoolIdInScope } from '../../auth/analytics-scope.js';
+import { assertProvinceWide, cityCodeInScope, schoolIdInScope } from './reader-place.js';
 
 /** Names and codes that shape every answer; each instance keeps them until the city table changes. */
 const citiesOf = (ctx: Context) => ctx.cache.read('city', 'analytics', () => loadCities(ctx.em));

@@ -12,7 +12,7 @@ import { DisciplineStatus } from './discipline.enums.js';
 import { assertMove } from './discipline-rules.js';
 import { DisciplineCaseCount, disciplineCaseCounts } from './discipline-stats.js';
 import { checkYear, loadCities } from '../analytics/analytics.scope.js';
-import { cityCodeInScope } from '../../auth/analytics-scope.js';
+import { cityCodeInScope } from '../analytics/reader-place.js';
 
 @Resolver(() => DisciplineCase)
 export class DisciplineCaseResolver {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { todayIn } from '../../common/clock.js';
-import { assertProvinceWide } from '../../auth/analytics-scope.js';
+import { assertProvinceWide } from '../analytics/reader-place.js';
 import { checkYear, loadCities } from '../analytics/analytics.scope.js';
 import { CityRankingRow } from '../analytics/city-ranking.types.js';
 import { CityScore } from './city-score.types.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { cityIdInScope } from '../../auth/analytics-scope.js';
+import { cityIdInScope } from '../analytics/reader-place.js';
 import { checkYear } from '../analytics/analytics.scope.js';
 import { assertMayWrite } from '../../auth/scope.js';
 import { findOrFail } from '../../common/crud.service.js';

@@ -1,7 +1,7 @@
 import { checkYear } from '../analytics/analytics.scope.js';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { cityIdInScope } from '../../auth/analytics-scope.js';
+import { cityIdInScope } from '../analytics/reader-place.js';
 import { parseId } from '../../common/ids.js';
 import { City } from '../city/city.entity.js';
 import { School } from '../school/school.entity.js';

@@ -1,15 +1,15 @@
 import { Arg, Ctx, Field, ID, Info, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.js';
-import { AppError, badInput } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { User } from '../modules/user/user.entity.js';
-import { Role } from '../modules/user/role.js';
-import { hashOfNobody, mayBePassword, verifyPassword } from './passwords.js';
-import { LOGIN_THROTTLE, loginThrottle, type ThrottleKeys } from './login-throttle.js';
-import { fieldCount } from '../common/selection.js';
-import { AuditEntry, AuditAction } from '../modules/audit/audit-entry.entity.js';
-import { forbidden, unauthenticated } from './scope.js';
+import type { Context } from '../../context.js';
+import { AppError, badInput } from '../../common/errors.js';
+import { parseId } from '../../common/ids.js';
+import { User } from './user.entity.js';
+import { Role } from '../../auth/role.js';
+import { hashOfNobody, mayBePassword, verifyPassword } from '../../auth/passwords.js';
+import { LOGIN_THROTTLE, loginThrottle, type ThrottleKeys } from '../../auth/login-throttle.js';
+import { fieldCount } from '../../common/selection.js';
+import { AuditEntry, AuditAction } from '../audit/audit-entry.entity.js';
+import { forbidden, unauthenticated } from '../../auth/scope.js';
 
 @ObjectType({ description: 'A signed bearer token and who it speaks for' })
 export class Session {

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { School } from '../modules/school/school.entity.js';
-import { PROVINCE_CODE } from '../modules/target/campaign.js';
-import { Role } from '../modules/user/role.js';
-import { AppError } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import type { Actor } from './actor.js';
+import { School } from '../school/school.entity.js';
+import { PROVINCE_CODE } from '../target/campaign.js';
+import { Role } from '../../auth/role.js';
+import { AppError } from '../../common/errors.js';
+import { parseId } from '../../common/ids.js';
+import type { Actor } from '../../auth/actor.js';
 
 const PROVINCE_WIDE = [Role.PROVINCE_ADMIN, Role.ANALYST, Role.SERVICE];
 
