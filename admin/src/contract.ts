@@ -1,6 +1,6 @@
 import json from '../../schema/resources.json';
 import type { Role } from './auth/session';
-import type { ColumnSpec } from './sheet/types';
+import type { ColumnData, ColumnSpec } from './sheet/types';
 
 /** One field of a resource as the server describes it (schema/resources.json, written by `pnpm schema:emit`). */
 interface FieldContract {
@@ -9,6 +9,8 @@ interface FieldContract {
   min?: number;
   max?: number;
   maxLength?: number;
+  /** a regular expression's source */
+  pattern?: string;
 }
 
 interface ResourceContract {
@@ -18,13 +20,13 @@ interface ResourceContract {
   fields: FieldContract[];
 }
 
-interface Contract {
+export interface Contract {
   planSteps: Record<string, string[]>;
   resources: ResourceContract[];
 }
 
 /** The server's own statement of every resource's limits and of who reads and writes it; the admin keeps no copy. */
-const contract = json as Contract;
+export const contract = json as Contract;
 
 const byName = new Map(contract.resources.map((resource) => [resource.name, resource]));
 
@@ -38,12 +40,19 @@ export const stepRolesOf = (step: string): readonly string[] => contract.planSte
 
 export const includesRole = (roles: readonly string[] | undefined, role: Role): boolean => Boolean(roles?.includes(role));
 
-/** Columns with the limits the server enforces on the field of the same name: required, min, max, length. */
-export function withServerLimits(resource: string, columns: ColumnSpec[]): ColumnSpec[] {
-  const fields = new Map((byName.get(resource)?.fields ?? []).map((field) => [field.name, field]));
+/**
+ * Columns with the limits the server enforces on the field of the same name: required, min, max, length,
+ * pattern. The column files hold presentation only; a limit changed in a resource description reaches
+ * the sheet and forms through `pnpm schema:emit`.
+ */
+export function limitsFrom(source: Contract, resource: string, columns: readonly ColumnData[]): ColumnSpec[] {
+  const fields = new Map((source.resources.find((r) => r.name === resource)?.fields ?? []).map((field) => [field.name, field]));
   return columns.map((column) => {
     const field = fields.get(column.source);
-    if (!field) return column;
-    return { ...column, required: field.required ?? false, min: field.min, max: field.max, maxLength: field.maxLength };
+    if (!field) return { ...column };
+    const pattern = field.pattern ? { regex: new RegExp(field.pattern), message: column.patternMessage ?? 'ra.validation.regex' } : undefined;
+    return { ...column, required: field.required ?? false, min: field.min, max: field.max, maxLength: field.maxLength, pattern };
   });
 }
+
+export const withServerLimits = (resource: string, columns: readonly ColumnData[]): ColumnSpec[] => limitsFrom(contract, resource, columns);
