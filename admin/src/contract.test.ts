@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { canRead, canTakeStep, canWrite, type Permissions } from './auth/permissions';
-import { contract, limitsFrom, withServerLimits, type Contract } from './contract';
+import { contract, limitsFrom, readPlaceOf, withServerLimits, type Contract } from './contract';
 
 const as = (role: Permissions['role']): Permissions => ({ role, cityId: '1', schoolId: role === 'SCHOOL_STAFF' ? '1' : null });
 
@@ -12,7 +12,10 @@ describe('permissions come from the server\u2019s contract (schema/resources.jso
     expect(canWrite(as('ANALYST'), 'School')).toBe(false);
     expect(canWrite(as('PROVINCE_ADMIN'), 'AuditEntry')).toBe(false);
     expect(canRead(as('SCHOOL_STAFF'), 'Incentive')).toBe(false);
+    // every role reads its own account (the server's self place), but only the province has a sheet of users
     expect(canRead(as('CITY_ADMIN'), 'User')).toBe(false);
+    expect(readPlaceOf('User', 'CITY_ADMIN')).toBe('self');
+    expect(readPlaceOf('User', 'PROVINCE_ADMIN')).toBe('province');
     expect(canRead(as('ANALYST'), 'School')).toBe(true);
     expect(canWrite(undefined, 'School')).toBe(false);
   });

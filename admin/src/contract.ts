@@ -16,6 +16,8 @@ interface FieldContract {
 interface ResourceContract {
   name: string;
   readers: string[];
+  /** where each reader's rows lie: `self` reads only its own row (its account) */
+  readPlace: Record<string, string>;
   writers: string[];
   fields: FieldContract[];
 }
@@ -32,8 +34,17 @@ const byName = new Map(contract.resources.map((resource) => [resource.name, reso
 
 export const writersOf = (resource: string): readonly string[] => byName.get(resource)?.writers ?? [];
 
-/** Readers of a resource; a name the server does not know (a view) is open to every signed-in role. */
-export const readersOf = (resource: string): readonly string[] | undefined => byName.get(resource)?.readers;
+/**
+ * Roles that read a resource's rows beyond their own (a role that reads only its own account has no
+ * sheet of it); a name the server does not know (a view) is open to every signed-in role.
+ */
+export const readersOf = (resource: string): readonly string[] | undefined => {
+  const known = byName.get(resource);
+  return known?.readers.filter((role) => known.readPlace[role] !== 'self');
+};
+
+/** Where a role's readable rows of a resource lie: province, city, school or self. */
+export const readPlaceOf = (resource: string, role: Role): string | undefined => byName.get(resource)?.readPlace[role];
 
 /** Roles that take a plan workflow step at all (`submit`, `approve`, `return`, `file`). */
 export const stepRolesOf = (step: string): readonly string[] => contract.planSteps[step.toUpperCase()] ?? [];

@@ -9,7 +9,7 @@ import { openOrm, migrate, closeOrm } from './orm.js';
 import { seed } from './seeders/index.js';
 import { createSchema } from './schema.js';
 import { addRouterAuthorization } from './federation/directives.js';
-import { resources } from './modules/index.js';
+import { queryReach, resources } from './modules/index.js';
 import { createMigrations } from './migrations/create.js';
 import { buildContract, contractJson, rolesPage } from './contract.js';
 
@@ -49,7 +49,7 @@ const commands: Record<string, () => Promise<void>> = {
       fs.writeFileSync(file, SCHEMA_HEADER + sdl + '\n');
       console.log(`Wrote ${file}`);
     }
-    const contract = buildContract(resources);
+    const contract = buildContract(resources, queryReach);
     const contractFile = path.join(readEnv().rootDir, 'schema', 'resources.json');
     fs.writeFileSync(contractFile, contractJson(contract));
     const rolesFile = path.join(readEnv().rootDir, 'docs', 'roles.md');

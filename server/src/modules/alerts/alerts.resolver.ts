@@ -5,6 +5,10 @@ import { todayIn } from '../../common/clock.js';
 import { Alert } from './alert.types.js';
 import { alertsFor, markAlertsRead } from './alerts.service.js';
 import { reminderDays } from './reminder-days.js';
+import { defineQueries } from '../../common/query-reach.js';
+
+/** The signed-in user's own alerts (common/query-reach.ts). */
+export const alertQueries = defineQueries({ myAlerts: 'self' });
 
 @Resolver(() => Alert)
 export class AlertsResolver {

@@ -1,11 +1,16 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { todayIn } from '../../common/clock.js';
-import { assertProvinceWide } from '../analytics/reader-place.js';
+import { assertMayAsk } from '../analytics/reader-place.js';
+import { defineQueries } from '../../common/query-reach.js';
+
 import { checkYear, loadCities } from '../analytics/analytics.scope.js';
 import { CityRankingRow } from '../analytics/city-ranking.types.js';
 import { CityScore } from './city-score.types.js';
 import { cityScores } from './city-score.service.js';
+
+/** Scores compare every city (common/query-reach.ts). */
+export const scoringQueries = defineQueries({ cityScores: 'provinceWide' });
 
 const citiesOf = (ctx: Context) => ctx.cache.read('city', 'analytics', () => loadCities(ctx.em));
 
@@ -21,7 +26,7 @@ export class CityScoreResolver {
     description: '绩效考核: every city’s score for the year from the published weights (allScoringWeights), best first, with the breakdown',
   })
   async cityScores(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<CityScore[]> {
-    assertProvinceWide(ctx.actor);
+    assertMayAsk(scoringQueries.cityScores, ctx.actor);
     return scoresOf(ctx, checkYear(year)!);
   }
 }

@@ -23,7 +23,7 @@ export const userResource = defineResource({
   name: 'User',
   plural: 'Users',
   labelZh: '用户',
-  policy: { write: PROVINCE_ONLY, read: PROVINCE_ONLY },
+  policy: { write: PROVINCE_ONLY, read: PROVINCE_ONLY, self: 'id' },
   search: ['username', 'displayName'],
   defaultSort: 'username',
   unique: [['username']],
