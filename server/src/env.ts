@@ -6,7 +6,7 @@ import { Level } from './modules/major/level.js';
 import type { DurationOverrides } from './modules/program/durations.js';
 import { DEFAULT_REMINDER_DAYS } from './modules/alerts/reminder-days.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.js';
-import { defaultReaderCount } from './common/sqlite-readers.js';
+import { defaultReaderCount } from './read/sqlite-readers.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

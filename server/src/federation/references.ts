@@ -1,13 +1,13 @@
 import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
-import { readRowsByKey, type Row } from '../common/rows.js';
+import { readRowsByKey, type EntityRow } from '../read/rows.js';
 import { badInput, type AppError } from '../common/errors.js';
 import { readScope } from '../auth/scope.js';
 import type { ResourceDef } from '../common/resource.js';
-import { selectedPropsOn } from '../common/selection.js';
+import { selectedPropsOn } from '../read/selection.js';
 
 /** What `_entities` answers in one slot: the row, null where no row has the key, or why it was refused. */
-type Slot = (Row & { __typename: string }) | null | Error;
+type Slot = (EntityRow & { __typename: string }) | null | Error;
 
 const refused = (index: number, zh: string, en: string): AppError =>
   badInput('representations', `第 ${index + 1} 个引用${zh}`, `representation ${index}: ${en}`);

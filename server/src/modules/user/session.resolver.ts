@@ -7,7 +7,7 @@ import { User } from './user.entity.js';
 import { Role } from '../../auth/role.js';
 import { hashOfNobody, mayBePassword, verifyPassword } from '../../auth/passwords.js';
 import { LOGIN_THROTTLE, loginThrottle, type ThrottleKeys } from '../../auth/login-throttle.js';
-import { fieldCount } from '../../common/selection.js';
+import { fieldCount } from '../../read/selection.js';
 import { AuditEntry, AuditAction } from '../audit/audit-entry.entity.js';
 import { forbidden, scoped, unauthenticated } from '../../auth/scope.js';
 import { userResource } from './user.resource.js';
