@@ -160,7 +160,9 @@ describe('scope of aggregates per role', () => {
     expect(refused.errors![0]!.extensions.code).toBe('FORBIDDEN');
     // every role reads its own account (the User resource's self place), and no other
     const cityAdmin = await t.as(await createUser(t, { username: 'agg-city-2', role: 'CITY_ADMIN', cityId: hangzhou }));
-    expect((await cityAdmin.ok(`{ aggregateUsers(groupBy: [ROLE]) { count key { role } } }`)).aggregateUsers).toEqual([{ count: 1, key: { role: 'CITY_ADMIN' } }]);
+    expect((await cityAdmin.ok(`{ aggregateUsers(groupBy: [ROLE]) { count key { role } } }`)).aggregateUsers).toEqual([
+      { count: 1, key: { role: 'CITY_ADMIN' } },
+    ]);
   });
 });
 
