@@ -17,6 +17,28 @@ export default tseslint.config(
       '@typescript-eslint/no-extraneous-class': 'off',
     },
   },
+  // Arrows point one way: feature modules use the shared machinery and auth/, never the reverse, and
+  // a module takes its settings from the server's configuration instead of reading the environment.
+  {
+    files: ['server/src/auth/**/*.ts', 'server/src/common/**/*.ts', 'server/src/read/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/modules/**'], message: 'shared machinery and auth/ must not import from feature modules' }] },
+      ],
+    },
+  },
+  {
+    files: ['server/src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/env.js', '**/env'], message: 'a module takes its settings from the configuration passed in (app.ts), not the environment' }],
+        },
+      ],
+    },
+  },
   {
     files: ['admin/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

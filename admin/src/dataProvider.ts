@@ -1,8 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql, ApolloError } from '@apollo/client';
 import { onError } from '@apollo/client/link/error';
 import { removeTypenameFromVariables } from '@apollo/client/link/remove-typename';
-import buildGraphQLProvider, { buildQuery } from 'ra-data-graphql-simple';
-import { GraphQLList, GraphQLNonNull, GraphQLObjectType, Kind, getNamedType, isLeafType, visit, type DocumentNode } from 'graphql';
+import buildGraphQLProvider from 'ra-data-graphql-simple';
+import { GraphQLList, GraphQLNonNull, GraphQLObjectType, getNamedType, isLeafType, type DocumentNode } from 'graphql';
 import type { DataProvider } from 'react-admin';
 import { bearer, clearSession } from './auth/session';
 import { introspection, schema } from './schema';
@@ -144,37 +144,7 @@ export async function runQuery<T>(document: DocumentNode, variables: Record<stri
   return result.data as T;
 }
 
-/**
- * ra-data-graphql-simple passes the list arguments (page, perPage) to `_allXMeta` as well; our count
- * query takes only the filter, so arguments a field does not declare are dropped from the document.
- */
-function keepDeclaredArguments(document: DocumentNode): DocumentNode {
-  const query = schema.getQueryType()!.getFields();
-  return visit(document, {
-    Field(node) {
-      const declared = query[node.name.value]?.args.map((a) => a.name);
-      if (!declared || !node.arguments) return undefined;
-      return { ...node, arguments: node.arguments.filter((arg) => declared.includes(arg.name.value)) };
-    },
-    OperationDefinition(node) {
-      return node.operation === 'query' ? undefined : node;
-    },
-  });
-}
-
-const base = buildGraphQLProvider({
-  client: apolloClient,
-  introspection: { schema: introspection },
-  buildQuery: (introspectionResults: Parameters<typeof buildQuery>[0]) => {
-    const build = buildQuery(introspectionResults);
-    return (fetchType: string, resource: string, params: unknown) => {
-      const built = build(fetchType, resource, params);
-      return built.query.definitions[0]?.kind === Kind.OPERATION_DEFINITION && built.query.definitions[0].operation === 'query'
-        ? { ...built, query: keepDeclaredArguments(built.query) }
-        : built;
-    };
-  },
-});
+const base = buildGraphQLProvider({ client: apolloClient, introspection: { schema: introspection } });
 
 /**
  * react-admin's provider. Updates send the whole record: the nested reference objects (`city`) are

@@ -7,19 +7,22 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { MikroORM } from '@mikro-orm/core';
 import { createContext, type Context } from './context.js';
 import { createSchema } from './schema.js';
-import { compiledExecution } from './compiled-execution.js';
+import { compiledExecution } from './read/compiled-execution.js';
 import { formatError, requestIdPlugin } from './common/format-error.js';
 import { textInputPlugin } from './common/text-input.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { systemClock, type Clock } from './common/clock.js';
 import { TokenService } from './auth/tokens.js';
 import { actorFor } from './auth/authenticate.js';
+import { readAccount } from './modules/user/account.js';
 import { currentActor } from './auth/actor.js';
-import { TableCache } from './common/table-cache.js';
+import { TableCache } from './read/table-cache.js';
 import { graphqlHandler, sendError } from './http/graphql-handler.js';
 import { loadStaticSite } from './http/static-files.js';
 import { clientAddress } from './http/client-address.js';
 import { AppError } from './common/errors.js';
+import { useDurationOverrides, type DurationOverrides } from './modules/program/durations.js';
+import { DEFAULT_REMINDER_DAYS, useReminderDays } from './modules/alerts/reminder-days.js';
 
 export interface AppOptions {
   orm: MikroORM;
@@ -41,6 +44,10 @@ export interface AppOptions {
   trustedProxies?: number;
   /** Production hides schema details ("Did you mean …") from every client, not only anonymous ones. */
   production?: boolean;
+  /** Standard programme lengths replacing the built-in ones (PROGRAM_DURATIONS). */
+  programDurations?: DurationOverrides;
+  /** Days before each deadline a reminder appears (ALERT_REMINDER_DAYS). */
+  alertReminderDays?: readonly number[];
 }
 
 export interface App {
@@ -91,7 +98,11 @@ export async function createApp({
   tokens = new TokenService(randomBytes(32).toString('hex'), 8 * 3600),
   trustedProxies = 0,
   production = false,
+  programDurations = {},
+  alertReminderDays = DEFAULT_REMINDER_DAYS,
 }: AppOptions): Promise<App> {
+  useDurationOverrides(programDurations);
+  useReminderDays(alertReminderDays);
   const drain = httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs })] : [];
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(await createSchema()),
@@ -117,7 +128,8 @@ export async function createApp({
   const site = adminDist ? loadStaticSite(adminDist) : null;
   const graphql = graphqlHandler({
     apollo,
-    authenticate: (authorization) => actorFor(orm, cache, tokens, authorization),
+    // the global EntityManager is never inside a transaction: the account is read by the prepared statement
+    authenticate: (authorization) => actorFor((id) => readAccount(orm.em, id), cache, tokens, authorization),
     context: (req) => createContext(orm, clock, tokens, cache, clientAddress(req, trustedProxies)),
   });
 

@@ -4,11 +4,12 @@ import path from 'node:path';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { readEnv } from './env.js';
+import { useDurationOverrides } from './modules/program/durations.js';
 import { openOrm, migrate, closeOrm } from './orm.js';
 import { seed } from './seeders/index.js';
 import { createSchema } from './schema.js';
 import { addRouterAuthorization } from './federation/directives.js';
-import { resources } from './modules/index.js';
+import { queryReach, resources } from './modules/index.js';
 import { createMigrations } from './migrations/create.js';
 import { reencryptStudents } from './modules/student/reencrypt.js';
 import { personalDataKeys } from './modules/student/personal-data-keys.js';
@@ -34,6 +35,7 @@ const commands: Record<string, () => Promise<void>> = {
   seed: () =>
     withOrm(async (orm) => {
       const env = readEnv();
+      useDurationOverrides(env.programDurations);
       const done = await seed(orm, { demo: env.demoData, today: env.demoToday });
       console.log(done.length ? `Seeded ${done.join(', ')}` : 'Nothing to seed');
     }),
@@ -55,7 +57,7 @@ const commands: Record<string, () => Promise<void>> = {
       fs.writeFileSync(file, SCHEMA_HEADER + sdl + '\n');
       console.log(`Wrote ${file}`);
     }
-    const contract = buildContract(resources);
+    const contract = buildContract(resources, queryReach);
     const contractFile = path.join(readEnv().rootDir, 'schema', 'resources.json');
     fs.writeFileSync(contractFile, contractJson(contract));
     const rolesFile = path.join(readEnv().rootDir, 'docs', 'roles.md');

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { Loaders } from './common/loaders.js';
+import { Loaders } from './read/loaders.js';
 import type { Clock } from './common/clock.js';
 import { currentActor, type Actor } from './auth/actor.js';
 import type { TokenService } from './auth/tokens.js';
-import type { TableCache } from './common/table-cache.js';
+import type { TableCache } from './read/table-cache.js';
 
 export interface Context {
   em: EntityManager;

@@ -1,6 +1,7 @@
 import { mayRead, mayWrite, placeOf, readPlaceOf, resourceOf, type FieldSpec, type Place, type ResourceDef } from './common/resource.js';
 import { PLAN_STEPS } from './modules/plan/plan-workflow.service.js';
-import { Role } from './modules/user/role.js';
+import { Role } from './auth/role.js';
+import { mayAsk, type QueryReach } from './common/query-reach.js';
 
 /**
  * The machine-readable contract of every resource (`schema/resources.json`) and the roles page
@@ -32,9 +33,10 @@ interface ResourceContract {
   crud: boolean;
   readers: Role[];
   writers: Role[];
-  /** Paths from a row to its city and school. */
+  /** Paths from a row to its city and school, and to the user it belongs to (roles outside `readers` of the policy read their own). */
   cityPath?: string;
   schoolPath?: string;
+  selfPath?: string;
   /** Where each reading and writing role's rows lie. */
   readPlace: Partial<Record<Role, Place>>;
   writePlace: Partial<Record<Role, Place>>;
@@ -47,6 +49,8 @@ export interface Contract {
   /** Roles that take each plan workflow step at all (which lines: the issuing chain, R4/R6). */
   planSteps: Record<string, Role[]>;
   resources: ResourceContract[];
+  /** Queries that are not a resource's own: their reach (common/query-reach.ts) and the roles that may ask them. */
+  queries: Record<string, { reach: QueryReach; askers: Role[] }>;
 }
 
 const ROLES = Object.values(Role);
@@ -83,6 +87,7 @@ function resourceContract(def: ResourceDef): ResourceContract {
     writers,
     ...(def.policy.city && { cityPath: def.policy.city }),
     ...(def.policy.school && { schoolPath: def.policy.school }),
+    ...(def.policy.self && { selfPath: def.policy.self }),
     readPlace: placesOf(readers, (role) => readPlaceOf(def, role)),
     writePlace: placesOf(writers, (role) => placeOf(def, role)),
     ...(def.policy.staffWritesWhere && { staffWritesWhere: def.policy.staffWritesWhere }),
@@ -90,15 +95,31 @@ function resourceContract(def: ResourceDef): ResourceContract {
   };
 }
 
-export function buildContract(resources: ResourceDef[]): Contract {
+export function buildContract(resources: ResourceDef[], queries: Readonly<Record<string, QueryReach>>): Contract {
   return {
     roles: ROLES,
     planSteps: Object.fromEntries(Object.entries(PLAN_STEPS).map(([step, spec]) => [step, spec.roles])),
     resources: resources.map(resourceContract),
+    queries: Object.fromEntries(
+      Object.entries(queries)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, reach]) => [name, { reach, askers: ROLES.filter((role) => mayAsk(reach, role)) }]),
+    ),
   };
 }
 
-const PLACE_TEXT: Record<Place, string> = { province: 'all', city: 'its city’s', school: 'its school’s' };
+const REACH_TEXT: Record<QueryReach, string> = {
+  everyone: 'the same answer to every role',
+  self: 'the signed-in user\u2019s own items',
+  place: 'figures of the asker\u2019s place: any city for province-wide roles, else its own city (school); another place is refused',
+  rows: 'rows of resources, each in the asker\u2019s scope of its resource (as its list)',
+  provinceWide: 'compares every city: province-wide roles only',
+  offices: 'records of persons: the province, city bureaus and schools, each within its place',
+  bureaus: 'records of persons: the province and city bureaus',
+  province: 'records of persons: the province admin only',
+};
+
+const PLACE_TEXT: Record<Place, string> = { province: 'all', city: 'its city’s', school: 'its school’s', self: 'its own' };
 
 function cell(place: Place | undefined, extra = ''): string {
   return place ? `${PLACE_TEXT[place]} rows${extra}` : '—';
@@ -136,6 +157,14 @@ export function rolesPage(contract: Contract): string {
     '| step | roles | which lines |',
     '|---|---|---|',
     ...Object.entries(contract.planSteps).map(([step, roles]) => `| \`${step}\` | ${roles.map((r) => `\`${r}\``).join(', ')} | ${STEP_LINES[step] ?? ''} |`),
+    '',
+    '## Queries beside the resources',
+    '',
+    '| query | roles | answers |',
+    '|---|---|---|',
+    ...Object.entries(contract.queries).map(
+      ([name, { reach, askers }]) => `| \`${name}\` | ${askers.map((r) => `\`${r}\``).join(', ')} | ${REACH_TEXT[reach]} |`,
+    ),
     '',
   ];
   for (const role of contract.roles) {

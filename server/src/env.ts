@@ -3,15 +3,14 @@ import { fileURLToPath } from 'node:url';
 
 import { EntryBasis } from './modules/program/program.enums.js';
 import { Level } from './modules/major/level.js';
+import type { DurationOverrides } from './modules/program/durations.js';
+import { DEFAULT_REMINDER_DAYS } from './modules/alerts/reminder-days.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.js';
-import { defaultReaderCount } from './common/sqlite-readers.js';
+import { defaultReaderCount } from './read/sqlite-readers.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export type DatabaseKind = 'sqlite' | 'postgresql';
-
-/** Standard programme lengths that replace the built-in table, by entry basis and level. */
-export type DurationOverrides = Partial<Record<EntryBasis, Partial<Record<Level, number>>>>;
 
 export interface Env {
   port: number;
@@ -119,7 +118,7 @@ function readDurations(value: string | undefined): DurationOverrides {
 }
 
 function readReminderDays(value: string | undefined): number[] {
-  if (value === undefined || value.trim() === '') return [14, 7, 1];
+  if (value === undefined || value.trim() === '') return [...DEFAULT_REMINDER_DAYS];
   const days = value.split(',').map((part) => Number(part.trim()));
   if (days.length > 10 || days.some((d) => !Number.isInteger(d) || d < 0 || d > 365)) {
     throw new Error(`ALERT_REMINDER_DAYS must be up to 10 whole numbers of days from 0 to 365, separated by commas, got "${value}"`);

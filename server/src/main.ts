@@ -6,8 +6,9 @@ import { personalDataKeys } from './modules/student/personal-data-keys.js';
 import { openOrm, migrate, closeOrm } from './orm.js';
 import { seed } from './seeders/index.js';
 import { createApp } from './app.js';
+import { useDurationOverrides } from './modules/program/durations.js';
 import { TokenService } from './auth/tokens.js';
-import { ensureFirstAdmin } from './auth/first-admin.js';
+import { ensureFirstAdmin } from './modules/user/first-admin.js';
 import { systemClock, todayIn } from './common/clock.js';
 import { deliverAlerts, realTransport } from './modules/alerts/alert-webhook.js';
 
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
     sqliteReaders: env.sqliteReaders,
   });
   if (env.migrateOnStart) await migrate(orm);
+  // the demo's programmes take the configured lengths too
+  useDurationOverrides(env.programDurations);
   if (env.seedOnStart) {
     for (const what of await seed(orm, { demo: env.demoData, today: env.demoToday })) console.log(`Seeded ${what}`);
   }
@@ -46,6 +49,8 @@ async function main(): Promise<void> {
     tokens,
     trustedProxies: env.trustProxy,
     production: env.production,
+    programDurations: env.programDurations,
+    alertReminderDays: env.alertReminderDays,
   });
   httpServer.listen(env.port, () => {
     const base = `http://localhost:${env.port}`;

@@ -2,14 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import { PostgreSqlDriver, PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { isPostgres } from './read/dialect.js';
 import { Migrator } from '@mikro-orm/migrations';
 import { databaseKind } from './env.js';
 import { entities } from './modules/index.js';
 import { AuditSubscriber } from './modules/audit/audit.subscriber.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
-import { SqliteReaders, attachSqliteReaders, defaultReaderCount, detachSqliteReaders } from './common/sqlite-readers.js';
+import { SqliteReaders, attachSqliteReaders, defaultReaderCount, detachSqliteReaders } from './read/sqlite-readers.js';
 
 export interface OrmOptions {
   databaseUrl: string;
@@ -55,7 +56,7 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
     if (onDisk) fs.mkdirSync(path.dirname(onDisk), { recursive: true });
     // Every pooled connection (not only the first) enforces foreign keys and waits for another process's write lock.
     // A file database is switched to WAL (kept in the file): readers on other connections (the reader
-    // threads, see common/sqlite-readers.ts) then neither wait for the writer nor hold it up, and each
+    // threads, see read/sqlite-readers.ts) then neither wait for the writer nor hold it up, and each
     // read sees every commit made before it began. `synchronous` stays FULL, SQLite's default: a save
     // the API has acknowledged survives a power cut, and writes here are small and few next to reads.
     const afterCreate = (conn: SqliteConnection, done: (error: Error | null, conn: SqliteConnection) => void) => {
@@ -81,7 +82,7 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
  * SQLite's default page cache is 2 MB; the analyst queries read whole covering indexes of the intake
  * table (tens of MB on a full province), so give it a larger cache.
  * MikroORM keeps one SQLite connection open, which is where these settings live. The analyst
- * statements themselves run in reader threads with their own caches (common/sqlite-readers.ts).
+ * statements themselves run in reader threads with their own caches (read/sqlite-readers.ts).
  */
 const SQLITE_PRAGMAS = ['pragma cache_size = -65536'];
 
@@ -111,15 +112,14 @@ export async function closeOrm(orm: MikroORM): Promise<void> {
  */
 export async function withSetupLock<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
   return orm.em.fork().transactional(async (em) => {
-    if (em.getPlatform() instanceof PostgreSqlPlatform)
-      await em.getConnection().execute('select pg_advisory_xact_lock(20230324)', [], 'all', em.getTransactionContext());
+    if (isPostgres(em)) await em.getConnection().execute('select pg_advisory_xact_lock(20230324)', [], 'all', em.getTransactionContext());
     return work(em);
   });
 }
 
 export async function migrate(orm: MikroORM): Promise<void> {
   // SQLite has a single pooled connection: the migrator must own it rather than run inside our transaction.
-  if (!(orm.em.getPlatform() instanceof PostgreSqlPlatform)) {
+  if (!isPostgres(orm.em)) {
     await orm.getMigrator().up();
     return;
   }

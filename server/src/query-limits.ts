@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { ANALYTICS_LIST_SIZE, ANALYTICS_QUERY_COSTS } from './modules/analytics/analytics.costs.js';
 import { childRowBound } from './common/resource.js';
-import { rowsOfShape } from './common/query-shape-limits.js';
+import { rowsOfShape, shapeBound, type ShapeBound } from './common/query-shape-limits.js';
 
 // The package's ES build imports graphql's .mjs files, a second graphql next to the CommonJS one
 // Apollo and type-graphql load; its CommonJS build shares theirs.
@@ -40,17 +40,27 @@ const DEFAULT_PAGE_SIZE = 100;
 const isList = (type: GraphQLOutputType): boolean => isListType(isNonNullType(type) ? type.ofType : type);
 
 /**
- * The rows a list field is priced at: its `slicingArgument` (`perPage`) when the query gives it, else
- * `assumedSize`: a page, a child collection's declared bound (enforced when read), or a fixed size. The
- * subgraph's `@listSize` directives say the same to a router (federation/directives.ts).
+ * The rows a list field is priced at: its `slicingArgument` (`perPage`, an aggregate's `limit`, a cursor
+ * page's `first`) when the query gives it, else `assumedSize`: a page, an aggregate's or cursor page's
+ * default (query-shape-limits.ts), a child collection's declared bound (enforced when read), or a fixed
+ * size. The subgraph's `@listSize` directives say the same to a router (federation/directives.ts).
  */
-export function listBound(coordinate: string, itemType: string, argumentNames: readonly string[]): { assumedSize: number; slicingArgument?: string } {
+export function listBound(
+  coordinate: string,
+  itemType: string,
+  argumentNames: readonly string[],
+): { assumedSize: number; slicingArgument?: string; sizedFields?: string[] } {
+  const shape: ShapeBound | undefined = shapeBound(coordinate);
+  if (shape) return shape;
   if (itemType in FIXED_SIZES) return { assumedSize: FIXED_SIZES[itemType]! };
   const assumedSize = coordinate.startsWith('Query.all')
     ? DEFAULT_PAGE_SIZE
     : (childRowBound(coordinate) ?? (coordinate in ANALYTICS_QUERY_COSTS ? ANALYTICS_LIST_SIZE : DEFAULT_LIST_SIZE));
   return argumentNames.includes('perPage') ? { assumedSize, slicingArgument: 'perPage' } : { assumedSize };
 }
+
+/** Whether `listBound` prices a field: a list, or a cursor page whose lists it sizes. */
+export const hasListBound = (coordinate: string, isListField: boolean): boolean => isListField || shapeBound(coordinate) !== undefined;
 
 /** The most rows a list field can return: as many as the request names (federation representations, bulk rows, workflow ids), else its bound. */
 function listSize(coordinate: string, itemType: string, args: Record<string, unknown>): number {

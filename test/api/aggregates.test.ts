@@ -153,11 +153,16 @@ describe('scope of aggregates per role', () => {
     expect((await staff.ok(QUERY)).aggregateIntakes).toEqual(own(facts().filter((f) => f.school === 'B')));
   });
 
-  test('grouping through a resource the reader may not read is refused', async () => {
+  test('grouping a resource the reader may not read is refused; one it reads only its own row of counts that row', async () => {
     const hangzhou = await cityId(t, '330100');
-    const cityAdmin = await t.as(await createUser(t, { username: 'agg-city-2', role: 'CITY_ADMIN', cityId: hangzhou }));
-    const refused = await cityAdmin.gql(`{ aggregateUsers(groupBy: [ROLE]) { count } }`);
+    const analyst = await t.as(await createUser(t, { username: 'agg-analyst-2', role: 'ANALYST' }));
+    const refused = await analyst.gql(`{ aggregateAuditEntries(groupBy: [ACTION]) { count } }`);
     expect(refused.errors![0]!.extensions.code).toBe('FORBIDDEN');
+    // every role reads its own account (the User resource's self place), and no other
+    const cityAdmin = await t.as(await createUser(t, { username: 'agg-city-2', role: 'CITY_ADMIN', cityId: hangzhou }));
+    expect((await cityAdmin.ok(`{ aggregateUsers(groupBy: [ROLE]) { count key { role } } }`)).aggregateUsers).toEqual([
+      { count: 1, key: { role: 'CITY_ADMIN' } },
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import { cityId, createSchool, firstError } from '../helpers/fixtures.js';
 import { cityAdmin, provinceAdmin } from '../helpers/authorities.js';
 import { createUser } from '../helpers/users.js';
 import { FixedClock } from '../../server/src/common/clock.js';
-import { Role } from '../../server/src/modules/user/role.js';
+import { Role } from '../../server/src/auth/role.js';
 import type { Actor } from '../../server/src/auth/actor.js';
 import { remindersFor } from '../../server/src/modules/alerts/reminders.js';
 import { deliverAlerts, MAX_ROUNDS, RETRY_DELAYS_MS, SIGNATURE_HEADER } from '../../server/src/modules/alerts/alert-webhook.js';

@@ -5,7 +5,7 @@ import { createSchema } from '../../server/src/schema.js';
 import { createContext } from '../../server/src/context.js';
 import { runAs } from '../../server/src/auth/actor.js';
 import { systemClock } from '../../server/src/common/clock.js';
-import { TableCache } from '../../server/src/common/table-cache.js';
+import { TableCache } from '../../server/src/read/table-cache.js';
 import { User } from '../../server/src/modules/user/user.entity.js';
 import { createTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app.js';
 import { TEST_ADMIN_ID } from '../helpers/credentials.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createIntake, createPlan, createProgram, createSchool, firstError, markFiled, versionOf } from '../helpers/fixtures.js';
 import { testDatabase } from '../helpers/databases.js';
-import { knexOf } from '../../server/src/modules/analytics/analytics.scope.js';
+import { knexOf } from '../../server/src/read/sql.js';
 
 /**
  * intake_tally holds students per plan line, target group and origin, written only by triggers on

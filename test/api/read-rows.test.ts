@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ReferenceKind } from '@mikro-orm/core';
 import { seed } from '../../server/src/seeders/index.js';
 import { resources } from '../../server/src/modules/index.js';
-import { readRowWithReferences, readRows, readRowsByKey } from '../../server/src/common/rows.js';
+import { readRowWithReferences, readRows, readRowsByKey } from '../../server/src/read/rows.js';
 import { propOf } from '../../server/src/common/resource.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createPlan, createProgram, createSchool, markFiled } from '../helpers/fixtures.js';
-import { knexOf } from '../../server/src/modules/analytics/analytics.scope.js';
+import { knexOf } from '../../server/src/read/sql.js';
 import {
   decryptIdNumber,
   idNumberHash,

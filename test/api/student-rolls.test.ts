@@ -4,7 +4,7 @@ import { cityId, createPlan, createProgram, createSchool, firstError, markFiled,
 import { cityAdmin, provinceAdmin } from '../helpers/authorities.js';
 import { createUser } from '../helpers/users.js';
 import { FixedClock } from '../../server/src/common/clock.js';
-import { knexOf } from '../../server/src/modules/analytics/analytics.scope.js';
+import { knexOf } from '../../server/src/read/sql.js';
 
 /**
  * What rosters make possible: the joint check against external rolls (联合核查), the in-school

@@ -6,7 +6,7 @@ import { cityAdmin, provinceAdmin } from '../helpers/authorities.js';
 import { createUser } from '../helpers/users.js';
 import { testDatabase } from '../helpers/databases.js';
 import { FixedClock } from '../../server/src/common/clock.js';
-import { knexOf } from '../../server/src/modules/analytics/analytics.scope.js';
+import { knexOf } from '../../server/src/read/sql.js';
 
 /**
  * 学籍: ID numbers checked and derived from, personal data masked by role and encrypted at rest,

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { isPostgres, knexOf } from '../../server/src/modules/analytics/analytics.scope.js';
+import { isPostgres } from '../../server/src/read/dialect.js';
+import { knexOf } from '../../server/src/read/sql.js';
 import type { Table } from './generate.js';
 
 const CHUNK_PARAMETERS = 30000;

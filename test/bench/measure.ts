@@ -5,7 +5,7 @@ import vm from 'node:vm';
 import type { MikroORM } from '@mikro-orm/core';
 import { randomBytes } from 'node:crypto';
 import { createApp } from '../../server/src/app.js';
-import { ensureFirstAdmin } from '../../server/src/auth/first-admin.js';
+import { ensureFirstAdmin } from '../../server/src/modules/user/first-admin.js';
 import { TokenService } from '../../server/src/auth/tokens.js';
 import { User } from '../../server/src/modules/user/user.entity.js';
 import { BENCH_QUERIES } from './queries.js';

@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createUser, PASSWORD } from '../helpers/users.js';
 import { createCampus, type Campus } from './support/campus.js';
 import { contractOf } from './support/contract.js';
+import { QUERY_SHAPE_LIMITS } from '../../server/src/common/query-shape-limits.js';
 import { enrollmentSubgraph, fetchServiceSdl, startGateway, type Subgraph } from './support/supergraph.js';
 
 let t: TestApp;
@@ -38,6 +39,15 @@ test('_service { sdl } links the newest Federation and carries cost, list size a
   expect(directives(fieldOf(served, 'Query', 'allCities'))).toContain('@listSize(assumedSize: 11)');
   // a child collection is priced at its declared bound (school.resource.ts), as the subgraph's own cost model does
   expect(directives(fieldOf(served, 'School', 'plans'))).toEqual(['@listSize(assumedSize: 600)']);
+  // aggregates and cursor pages are priced at the shape limits' defaults, overridden by their slicing argument
+  expect(directives(fieldOf(served, 'Query', 'aggregateSchools'))).toContain(
+    `@listSize(assumedSize: ${QUERY_SHAPE_LIMITS.defaultGroups}, slicingArguments: ["limit"], requireOneSlicingArgument: false)`,
+  );
+  expect(directives(fieldOf(served, 'Query', 'allSchoolsConnection'))).toContain(
+    `@listSize(assumedSize: ${QUERY_SHAPE_LIMITS.defaultFirst}, slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`,
+  );
+  // the page's own lists carry no size of their own: the page field sizes them
+  expect(directives(fieldOf(served, 'SchoolConnection', 'nodes')).filter((d) => d.startsWith('@listSize'))).toEqual([]);
   expect(directives(fieldOf(served, 'Query', 'campaignProgress'))).toContain('@cost(weight: 5000)');
   expect(directives(typeOf(served, 'School'))).toEqual(['@key(fields: "id")', '@tag(name: "public")']);
   expect(directives(fieldOf(served, 'PlanAdjustment', 'requestedBy'))).toEqual(['@tag(name: "personal")']);

@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openOrm, migrate, closeOrm } from '../../server/src/orm.js';
 import { seedReference } from '../../server/src/seeders/reference.js';
-import { ensureFirstAdmin } from '../../server/src/auth/first-admin.js';
+import { ensureFirstAdmin } from '../../server/src/modules/user/first-admin.js';
 import { TEST_ADMIN } from './credentials.js';
 import { startPostgresCluster, type PostgresCluster } from '../../scripts/postgres-cluster.mjs';
 import { TEMPLATE_DB, databaseUrlFor } from './databases.js';

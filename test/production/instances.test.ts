@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { buildServer, startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { PASSWORD, createUser } from '../helpers/users.js';
-import { LISTENER_NAME } from '../../server/src/common/table-cache.js';
+import { LISTENER_NAME } from '../../server/src/read/table-cache.js';
 
 let t: TestApp;
 let a: ServerProcess;

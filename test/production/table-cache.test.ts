@@ -5,7 +5,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { closeOrm, openOrm } from '../../server/src/orm.js';
 import { createApp, type App } from '../../server/src/app.js';
 import { readEnv } from '../../server/src/env.js';
-import { LISTENER_NAME, TableCache } from '../../server/src/common/table-cache.js';
+import { LISTENER_NAME, TableCache } from '../../server/src/read/table-cache.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { firstError } from '../helpers/fixtures.js';
 import { PASSWORD, createUser } from '../helpers/users.js';

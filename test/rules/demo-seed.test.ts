@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { seed } from '../../server/src/seeders/index.js';
 import { AppError } from '../../server/src/common/errors.js';
-import { queryRows, toNumber } from '../../server/src/common/sql.js';
+import { queryRows, toNumber } from '../../server/src/read/sql.js';
 import { Program } from '../../server/src/modules/program/program.entity.js';
 import { EnrollmentPlan } from '../../server/src/modules/plan/enrollment-plan.entity.js';
 import { Intake } from '../../server/src/modules/intake/intake.entity.js';

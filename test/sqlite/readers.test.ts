@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { sqliteReadersOf, type SqliteReaders } from '../../server/src/common/sqlite-readers.js';
+import { sqliteReadersOf, type SqliteReaders } from '../../server/src/read/sqlite-readers.js';
 import { closeOrm, openOrm } from '../../server/src/orm.js';
 import { cityRanking } from '../../server/src/modules/analytics/city-ranking.service.js';
 import { campaignProgress } from '../../server/src/modules/analytics/campaign-progress.service.js';
@@ -11,7 +11,7 @@ import { createIntake } from '../helpers/fixtures.js';
 import { buildDataset, clockAfterRegistration, SCHOOLS, type Built } from '../api/analytics-dataset.js';
 
 /**
- * The analyst statements on a SQLite file run in reader threads (common/sqlite-readers.ts) on their
+ * The analyst statements on a SQLite file run in reader threads (read/sqlite-readers.ts) on their
  * own read-only connections, with the file in WAL mode. `readers` has two threads; `inline` serves the
  * same file with none, so both answer from the same data.
  */

@@ -4,7 +4,7 @@ import { canWrite, type Permissions } from '../auth/permissions';
 import { Lookups, registerDisplay, type ReferenceDisplay } from '../lookups';
 import { Sheet } from '../sheet/Sheet';
 import type { SheetActionsProps } from '../sheet/actions';
-import type { ColumnSpec } from '../sheet/types';
+import type { ColumnData, ColumnSpec } from '../sheet/types';
 import { filterInputs } from './filters';
 import { withServerLimits } from '../contract';
 import { RecordEdit, RecordForm } from './RecordPage';
@@ -24,7 +24,8 @@ export interface AdminResource {
 interface Definition {
   name: string;
   icon: ComponentType;
-  columns: ColumnSpec[];
+  /** presentation only: limits come from the server's contract */
+  columns: ColumnData[];
   display: ReferenceDisplay;
   defaultSort?: { field: string; order: 'ASC' | 'DESC' };
   /** filters offered besides the text search; by default every enum, reference and year column */

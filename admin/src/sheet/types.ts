@@ -1,18 +1,17 @@
 /** Column types of the sheet; each has an editor (editors.tsx) and a coercion from text (coerce.ts). */
 export type ColumnType = 'text' | 'int' | 'float' | 'date' | 'boolean' | 'enum' | 'enumList' | 'reference' | 'stages';
 
-/** One column of a resource's sheet and form: data, not code. Labels come from i18n by `source`. */
-export interface ColumnSpec {
+/**
+ * One column of a resource as its column file writes it: presentation only (data, not code). Labels come
+ * from i18n by `source`; limits come from the server's contract (contract.ts `withServerLimits`).
+ */
+export interface ColumnData {
   source: string;
   type: ColumnType;
   /** false for server-computed columns (status); default true */
   editable?: boolean;
-  required?: boolean;
-  min?: number;
-  max?: number;
-  maxLength?: number;
-  /** regular expression the server enforces, and the i18n key of its message */
-  pattern?: { regex: RegExp; message: string };
+  /** i18n key of the message shown when the value misses the server's pattern */
+  patternMessage?: string;
   /** GraphQL enum name for enum and enumList columns */
   enum?: string;
   /** resource the id points to, for reference columns */
@@ -28,6 +27,16 @@ export interface ColumnSpec {
   region?: true;
   /** long text: a multi-line input on the record page */
   multiline?: boolean;
+}
+
+/** A column with the limits the server enforces on its field, as the sheet and forms check them. */
+export interface ColumnSpec extends ColumnData {
+  required?: boolean;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  /** regular expression the server enforces, and the i18n key of its message */
+  pattern?: { regex: RegExp; message: string };
 }
 
 export interface SheetRow {

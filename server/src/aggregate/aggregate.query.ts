@@ -1,6 +1,5 @@
 import type { EntityManager, EntityMetadata } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { readScope } from '../auth/scope.js';
 import { badInput } from '../common/errors.js';
 import { textMatchOperator } from '../common/filters.js';
@@ -8,9 +7,10 @@ import { QUERY_SHAPE_LIMITS } from '../common/query-shape-limits.js';
 import type { ResourceDef } from '../common/resource.js';
 import { rowsWhere, sqlDirection } from '../common/where.js';
 import type { SortDirection } from '../common/operators.js';
-import { knexOf, rowsOf } from '../modules/analytics/analytics.scope.js';
+import { knexOf, rowsOf } from '../read/sql.js';
 import { MEASURES, measureValue, type AggregateTypes } from './aggregate.types.js';
 import type { GroupPath } from './group-paths.js';
+import { isPostgres } from '../read/dialect.js';
 
 type Input = Record<string, unknown>;
 
@@ -81,7 +81,7 @@ export async function aggregateRows(em: EntityManager, def: ResourceDef, types: 
   for (const path of chosen) path.resources.slice(1).forEach((r) => readScope(r));
 
   const platform = em.getPlatform();
-  const postgres = platform instanceof PostgreSqlPlatform;
+  const postgres = isPostgres(em);
   const q = (name: string) => platform.quoteIdentifier(name);
   const qb = (em as SqlEntityManager).createQueryBuilder(def.entity.name, 'e');
   const rootMeta = em.getMetadata().get(def.entity.name);

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Role } from '../modules/user/role.js';
+import type { Role } from './role.js';
 
 /** The signed-in user a request acts for. */
 export interface Actor {

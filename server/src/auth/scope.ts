@@ -1,9 +1,9 @@
 import { Utils, wrap, type FilterQuery } from '@mikro-orm/core';
 import { AppError, notFound } from '../common/errors.js';
-import { mayRead, mayWrite, placeOf, type ResourceDef } from '../common/resource.js';
+import { mayRead, mayWrite, placeOf, readPlaceOf, type ResourceDef } from '../common/resource.js';
 import { nest } from '../common/filters.js';
 import type { BaseEntity } from '../common/base.entity.js';
-import { Role } from '../modules/user/role.js';
+import { Role } from './role.js';
 import { currentActor, type Actor } from './actor.js';
 
 export const unauthenticated = () => new AppError({ code: 'UNAUTHENTICATED', zh: '请先登录', en: 'sign in first', details: { http: { status: 401 } } });
@@ -37,6 +37,7 @@ export function readScope(def: ResourceDef): FilterQuery<object> | undefined {
   const actor = requestActor();
   if (!actor) return undefined;
   if (!mayRead(def, actor.role)) throw forbidden(def.labelZh, def.name);
+  if (readPlaceOf(def, actor.role) === 'self') return nest(def.policy.self!, actor.userId);
   return def.policy.readEverywhere ? undefined : placeFilter(def, actor);
 }
 

@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors } from 'jose';
-import type { Role } from '../modules/user/role.js';
+import type { Role } from './role.js';
 
 export interface TokenSubject {
   userId: number;

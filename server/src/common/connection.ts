@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { badInput } from './errors.js';
 import { SortDirection } from './operators.js';
 import type { SortTerm } from './where.js';
-import type { Row } from './rows.js';
+import type { EntityRow } from '../read/rows.js';
 import type { EntityClass } from './resource.js';
 import type { Class } from './graphql-types.js';
 
@@ -34,13 +34,13 @@ export function connectionTypes(name: string, node: EntityClass): Class {
 
 type Key = string | number | boolean | null;
 
-const valueAt = (row: Row, term: SortTerm): Key => {
+const valueAt = (row: EntityRow, term: SortTerm): Key => {
   const value = row[term.props[0]!] as Key | { id: number };
   return value !== null && typeof value === 'object' ? value.id : value;
 };
 
 /** A cursor: the last row's sort values (own columns only), opaque to clients. */
-export const cursorOf = (row: Row, terms: SortTerm[]): string => Buffer.from(JSON.stringify(terms.map((t) => valueAt(row, t)))).toString('base64url');
+export const cursorOf = (row: EntityRow, terms: SortTerm[]): string => Buffer.from(JSON.stringify(terms.map((t) => valueAt(row, t)))).toString('base64url');
 
 function decode(cursor: string, terms: SortTerm[]): Key[] {
   let values: unknown;

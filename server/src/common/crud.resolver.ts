@@ -6,8 +6,8 @@ import { buildPaging, buildWhere, textMatchOperator } from './filters.js';
 import { ListMetadata, resourceTypes } from './graphql-types.js';
 import { parseId } from './ids.js';
 import { childBound, propOf, resourceOf, type ResourceDef } from './resource.js';
-import { readRowWithReferences, readRows, type Row } from './rows.js';
-import { selectedProps, selectedReferences } from './selection.js';
+import { readRowWithReferences, readRows, type EntityRow } from '../read/rows.js';
+import { selectedProps, selectedReferences } from '../read/selection.js';
 import { createRecord, deleteRecord, saveRecords, updateRecord } from './crud.service.js';
 import { listOrder, rowsWhere } from './where.js';
 import { cursorPage } from './cursor-page.js';
@@ -16,7 +16,7 @@ import { connectionTypes } from './connection.js';
 type Args = Record<string, unknown>;
 type Bag = Record<string, unknown>;
 
-function listRows(ctx: Context, def: ResourceDef, args: Args, info: GraphQLResolveInfo): Promise<Row[]> {
+function listRows(ctx: Context, def: ResourceDef, args: Args, info: GraphQLResolveInfo): Promise<EntityRow[]> {
   const { limit, offset } = buildPaging(args.page as number, args.perPage as number);
   return readRows(ctx.em, def.entity, rowsWhere(def, args, textMatchOperator(ctx.em)), {
     props: selectedProps(def, info),
@@ -30,7 +30,7 @@ function listRows(ctx: Context, def: ResourceDef, args: Args, info: GraphQLResol
  * A record by id for a reader who may see every record. Selected references are read in the same
  * statement and handed to the DataLoaders their own resolvers ask, so they cost no further query.
  */
-async function oneWithReferences(ctx: Context, def: ResourceDef, id: number, props: string[] | undefined, info: GraphQLResolveInfo): Promise<Row | null> {
+async function oneWithReferences(ctx: Context, def: ResourceDef, id: number, props: string[] | undefined, info: GraphQLResolveInfo): Promise<EntityRow | null> {
   const references = selectedReferences(def, info);
   const joined = references.length ? await readRowWithReferences(ctx.em, def.entity, id, props, references) : undefined;
   if (!joined) return ctx.loaders.byId(def.entity, props).load(id);

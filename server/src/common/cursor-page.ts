@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import { selectedFieldNames } from './selection.js';
+import { selectedFieldNames } from '../read/selection.js';
 import { afterCursor, assertOwnColumns, cursorOf } from './connection.js';
 import { badInput } from './errors.js';
 import { textMatchOperator } from './filters.js';
 import { QUERY_SHAPE_LIMITS } from './query-shape-limits.js';
 import type { ResourceDef } from './resource.js';
-import { readRows } from './rows.js';
+import { readRows } from '../read/rows.js';
 import { orderOf, rowsWhere, typedSort } from './where.js';
 
 type Args = Record<string, unknown>;

@@ -1,8 +1,8 @@
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { badInput } from './errors.js';
 import { parseId } from './ids.js';
 import { propOf, type FieldSpec, type PathFilter, type ResourceDef } from './resource.js';
+import { isPostgres } from '../read/dialect.js';
 
 type Where = Record<string, unknown>;
 
@@ -19,7 +19,7 @@ function equality(field: FieldSpec | PathFilter, value: unknown, textMatch: Text
 }
 
 /** `q` matches without regard to case on both databases (SQLite's LIKE already ignores ASCII case). */
-export const textMatchOperator = (em: EntityManager): TextMatch => (em.getPlatform() instanceof PostgreSqlPlatform ? '$ilike' : '$like');
+export const textMatchOperator = (em: EntityManager): TextMatch => (isPostgres(em) ? '$ilike' : '$like');
 
 type TextMatch = '$like' | '$ilike';
 

@@ -24,16 +24,31 @@ export const QUERY_SHAPE_LIMITS = {
   maxFirst: 1000,
 };
 
+/** How many rows a field of the new shapes returns: a default, the argument that overrides it, and for a connection the lists it sizes. */
+export interface ShapeBound {
+  assumedSize: number;
+  slicingArgument: string;
+  sizedFields?: string[];
+}
+
+/** The bound of an aggregate (its groups, by `limit`) or a cursor page (its rows, by `first`); undefined for other fields. */
+export function shapeBound(coordinate: string): ShapeBound | undefined {
+  if (/^Query\.aggregate[A-Z]/.test(coordinate)) return { assumedSize: QUERY_SHAPE_LIMITS.defaultGroups, slicingArgument: 'limit' };
+  if (/^Query\.all[A-Z]\w*Connection$/.test(coordinate)) {
+    return { assumedSize: QUERY_SHAPE_LIMITS.defaultFirst, slicingArgument: 'first', sizedFields: ['edges', 'nodes'] };
+  }
+  return undefined;
+}
+
 /**
  * Rows the cost model should assume for a field of the new shapes, or undefined for the others: an
  * aggregate's groups (`limit`), and for a connection the factor by which its `edges` / `nodes`
  * (priced at `assumedListSize` rows, having no arguments of their own) fall short of `first`.
  */
 export function rowsOfShape(coordinate: string, args: Record<string, unknown>, assumedListSize: number): number | undefined {
-  if (/^Query\.aggregate[A-Z]/.test(coordinate)) return typeof args.limit === 'number' ? args.limit : QUERY_SHAPE_LIMITS.defaultGroups;
-  if (/^Query\.all[A-Z]\w*Connection$/.test(coordinate)) {
-    const first = typeof args.first === 'number' ? args.first : QUERY_SHAPE_LIMITS.defaultFirst;
-    return Math.max(1, Math.ceil(first / assumedListSize));
-  }
-  return undefined;
+  const bound = shapeBound(coordinate);
+  if (!bound) return undefined;
+  const sliced = args[bound.slicingArgument];
+  const rows = typeof sliced === 'number' ? sliced : bound.assumedSize;
+  return bound.sizedFields ? Math.max(1, Math.ceil(rows / assumedListSize)) : rows;
 }

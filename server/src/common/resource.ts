@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { BaseEntity } from './base.entity.js';
-import { Role } from '../modules/user/role.js';
+import { Role } from '../auth/role.js';
 
 export type EntityClass<T extends BaseEntity = BaseEntity> = new () => T;
 
@@ -85,6 +85,11 @@ export interface Policy {
   school?: string;
   /** Every reader sees every row (a public register), though writes stay within the writer's place. */
   readEverywhere?: boolean;
+  /**
+   * Path from a row to the user it belongs to (an account: `id`): every role outside `read` still reads
+   * the rows that are its own, and only those (its own account, `me`).
+   */
+  self?: string;
   /** Further limit on the rows school staff may write, as allowed values of row properties (schools draft, others decide). */
   staffWritesWhere?: Record<string, readonly string[]>;
 }
@@ -137,6 +142,7 @@ function assertPolicy(def: ResourceDef): void {
     if (!ROLES.has(role)) throw new Error(`resource ${def.name}: unknown role ${role} in its policy`);
   }
   // School staff see only their school's rows: a row with a city but no school is not theirs to read or write.
+  if (policy.self && !policy.read) throw new Error(`resource ${def.name} has a self path but no readers: every role would read every row`);
   const staffReads = !policy.read || policy.read.includes(Role.SCHOOL_STAFF);
   if (policy.city && !policy.school && !policy.readEverywhere && staffReads) {
     throw new Error(`resource ${def.name} has a city but no school path: leave SCHOOL_STAFF out of its readers`);
@@ -152,14 +158,14 @@ export function defineResource<T extends BaseEntity>(def: ResourceDef<T>): Resou
   return def;
 }
 
-/** Whether a role reads a resource at all. */
-export const mayRead = (def: ResourceDef, role: Role): boolean => !def.policy.read || def.policy.read.includes(role);
+/** Whether a role reads a resource at all (perhaps only its own rows: see `readPlaceOf`). */
+export const mayRead = (def: ResourceDef, role: Role): boolean => !def.policy.read || def.policy.read.includes(role) || Boolean(def.policy.self);
 
 /** Whether a role writes a resource at all. */
 export const mayWrite = (def: ResourceDef, role: Role): boolean => def.policy.write.includes(role);
 
-/** Where a role's rows of a resource lie: the whole province, its city, or its school. */
-export type Place = 'province' | 'city' | 'school';
+/** Where a role's rows of a resource lie: the whole province, its city, its school, or its own (its account). */
+export type Place = 'province' | 'city' | 'school' | 'self';
 
 export function placeOf(def: ResourceDef, role: Role): Place {
   const { city, school } = def.policy;
@@ -168,8 +174,12 @@ export function placeOf(def: ResourceDef, role: Role): Place {
   return 'province';
 }
 
-/** The place a role reads in: a public register is read everywhere. */
-export const readPlaceOf = (def: ResourceDef, role: Role): Place => (def.policy.readEverywhere ? 'province' : placeOf(def, role));
+/** The place a role reads in: a public register is read everywhere; a role outside the readers reads its own rows, if the resource has a self path. */
+export function readPlaceOf(def: ResourceDef, role: Role): Place {
+  const { read, self, readEverywhere } = def.policy;
+  if (self && read && !read.includes(role)) return 'self';
+  return readEverywhere ? 'province' : placeOf(def, role);
+}
 
 /** Most rows of a child collection for one parent, given the arguments that narrow it. */
 export function childBound(child: ChildSpec, args: Record<string, unknown>): number {

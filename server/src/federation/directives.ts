@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { propOf, type ResourceDef } from '../common/resource.js';
 import { scopeOf } from '../auth/tokens.js';
-import { listBound } from '../query-limits.js';
+import { hasListBound, listBound } from '../query-limits.js';
 import { ANALYTICS_QUERY_COSTS } from '../modules/analytics/analytics.costs.js';
 
 /** The newest Federation version our pinned @apollo/composition and @apollo/subgraph know. */
@@ -83,20 +83,27 @@ const recordWrites = (resources: ResourceDef[]): Map<string, ResourceDef> =>
 /** A router may refuse a write early to a token without a scope of a role that may write the resource. */
 const writeScopes = (def: ResourceDef): string[][] => def.policy.write.map((role) => [scopeOf(role)]);
 
+/** A cursor page's `edges` / `nodes`: the page field's `@listSize` sizes them (`sizedFields`), by its `first`. */
+const isSizedByItsConnection = (type: string, field: Field): boolean => type.endsWith('Connection') && ['edges', 'nodes'].includes(field.name.value);
+
 /** Demand control as the subgraph's own cost model prices a field (query-limits.ts). */
 function costDirectives(type: string, field: Field): ConstDirectiveNode[] {
   const coordinate = `${type}.${field.name.value}`;
   const added: ConstDirectiveNode[] = [];
   const weight = ANALYTICS_QUERY_COSTS[coordinate];
   if (weight !== undefined) added.push(directive('cost', { weight }));
-  if (isList(field.type)) {
-    const { assumedSize, slicingArgument } = listBound(
+  if (hasListBound(coordinate, isList(field.type)) && !isSizedByItsConnection(type, field)) {
+    const { assumedSize, slicingArgument, sizedFields } = listBound(
       coordinate,
       namedType(field.type),
       (field.arguments ?? []).map((arg) => arg.name.value),
     );
+    const sized: Record<string, ArgValue> = sizedFields ? { sizedFields } : {};
     added.push(
-      directive('listSize', slicingArgument ? { assumedSize, slicingArguments: [slicingArgument], requireOneSlicingArgument: false } : { assumedSize }),
+      directive(
+        'listSize',
+        slicingArgument ? { assumedSize, slicingArguments: [slicingArgument], ...sized, requireOneSlicingArgument: false } : { assumedSize },
+      ),
     );
   }
   return added;

@@ -1,15 +1,15 @@
 import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { ReferenceKind, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
-import { readRowsByCompoundKey, readRowsByKey, type Row } from '../common/rows.js';
+import { readRowsByCompoundKey, readRowsByKey, type EntityRow } from '../read/rows.js';
 import { keysOf, valueAt, type EntityKey, type KeyPart } from './keys.js';
 import { badInput, type AppError } from '../common/errors.js';
 import { readScope } from '../auth/scope.js';
 import type { ResourceDef } from '../common/resource.js';
-import { selectedPropsOn } from '../common/selection.js';
+import { selectedPropsOn } from '../read/selection.js';
 
 /** What `_entities` answers in one slot: the row, null where no row has the key, or why it was refused. */
-type Slot = (Row & { __typename: string }) | null | Error;
+type Slot = (EntityRow & { __typename: string }) | null | Error;
 
 const refused = (index: number, zh: string, en: string): AppError =>
   badInput('representations', `第 ${index + 1} 个引用${zh}`, `representation ${index}: ${en}`);
@@ -120,7 +120,7 @@ function columnValues(meta: EntityMetadata, key: EntityKey, values: Array<string
 }
 
 /** A row's own values of a key, as `columnValues` gives a representation's. */
-const rowValues = (row: Row, key: EntityKey) =>
+const rowValues = (row: EntityRow, key: EntityKey) =>
   JSON.stringify(key.parts.map((part) => (part.path.length > 1 ? (row[part.prop] as { id: number } | null)?.id : row[part.prop])));
 
 async function fillGroup(ctx: Context, info: GraphQLResolveInfo, def: ResourceDef, key: EntityKey, byValue: KeyGroup, slots: Slot[]): Promise<void> {

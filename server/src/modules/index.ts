@@ -12,11 +12,11 @@ import { programResource } from './program/program.resource.js';
 import { enrollmentPlanResource } from './plan/enrollment-plan.resource.js';
 import { intakeResource } from './intake/intake.resource.js';
 import { studentResource } from './student/student.resource.js';
-import { StudentResolver } from './student/student.resolver.js';
+import { StudentResolver, studentQueries } from './student/student.resolver.js';
 import { jointCheckCaseResource } from './student/joint-check-case.resource.js';
 import { ExternalRoster, ExternalRosterEntry } from './student/external-roster.entity.js';
-import { ExternalRosterResolver } from './student/external-roster.resolver.js';
-import { PopulationResolver } from './student/population.resolver.js';
+import { ExternalRosterResolver, rosterQueries } from './student/external-roster.resolver.js';
+import { PopulationResolver, populationQueries } from './student/population.resolver.js';
 import { populationBaselineResource } from './student/population-baseline.resource.js';
 import { IntakeTally } from './intake/intake-tally.entity.js';
 import { companyResource } from './company/company.resource.js';
@@ -25,27 +25,28 @@ import { orderClassResource } from './order-class/order-class.resource.js';
 import { crossRegionAgreementResource } from './cross-region/cross-region.resource.js';
 import { outreachVisitResource } from './outreach/outreach-visit.resource.js';
 import { incentiveResource } from './incentive/incentive.resource.js';
-import { RegionResolver } from './region/region.resolver.js';
+import { RegionResolver, regionQueries } from './region/region.resolver.js';
 import { userResource } from './user/user.resource.js';
 import { auditEntryResource } from './audit/audit-entry.resource.js';
-import { SessionResolver } from '../auth/session.resolver.js';
-import { AnalyticsResolver } from './analytics/analytics.resolver.js';
+import { SessionResolver, sessionQueries } from './user/session.resolver.js';
+import { AnalyticsResolver, analyticsQueries } from './analytics/analytics.resolver.js';
 import { planAdjustmentResource } from './adjustment/plan-adjustment.resource.js';
 import { PlanAdjustmentResolver } from './adjustment/plan-adjustment.resolver.js';
 import { annualSummaryResource } from './summary/annual-summary.resource.js';
-import { AnnualSummaryResolver, CitySummaryStatusResolver } from './summary/annual-summary.resolver.js';
+import { AnnualSummaryResolver, CitySummaryStatusResolver, summaryQueries } from './summary/annual-summary.resolver.js';
 import { PlanWorkflowResolver } from './plan/plan-workflow.resolver.js';
 import { planTransitionResource } from './plan/plan-transition.resource.js';
-import { SchoolTargetGapResolver, UnderAssignedSchoolResolver } from './target/school-target-gaps.resolver.js';
+import { SchoolTargetGapResolver, UnderAssignedSchoolResolver, targetQueries } from './target/school-target-gaps.resolver.js';
 import { CrossRegionModelResolver } from './cross-region/cross-region.resolver.js';
-import { TasksResolver } from './tasks/tasks.resolver.js';
+import { TasksResolver, taskQueries } from './tasks/tasks.resolver.js';
 import { disciplineCaseResource } from './register/discipline-case.resource.js';
-import { DisciplineCaseResolver } from './register/discipline-case.resolver.js';
-import { AlertsResolver } from './alerts/alerts.resolver.js';
+import { DisciplineCaseResolver, registerQueries } from './register/discipline-case.resolver.js';
+import { AlertsResolver, alertQueries } from './alerts/alerts.resolver.js';
 import { AlertReceipt } from './alerts/alert-receipt.entity.js';
 import { scoringWeightResource } from './scoring/scoring-weight.resource.js';
-import { CityRankingScoreResolver, CityScoreResolver } from './scoring/city-score.resolver.js';
-import { InstitutionResolver } from './institution/institution.resolver.js';
+import { CityRankingScoreResolver, CityScoreResolver, scoringQueries } from './scoring/city-score.resolver.js';
+import { InstitutionResolver, institutionQueries } from './institution/institution.resolver.js';
+import type { QueryReach } from '../common/query-reach.js';
 
 /** Every resource of the API; adding a module means adding it here. */
 export const resources: ResourceDef[] = [
@@ -74,6 +75,23 @@ export const resources: ResourceDef[] = [
   userResource,
   auditEntryResource,
 ] as ResourceDef[];
+
+/** Every query that is not a resource's own (its CRUD, aggregate and federation fields), with who may ask it. */
+export const queryReach: Readonly<Record<string, QueryReach>> = {
+  ...sessionQueries,
+  ...regionQueries,
+  ...analyticsQueries,
+  ...summaryQueries,
+  ...targetQueries,
+  ...taskQueries,
+  ...registerQueries,
+  ...alertQueries,
+  ...scoringQueries,
+  ...studentQueries,
+  ...rosterQueries,
+  ...populationQueries,
+  ...institutionQueries,
+};
 
 /** The resources' entities, the intake subtotals that database triggers keep, users' alert receipts and external rosters (no resources). */
 export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally, AlertReceipt, ExternalRoster, ExternalRosterEntry];

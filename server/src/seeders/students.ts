@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { queryRows } from '../common/sql.js';
+import { queryRows } from '../read/sql.js';
 import { Intake } from '../modules/intake/intake.entity.js';
 import { IntakeSource, TargetGroup } from '../modules/intake/intake.enums.js';
 import { School } from '../modules/school/school.entity.js';

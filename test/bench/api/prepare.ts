@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { openOrm, migrate, closeOrm } from '../../../server/src/orm.js';
 import { seedReference } from '../../../server/src/seeders/reference.js';
-import { ensureFirstAdmin } from '../../../server/src/auth/first-admin.js';
+import { ensureFirstAdmin } from '../../../server/src/modules/user/first-admin.js';
 import { TokenService } from '../../../server/src/auth/tokens.js';
 import { City } from '../../../server/src/modules/city/city.entity.js';
 import { Major } from '../../../server/src/modules/major/major.entity.js';
 import { User } from '../../../server/src/modules/user/user.entity.js';
-import { isPostgres, knexOf } from '../../../server/src/modules/analytics/analytics.scope.js';
+import { isPostgres } from '../../../server/src/read/dialect.js';
+import { knexOf } from '../../../server/src/read/sql.js';
 import { generateProvince } from '../generate.js';
 import { bulkLoad } from '../load.js';
 

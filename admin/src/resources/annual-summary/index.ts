@@ -9,10 +9,10 @@ export const annualSummary = defineResource({
   // the server's unique key
   naturalKey: ['cityId', 'year'],
   columns: [
-    { source: 'cityId', type: 'reference', reference: 'City', required: true, width: 110 },
-    { source: 'year', type: 'int', required: true, min: 2023, max: 2027, width: 80 },
-    { source: 'problems', type: 'text', maxLength: 5000, multiline: true, width: 320 },
-    { source: 'nextYearMeasures', type: 'text', maxLength: 5000, multiline: true, width: 320 },
+    { source: 'cityId', type: 'reference', reference: 'City', width: 110 },
+    { source: 'year', type: 'int', width: 80 },
+    { source: 'problems', type: 'text', multiline: true, width: 320 },
+    { source: 'nextYearMeasures', type: 'text', multiline: true, width: 320 },
     { source: 'status', type: 'enum', enum: 'SummaryStatus', editable: false, width: 90 },
     { source: 'dueOn', type: 'date', editable: false, width: 110 },
     { source: 'submittedOn', type: 'date', editable: false, width: 110 },

@@ -8,10 +8,6 @@ export const campaignTarget = defineResource({
   defaultSort: { field: 'year', order: 'ASC' },
   // the server's unique key
   naturalKey: ['cityId', 'year'],
-  columns: [
-    { source: 'cityId', type: 'reference', reference: 'City', required: true, width: 140 },
-    campaignYear(),
-    { source: 'seats', type: 'int', required: true, min: 0, max: 1000000, total: true },
-  ],
+  columns: [{ source: 'cityId', type: 'reference', reference: 'City', width: 140 }, campaignYear(), { source: 'seats', type: 'int', total: true }],
   display: { label: (r, l) => `${l.label('City', r.cityId)} ${String(r.year)}`, uses: ['City'] },
 });

@@ -8,11 +8,11 @@ export const company = defineResource({
   // the server's unique key
   naturalKey: ['creditCode'],
   columns: [
-    { source: 'name', type: 'text', required: true, maxLength: 100, width: 240 },
-    { source: 'shortName', type: 'text', maxLength: 30, width: 120 },
-    { source: 'creditCode', type: 'text', required: true, pattern: { regex: /^[0-9A-HJ-NP-RTUW-Y]{18}$/, message: 'validation.credit_code' }, width: 200 },
-    { source: 'industry', type: 'enum', enum: 'Industry', required: true, width: 240 },
-    { source: 'cityId', type: 'reference', reference: 'City', required: true, width: 120 },
+    { source: 'name', type: 'text', width: 240 },
+    { source: 'shortName', type: 'text', width: 120 },
+    { source: 'creditCode', type: 'text', patternMessage: 'validation.credit_code', width: 200 },
+    { source: 'industry', type: 'enum', enum: 'Industry', width: 240 },
+    { source: 'cityId', type: 'reference', reference: 'City', width: 120 },
   ],
   display: { label: (r) => String(r.name), keys: (r) => [String(r.creditCode), ...(r.shortName ? [String(r.shortName)] : [])] },
 });

@@ -10,10 +10,10 @@ export const enrollmentPlan = defineResource({
   // the server's unique key
   naturalKey: ['programId', 'year', 'season'],
   columns: [
-    { source: 'programId', type: 'reference', reference: 'Program', required: true, width: 360 },
-    { source: 'year', type: 'int', required: true, min: 2000, max: 2100, width: 90 },
-    { source: 'season', type: 'enum', enum: 'Season', required: true, width: 90 },
-    { source: 'seats', type: 'int', required: true, min: 0, max: 100000, total: true, width: 110 },
+    { source: 'programId', type: 'reference', reference: 'Program', width: 360 },
+    { source: 'year', type: 'int', width: 90 },
+    { source: 'season', type: 'enum', enum: 'Season', width: 90 },
+    { source: 'seats', type: 'int', total: true, width: 110 },
     { source: 'status', type: 'enum', enum: 'PlanStatus', editable: false, width: 100 },
     { source: 'schoolId', type: 'reference', reference: 'School', width: 220 },
   ],

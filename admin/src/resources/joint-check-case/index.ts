@@ -11,7 +11,7 @@ export const jointCheckCase = defineResource({
     { source: 'studentId', type: 'reference', reference: 'Student', editable: false, filter: false, width: 260 },
     { source: 'matchedOn', type: 'date', editable: false, width: 120 },
     { source: 'status', type: 'enum', enum: 'JointCheckStatus', width: 120 },
-    { source: 'note', type: 'text', maxLength: 2000, multiline: true, width: 320 },
+    { source: 'note', type: 'text', multiline: true, width: 320 },
   ],
   display: { label: (r, l) => `${l.label('School', r.schoolId)} ${String(r.matchedOn)}`, uses: ['School'] },
 });

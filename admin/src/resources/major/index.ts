@@ -9,10 +9,10 @@ export const major = defineResource({
   // the server's unique key
   naturalKey: ['code'],
   columns: [
-    { source: 'code', type: 'text', required: true, pattern: { regex: /^\d{4}(-\d{1,2})?$/, message: 'validation.major_code' }, width: 110 },
-    { source: 'name', type: 'text', required: true, maxLength: 100, width: 200 },
-    { source: 'category', type: 'text', required: true, maxLength: 50, width: 140 },
-    { source: 'levels', type: 'enumList', enum: 'Level', required: true, width: 280 },
+    { source: 'code', type: 'text', patternMessage: 'validation.major_code', width: 110 },
+    { source: 'name', type: 'text', width: 200 },
+    { source: 'category', type: 'text', width: 140 },
+    { source: 'levels', type: 'enumList', enum: 'Level', width: 280 },
   ],
   display: { label: (r) => `${String(r.code)} ${String(r.name)}`, keys: (r) => [String(r.code), String(r.name)] },
 });

@@ -8,14 +8,14 @@ export const partnership = defineResource({
   defaultSort: { field: 'startsOn', order: 'DESC' },
   defaults: { status: 'ACTIVE' },
   columns: [
-    { source: 'schoolId', type: 'reference', reference: 'School', required: true, width: 220 },
-    { source: 'companyId', type: 'reference', reference: 'Company', required: true, width: 220 },
-    { source: 'kind', type: 'enum', enum: 'PartnershipKind', required: true, width: 140 },
-    { source: 'startsOn', type: 'date', required: true, width: 120 },
+    { source: 'schoolId', type: 'reference', reference: 'School', width: 220 },
+    { source: 'companyId', type: 'reference', reference: 'Company', width: 220 },
+    { source: 'kind', type: 'enum', enum: 'PartnershipKind', width: 140 },
+    { source: 'startsOn', type: 'date', width: 120 },
     { source: 'endsOn', type: 'date', width: 120 },
     { source: 'status', type: 'enum', enum: 'PartnershipStatus', width: 100 },
-    { source: 'positionsOffered', type: 'int', min: 0, max: 100000, total: true, width: 120 },
-    { source: 'notes', type: 'text', maxLength: 500, multiline: true, width: 220 },
+    { source: 'positionsOffered', type: 'int', total: true, width: 120 },
+    { source: 'notes', type: 'text', multiline: true, width: 220 },
   ],
   display: {
     label: (r, l) =>

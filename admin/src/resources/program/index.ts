@@ -8,11 +8,11 @@ export const program = defineResource({
   // the server's unique key
   naturalKey: ['schoolId', 'majorId', 'level', 'entryBasis', 'studyMode'],
   columns: [
-    { source: 'schoolId', type: 'reference', reference: 'School', required: true, width: 240 },
-    { source: 'majorId', type: 'reference', reference: 'Major', required: true, width: 200 },
-    { source: 'level', type: 'enum', enum: 'Level', required: true, width: 150 },
-    { source: 'entryBasis', type: 'enum', enum: 'EntryBasis', required: true, width: 130 },
-    { source: 'durationYears', type: 'int', min: 1, max: 6, width: 100 },
+    { source: 'schoolId', type: 'reference', reference: 'School', width: 240 },
+    { source: 'majorId', type: 'reference', reference: 'Major', width: 200 },
+    { source: 'level', type: 'enum', enum: 'Level', width: 150 },
+    { source: 'entryBasis', type: 'enum', enum: 'EntryBasis', width: 130 },
+    { source: 'durationYears', type: 'int', width: 100 },
     { source: 'studyMode', type: 'enum', enum: 'StudyMode', width: 120 },
     { source: 'filedOn', type: 'date', width: 120 },
   ],

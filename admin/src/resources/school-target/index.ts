@@ -8,10 +8,6 @@ export const schoolTarget = defineResource({
   defaultSort: { field: 'year', order: 'ASC' },
   // the server's unique key
   naturalKey: ['schoolId', 'year'],
-  columns: [
-    { source: 'schoolId', type: 'reference', reference: 'School', required: true, width: 240 },
-    campaignYear(),
-    { source: 'seats', type: 'int', required: true, min: 0, max: 100000, total: true },
-  ],
+  columns: [{ source: 'schoolId', type: 'reference', reference: 'School', width: 240 }, campaignYear(), { source: 'seats', type: 'int', total: true }],
   display: { label: (r, l) => `${l.label('School', r.schoolId)} ${String(r.year)}`, uses: ['School'] },
 });

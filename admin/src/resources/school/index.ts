@@ -9,9 +9,9 @@ export const school = defineResource({
   // the server's unique key
   naturalKey: ['name'],
   columns: [
-    { source: 'name', type: 'text', required: true, maxLength: 100, width: 240 },
-    { source: 'type', type: 'enum', enum: 'SchoolType', required: true, width: 140 },
-    { source: 'cityId', type: 'reference', reference: 'City', required: true, width: 120 },
+    { source: 'name', type: 'text', width: 240 },
+    { source: 'type', type: 'enum', enum: 'SchoolType', width: 140 },
+    { source: 'cityId', type: 'reference', reference: 'City', width: 120 },
     { source: 'provincial', type: 'boolean', width: 80 },
     { source: 'ownership', type: 'enum', enum: 'Ownership', width: 110 },
   ],

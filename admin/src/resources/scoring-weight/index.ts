@@ -7,8 +7,8 @@ export const scoringWeight = defineResource({
   icon: BalanceIcon,
   defaultSort: { field: 'id', order: 'ASC' },
   columns: [
-    { source: 'criterion', type: 'enum', enum: 'ScoreCriterion', required: true, editable: false, width: 320 },
-    { source: 'weight', type: 'int', required: true, min: 0, max: 100, total: true, width: 100 },
+    { source: 'criterion', type: 'enum', enum: 'ScoreCriterion', editable: false, width: 320 },
+    { source: 'weight', type: 'int', total: true, width: 100 },
   ],
   display: { label: (r) => String(r.criterion) },
 });

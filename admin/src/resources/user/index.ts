@@ -9,9 +9,9 @@ export const user = defineResource({
   // the server's unique key
   naturalKey: ['username'],
   columns: [
-    { source: 'username', type: 'text', required: true, pattern: { regex: /^[a-z][a-z0-9_.-]{2,49}$/, message: 'validation.username' }, width: 140 },
-    { source: 'displayName', type: 'text', maxLength: 100, width: 120 },
-    { source: 'role', type: 'enum', enum: 'Role', required: true, width: 300 },
+    { source: 'username', type: 'text', patternMessage: 'validation.username', width: 140 },
+    { source: 'displayName', type: 'text', width: 120 },
+    { source: 'role', type: 'enum', enum: 'Role', width: 300 },
     { source: 'cityId', type: 'reference', reference: 'City', width: 110 },
     { source: 'schoolId', type: 'reference', reference: 'School', width: 220 },
     { source: 'active', type: 'boolean', width: 80 },

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { PlanAdjustment } from './plan-adjustment.entity.js';
 import { AdjustmentDecision } from './adjustment.enums.js';
 import { decidePlanAdjustment, requestPlanAdjustment } from './plan-adjustment.service.js';
-import { adjustmentAuthority } from '../../auth/adjustment-authority.js';
+import { adjustmentAuthority } from './adjustment-authority.js';
 
 @Resolver(() => PlanAdjustment)
 export class PlanAdjustmentResolver {

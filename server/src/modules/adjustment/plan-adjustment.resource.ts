@@ -1,4 +1,4 @@
-import { OFFICES } from '../user/role.js';
+import { OFFICES } from '../../auth/role.js';
 import { defineResource } from '../../common/resource.js';
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 import { PlanAdjustment } from './plan-adjustment.entity.js';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { badInput, ruleViolation } from '../../common/errors.js';
 import { findOrFail } from '../../common/crud.service.js';
 import { todayIn, type Clock } from '../../common/clock.js';
-import { queryRows, toNumber } from '../../common/sql.js';
+import { queryRows, toNumber } from '../../read/sql.js';
 import type { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 import { enrollmentPlanResource } from '../plan/enrollment-plan.resource.js';
 import { planAdjustmentResource } from './plan-adjustment.resource.js';

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Actor } from '../../auth/actor.js';
 import { User } from '../user/user.entity.js';
-import { Role } from '../user/role.js';
+import { Role } from '../../auth/role.js';
 import { AlertReceipt } from './alert-receipt.entity.js';
 import { alertsFor } from './alerts.service.js';
 

@@ -2,12 +2,13 @@ import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { requestActor } from '../../auth/scope.js';
 import { todayIn } from '../../common/clock.js';
-import { readEnv } from '../../env.js';
 import { Alert } from './alert.types.js';
 import { alertsFor, markAlertsRead } from './alerts.service.js';
+import { reminderDays } from './reminder-days.js';
+import { defineQueries } from '../../common/query-reach.js';
 
-let reminderDays: number[] | undefined;
-const configuredReminderDays = () => (reminderDays ??= readEnv().alertReminderDays);
+/** The signed-in user's own alerts (common/query-reach.ts). */
+export const alertQueries = defineQueries({ myAlerts: 'self' });
 
 @Resolver(() => Alert)
 export class AlertsResolver {
@@ -17,7 +18,7 @@ export class AlertsResolver {
   async myAlerts(@Ctx() ctx: Context): Promise<Alert[]> {
     const actor = requestActor();
     if (!actor) return [];
-    return alertsFor(ctx.em, actor, todayIn(ctx.clock), configuredReminderDays());
+    return alertsFor(ctx.em, actor, todayIn(ctx.clock), reminderDays());
   }
 
   @Mutation(() => Int, { description: 'Marks the signed-in user’s alerts read, by key; returns how many keys were marked' })

@@ -1,5 +1,5 @@
 import type { Actor } from '../../auth/actor.js';
-import { Role } from '../user/role.js';
+import { Role } from '../../auth/role.js';
 import { Season } from '../plan/plan.enums.js';
 import { registrationDeadline } from '../intake/intake-rules.js';
 import { summaryDueOn } from '../summary/summary-rules.js';

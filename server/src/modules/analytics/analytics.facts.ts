@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { StudyMode } from '../program/program.enums.js';
 import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR } from '../target/campaign.js';
-import { isPostgres, knexOf } from './analytics.scope.js';
+import { knexOf } from '../../read/sql.js';
+import { isPostgres } from '../../read/dialect.js';
 
 export interface FactFilter {
   /** Plan years to include; `null` means every campaign year. */

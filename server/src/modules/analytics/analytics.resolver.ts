@@ -11,7 +11,17 @@ import { cityRanking } from './city-ranking.service.js';
 import { PartnershipStats } from './partnership-stats.types.js';
 import { partnershipStats } from './partnership-stats.service.js';
 import { loadCities } from './analytics.scope.js';
-import { assertProvinceWide, cityCodeInScope, schoolIdInScope } from '../../auth/analytics-scope.js';
+import { assertMayAsk, cityCodeInScope, schoolIdInScope } from './reader-place.js';
+import { defineQueries } from '../../common/query-reach.js';
+
+/** Who asks the analyst figures (common/query-reach.ts). */
+export const analyticsQueries = defineQueries({
+  campaignProgress: 'place',
+  levelMix: 'place',
+  sourceMix: 'place',
+  cityRanking: 'provinceWide',
+  partnershipStats: 'place',
+});
 
 /** Names and codes that shape every answer; each instance keeps them until the city table changes. */
 const citiesOf = (ctx: Context) => ctx.cache.read('city', 'analytics', () => loadCities(ctx.em));
@@ -54,7 +64,7 @@ export class AnalyticsResolver {
     @Arg('year', () => Int, { nullable: true, description: 'One campaign year; the whole campaign when absent' }) year: number | null,
     @Ctx() ctx: Context,
   ) {
-    assertProvinceWide(ctx.actor);
+    assertMayAsk(analyticsQueries.cityRanking, ctx.actor);
     return cityRanking(ctx.em, await citiesOf(ctx), { year });
   }
 

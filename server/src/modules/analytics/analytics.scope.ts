@@ -1,16 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { badInput } from '../../common/errors.js';
 import { City } from '../city/city.entity.js';
 import { School } from '../school/school.entity.js';
 import { parseId } from '../../common/ids.js';
-import { readRows } from '../../common/rows.js';
-import { sqliteReadersOf } from '../../common/sqlite-readers.js';
+import { readRows } from '../../read/rows.js';
 import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
-
-export type Knex = ReturnType<SqlEntityManager['getKnex']>;
-type KnexQuery = ReturnType<Knex['select']>;
 
 export interface CityInfo {
   id: number;
@@ -19,43 +13,6 @@ export interface CityInfo {
 }
 
 export const PROVINCE_NAME = '浙江省';
-
-/** The knex instance behind an entity manager; analytics build their GROUP BY queries with it. */
-export function knexOf(em: EntityManager): Knex {
-  return (em as SqlEntityManager).getKnex();
-}
-
-export const isPostgres = (em: EntityManager): boolean => em.getDriver() instanceof PostgreSqlDriver;
-
-export type Row = Record<string, any>;
-
-/**
- * The rows of an aggregate query; their columns are the aliases the query selects. On a SQLite file
- * the statement runs in a reader thread (common/sqlite-readers.ts), so that it neither blocks the
- * event loop nor leaves the other cores idle; inside a transaction it must see that transaction's
- * writes, so it runs through knex as on PostgreSQL. The query is compiled once (knex would compile
- * it again to run it, which costs about as much as a small statement) and logged through MikroORM's
- * logger, the same on both paths.
- */
-export async function rowsOf(em: EntityManager, query: KnexQuery): Promise<Row[]> {
-  const statement = query.toSQL();
-  const readers = sqliteReadersOf(em);
-  const started = Date.now();
-  let rows: Row[];
-  if (readers && !em.getTransactionContext()) {
-    const native = statement.toNative();
-    rows = await readers.all(native.sql, native.bindings);
-  } else {
-    // pg answers a raw statement with its result object, better-sqlite3 with the rows.
-    const result = (await knexOf(em).raw(statement.sql, statement.bindings as never)) as Row[] | { rows: Row[] };
-    rows = Array.isArray(result) ? result : result.rows;
-  }
-  em.config.getLogger().logQuery({ query: statement.sql, params: [...statement.bindings], took: Date.now() - started, results: rows.length, level: 'info' });
-  return rows;
-}
-
-/** Sums from PostgreSQL arrive as strings (bigint/numeric); SQLite gives numbers. */
-export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 export const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 

@@ -3,7 +3,8 @@ import { PlanStatus } from '../plan/plan.enums.js';
 import { StudyMode } from '../program/program.enums.js';
 import { CAMPAIGN_CUMULATIVE_TARGET, CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
 import { futureIntakes } from './analytics.facts.js';
-import { PROVINCE_NAME, campaignYears, checkYear, knexOf, num, ratio, resolveCity, rowsOf, type CityInfo } from './analytics.scope.js';
+import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolveCity, type CityInfo } from './analytics.scope.js';
+import { knexOf, toNumber, rowsOf } from '../../read/sql.js';
 import type { CampaignProgress, CampaignProgressRow } from './analytics.types.js';
 
 type Cell = { target: number; planned: number; enrolled: number; registered: number; unverified: number };
@@ -91,12 +92,12 @@ export async function campaignProgress(
     return cells.get(k)!;
   };
   for (const f of facts) {
-    const c = cell(num(f.cityId), num(f.year));
-    c.target += num(f.target);
-    c.planned += num(f.planned);
-    c.enrolled += num(f.enrolled);
-    c.registered += num(f.enrolled) - num(f.pending);
-    c.unverified += num(f.unverified);
+    const c = cell(toNumber(f.cityId), toNumber(f.year));
+    c.target += toNumber(f.target);
+    c.planned += toNumber(f.planned);
+    c.enrolled += toNumber(f.enrolled);
+    c.registered += toNumber(f.enrolled) - toNumber(f.pending);
+    c.unverified += toNumber(f.unverified);
   }
 
   const scope: CityInfo[] = city ? [city] : cities;

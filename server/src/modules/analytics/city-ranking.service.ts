@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Level } from '../major/level.js';
 import { planFacts } from './analytics.facts.js';
-import { campaignYears, checkYear, knexOf, num, ratio, rowsOf, type CityInfo } from './analytics.scope.js';
+import { campaignYears, checkYear, ratio, type CityInfo } from './analytics.scope.js';
+import { knexOf, toNumber, rowsOf } from '../../read/sql.js';
 import type { CityRankingRow } from './city-ranking.types.js';
 
 const ADVANCED_LEVELS: string[] = [Level.ADVANCED, Level.PREPARATORY_TECHNICIAN];
@@ -23,13 +24,13 @@ export async function cityRanking(em: EntityManager, cities: CityInfo[], args: {
         .groupBy('s.city_id', 'pr.level'),
     ),
   ]);
-  const targetOf = new Map(targets.map((t) => [num(t.cityId), num(t.seats)]));
+  const targetOf = new Map(targets.map((t) => [toNumber(t.cityId), toNumber(t.seats)]));
   const enrolled = new Map<number, number>();
   const advanced = new Map<number, number>();
   for (const g of grouped) {
-    const id = num(g.cityId);
-    enrolled.set(id, (enrolled.get(id) ?? 0) + num(g.students));
-    if (ADVANCED_LEVELS.includes(g.level)) advanced.set(id, (advanced.get(id) ?? 0) + num(g.students));
+    const id = toNumber(g.cityId);
+    enrolled.set(id, (enrolled.get(id) ?? 0) + toNumber(g.students));
+    if (ADVANCED_LEVELS.includes(g.level)) advanced.set(id, (advanced.get(id) ?? 0) + toNumber(g.students));
   }
   const rows = cities.map((c) => {
     const target = targetOf.get(c.id) ?? 0;

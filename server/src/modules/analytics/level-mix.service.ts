@@ -4,7 +4,8 @@ import { Level } from '../major/level.js';
 import { School } from '../school/school.entity.js';
 import { PROVINCE_CODE } from '../target/campaign.js';
 import { planFacts } from './analytics.facts.js';
-import { PROVINCE_NAME, campaignYears, checkYear, num, ratio, resolveCity, resolveSchool, rowsOf, type CityInfo } from './analytics.scope.js';
+import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolveCity, resolveSchool, type CityInfo } from './analytics.scope.js';
+import { toNumber, rowsOf } from '../../read/sql.js';
 import type { LevelMixRow } from './analytics.types.js';
 
 type Counts = Record<Level, number>;
@@ -87,11 +88,11 @@ export async function levelMix(
   if (!city) for (const c of cities) units.set(c.id, { cityCode: c.code, cityName: c.nameZh, schoolId: null, schoolName: null, years: new Map() });
   if (school) units.set(school.id, { cityCode: city!.code, cityName: city!.nameZh, schoolId: school.id, schoolName: school.name, years: new Map() });
   if (city && !school) {
-    const ids = [...new Set(grouped.map((g) => num(g.unitId)))];
+    const ids = [...new Set(grouped.map((g) => toNumber(g.unitId)))];
     const schools = await em.find(School, { id: { $in: ids } }, { orderBy: { name: 'ASC' } });
     for (const s of schools) units.set(s.id, { cityCode: city.code, cityName: city.nameZh, schoolId: s.id, schoolName: s.name, years: new Map() });
   }
-  for (const g of grouped) countsOf(units.get(num(g.unitId))!, num(g.year))[g.level as Level] += num(g.students);
+  for (const g of grouped) countsOf(units.get(toNumber(g.unitId))!, toNumber(g.year))[g.level as Level] += toNumber(g.students);
 
   if (school) return toRows(units.get(school.id)!, years);
   const whole: Unit = city

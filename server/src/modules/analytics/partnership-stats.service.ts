@@ -3,7 +3,8 @@ import { PartnershipKind } from '../partnership/partnership.enums.js';
 import { Industry } from '../company/industry.js';
 import { provinceByCode } from '../region/provinces.js';
 import { PROVINCE_CODE } from '../target/campaign.js';
-import { PROVINCE_NAME, checkYear, knexOf, num, resolveCity, rowsOf, type CityInfo } from './analytics.scope.js';
+import { PROVINCE_NAME, checkYear, resolveCity, type CityInfo } from './analytics.scope.js';
+import { knexOf, toNumber, rowsOf } from '../../read/sql.js';
 import type { PartnershipStats } from './partnership-stats.types.js';
 
 type Counts = { partnerships: number; classes: number; seats: number; enrolled: number };
@@ -78,13 +79,13 @@ export async function partnershipStats(
     for (const [k, v] of Object.entries(values) as [keyof Counts, number][]) counts[k] += v;
   };
   for (const r of partnerships) {
-    const values = { partnerships: num(r.partnerships) };
-    add(byCity, `${num(r.cityId)}:${r.kind}`, values);
+    const values = { partnerships: toNumber(r.partnerships) };
+    add(byCity, `${toNumber(r.cityId)}:${r.kind}`, values);
     add(byIndustry, `${r.industry}:${r.kind}`, values);
   }
   for (const r of classes) {
-    const values = { classes: num(r.classes), seats: num(r.seats), enrolled: num(r.enrolled) };
-    add(byCity, `${num(r.cityId)}:${r.kind}`, values);
+    const values = { classes: toNumber(r.classes), seats: toNumber(r.seats), enrolled: toNumber(r.enrolled) };
+    add(byCity, `${toNumber(r.cityId)}:${r.kind}`, values);
     add(byIndustry, `${r.industry}:${r.kind}`, values);
   }
 
@@ -106,9 +107,9 @@ export async function partnershipStats(
     byPartnerProvince: crossRegion.map((r) => ({
       provinceCode: r.provinceCode,
       provinceName: provinceByCode(r.provinceCode)?.nameZh ?? null,
-      agreements: num(r.agreements),
-      seats: num(r.seats),
-      students: num(r.students),
+      agreements: toNumber(r.agreements),
+      seats: toNumber(r.seats),
+      students: toNumber(r.students),
     })),
   };
 }

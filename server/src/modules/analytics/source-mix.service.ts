@@ -4,7 +4,8 @@ import { StudyMode } from '../program/program.enums.js';
 import { isZhejiangCode, provinceByCode } from '../region/provinces.js';
 import { PROVINCE_CODE } from '../target/campaign.js';
 import { planFacts } from './analytics.facts.js';
-import { PROVINCE_NAME, campaignYears, checkYear, num, ratio, resolveCity, rowsOf, type CityInfo } from './analytics.scope.js';
+import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolveCity, type CityInfo } from './analytics.scope.js';
+import { toNumber, rowsOf } from '../../read/sql.js';
 import { OriginKind, type SourceMixRow } from './source-mix.types.js';
 
 /** Home city, another Zhejiang city, or the other province's own code. */
@@ -90,8 +91,8 @@ export async function sourceMix(em: EntityManager, cities: CityInfo[], args: { y
     return tallies.get(k)!;
   };
   for (const g of grouped) {
-    const cityId = num(g.cityId);
-    tally(cityId, num(g.year)).add(g.targetGroup, g.studyMode, originKey(g.originCode, codeOf.get(cityId)!), num(g.students));
+    const cityId = toNumber(g.cityId);
+    tally(cityId, toNumber(g.year)).add(g.targetGroup, g.studyMode, originKey(g.originCode, codeOf.get(cityId)!), toNumber(g.students));
   }
 
   const scope = city ? [city] : cities;

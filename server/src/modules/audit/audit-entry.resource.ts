@@ -1,4 +1,4 @@
-import { NOBODY, BUREAUS } from '../user/role.js';
+import { NOBODY, BUREAUS } from '../../auth/role.js';
 import { defineResource } from '../../common/resource.js';
 import { AuditAction, AuditEntry } from './audit-entry.entity.js';
 

@@ -1,4 +1,4 @@
-import { BUREAUS } from '../user/role.js';
+import { BUREAUS } from '../../auth/role.js';
 import { defineResource } from '../../common/resource.js';
 import { AppError } from '../../common/errors.js';
 import { City } from '../city/city.entity.js';

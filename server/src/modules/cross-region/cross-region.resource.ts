@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { BUREAUS } from '../user/role.js';
+import { BUREAUS } from '../../auth/role.js';
 import { defineResource } from '../../common/resource.js';
 import { badInput, ruleViolation } from '../../common/errors.js';
 import { City } from '../city/city.entity.js';

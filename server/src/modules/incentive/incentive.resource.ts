@@ -1,4 +1,4 @@
-import { BUREAUS, CITY_READERS } from '../user/role.js';
+import { BUREAUS, CITY_READERS } from '../../auth/role.js';
 import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR } from '../target/campaign.js';
 import { defineResource } from '../../common/resource.js';
 import { badInput } from '../../common/errors.js';

@@ -1,11 +1,12 @@
+import { defineQueries } from '../../common/query-reach.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { readScope } from '../../auth/scope.js';
 import { badInput } from '../../common/errors.js';
 import { textMatchOperator } from '../../common/filters.js';
-import { readRows, type Row } from '../../common/rows.js';
-import { selectedPropsOn } from '../../common/selection.js';
+import { readRows, type EntityRow } from '../../read/rows.js';
+import { selectedPropsOn } from '../../read/selection.js';
 import type { ResourceDef } from '../../common/resource.js';
 import { schoolResource } from '../school/school.resource.js';
 import { companyResource } from '../company/company.resource.js';
@@ -17,12 +18,15 @@ const DEFAULT_INSTITUTIONS = 50;
 const MAX_NAME_LENGTH = 100;
 
 /** One type's rows of a city, in the reader's scope, by name, with their type named for the interface. */
-async function rowsOf(ctx: Context, info: GraphQLResolveInfo, def: ResourceDef, cityCode: string, name: string | null, limit: number): Promise<Row[]> {
+async function rowsOf(ctx: Context, info: GraphQLResolveInfo, def: ResourceDef, cityCode: string, name: string | null, limit: number): Promise<EntityRow[]> {
   const scope = readScope(def);
   const where = [{ city: { code: cityCode } }, ...(name ? [{ name: { [textMatchOperator(ctx.em)]: `%${name}%` } }] : []), ...(scope ? [scope] : [])];
   const rows = await readRows(ctx.em, def.entity, { $and: where }, { props: selectedPropsOn(def, info, ['name']), orderBy: [{ name: 'ASC' }], limit });
   return rows.map((row) => ({ ...row, __typename: def.name }));
 }
+
+/** Schools and companies of one city, each in the reader's scope (common/query-reach.ts). */
+export const institutionQueries = defineQueries({ institutions: 'rows' });
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
@@ -36,7 +40,7 @@ export class InstitutionResolver {
     @Arg('perPage', () => Int, { nullable: true, defaultValue: DEFAULT_INSTITUTIONS, description: `at most ${MAX_INSTITUTIONS}` }) perPage: number | null,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<Row[]> {
+  ): Promise<EntityRow[]> {
     const limit = perPage ?? DEFAULT_INSTITUTIONS;
     if (limit < 1 || limit > MAX_INSTITUTIONS) throw badInput('perPage', `每页 1 至 ${MAX_INSTITUTIONS} 个`, `perPage must be 1 to ${MAX_INSTITUTIONS}`);
     if (name && name.length > MAX_NAME_LENGTH)

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { badInput, ruleViolation } from '../../common/errors.js';
 import type { WriteHooks } from '../../common/resource.js';
-import { queryRows, toNumber } from '../../common/sql.js';
+import { queryRows, toNumber } from '../../read/sql.js';
 import { City } from '../city/city.entity.js';
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 import { PlanTransition } from '../plan/plan-transition.entity.js';

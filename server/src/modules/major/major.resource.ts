@@ -1,4 +1,4 @@
-import { PROVINCE_ONLY } from '../user/role.js';
+import { PROVINCE_ONLY } from '../../auth/role.js';
 import { defineResource } from '../../common/resource.js';
 import { badInput } from '../../common/errors.js';
 import { Major } from './major.entity.js';

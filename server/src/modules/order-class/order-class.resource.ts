@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { OFFICES } from '../user/role.js';
+import { OFFICES } from '../../auth/role.js';
 import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR } from '../target/campaign.js';
 import { defineResource } from '../../common/resource.js';
 import { badInput } from '../../common/errors.js';

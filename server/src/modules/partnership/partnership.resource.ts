@@ -1,4 +1,4 @@
-import { OFFICES } from '../user/role.js';
+import { OFFICES } from '../../auth/role.js';
 import { defineResource } from '../../common/resource.js';
 import { badInput } from '../../common/errors.js';
 import { School } from '../school/school.entity.js';

@@ -1,4 +1,4 @@
-import { OFFICES } from '../user/role.js';
+import { OFFICES } from '../../auth/role.js';
 import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR } from '../target/campaign.js';
 import { defineResource } from '../../common/resource.js';
 import { School } from '../school/school.entity.js';

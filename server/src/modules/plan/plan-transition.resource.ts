@@ -1,4 +1,4 @@
-import { NOBODY } from '../user/role.js';
+import { NOBODY } from '../../auth/role.js';
 import { defineResource } from '../../common/resource.js';
 import { EnrollmentPlan } from './enrollment-plan.entity.js';
 import { PlanTransition } from './plan-transition.entity.js';

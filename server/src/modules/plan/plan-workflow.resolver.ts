@@ -6,7 +6,7 @@ import { EnrollmentPlan } from './enrollment-plan.entity.js';
 import { Issuer, issuerOf } from './issuer.js';
 import { transitionPlans } from './plan-workflow.service.js';
 import { PlanStep } from './plan.enums.js';
-import { planAuthority } from '../../auth/plan-authority.js';
+import { planAuthority } from './plan-authority.js';
 
 const idsArg = () => [ID];
 

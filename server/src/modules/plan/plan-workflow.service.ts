@@ -3,7 +3,7 @@ import { AppError, BulkError, badInput, ruleViolation, type RowProblem } from '.
 import type { ResourceDef } from '../../common/resource.js';
 import { absent, writeScope } from '../../auth/scope.js';
 import { enrollmentPlanResource } from './enrollment-plan.resource.js';
-import { BUREAUS, PROVINCE_ONLY, Role } from '../user/role.js';
+import { BUREAUS, PROVINCE_ONLY, Role } from '../../auth/role.js';
 import { todayIn, type Clock } from '../../common/clock.js';
 import { EnrollmentPlan } from './enrollment-plan.entity.js';
 import { PlanTransition } from './plan-transition.entity.js';

@@ -1,8 +1,10 @@
-import { readEnv, type DurationOverrides } from '../../env.js';
 import { Level } from '../major/level.js';
 import { EntryBasis } from './program.enums.js';
 
 export type DurationTable = Record<EntryBasis, Partial<Record<Level, number>>>;
+
+/** Standard programme lengths that replace the built-in table, by entry basis and level (PROGRAM_DURATIONS). */
+export type DurationOverrides = Partial<Record<EntryBasis, Partial<Record<Level, number>>>>;
 
 /**
  * Standard programme length in years by entry basis and level. Junior and senior high come from
@@ -21,9 +23,13 @@ export function durationTable(overrides: DurationOverrides): DurationTable {
   return table;
 }
 
-let active: DurationTable | undefined;
+let active: DurationTable = STANDARD_DURATIONS;
+
+/** Lays the deployment's overrides over the built-in table; the server and the command line pass them in from their configuration. */
+export function useDurationOverrides(overrides: DurationOverrides): void {
+  active = durationTable(overrides);
+}
 
 export function standardDuration(entryBasis: EntryBasis, level: Level): number | undefined {
-  active ??= durationTable(readEnv().programDurations);
   return active[entryBasis][level];
 }

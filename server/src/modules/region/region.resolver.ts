@@ -1,5 +1,9 @@
 import { Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { PROVINCES } from './provinces.js';
+import { defineQueries } from '../../common/query-reach.js';
+
+/** Reference codes, the same to everyone (common/query-reach.ts). */
+export const regionQueries = defineQueries({ provinces: 'everyone' });
 
 @ObjectType({ description: 'A province-level division (GB/T 2260)' })
 export class Province {

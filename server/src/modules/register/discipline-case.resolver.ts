@@ -12,7 +12,11 @@ import { DisciplineStatus } from './discipline.enums.js';
 import { assertMove } from './discipline-rules.js';
 import { DisciplineCaseCount, disciplineCaseCounts } from './discipline-stats.js';
 import { checkYear, loadCities } from '../analytics/analytics.scope.js';
-import { cityCodeInScope } from '../../auth/analytics-scope.js';
+import { cityCodeInScope } from '../analytics/reader-place.js';
+import { defineQueries } from '../../common/query-reach.js';
+
+/** A city bureau counts its own city's cases (common/query-reach.ts). */
+export const registerQueries = defineQueries({ disciplineCaseCounts: 'place' });
 
 @Resolver(() => DisciplineCase)
 export class DisciplineCaseResolver {

@@ -1,4 +1,4 @@
-import { BUREAUS } from '../user/role.js';
+import { BUREAUS } from '../../auth/role.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { defineResource } from '../../common/resource.js';
 import { badInput, ruleViolation } from '../../common/errors.js';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { queryRows, toNumber } from '../../common/sql.js';
+import { queryRows, toNumber } from '../../read/sql.js';
 import { CountByKey } from '../summary/summary-figures.types.js';
 import { DisciplineStatus } from './discipline.enums.js';
 

@@ -1,4 +1,4 @@
-import { BUREAUS } from '../user/role.js';
+import { BUREAUS } from '../../auth/role.js';
 import { defineResource } from '../../common/resource.js';
 import { City } from '../city/city.entity.js';
 import { Ownership, School, SchoolType } from './school.entity.js';

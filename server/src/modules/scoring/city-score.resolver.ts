@@ -1,12 +1,16 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { todayIn } from '../../common/clock.js';
-import { cityCodeInScope } from '../../auth/analytics-scope.js';
+import { assertMayAsk, cityCodeInScope } from '../analytics/reader-place.js';
+import { defineQueries } from '../../common/query-reach.js';
 import { PROVINCE_CODE } from '../target/campaign.js';
 import { checkYear, loadCities } from '../analytics/analytics.scope.js';
 import { CityRankingRow } from '../analytics/city-ranking.types.js';
 import { CityScore } from './city-score.types.js';
 import { cityScores } from './city-score.service.js';
+
+/** A city bureau gets its own city's score and rank (common/query-reach.ts). */
+export const scoringQueries = defineQueries({ cityScores: 'place' });
 
 const citiesOf = (ctx: Context) => ctx.cache.read('city', 'analytics', () => loadCities(ctx.em));
 
@@ -28,6 +32,7 @@ export class CityScoreResolver {
     cityCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<CityScore[]> {
+    assertMayAsk(scoringQueries.cityScores, ctx.actor);
     const only = cityCodeInScope(await citiesOf(ctx), ctx.actor, cityCode);
     const scores = await scoresOf(ctx, checkYear(year)!);
     return only && only !== PROVINCE_CODE ? scores.filter((s) => s.cityCode === only) : scores;

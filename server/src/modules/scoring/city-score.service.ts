@@ -1,21 +1,20 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { queryRows, toNumber } from '../../common/sql.js';
+import { queryRows, toNumber, type SqlRow } from '../../read/sql.js';
 import { Level } from '../major/level.js';
 import { ScoringWeight } from './scoring-weight.entity.js';
 import { ScoreCriterion } from './scoring.enums.js';
 import { attainments, type CityYearFacts } from './scoring-rules.js';
 import type { CityScore } from './city-score.types.js';
 
-type Row = Record<string, unknown>;
 const ADVANCED = `('${Level.ADVANCED}', '${Level.PREPARATORY_TECHNICIAN}')`;
 
 /** Per city id, one number from a grouped query. */
-const byCity = (rows: Row[], column: string) => new Map(rows.map((r) => [Number(r.city_id), toNumber(r[column])]));
+const byCity = (rows: SqlRow[], column: string) => new Map(rows.map((r) => [Number(r.city_id), toNumber(r[column])]));
 
 async function factsOf(em: EntityManager, year: number): Promise<(cityId: number) => CityYearFacts> {
   const [from, to] = [`${year}-01-01`, `${year}-12-31`];
   const intakes = (y: number) =>
-    queryRows<Row>(
+    queryRows<SqlRow>(
       em,
       `select s.city_id, sum(i.count) as enrolled, sum(case when pr.level in ${ADVANCED} then i.count else 0 end) as advanced
      from intake i join enrollment_plan p on p.id = i.plan_id join program pr on pr.id = p.program_id join school s on s.id = p.school_id
@@ -23,15 +22,16 @@ async function factsOf(em: EntityManager, year: number): Promise<(cityId: number
       [y],
     );
   const [targets, current, previous, summaries, visits, cases] = await Promise.all([
-    queryRows<Row>(em, 'select city_id, seats from campaign_target where year = ?', [year]),
+    queryRows<SqlRow>(em, 'select city_id, seats from campaign_target where year = ?', [year]),
     intakes(year),
     intakes(year - 1),
-    queryRows<Row>(em, 'select city_id, submitted_on from annual_summary where year = ?', [year]),
-    queryRows<Row>(em, 'select city_id, count(*) as n from outreach_visit where visited_on >= ? and visited_on <= ? group by city_id', [from, to]),
-    queryRows<Row>(em, `select city_id, count(*) as n from discipline_case where status = 'OPEN' and reported_on >= ? and reported_on <= ? group by city_id`, [
-      from,
-      to,
-    ]),
+    queryRows<SqlRow>(em, 'select city_id, submitted_on from annual_summary where year = ?', [year]),
+    queryRows<SqlRow>(em, 'select city_id, count(*) as n from outreach_visit where visited_on >= ? and visited_on <= ? group by city_id', [from, to]),
+    queryRows<SqlRow>(
+      em,
+      `select city_id, count(*) as n from discipline_case where status = 'OPEN' and reported_on >= ? and reported_on <= ? group by city_id`,
+      [from, to],
+    ),
   ]);
   const maps = {
     target: byCity(targets, 'seats'),

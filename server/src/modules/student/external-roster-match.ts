@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { queryRows } from '../../common/sql.js';
+import { queryRows } from '../../read/sql.js';
 import { ExternalRosterEntry, type ExternalRoster } from './external-roster.entity.js';
 import { JointCheckCase } from './joint-check-case.entity.js';
 import { Student } from './student.entity.js';

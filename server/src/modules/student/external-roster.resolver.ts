@@ -1,9 +1,11 @@
+import { defineQueries } from '../../common/query-reach.js';
+import { assertMayAsk } from '../analytics/reader-place.js';
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { forbidden } from '../../auth/scope.js';
 import { BulkError, badInput, type RowProblem } from '../../common/errors.js';
 import { todayIn } from '../../common/clock.js';
-import { Role } from '../user/role.js';
+import { Role } from '../../auth/role.js';
 import { ExternalRoster, ExternalRosterKind } from './external-roster.entity.js';
 import { insertEntries, matchRoster } from './external-roster-match.js';
 import { isIdNumberProblem, parseIdNumber } from './id-number.js';
@@ -16,6 +18,9 @@ export class ExternalRosterUpload {
   @Field(() => ExternalRoster) roster!: ExternalRoster;
   @Field(() => Int, { description: 'Students on a technical school’s roll whose ID number is on the list: one new case each' }) matched!: number;
 }
+
+/** Uploaded rosters of other schools' students (common/query-reach.ts). */
+export const rosterQueries = defineQueries({ externalRosters: 'bureaus' });
 
 @Resolver()
 export class ExternalRosterResolver {
@@ -67,7 +72,7 @@ export class ExternalRosterResolver {
 
   @Query(() => [ExternalRoster], { description: 'External rosters uploaded for the joint check, newest first (bureaus)' })
   async externalRosters(@Ctx() ctx: Context): Promise<ExternalRoster[]> {
-    if (ctx.actor?.role !== Role.PROVINCE_ADMIN && ctx.actor?.role !== Role.CITY_ADMIN) throw forbidden('外部学籍名单', 'ExternalRoster');
+    assertMayAsk(rosterQueries.externalRosters, ctx.actor);
     return ctx.em.find(ExternalRoster, {}, { orderBy: { id: 'DESC' }, limit: 500 });
   }
 }

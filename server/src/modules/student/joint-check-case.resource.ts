@@ -2,7 +2,7 @@ import { defineResource } from '../../common/resource.js';
 import { ruleViolation } from '../../common/errors.js';
 import { forbidden, requestActor } from '../../auth/scope.js';
 import { School } from '../school/school.entity.js';
-import { OFFICES, Role } from '../user/role.js';
+import { OFFICES, Role } from '../../auth/role.js';
 import { JointCheckCase, JointCheckStatus } from './joint-check-case.entity.js';
 import { Student } from './student.entity.js';
 

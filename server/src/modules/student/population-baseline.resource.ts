@@ -1,6 +1,6 @@
 import { defineResource } from '../../common/resource.js';
 import { City } from '../city/city.entity.js';
-import { PROVINCE_ONLY } from '../user/role.js';
+import { PROVINCE_ONLY } from '../../auth/role.js';
 import { PopulationBaseline } from './population-baseline.entity.js';
 
 export const populationBaselineResource = defineResource({

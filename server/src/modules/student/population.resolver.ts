@@ -1,3 +1,4 @@
+import { defineQueries } from '../../common/query-reach.js';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { badInput } from '../../common/errors.js';
@@ -5,6 +6,9 @@ import { CalendarDate } from '../../common/scalars.js';
 import { todayIn } from '../../common/clock.js';
 import { checkYear } from '../analytics/analytics.scope.js';
 import { PopulationGroupBy, PopulationRow, StudentExitMonth, studentExits, studentPopulation } from './population.js';
+
+/** Counts of students in the reader's place (common/query-reach.ts). */
+export const populationQueries = defineQueries({ studentPopulation: 'place', studentExits: 'place' });
 
 @Resolver()
 export class PopulationResolver {

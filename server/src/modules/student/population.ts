@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { queryRows, toNumber } from '../../common/sql.js';
+import { queryRows, toNumber } from '../../read/sql.js';
 import { requestActor } from '../../auth/scope.js';
-import { Role } from '../user/role.js';
+import { Role } from '../../auth/role.js';
 import { PROVINCE_CODE } from '../target/campaign.js';
-import { isPostgres } from '../analytics/analytics.scope.js';
+import { isPostgres } from '../../read/dialect.js';
 import { StudentStatus } from './student.enums.js';
 
 export enum PopulationGroupBy {

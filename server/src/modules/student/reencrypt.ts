@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { queryRows } from '../../common/sql.js';
+import { queryRows } from '../../read/sql.js';
 import { decryptIdNumber, encryptIdNumber, idNumberHash, type PersonalDataKeys } from './personal-data-keys.js';
 
 /** Rows re-encrypted per transaction: short enough that other writers wait a moment at most. */

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { ruleViolation } from '../../common/errors.js';
-import { queryRows } from '../../common/sql.js';
+import { queryRows } from '../../read/sql.js';
+import { isPostgres } from '../../read/dialect.js';
 import { requestActor } from '../../auth/scope.js';
-import { Role } from '../user/role.js';
+import { Role } from '../../auth/role.js';
 import { School } from '../school/school.entity.js';
 import { ON_ROLL } from './student.enums.js';
 
@@ -12,7 +12,7 @@ import { ON_ROLL } from './student.enums.js';
  * writer at a time anyway): a transaction-scoped advisory lock on the hash's first 60 bits.
  */
 async function lockIdNumber(em: EntityManager, idHash: string): Promise<void> {
-  if (!(em.getPlatform() instanceof PostgreSqlPlatform)) return;
+  if (!isPostgres(em)) return;
   await queryRows(em, 'select pg_advisory_xact_lock(?::bigint)', [BigInt(`0x${idHash.slice(0, 15)}`).toString()]);
 }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { AppError, badInput, ruleViolation } from '../../common/errors.js';
 import type { WriteHooks } from '../../common/resource.js';
-import { queryRows, toNumber } from '../../common/sql.js';
+import { queryRows, toNumber } from '../../read/sql.js';
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 import { assertKnownOrigin, filedOn } from '../intake/intake-hooks.js';
 import { assertOriginAllowed, assertPlanFiled, assertRegisteredInTime, assertWithinSeats } from '../intake/intake-rules.js';

@@ -1,3 +1,5 @@
+import { defineQueries } from '../../common/query-reach.js';
+import { assertMayAsk } from '../analytics/reader-place.js';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { assertMayWrite, forbidden, readScope, requestActor } from '../../auth/scope.js';
@@ -5,12 +7,12 @@ import { findOrFail } from '../../common/crud.service.js';
 import { badInput, conflict } from '../../common/errors.js';
 import { parseId } from '../../common/ids.js';
 import type { ResourceDef } from '../../common/resource.js';
-import { readRows, type Row } from '../../common/rows.js';
-import { queryRows, toNumber } from '../../common/sql.js';
+import { readRows, type EntityRow } from '../../read/rows.js';
+import { queryRows, toNumber } from '../../read/sql.js';
 import { todayIn } from '../../common/clock.js';
 import { CalendarDate } from '../../common/scalars.js';
 import { AuditAction, AuditEntry } from '../audit/audit-entry.entity.js';
-import { Role } from '../user/role.js';
+import { Role } from '../../auth/role.js';
 import { School } from '../school/school.entity.js';
 import { Student } from './student.entity.js';
 import { studentResource } from './student.resource.js';
@@ -28,12 +30,15 @@ const revealed = new WeakSet<object>();
 /** City bureaus read students of their city masked unless they opened the record; the province and the student's own school read them whole. */
 const readsMasked = (row: object): boolean => requestActor()?.role === Role.CITY_ADMIN && !revealed.has(row);
 
-type StudentRow = Row & { name: string; idCipher: string; idKeyId: string; birthDate: string };
+type StudentRow = EntityRow & { name: string; idCipher: string; idKeyId: string; birthDate: string };
+
+/** Students are records of persons (common/query-reach.ts). */
+export const studentQueries = defineQueries({ revealStudent: 'offices', duplicateStudents: 'province' });
 
 @ObjectType({ description: 'Students on the roll of more than one school under one ID number (双重学籍)' })
 export class DuplicateStudentGroup {
   @Field(() => Int) count!: number;
-  @Field(() => [Student]) students!: Row[];
+  @Field(() => [Student]) students!: EntityRow[];
 }
 
 /** Most groups one duplicate report returns. */
@@ -61,7 +66,8 @@ export class StudentResolver {
     nullable: true,
     description: 'Opens one student in full (name, ID number, birth date) for a reader of the student; every opening is an audit entry (StudentReveal)',
   })
-  async revealStudent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Row | null> {
+  async revealStudent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<EntityRow | null> {
+    assertMayAsk(studentQueries.revealStudent, ctx.actor);
     const scope = readScope(def);
     const byId = { id: parseId(id) };
     const [row] = (await readRows(ctx.em, Student, scope ? { $and: [byId, scope] } : byId, { limit: 1 })) as StudentRow[];
@@ -120,7 +126,7 @@ export class StudentResolver {
     @Arg('limit', () => Int, { nullable: true }) limit: number | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<DuplicateStudentGroup[]> {
-    if (ctx.actor?.role !== Role.PROVINCE_ADMIN) throw forbidden(def.labelZh, def.name);
+    assertMayAsk(studentQueries.duplicateStudents, ctx.actor);
     const take = limit ?? 100;
     if (!Number.isInteger(take) || take < 1 || take > MAX_DUPLICATE_GROUPS) {
       throw badInput('limit', `limit 须在 1 至 ${MAX_DUPLICATE_GROUPS} 之间`, `limit must lie between 1 and ${MAX_DUPLICATE_GROUPS}`);

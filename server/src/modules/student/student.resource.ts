@@ -4,7 +4,7 @@ import { Season } from '../plan/plan.enums.js';
 import { TargetGroup } from '../intake/intake.enums.js';
 import { OrderClass } from '../order-class/order-class.entity.js';
 import { CrossRegionAgreement } from '../cross-region/cross-region.entity.js';
-import { OFFICES } from '../user/role.js';
+import { OFFICES } from '../../auth/role.js';
 import { School } from '../school/school.entity.js';
 import { Student } from './student.entity.js';
 import { Sex, StudentStatus } from './student.enums.js';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { cityIdInScope } from '../../auth/analytics-scope.js';
+import { cityIdInScope } from '../analytics/reader-place.js';
 import { checkYear } from '../analytics/analytics.scope.js';
 import { assertMayWrite } from '../../auth/scope.js';
 import { findOrFail } from '../../common/crud.service.js';
@@ -15,6 +15,10 @@ import { SummaryFigures } from './summary-figures.types.js';
 import { figuresKey, loadSummaryFigures } from './summary-figures.service.js';
 import { summaryDueOn, summaryStatus } from './summary-rules.js';
 import { submitAnnualSummary } from './annual-summary.service.js';
+import { defineQueries } from '../../common/query-reach.js';
+
+/** A city bureau sees its own city's status (common/query-reach.ts). */
+export const summaryQueries = defineQueries({ annualSummaryStatuses: 'place' });
 
 const figuresOf = (ctx: Context, cityId: number, year: number) =>
   ctx.loaders.keyed('summaryFigures', (keys) => loadSummaryFigures(ctx.em, keys)).load(figuresKey(cityId, year));

@@ -1,4 +1,4 @@
-import { BUREAUS, CITY_READERS } from '../user/role.js';
+import { BUREAUS, CITY_READERS } from '../../auth/role.js';
 import { defineResource } from '../../common/resource.js';
 import { ruleViolation } from '../../common/errors.js';
 import { City } from '../city/city.entity.js';

@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { placeholders, queryRows, toNumber } from '../../common/sql.js';
+import { placeholders, queryRows, toNumber, type SqlRow } from '../../read/sql.js';
 import { City } from '../city/city.entity.js';
 import { isZhejiangCode } from '../region/provinces.js';
 import { CountByKey, SummaryFigures } from './summary-figures.types.js';
-
-type Row = Record<string, unknown>;
 
 /** Adds to a breakdown's entry under a key, keeping the keys in sorted order. */
 function add(breakdown: CountByKey[], key: string, count: number): void {
@@ -65,8 +63,8 @@ export async function loadSummaryFigures(em: EntityManager, keys: readonly strin
   const years = [...new Set(pairs.map(([, year]) => year))];
   const scope = (city: string, year: string) => `${city} in ${placeholders(cityIds)} and ${year} in ${placeholders(years)}`;
   const params = [...cityIds, ...years];
-  const rows = (sql: string, extra: (string | number)[] = []) => queryRows<Row>(em, sql, [...params, ...extra]);
-  const each = (list: Row[], apply: (f: SummaryFigures, row: Row) => void) => {
+  const rows = (sql: string, extra: (string | number)[] = []) => queryRows<SqlRow>(em, sql, [...params, ...extra]);
+  const each = (list: SqlRow[], apply: (f: SummaryFigures, row: SqlRow) => void) => {
     for (const row of list) {
       const target = figures.get(figuresKey(Number(row.city_id), Number(row.year)));
       if (target) apply(target, row);
@@ -122,7 +120,7 @@ export async function loadSummaryFigures(em: EntityManager, keys: readonly strin
     },
   );
   for (const year of years) {
-    const agreements = await queryRows<Row>(
+    const agreements = await queryRows<SqlRow>(
       em,
       `select city_id, count(*) as agreements, sum(seats) as seats from cross_region_agreement
        where city_id in ${placeholders(cityIds)} and signed_on >= ? and signed_on <= ? group by city_id`,
@@ -135,7 +133,7 @@ export async function loadSummaryFigures(em: EntityManager, keys: readonly strin
         f.crossRegionSeats = toNumber(r.seats);
       },
     );
-    const cases = await queryRows<Row>(
+    const cases = await queryRows<SqlRow>(
       em,
       `select city_id, kind, status, count(*) as n from discipline_case
        where city_id in ${placeholders(cityIds)} and reported_on >= ? and reported_on <= ? group by city_id, kind, status order by kind, status`,

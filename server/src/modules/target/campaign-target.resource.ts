@@ -1,4 +1,4 @@
-import { PROVINCE_ONLY } from '../user/role.js';
+import { PROVINCE_ONLY } from '../../auth/role.js';
 import { defineResource } from '../../common/resource.js';
 import { City } from '../city/city.entity.js';
 import { CampaignTarget } from './campaign-target.entity.js';

@@ -1,11 +1,16 @@
 import { checkYear } from '../analytics/analytics.scope.js';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { cityIdInScope } from '../../auth/analytics-scope.js';
+import { cityIdInScope } from '../analytics/reader-place.js';
 import { parseId } from '../../common/ids.js';
+import { Role } from '../../auth/role.js';
 import { City } from '../city/city.entity.js';
 import { School } from '../school/school.entity.js';
 import { schoolTargetGaps } from './school-target-gaps.service.js';
+import { defineQueries } from '../../common/query-reach.js';
+
+/** A city bureau sees its own city's gaps (common/query-reach.ts). */
+export const targetQueries = defineQueries({ schoolTargetGaps: 'place' });
 
 @ObjectType({ description: 'A school whose 任务分解 target is below the seats it plans for the year' })
 export class UnderAssignedSchool {
@@ -35,10 +40,14 @@ export class SchoolTargetGapResolver {
   ): Promise<SchoolTargetGap[]> {
     const city = cityIdInScope(ctx.actor, cityId == null ? undefined : parseId(cityId, 'cityId'));
     const rows = await schoolTargetGaps(ctx.em, checkYear(year)!, city);
+    // school staff see their city's totals and, of its schools, only their own
+    const ownSchool = ctx.actor?.role === Role.SCHOOL_STAFF ? ctx.actor.schoolId : null;
     return rows.map((row) => ({
       ...row,
       gap: row.cityTarget - row.assigned,
-      underAssigned: row.underAssigned.map((s) => ({ ...s, shortfall: s.plannedSeats - s.target })),
+      underAssigned: row.underAssigned
+        .filter((s) => ownSchool === null || s.schoolId === ownSchool)
+        .map((s) => ({ ...s, shortfall: s.plannedSeats - s.target })),
     }));
   }
 

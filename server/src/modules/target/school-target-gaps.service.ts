@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { queryRows, toNumber } from '../../common/sql.js';
+import { queryRows, toNumber } from '../../read/sql.js';
 
 export interface UnderAssignedSchoolRow {
   schoolId: number;

@@ -1,4 +1,4 @@
-import { BUREAUS } from '../user/role.js';
+import { BUREAUS } from '../../auth/role.js';
 import { defineResource } from '../../common/resource.js';
 import { School } from '../school/school.entity.js';
 import { SchoolTarget } from './school-target.entity.js';

@@ -4,6 +4,10 @@ import { requestActor } from '../../auth/scope.js';
 import { todayIn } from '../../common/clock.js';
 import { Task } from './task.types.js';
 import { tasksFor } from './tasks.service.js';
+import { defineQueries } from '../../common/query-reach.js';
+
+/** The signed-in user's own to-do list (common/query-reach.ts). */
+export const taskQueries = defineQueries({ myTasks: 'self' });
 
 @Resolver(() => Task)
 export class TasksResolver {

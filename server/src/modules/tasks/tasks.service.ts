@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Actor } from '../../auth/actor.js';
-import { queryRows, toNumber } from '../../common/sql.js';
-import { Role } from '../user/role.js';
+import { queryRows, toNumber } from '../../read/sql.js';
+import { Role } from '../../auth/role.js';
 import { Season } from '../plan/plan.enums.js';
 import { registrationDeadline } from '../intake/intake-rules.js';
 import { summaryDueOn } from '../summary/summary-rules.js';

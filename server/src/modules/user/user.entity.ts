@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../common/base.entity.js';
 import { City } from '../city/city.entity.js';
 import { School } from '../school/school.entity.js';
-import { Role } from './role.js';
+import { Role } from '../../auth/role.js';
 
 /** A person or system that signs in; a city admin is bound to a city, school staff to a school. */
 @ObjectType({ description: '用户 (user account)' })

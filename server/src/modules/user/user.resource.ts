@@ -5,7 +5,7 @@ import { City } from '../city/city.entity.js';
 import { School } from '../school/school.entity.js';
 import { assertStrongPassword, hashPassword, NO_PASSWORD } from '../../auth/passwords.js';
 import { User } from './user.entity.js';
-import { PROVINCE_ONLY, Role } from './role.js';
+import { PROVINCE_ONLY, Role } from '../../auth/role.js';
 
 /** A city admin is bound to a city, school staff to a school (and so to its city); nobody else is bound. */
 async function checkBinding(em: EntityManager, user: User): Promise<void> {
@@ -23,7 +23,7 @@ export const userResource = defineResource({
   name: 'User',
   plural: 'Users',
   labelZh: '用户',
-  policy: { write: PROVINCE_ONLY, read: PROVINCE_ONLY },
+  policy: { write: PROVINCE_ONLY, read: PROVINCE_ONLY, self: 'id' },
   search: ['username', 'displayName'],
   defaultSort: 'username',
   unique: [['username']],

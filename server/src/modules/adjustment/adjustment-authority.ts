@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { mayWrite } from '../common/resource.js';
-import type { EnrollmentPlan } from '../modules/plan/enrollment-plan.entity.js';
-import type { AdjustmentAuthority } from '../modules/adjustment/plan-adjustment.service.js';
-import { planAdjustmentResource } from '../modules/adjustment/plan-adjustment.resource.js';
-import { issuerCodeOf } from '../modules/plan/plan-rules.js';
-import { PlanStep } from '../modules/plan/plan.enums.js';
-import { forbidden } from './scope.js';
-import { planAuthority } from './plan-authority.js';
-import type { Actor } from './actor.js';
+import { mayWrite } from '../../common/resource.js';
+import type { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
+import type { AdjustmentAuthority } from './plan-adjustment.service.js';
+import { planAdjustmentResource } from './plan-adjustment.resource.js';
+import { issuerCodeOf } from '../plan/plan-rules.js';
+import { PlanStep } from '../plan/plan.enums.js';
+import { forbidden } from '../../auth/scope.js';
+import { planAuthority } from '../plan/plan-authority.js';
+import type { Actor } from '../../auth/actor.js';
 
 /**
  * R8 with R4: any office that may write adjustments asks for one on a line of its place (the line is

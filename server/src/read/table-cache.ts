@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { isPostgres } from './dialect.js';
 
 /** Where the `notify_table_changed` trigger (PostgreSQL migration 20261129090000) names changed tables. */
 const CHANNEL = 'table_changed';
@@ -53,7 +53,7 @@ export class TableCache {
    * URL goes through a transaction pooler, which does not pass notifications on.
    */
   static async open(orm: MikroORM, listenUrl?: string | null): Promise<TableCache> {
-    if (!(orm.em.getPlatform() instanceof PostgreSqlPlatform)) return new TableCache(null, null);
+    if (!isPostgres(orm.em)) return new TableCache(null, null);
     const cache = new TableCache(orm, listenUrl || orm.config.get('clientUrl')!);
     // This process's own writes forget their table as they flush, before the notification comes back.
     orm.em.getEventManager().registerSubscriber({

@@ -1,15 +1,21 @@
 import { Arg, Ctx, Field, ID, Info, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Context } from '../context.js';
-import { AppError, badInput } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import { User } from '../modules/user/user.entity.js';
-import { Role } from '../modules/user/role.js';
-import { hashOfNobody, mayBePassword, verifyPassword } from './passwords.js';
-import { LOGIN_THROTTLE, loginThrottle, type ThrottleKeys } from './login-throttle.js';
-import { fieldCount } from '../common/selection.js';
-import { AuditEntry, AuditAction } from '../modules/audit/audit-entry.entity.js';
-import { forbidden, unauthenticated } from './scope.js';
+import type { Context } from '../../context.js';
+import { AppError, badInput } from '../../common/errors.js';
+import { parseId } from '../../common/ids.js';
+import { User } from './user.entity.js';
+import { Role } from '../../auth/role.js';
+import { hashOfNobody, mayBePassword, verifyPassword } from '../../auth/passwords.js';
+import { LOGIN_THROTTLE, loginThrottle, type ThrottleKeys } from '../../auth/login-throttle.js';
+import { fieldCount } from '../../read/selection.js';
+import { AuditEntry, AuditAction } from '../audit/audit-entry.entity.js';
+import { forbidden, scoped, unauthenticated } from '../../auth/scope.js';
+import { userResource } from './user.resource.js';
+import type { FilterQuery } from '@mikro-orm/core';
+import { defineQueries } from '../../common/query-reach.js';
+
+/** The signed-in account: its own row of the User resource (self place) (common/query-reach.ts). */
+export const sessionQueries = defineQueries({ me: 'self' });
 
 @ObjectType({ description: 'A signed bearer token and who it speaks for' })
 export class Session {
@@ -65,9 +71,10 @@ async function recordAttempt(ctx: Context, username: string, user: User | null, 
   });
 }
 
+/** The signed-in user's own account, read through the account's self place (user.resource.ts). */
 async function signedInUser(ctx: Context): Promise<User> {
   if (!ctx.actor) throw unauthenticated();
-  return ctx.em.findOneOrFail(User, ctx.actor.userId);
+  return ctx.em.findOneOrFail(User, scoped(userResource, { id: ctx.actor.userId }) as FilterQuery<User>);
 }
 
 @Resolver()

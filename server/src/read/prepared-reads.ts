@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import { isPostgres } from './dialect.js';
 
 type Record_ = Record<string, unknown>;
 interface PgClient {
@@ -52,7 +52,7 @@ export async function preparedRead(em: EntityManager, text: string, params: unkn
   if (em.getTransactionContext()) return null;
   const connection = em.getConnection() as AbstractSqlConnection;
   const client = connection.getKnex().client;
-  const postgres = em.getPlatform() instanceof PostgreSqlPlatform;
+  const postgres = isPostgres(em);
   const started = Date.now();
   const raw: unknown = await client.acquireConnection();
   let rows: Record_[];

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { School } from '../modules/school/school.entity.js';
-import { PROVINCE_CODE } from '../modules/target/campaign.js';
-import { Role } from '../modules/user/role.js';
-import { AppError } from '../common/errors.js';
-import { parseId } from '../common/ids.js';
-import type { Actor } from './actor.js';
-
-const PROVINCE_WIDE = [Role.PROVINCE_ADMIN, Role.ANALYST, Role.SERVICE];
+import { School } from '../school/school.entity.js';
+import { PROVINCE_CODE } from '../target/campaign.js';
+import { PROVINCE_WIDE, Role } from '../../auth/role.js';
+import { mayAsk, type QueryReach } from '../../common/query-reach.js';
+import { AppError } from '../../common/errors.js';
+import { parseId } from '../../common/ids.js';
+import type { Actor } from '../../auth/actor.js';
 
 const outsidePlace = () => new AppError({ code: 'FORBIDDEN', zh: '只能查询本市（本校）的统计', en: 'you may only query figures of your own city (school)' });
 
@@ -40,7 +39,7 @@ export async function schoolIdInScope(em: EntityManager, actor: Actor | null, re
   return requested;
 }
 
-/** Figures that compare every city (a ranking) are for province-wide roles. */
-export function assertProvinceWide(actor: Actor | null): void {
-  if (!seesWholeProvince(actor)) throw outsidePlace();
+/** Refuses a query its declared reach does not open to the actor (figures comparing every city: province-wide roles). */
+export function assertMayAsk(reach: QueryReach, actor: Actor | null): void {
+  if (actor && !mayAsk(reach, actor.role)) throw outsidePlace();
 }

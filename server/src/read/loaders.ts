@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { wrap, type EntityManager, type FilterQuery } from '@mikro-orm/core';
-import type { EntityClass } from './resource.js';
-import type { BaseEntity } from './base.entity.js';
-import { readRows, readRowsByKey, type Row, type RowOf } from './rows.js';
-import { AppError } from './errors.js';
+import type { EntityClass } from '../common/resource.js';
+import type { BaseEntity } from '../common/base.entity.js';
+import { readRows, readRowsByKey, type EntityRow, type RowOf } from './rows.js';
+import { AppError } from '../common/errors.js';
 
 const tooManyChildren = (field: string, maxRows: number) =>
   new AppError({
@@ -17,9 +17,9 @@ const tooManyChildren = (field: string, maxRows: number) =>
 
 /** Per-request batching of reads: one query per entity type and per collection shape, whatever the row count. */
 export class Loaders {
-  private readonly byIdLoaders = new Map<string, DataLoader<number, Row | null>>();
-  private readonly childLoaders = new Map<string, DataLoader<number, Row[]>>();
-  private readonly byFieldLoaders = new Map<string, DataLoader<string, Row | null>>();
+  private readonly byIdLoaders = new Map<string, DataLoader<number, EntityRow | null>>();
+  private readonly childLoaders = new Map<string, DataLoader<number, EntityRow[]>>();
+  private readonly byFieldLoaders = new Map<string, DataLoader<string, EntityRow | null>>();
   private readonly keyedLoaders = new Map<string, DataLoader<string, unknown>>();
 
   constructor(private readonly em: EntityManager) {}
@@ -39,7 +39,7 @@ export class Loaders {
         const missing = ids.filter((id) => !managed.has(id));
         const rows = missing.length ? await readRowsByKey(this.em, entity, 'id', missing, props) : [];
         const byId = new Map<number, unknown>([...managed, ...rows.map((row) => [row.id, row] as const)]);
-        return ids.map((id) => (byId.get(id) as Row | undefined) ?? null);
+        return ids.map((id) => (byId.get(id) as EntityRow | undefined) ?? null);
       });
       this.byIdLoaders.set(key, loader);
     }
@@ -47,7 +47,7 @@ export class Loaders {
   }
 
   /** Lookup by a unique column other than id (City by `code`, Company by `creditCode`). */
-  byField(entity: EntityClass, prop: string): DataLoader<string, Row | null> {
+  byField(entity: EntityClass, prop: string): DataLoader<string, EntityRow | null> {
     const key = `${entity.name}.${prop}`;
     let loader = this.byFieldLoaders.get(key);
     if (!loader) {
@@ -72,14 +72,14 @@ export class Loaders {
     where: FilterQuery<object>,
     props: string[] | undefined,
     bound: { field: string; maxRows: number },
-  ): DataLoader<number, Row[]> {
+  ): DataLoader<number, EntityRow[]> {
     const key = `${entity.name}.${foreignKey}:${JSON.stringify(where)}:${props ?? '*'}`;
     let loader = this.childLoaders.get(key);
     if (!loader) {
-      loader = new DataLoader<number, Row[]>(async (parentIds: readonly number[]) => {
+      loader = new DataLoader<number, EntityRow[]>(async (parentIds: readonly number[]) => {
         const limit = parentIds.length * bound.maxRows + 1;
         const rows = await readRows(this.em, entity, { $and: [where, { [foreignKey]: { $in: [...parentIds] } }] }, { props, orderBy: [{ id: 'ASC' }], limit });
-        const grouped = new Map<number, Row[]>(parentIds.map((id) => [id, []]));
+        const grouped = new Map<number, EntityRow[]>(parentIds.map((id) => [id, []]));
         for (const row of rows) grouped.get((row[foreignKey] as { id: number }).id)?.push(row);
         return parentIds.map((id) => {
           const children = grouped.get(id)!;

@@ -8,16 +8,16 @@ import {
   type QueryOrderMap,
 } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import type { BaseEntity } from './base.entity.js';
-import type { EntityClass } from './resource.js';
+import type { BaseEntity } from '../common/base.entity.js';
+import type { EntityClass } from '../common/resource.js';
 import { preparedRead } from './prepared-reads.js';
+import { isPostgres } from './dialect.js';
 
 /**
  * A record as GraphQL reads it: the entity's column properties as plain data, each many-to-one
  * reference as `{ id }`. Not managed by the ORM: reads never change, flush or track these.
  */
-export type Row = Record<string, unknown> & { id: number };
+export type EntityRow = Record<string, unknown> & { id: number };
 
 /** The row of one entity type, for code that reads its properties. */
 export type RowOf<T> = { [K in keyof T]: T[K] extends BaseEntity ? { id: number } : T[K] extends BaseEntity | null ? { id: number } | null : T[K] };
@@ -61,7 +61,7 @@ function convertersOf(meta: EntityMetadata, platform: Platform): Stored[] {
  * times the query itself (identity map, change-tracking snapshots, reference proxies); writes and
  * rules still work on entities through the EntityManager.
  */
-export async function readRows(em: EntityManager, entity: EntityClass, where: FilterQuery<object>, query: RowQuery = {}): Promise<Row[]> {
+export async function readRows(em: EntityManager, entity: EntityClass, where: FilterQuery<object>, query: RowQuery = {}): Promise<EntityRow[]> {
   const meta = em.getMetadata().get(entity.name);
   const props = chosenProps(meta, em.getPlatform(), query.props);
   const qb = (em as SqlEntityManager)
@@ -87,7 +87,7 @@ export async function readRowsByKey(
   values: readonly unknown[],
   props?: string[],
   within?: FilterQuery<object>,
-): Promise<Row[]> {
+): Promise<EntityRow[]> {
   const meta = em.getMetadata().get(entity.name);
   const platform = em.getPlatform();
   const chosen = chosenProps(meta, platform, props);
@@ -95,7 +95,7 @@ export async function readRowsByKey(
   const keyColumn = convertersOf(meta, platform).find(([name]) => name === key)?.[1];
   if (!keyColumn || !keyProp) throw new Error(`${entity.name}.${key} is not a stored column`);
   const q = (name: string) => platform.quoteIdentifier(name);
-  const postgres = platform instanceof PostgreSqlPlatform;
+  const postgres = isPostgres(em);
   let records: Array<Record<string, unknown>> | null;
   if (!within) {
     // One text for any number of values: an array parameter in PostgreSQL, a JSON array in SQLite.
@@ -133,7 +133,7 @@ export async function readRowsByCompoundKey(
   tuples: ReadonlyArray<ReadonlyArray<string | number>>,
   props?: string[],
   within?: FilterQuery<object>,
-): Promise<Row[]> {
+): Promise<EntityRow[]> {
   const meta = em.getMetadata().get(entity.name);
   const platform = em.getPlatform();
   const chosen = chosenProps(meta, platform, props);
@@ -147,7 +147,7 @@ export async function readRowsByCompoundKey(
     const prop = meta.properties[key as never] as EntityProperty;
     return prop.kind === ReferenceKind.MANY_TO_ONE || prop.runtimeType === 'number';
   });
-  const postgres = platform instanceof PostgreSqlPlatform;
+  const postgres = isPostgres(em);
   const element = (i: number) => (postgres ? `(v->>${i})${numeric[i] ? '::bigint' : ''}` : `json_extract(v.value, '$[${i}]')`);
   const source = postgres ? 'json_array_elements(?::json) as v' : 'json_each(?) as v';
   const condition = `(${columns.map((column) => `e.${column}`).join(', ')}) in (select ${keys.map((_, i) => element(i)).join(', ')} from ${source})`;
@@ -180,7 +180,7 @@ export async function readRowWithReferences(
   id: number,
   props: string[] | undefined,
   references: JoinedReference[],
-): Promise<{ row: Row | null; referenced: Array<Row | null> } | undefined> {
+): Promise<{ row: EntityRow | null; referenced: Array<EntityRow | null> } | undefined> {
   const metadata = em.getMetadata();
   const meta = metadata.get(entity.name);
   const platform = em.getPlatform();
@@ -219,11 +219,11 @@ function chosenProps(meta: EntityMetadata, platform: Platform, props: string[] |
   return chosen.length > 0 && chosen.length === wanted.size ? chosen : stored;
 }
 
-function toRow(record: Record<string, unknown>, props: Stored[]): Row {
+function toRow(record: Record<string, unknown>, props: Stored[]): EntityRow {
   const row: Record<string, unknown> = {};
   for (const [name, , convert] of props) {
     const value = record[name];
     row[name] = convert ? convert(value) : value;
   }
-  return row as Row;
+  return row as EntityRow;
 }

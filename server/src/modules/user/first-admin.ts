@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { withSetupLock } from '../orm.js';
-import { User } from '../modules/user/user.entity.js';
-import { Role } from '../modules/user/role.js';
-import { assertStrongPassword, generatePassword, hashPassword } from './passwords.js';
+import { withSetupLock } from '../../orm.js';
+import { User } from './user.entity.js';
+import { Role } from '../../auth/role.js';
+import { assertStrongPassword, generatePassword, hashPassword } from '../../auth/passwords.js';
 
 /**
  * On a database without users, creates the first province admin: ADMIN_USERNAME / ADMIN_PASSWORD

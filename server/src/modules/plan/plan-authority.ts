@@ -1,10 +1,10 @@
-import { AppError } from '../common/errors.js';
-import { PROVINCE_CODE } from '../modules/target/campaign.js';
-import type { EnrollmentPlan } from '../modules/plan/enrollment-plan.entity.js';
-import { PLAN_STEPS, type ActingAuthority } from '../modules/plan/plan-workflow.service.js';
-import { PlanStep } from '../modules/plan/plan.enums.js';
-import { Role } from '../modules/user/role.js';
-import type { Actor } from './actor.js';
+import { AppError } from '../../common/errors.js';
+import { PROVINCE_CODE } from '../target/campaign.js';
+import type { EnrollmentPlan } from './enrollment-plan.entity.js';
+import { PLAN_STEPS, type ActingAuthority } from './plan-workflow.service.js';
+import { PlanStep } from './plan.enums.js';
+import { Role } from '../../auth/role.js';
+import type { Actor } from '../../auth/actor.js';
 
 /** Names the rule of the step refused: the issuing chain (R4), or filing (R6). */
 const refuse = (step: PlanStep, plan: EnrollmentPlan, zh: string, en: string) =>

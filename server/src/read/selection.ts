@@ -1,5 +1,5 @@
 import { Kind, getNamedType, isObjectType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { propOf, resourceOf, type EntityClass, type ResourceDef } from './resource.js';
+import { propOf, resourceOf, type EntityClass, type ResourceDef } from '../common/resource.js';
 
 /** What the props of a field depend on: its nodes, its type and the document's fragments. */
 type Selection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'returnType' | 'fragments'>;
