@@ -18,7 +18,8 @@ function plain(value: unknown): unknown {
   return value ?? null;
 }
 
-function changesOf(changeSet: ChangeSet<BaseEntity>): Record<string, [unknown, unknown]> {
+/** Each changed field of a written row as [before, after], as the audit trail records it. */
+export function changesOf(changeSet: ChangeSet<BaseEntity>): Record<string, [unknown, unknown]> {
   // A delete's change set carries no snapshot; the entity's own copy of its loaded values does.
   const before = (changeSet.originalEntity ?? helper(changeSet.entity).__originalEntityData ?? {}) as Record<string, unknown>;
   const after = changeSet.payload as Record<string, unknown>;
@@ -45,10 +46,10 @@ export class AuditSubscriber implements EventSubscriber {
     // Outside a request (seeding, migrations' data steps) nobody is acting: nothing to attribute.
     if (currentActor() === undefined) return;
     // Values before the write are only known until the flush completes: take them now, ids after.
-    const changeSets = uow.getChangeSets().filter((cs) => ACTIONS[cs.type] && !(cs.entity instanceof AuditEntry)) as ChangeSet<BaseEntity>[];
-    const entries = changeSets
+    const entries = (uow.getChangeSets() as ChangeSet<BaseEntity>[])
+      .filter((cs) => ACTIONS[cs.type] && !(cs.entity instanceof AuditEntry))
       .map((changeSet) => ({ changeSet, changes: changesOf(changeSet) }))
-      .filter(({ changeSet, changes }) => changeSet.type !== ChangeSetType.UPDATE || Object.keys(changes).length > 0);
+      .filter(({ changeSet, changes }) => isAudited(changeSet, changes));
     if (entries.length > 0) this.pending.set(em, entries);
   }
 
@@ -56,24 +57,35 @@ export class AuditSubscriber implements EventSubscriber {
     const entries = this.pending.get(em);
     if (!entries) return;
     this.pending.delete(em);
-    const actor = currentActor();
-    const now = new Date();
-    const rows = [];
-    for (const { changeSet, changes } of entries) {
-      const cityPath = resourceOf(changeSet.entity.constructor as EntityClass)?.policy.city;
-      rows.push({
-        action: ACTIONS[changeSet.type]!,
-        entityName: changeSet.name,
-        entityId: changeSet.entity.id,
-        actorId: actor?.userId ?? null,
-        actorName: actor?.username ?? 'anonymous',
-        cityId: cityPath ? await idAt(changeSet.entity, cityPath) : null,
-        changes,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-    await em.insertMany(AuditEntry, rows);
+    await em.insertMany(AuditEntry, await auditRows(entries));
   }
+}
+
+/** Whether a change set is one the audit trail records (an UPDATE that changes no field is not). */
+export const isAudited = (changeSet: ChangeSet<BaseEntity>, changes: Record<string, unknown>): boolean =>
+  ACTIONS[changeSet.type] !== undefined &&
+  !(changeSet.entity instanceof AuditEntry) &&
+  (changeSet.type !== ChangeSetType.UPDATE || Object.keys(changes).length > 0);
+
+/** The audit rows of written change sets (ids known), attributed to the request's actor. */
+export async function auditRows(entries: ReadonlyArray<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>) {
+  const actor = currentActor();
+  const now = new Date();
+  const rows = [];
+  for (const { changeSet, changes } of entries) {
+    const cityPath = resourceOf(changeSet.entity.constructor as EntityClass)?.policy.city;
+    rows.push({
+      action: ACTIONS[changeSet.type]!,
+      entityName: changeSet.name,
+      entityId: changeSet.entity.id,
+      actorId: actor?.userId ?? null,
+      actorName: actor?.username ?? 'anonymous',
+      cityId: cityPath ? await idAt(changeSet.entity, cityPath) : null,
+      changes,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  return rows;
 }

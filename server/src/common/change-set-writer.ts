@@ -1,0 +1,148 @@
+import { ChangeSetType, helper, type ChangeSet, type EntityManager, type EntityMetadata } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { auditRows, changesOf, isAudited } from '../modules/audit/audit.subscriber.js';
+import { currentActor } from '../auth/actor.js';
+import { chunksOf, IDS_PER_QUERY } from './batch-lookups.js';
+import { placeholders, queryRows, toNumber } from './sql.js';
+import type { BaseEntity } from './base.entity.js';
+
+type Payload = Record<string, unknown>;
+type Run = { affectedRows: number; rows?: Array<Record<string, unknown>> };
+
+/** Bound parameters one statement carries at most (SQLite takes 32,766, PostgreSQL 65,535). */
+const PARAMS_PER_STATEMENT = 20000;
+
+/** A row whose version moved since it was read: written by someone else meanwhile. */
+export interface StaleRow {
+  entity: BaseEntity;
+  /** Its version now; null when it is gone. */
+  currentVersion: number | null;
+}
+
+const run = (em: EntityManager, sql: string, params: unknown[]) => (em as SqlEntityManager).execute<Run>(sql, params as never[], 'run');
+
+function groupBy(changeSets: ChangeSet<BaseEntity>[], type: ChangeSetType): Map<string, ChangeSet<BaseEntity>[]> {
+  const groups = new Map<string, ChangeSet<BaseEntity>[]>();
+  for (const cs of changeSets.filter((c) => c.type === type)) groups.set(cs.name, [...(groups.get(cs.name) ?? []), cs]);
+  return groups;
+}
+
+/** Rows per statement so that `paramsPerRow` parameters each stay within the statement's bound. */
+const rowsPerStatement = (paramsPerRow: number) => Math.max(1, Math.min(IDS_PER_QUERY, Math.floor(PARAMS_PER_STATEMENT / Math.max(1, paramsPerRow))));
+
+async function insertAll(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[]): Promise<void> {
+  const driver = em.getDriver();
+  const width = Object.keys(changeSets[0]!.payload).length;
+  for (const chunk of chunksOf(changeSets, rowsPerStatement(width))) {
+    const result = await driver.nativeInsertMany(meta.className, chunk.map((cs) => cs.payload) as never[], {
+      ctx: em.getTransactionContext(),
+      convertCustomTypes: false,
+      processCollections: false,
+    });
+    chunk.forEach((cs, i) => {
+      const id = toNumber(result.rows?.[i]?.id ?? (result.rows?.[i] as Payload | undefined)?.[meta.primaryKeys[0]!]);
+      cs.entity.id = id;
+      cs.payload.id = id;
+    });
+  }
+}
+
+/** The versions the rows of `ids` have now, for telling which of them moved. */
+async function currentVersions(em: EntityManager, meta: EntityMetadata, ids: number[]): Promise<Map<number, number>> {
+  const q = (name: string) => em.getPlatform().quoteIdentifier(name);
+  const rows = await queryRows<{ id: unknown; version: unknown }>(em, `select id, version from ${q(meta.tableName)} where id in ${placeholders(ids)}`, ids);
+  return new Map(rows.map((row) => [toNumber(row.id), toNumber(row.version)]));
+}
+
+async function staleAmong(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[], versionOf: (cs: ChangeSet<BaseEntity>) => number) {
+  const now = await currentVersions(
+    em,
+    meta,
+    changeSets.map((cs) => cs.entity.id),
+  );
+  return changeSets.filter((cs) => now.get(cs.entity.id) !== versionOf(cs)).map((cs) => ({ entity: cs.entity, currentVersion: now.get(cs.entity.id) ?? null }));
+}
+
+/**
+ * One UPDATE per chunk of rows: each column set by a CASE on the id, and the version in the WHERE
+ * (`id = ? and version = ?`), so a row another writer changed since it was read is not overwritten;
+ * fewer affected rows than sent means some moved, and which ones is read back.
+ */
+async function updateAll(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[]): Promise<StaleRow[]> {
+  const q = (name: string) => em.getPlatform().quoteIdentifier(name);
+  const stale: StaleRow[] = [];
+  const width = Math.max(...changeSets.map((cs) => Object.keys(cs.payload).length));
+  for (const chunk of chunksOf(changeSets, rowsPerStatement(2 * width + 2))) {
+    const params: unknown[] = [];
+    const columns = [...new Set(chunk.flatMap((cs) => Object.keys(cs.payload)))].map((prop) => {
+      const column = q(meta.properties[prop as never]!.fieldNames[0]!);
+      const whens = chunk
+        .filter((cs) => prop in cs.payload)
+        .map((cs) => {
+          params.push(cs.entity.id, cs.payload[prop]);
+          return 'when ? then ?';
+        });
+      return `${column} = case ${q('id')} ${whens.join(' ')} else ${column} end`;
+    });
+    const version = q('version');
+    const where = chunk.map((cs) => {
+      params.push(cs.entity.id, cs.entity.version);
+      return `(${q('id')} = ? and ${version} = ?)`;
+    });
+    const sql = `update ${q(meta.tableName)} set ${[...columns, `${version} = ${version} + 1`].join(', ')} where ${where.join(' or ')}`;
+    const result = await run(em, sql, params);
+    if (result.affectedRows !== chunk.length) stale.push(...(await staleAmong(em, meta, chunk, (cs) => cs.entity.version + 1)));
+  }
+  return stale;
+}
+
+/** Deletes as one statement per chunk, each row only at the version it was read at. */
+async function deleteAll(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[]): Promise<StaleRow[]> {
+  const q = (name: string) => em.getPlatform().quoteIdentifier(name);
+  const stale: StaleRow[] = [];
+  for (const chunk of chunksOf(changeSets, rowsPerStatement(2))) {
+    const params: unknown[] = [];
+    const where = chunk.map((cs) => {
+      params.push(cs.entity.id, cs.entity.version);
+      return `(${q('id')} = ? and ${q('version')} = ?)`;
+    });
+    const result = await run(em, `delete from ${q(meta.tableName)} where ${where.join(' or ')}`, params);
+    if (result.affectedRows !== chunk.length) stale.push(...(await staleAmong(em, meta, chunk, () => -1)));
+  }
+  return stale;
+}
+
+/**
+ * Writes what the unit of work of `em` computed (inserts, updates, deletes, each as multi-row
+ * statements) and the audit entries of every written row in the same transaction, in the order of
+ * `order` (the rows of the request). Returns the rows another writer changed meanwhile; the caller
+ * refuses the whole write then, which rolls the transaction back.
+ */
+export async function writeChangeSets(em: EntityManager, order: readonly BaseEntity[]): Promise<StaleRow[]> {
+  const uow = em.getUnitOfWork();
+  uow.computeChangeSets();
+  const changeSets = uow.getChangeSets() as ChangeSet<BaseEntity>[];
+  // Before values are known until written; the audit keeps them.
+  const audited = changeSets
+    .map((changeSet) => ({ changeSet, changes: changesOf(changeSet) }))
+    .filter(({ changeSet, changes }) => isAudited(changeSet, changes));
+  const metadata = em.getMetadata();
+  const stale: StaleRow[] = [];
+  for (const [name, group] of groupBy(changeSets, ChangeSetType.DELETE)) stale.push(...(await deleteAll(em, metadata.get(name), group)));
+  for (const [name, group] of groupBy(changeSets, ChangeSetType.UPDATE)) stale.push(...(await updateAll(em, metadata.get(name), group)));
+  if (stale.length > 0) return stale;
+  for (const [name, group] of groupBy(changeSets, ChangeSetType.CREATE)) await insertAll(em, metadata.get(name), group);
+  for (const cs of changeSets) {
+    if (cs.type === ChangeSetType.UPDATE) cs.entity.version += 1;
+    helper(cs.entity).__originalEntityData = { ...helper(cs.entity).__originalEntityData, ...cs.payload };
+  }
+  // Outside a request (seeding, scripts) nobody is acting: nothing to attribute, as for flushes.
+  if (currentActor() !== undefined && audited.length > 0) {
+    const position = new Map(order.map((entity, i) => [entity, i]));
+    const at = (entry: (typeof audited)[number]) => position.get(entry.changeSet.entity) ?? order.length;
+    const rows = await auditRows(audited.sort((a, b) => at(a) - at(b)));
+    for (const chunk of chunksOf(rows, rowsPerStatement(10))) await em.insertMany(AuditEntry, chunk);
+  }
+  return stale;
+}
