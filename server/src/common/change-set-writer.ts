@@ -1,4 +1,4 @@
-import { ChangeSetType, helper, type ChangeSet, type EntityManager, type EntityMetadata } from '@mikro-orm/core';
+import { ChangeSetType, Utils, helper, type ChangeSet, type EntityManager, type EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { auditRows, changesOf, isAudited } from '../modules/audit/audit.subscriber.js';
@@ -8,7 +8,6 @@ import { placeholders, queryRows, toNumber } from './sql.js';
 import type { BaseEntity } from './base.entity.js';
 
 type Payload = Record<string, unknown>;
-type Run = { affectedRows: number; rows?: Array<Record<string, unknown>> };
 
 /** Bound parameters one statement carries at most (SQLite takes 32,766, PostgreSQL 65,535). */
 const PARAMS_PER_STATEMENT = 20000;
@@ -20,7 +19,9 @@ export interface StaleRow {
   currentVersion: number | null;
 }
 
-const run = (em: EntityManager, sql: string, params: unknown[]) => (em as SqlEntityManager).execute<Run>(sql, params as never[], 'run');
+/** A write whose RETURNING rows tell which rows it wrote. */
+const all = (em: EntityManager, sql: string, params: unknown[]) =>
+  (em as SqlEntityManager).execute<Array<Record<string, unknown>>>(sql, params as never[], 'all');
 
 function groupBy(changeSets: ChangeSet<BaseEntity>[], type: ChangeSetType): Map<string, ChangeSet<BaseEntity>[]> {
   const groups = new Map<string, ChangeSet<BaseEntity>[]>();
@@ -55,19 +56,20 @@ async function currentVersions(em: EntityManager, meta: EntityMetadata, ids: num
   return new Map(rows.map((row) => [toNumber(row.id), toNumber(row.version)]));
 }
 
-async function staleAmong(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[], versionOf: (cs: ChangeSet<BaseEntity>) => number) {
+/** The rows a statement left alone, with their versions now (null: gone). */
+async function staleAmong(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[]): Promise<StaleRow[]> {
   const now = await currentVersions(
     em,
     meta,
     changeSets.map((cs) => cs.entity.id),
   );
-  return changeSets.filter((cs) => now.get(cs.entity.id) !== versionOf(cs)).map((cs) => ({ entity: cs.entity, currentVersion: now.get(cs.entity.id) ?? null }));
+  return changeSets.map((cs) => ({ entity: cs.entity, currentVersion: now.get(cs.entity.id) ?? null }));
 }
 
 /**
  * One UPDATE per chunk of rows: each column set by a CASE on the id, and the version in the WHERE
  * (`id = ? and version = ?`), so a row another writer changed since it was read is not overwritten;
- * fewer affected rows than sent means some moved, and which ones is read back.
+ * the ids it returns tell which rows it wrote, and the versions of the others are read back.
  */
 async function updateAll(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[]): Promise<StaleRow[]> {
   const q = (name: string) => em.getPlatform().quoteIdentifier(name);
@@ -90,9 +92,16 @@ async function updateAll(em: EntityManager, meta: EntityMetadata, changeSets: Ch
       params.push(cs.entity.id, cs.entity.version);
       return `(${q('id')} = ? and ${version} = ?)`;
     });
-    const sql = `update ${q(meta.tableName)} set ${[...columns, `${version} = ${version} + 1`].join(', ')} where ${where.join(' or ')}`;
-    const result = await run(em, sql, params);
-    if (result.affectedRows !== chunk.length) stale.push(...(await staleAmong(em, meta, chunk, (cs) => cs.entity.version + 1)));
+    const sql = `update ${q(meta.tableName)} set ${[...columns, `${version} = ${version} + 1`].join(', ')} where ${where.join(' or ')} returning ${q('id')}`;
+    const written = new Set((await all(em, sql, params)).map((row) => toNumber(row.id)));
+    if (written.size !== chunk.length)
+      stale.push(
+        ...(await staleAmong(
+          em,
+          meta,
+          chunk.filter((cs) => !written.has(cs.entity.id)),
+        )),
+      );
   }
   return stale;
 }
@@ -107,10 +116,38 @@ async function deleteAll(em: EntityManager, meta: EntityMetadata, changeSets: Ch
       params.push(cs.entity.id, cs.entity.version);
       return `(${q('id')} = ? and ${q('version')} = ?)`;
     });
-    const result = await run(em, `delete from ${q(meta.tableName)} where ${where.join(' or ')}`, params);
-    if (result.affectedRows !== chunk.length) stale.push(...(await staleAmong(em, meta, chunk, () => -1)));
+    const deleted = new Set(
+      (await all(em, `delete from ${q(meta.tableName)} where ${where.join(' or ')} returning ${q('id')}`, params)).map((row) => toNumber(row.id)),
+    );
+    if (deleted.size !== chunk.length)
+      stale.push(
+        ...(await staleAmong(
+          em,
+          meta,
+          chunk.filter((cs) => !deleted.has(cs.entity.id)),
+        )),
+      );
   }
   return stale;
+}
+
+/**
+ * MikroORM takes changes of unique columns out of a change set when several rows change them, to
+ * write them in a second statement (and takes them off the entity meanwhile). The checks before the
+ * write already refused clashing keys, so they go back into the rows' own change sets.
+ */
+function foldExtraUpdates(em: EntityManager): void {
+  const extra = em.getUnitOfWork().getExtraUpdates() as unknown as Set<[BaseEntity, string[] | string, unknown, ChangeSet<BaseEntity> | undefined]>;
+  const pending = [...extra];
+  extra.clear();
+  for (const [entity, props, values, changeSet] of pending) {
+    const names = Array.isArray(props) ? props : [props];
+    const given = Array.isArray(props) ? (values as unknown[]) : [values];
+    names.forEach((prop, i) => {
+      (entity as unknown as Record<string, unknown>)[prop] = given[i];
+      if (changeSet) changeSet.payload[prop as never] = (Utils.isEntity(given[i]) ? (given[i] as BaseEntity).id : given[i]) as never;
+    });
+  }
 }
 
 /**
@@ -122,7 +159,13 @@ async function deleteAll(em: EntityManager, meta: EntityMetadata, changeSets: Ch
 export async function writeChangeSets(em: EntityManager, order: readonly BaseEntity[]): Promise<StaleRow[]> {
   const uow = em.getUnitOfWork();
   uow.computeChangeSets();
+  foldExtraUpdates(em);
   const changeSets = uow.getChangeSets() as ChangeSet<BaseEntity>[];
+  for (const cs of changeSets) {
+    // "Early" orders matter to a flush of mixed statements; here deletes go first and updates before inserts anyway.
+    if (cs.type === ChangeSetType.UPDATE_EARLY) cs.type = ChangeSetType.UPDATE;
+    if (cs.type === ChangeSetType.DELETE_EARLY) cs.type = ChangeSetType.DELETE;
+  }
   // Before values are known until written; the audit keeps them.
   const audited = changeSets
     .map((changeSet) => ({ changeSet, changes: changesOf(changeSet) }))

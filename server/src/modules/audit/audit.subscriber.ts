@@ -36,8 +36,9 @@ export function changesOf(changeSet: ChangeSet<BaseEntity>): Record<string, [unk
 }
 
 /**
- * Records every insert, update and delete of every entity, whatever path wrote it (CRUD, bulk saves,
- * workflow transitions, adjustments), inside the flush's own transaction.
+ * Records every insert, update and delete of every entity written by a flush (workflow transitions,
+ * adjustments, seeders run as a user), inside the flush's own transaction. CRUD writes do not flush:
+ * `common/change-set-writer.ts` records theirs with `changesOf` and `auditRows` below.
  */
 export class AuditSubscriber implements EventSubscriber {
   private readonly pending = new WeakMap<EntityManager, Array<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>>();
