@@ -40,7 +40,8 @@ test('a multi-row UPDATE carries each row’s version and reports the row that m
   const { stale, statements } = await writeAfterAMove(ids, ids[1]!, (s) => (s.name = `${s.name}（改）`));
   expect(stale).toEqual([{ id: Number(ids[1]), currentVersion: 2 }]);
   const update = statements.find((sql) => /^update\b/i.test(sql))!;
-  expect(update).toMatch(/where \(["`]id["`] = \? and ["`]version["`] = \?\) or \(["`]id["`] = \? and ["`]version["`] = \?\)/);
+  // placeholders: `?` on SQLite, `$n` on PostgreSQL
+  expect(update).toMatch(/where \(["`]id["`] = (\?|\$\d+) and ["`]version["`] = (\?|\$\d+)\) or \(["`]id["`] = (\?|\$\d+) and ["`]version["`] = (\?|\$\d+)\)/);
   expect(statements.filter((sql) => /^update\b/i.test(sql))).toHaveLength(1);
   // The caller refuses the save and rolls back; here the transaction commits, so the unmoved row shows the write happened in place.
   expect(await read(ids)).toEqual([
