@@ -7,7 +7,8 @@ import { isPostgres } from './read/dialect.js';
 import { Migrator } from '@mikro-orm/migrations';
 import { databaseKind } from './env.js';
 import { entities } from './modules/index.js';
-import { AuditSubscriber } from './modules/audit/audit.subscriber.js';
+import { AuditSubscriber, auditTrail } from './modules/audit/audit.subscriber.js';
+import { useAuditTrail } from './common/change-set-writer.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { SqliteReaders, attachSqliteReaders, defaultReaderCount, detachSqliteReaders } from './read/sqlite-readers.js';
@@ -33,6 +34,8 @@ type SqliteConnection = { pragma(sql: string): unknown };
 
 export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeoutMs = 30000 }: OrmOptions): Options {
   const kind = databaseKind(databaseUrl);
+  // The set-based write path records the same audit as the subscriber does for flushes.
+  useAuditTrail(auditTrail);
   const common: Options = {
     entities,
     extensions: [Migrator],
@@ -65,6 +68,8 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
       if (onDisk) conn.pragma('journal_mode = WAL');
       done(null, conn);
     };
+    // The set-based write path records the same audit as the subscriber does for flushes.
+    useAuditTrail(auditTrail);
     return { ...common, driver: BetterSqliteDriver, dbName: file, pool: { afterCreate } };
   }
   return {

@@ -62,13 +62,34 @@ export interface PathFilter {
   enum?: Record<string, string>;
 }
 
-export interface WriteHooks<T extends BaseEntity = BaseEntity> {
+/** One row of a write as the hooks see it: the entity with its new values, and on update the values it had. */
+export interface BatchRow<T extends BaseEntity = BaseEntity> {
+  entity: T;
+  isNew: boolean;
+  before?: Readonly<Partial<T>>;
+  /** A row being deleted (its rules are `beforeDelete`). */
+  deleted?: boolean;
+}
+
+/**
+ * A resource's rules. A rule is stated once, per row (`beforeSave`, `beforeDelete`); a write of many
+ * rows first gives `prepare` all of them, so it can load in one query per table what the rules of
+ * every row will look up, and hands its result to each row's rule as `loaded`. Without `prepare` the
+ * per-row rules look up what they need themselves, which is correct but costs queries per row.
+ */
+export interface WriteHooks<T extends BaseEntity = BaseEntity, L = never> {
+  /**
+   * Loads once what the rules of `rows` need (into the EntityManager, or as its result). Rows of the
+   * batch are validated in order and written together afterwards: a rule that counts rows of its own
+   * table must count the rows accepted before it in `loaded` (the database does not hold them yet).
+   */
+  prepare?(em: EntityManager, rows: BatchRow<T>[]): Promise<L>;
   /**
    * Cross-field checks and derived values; throw AppError to refuse. Runs inside the write's transaction.
    * On update, `before` holds the row's properties as they were before this write (to tell what changed).
    */
-  beforeSave?(em: EntityManager, entity: T, isNew: boolean, before?: Readonly<Partial<T>>): Promise<void>;
-  beforeDelete?(em: EntityManager, entity: T): Promise<void>;
+  beforeSave?(em: EntityManager, entity: T, isNew: boolean, before?: Readonly<Partial<T>>, loaded?: L): Promise<void>;
+  beforeDelete?(em: EntityManager, entity: T, loaded?: L): Promise<void>;
 }
 
 /**
@@ -109,7 +130,8 @@ export interface ResourceDef<T extends BaseEntity = BaseEntity> {
   children?: ChildSpec[];
   /** Column sets that must be unique, as entity property names. */
   unique?: string[][];
-  hooks?: WriteHooks<T>;
+  /** The resource's rules; each resource's `prepare` loads its own kind of lookups. */
+  hooks?: WriteHooks<T, any>;
   defaultSort?: string;
   /**
    * Federation entity keys, each a field set that is unique (`['id', 'code']`, or the compound

@@ -1,3 +1,5 @@
+import { rowsPerStatement, type AuditTrail } from '../../common/change-set-writer.js';
+import { chunksOf } from '../../common/batch-lookups.js';
 import { ChangeSetType, Utils, helper, type ChangeSet, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 import { currentActor } from '../../auth/actor.js';
 import { idAt } from '../../auth/scope.js';
@@ -29,7 +31,8 @@ function plain(value: unknown): unknown {
   return value ?? null;
 }
 
-function changesOf(changeSet: ChangeSet<BaseEntity>): Record<string, [unknown, unknown]> {
+/** Each changed field of a written row as [before, after], as the audit trail records it. */
+export function changesOf(changeSet: ChangeSet<BaseEntity>): Record<string, [unknown, unknown]> {
   // A delete's change set carries no snapshot; the entity's own copy of its loaded values does.
   const before = (changeSet.originalEntity ?? helper(changeSet.entity).__originalEntityData ?? {}) as Record<string, unknown>;
   const after = changeSet.payload as Record<string, unknown>;
@@ -48,8 +51,9 @@ function changesOf(changeSet: ChangeSet<BaseEntity>): Record<string, [unknown, u
 }
 
 /**
- * Records every insert, update and delete of every entity, whatever path wrote it (CRUD, bulk saves,
- * workflow transitions, adjustments), inside the flush's own transaction.
+ * Records every insert, update and delete of every entity written by a flush (workflow transitions,
+ * adjustments, seeders run as a user), inside the flush's own transaction. CRUD writes do not flush:
+ * `common/change-set-writer.ts` records theirs with `changesOf` and `auditRows` below.
  */
 export class AuditSubscriber implements EventSubscriber {
   private readonly pending = new WeakMap<EntityManager, Array<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>>();
@@ -58,10 +62,10 @@ export class AuditSubscriber implements EventSubscriber {
     // Outside a request (seeding, migrations' data steps) nobody is acting: nothing to attribute.
     if (currentActor() === undefined) return;
     // Values before the write are only known until the flush completes: take them now, ids after.
-    const changeSets = uow.getChangeSets().filter((cs) => ACTIONS[cs.type] && !(cs.entity instanceof AuditEntry)) as ChangeSet<BaseEntity>[];
-    const entries = changeSets
+    const entries = (uow.getChangeSets() as ChangeSet<BaseEntity>[])
+      .filter((cs) => ACTIONS[cs.type] && !(cs.entity instanceof AuditEntry))
       .map((changeSet) => ({ changeSet, changes: changesOf(changeSet) }))
-      .filter(({ changeSet, changes }) => changeSet.type !== ChangeSetType.UPDATE || Object.keys(changes).length > 0);
+      .filter(({ changeSet, changes }) => isAudited(changeSet, changes));
     if (entries.length > 0) this.pending.set(em, entries);
   }
 
@@ -69,24 +73,48 @@ export class AuditSubscriber implements EventSubscriber {
     const entries = this.pending.get(em);
     if (!entries) return;
     this.pending.delete(em);
-    const actor = currentActor();
-    const now = new Date();
-    const rows = [];
-    for (const { changeSet, changes } of entries) {
-      const cityPath = resourceOf(changeSet.entity.constructor as EntityClass)?.policy.city;
-      rows.push({
-        action: ACTIONS[changeSet.type]!,
-        entityName: changeSet.name,
-        entityId: changeSet.entity.id,
-        actorId: actor?.userId ?? null,
-        actorName: actor?.username ?? 'anonymous',
-        cityId: cityPath ? await idAt(changeSet.entity, cityPath) : null,
-        changes,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-    await em.insertMany(AuditEntry, rows);
+    await em.insertMany(AuditEntry, await auditRows(entries));
   }
 }
+
+/** Whether a change set is one the audit trail records (an UPDATE that changes no field is not). */
+export const isAudited = (changeSet: ChangeSet<BaseEntity>, changes: Record<string, unknown>): boolean =>
+  ACTIONS[changeSet.type] !== undefined &&
+  !(changeSet.entity instanceof AuditEntry) &&
+  (changeSet.type !== ChangeSetType.UPDATE || Object.keys(changes).length > 0);
+
+/** The audit rows of written change sets (ids known), attributed to the request's actor. */
+export async function auditRows(entries: ReadonlyArray<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>) {
+  const actor = currentActor();
+  const now = new Date();
+  const rows = [];
+  for (const { changeSet, changes } of entries) {
+    const cityPath = resourceOf(changeSet.entity.constructor as EntityClass)?.policy.city;
+    rows.push({
+      action: ACTIONS[changeSet.type]!,
+      entityName: changeSet.name,
+      entityId: changeSet.entity.id,
+      actorId: actor?.userId ?? null,
+      actorName: actor?.username ?? 'anonymous',
+      cityId: cityPath ? await idAt(changeSet.entity, cityPath) : null,
+      changes,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  return rows;
+}
+
+/** Values bound per audit row (its columns): how many rows one insert statement takes. */
+const AUDIT_COLUMNS = 10;
+
+/** The audit as the set-based write path records it (common/change-set-writer.ts): the same rows as a flush's. */
+export const auditTrail: AuditTrail = {
+  changesOf,
+  isAudited,
+  async record(em, changes) {
+    const rows = await auditRows(changes);
+    for (const chunk of chunksOf(rows, rowsPerStatement(AUDIT_COLUMNS))) await em.insertMany(AuditEntry, chunk);
+  },
+};

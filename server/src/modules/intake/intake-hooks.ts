@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { badInput, ruleViolation } from '../../common/errors.js';
 import type { WriteHooks } from '../../common/resource.js';
-import { queryRows, toNumber } from '../../read/sql.js';
+import { placeholders, queryRows, toNumber } from '../../read/sql.js';
+import { chunksOf, findByIds, IDS_PER_QUERY } from '../../common/batch-lookups.js';
 import { City } from '../city/city.entity.js';
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 import { PlanTransition } from '../plan/plan-transition.entity.js';
@@ -11,25 +12,39 @@ import type { Intake } from './intake.entity.js';
 import { IntakeSource } from './intake.enums.js';
 import { assertOriginAllowed, assertPlanFiled, assertRegisteredInTime, assertWithinSeats } from './intake-rules.js';
 
-export async function assertKnownOrigin(em: EntityManager, code: string): Promise<void> {
+/** What the rules of a batch of intakes look up, loaded once for all its rows. */
+export interface IntakeLookups {
+  /** Codes of Zhejiang cities that exist, among those the rows name. */
+  cities: Set<string>;
+  plans: Map<number, EnrollmentPlan>;
+  filedOn: Map<number, string>;
+  /** Students on each line: as stored, then as each accepted row of the batch leaves it. */
+  taken: Map<number, number>;
+}
+
+export async function assertKnownOrigin(em: EntityManager, code: string, loaded?: IntakeLookups): Promise<void> {
   if (isZhejiangCode(code)) {
-    if (!(await em.findOne(City, { code }))) throw badInput('originCode', `未知的浙江设区市代码：${code}`, `unknown Zhejiang city code: ${code}`);
+    const known = loaded ? loaded.cities.has(code) : await em.findOne(City, { code });
+    if (!known) throw badInput('originCode', `未知的浙江设区市代码：${code}`, `unknown Zhejiang city code: ${code}`);
   } else if (!provinceByCode(code)) {
     throw badInput('originCode', `未知的省级行政区划代码：${code}`, `unknown province code: ${code}`);
   }
 }
 
 /** Students already on the line, other than the intake being written. */
-async function takenByOthers(em: EntityManager, planId: number, intakeId: number | undefined): Promise<number> {
+async function takenByOthers(em: EntityManager, intake: Intake, before: Partial<Intake> | undefined, loaded?: IntakeLookups): Promise<number> {
+  const planId = intake.plan.id;
+  if (loaded) return (loaded.taken.get(planId) ?? 0) - (before?.plan?.id === planId ? (before.count ?? 0) : 0);
   const [row] = await queryRows<{ taken: unknown }>(em, 'select coalesce(sum(count), 0) as taken from intake where plan_id = ? and id <> ?', [
     planId,
-    intakeId ?? 0,
+    intake.id ?? 0,
   ]);
   return toNumber(row?.taken);
 }
 
 /** The day the province filed the line (R6), from the workflow's history. */
-export async function filedOn(em: EntityManager, planId: number): Promise<string | null> {
+export async function filedOn(em: EntityManager, planId: number, loaded?: IntakeLookups): Promise<string | null> {
+  if (loaded) return loaded.filedOn.get(planId) ?? null;
   const filing = await em.findOne(PlanTransition, { plan: planId, step: PlanStep.FILE }, { orderBy: { occurredOn: 'DESC' } });
   return filing?.occurredOn ?? null;
 }
@@ -45,18 +60,48 @@ function assertReported(intake: { id: number; source: IntakeSource }): void {
   );
 }
 
-export const intakeHooks: WriteHooks<Intake> = {
-  async beforeSave(em, intake, isNew, before) {
+/** A row accepted (or deleted) moves its students between lines for the rows after it. */
+function retally(loaded: IntakeLookups | undefined, from: Partial<Intake> | undefined, to: Intake | undefined): void {
+  if (!loaded) return;
+  if (from?.plan) loaded.taken.set(from.plan.id, (loaded.taken.get(from.plan.id) ?? 0) - (from.count ?? 0));
+  if (to) loaded.taken.set(to.plan.id, (loaded.taken.get(to.plan.id) ?? 0) + to.count);
+}
+
+export const intakeHooks: WriteHooks<Intake, IntakeLookups> = {
+  async prepare(em, rows) {
+    const codes = rows.filter((r) => !r.deleted && isZhejiangCode(r.entity.originCode)).map((r) => r.entity.originCode);
+    const cities = new Set((await em.find(City, { code: { $in: [...new Set(codes)] } })).map((c) => c.code));
+    const planIds = [...new Set(rows.flatMap((r) => [r.entity.plan?.id, r.before?.plan?.id]).filter((id): id is number => id !== undefined))];
+    const plans = await findByIds(em, EnrollmentPlan, planIds, undefined, ['school.city']);
+    const filedOn = new Map<number, string>();
+    const taken = new Map<number, number>();
+    for (const chunk of chunksOf(planIds, IDS_PER_QUERY)) {
+      for (const filing of await em.find(PlanTransition, { plan: { $in: chunk }, step: PlanStep.FILE })) {
+        const day = filedOn.get(filing.plan.id);
+        if (day === undefined || filing.occurredOn > day) filedOn.set(filing.plan.id, filing.occurredOn);
+      }
+      const sums = await queryRows<{ plan_id: unknown; taken: unknown }>(
+        em,
+        `select plan_id, coalesce(sum(count), 0) as taken from intake where plan_id in ${placeholders(chunk)} group by plan_id`,
+        chunk,
+      );
+      for (const row of sums) taken.set(toNumber(row.plan_id), toNumber(row.taken));
+    }
+    return { cities, plans, filedOn, taken };
+  },
+  async beforeSave(em, intake, isNew, before, loaded) {
     if (!isNew && before) assertReported(before as Intake);
     intake.source = IntakeSource.REPORTED;
-    await assertKnownOrigin(em, intake.originCode);
-    const plan = await em.findOneOrFail(EnrollmentPlan, intake.plan.id, { populate: ['school.city'] });
+    await assertKnownOrigin(em, intake.originCode, loaded);
+    const plan = loaded?.plans.get(intake.plan.id) ?? (await em.findOneOrFail(EnrollmentPlan, intake.plan.id, { populate: ['school.city'] }));
     assertPlanFiled(plan);
     assertOriginAllowed(plan.school, intake.originCode);
-    assertRegisteredInTime(plan, await filedOn(em, plan.id), intake.registeredOn);
-    assertWithinSeats(plan, await takenByOthers(em, plan.id, intake.id), intake.count);
+    assertRegisteredInTime(plan, await filedOn(em, plan.id, loaded), intake.registeredOn);
+    assertWithinSeats(plan, await takenByOthers(em, intake, before, loaded), intake.count);
+    retally(loaded, before, intake);
   },
-  async beforeDelete(_em, intake) {
+  async beforeDelete(_em, intake, loaded) {
     assertReported(intake);
+    retally(loaded, intake, undefined);
   },
 };

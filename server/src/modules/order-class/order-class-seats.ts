@@ -5,6 +5,8 @@ import { LOCKED_STATUSES } from '../plan/plan-rules.js';
 import type { Program } from '../program/program.entity.js';
 import type { Season } from '../plan/plan.enums.js';
 import { OrderClass } from './order-class.entity.js';
+import { chunksOf, IDS_PER_QUERY } from '../../common/batch-lookups.js';
+import { placeholders, queryRows, toNumber } from '../../read/sql.js';
 
 export interface SeatPool {
   program: Program;
@@ -37,14 +39,45 @@ async function orderClassSeats(em: EntityManager, pool: SeatPool, except: number
   return classes.reduce((sum, c) => sum + c.seats, 0);
 }
 
+/** What R11 looks up for a batch of order classes, per program, year and season: seats planned and given. */
+export interface SeatTally {
+  planned: Map<string, number>;
+  /** Seats of order classes: as stored, then as each accepted row of the batch leaves them. */
+  taken: Map<string, number>;
+}
+
+const poolKey = (pool: { program: { id: number }; year: number; season: Season }) => `${pool.program.id}|${pool.year}|${pool.season}`;
+
+/** The seat figures of every pool of these programs, in one grouped query per table. */
+export async function loadSeatTally(em: EntityManager, programIds: number[]): Promise<SeatTally> {
+  const tally: SeatTally = { planned: new Map(), taken: new Map() };
+  const sum = async (table: string, into: Map<string, number>, extra: string, extraParams: string[]) => {
+    for (const chunk of chunksOf([...new Set(programIds)], IDS_PER_QUERY)) {
+      const rows = await queryRows<{ program_id: unknown; year: unknown; season: Season; seats: unknown }>(
+        em,
+        `select program_id, year, season, sum(seats) as seats from ${table} where program_id in ${placeholders(chunk)}${extra} group by program_id, year, season`,
+        [...chunk, ...extraParams],
+      );
+      for (const row of rows)
+        into.set(poolKey({ program: { id: toNumber(row.program_id) }, year: toNumber(row.year), season: row.season }), toNumber(row.seats));
+    }
+  };
+  await sum('enrollment_plan', tally.planned, ` and status in ${placeholders(LOCKED_STATUSES)}`, [...LOCKED_STATUSES]);
+  await sum('order_class', tally.taken, '', []);
+  return tally;
+}
+
 /**
  * R11: the order classes of a program, year and season together fit in the seats of that program's
- * plan lines for the same year and season.
+ * plan lines for the same year and season. With a batch's `tally`, the figures come from it (and the
+ * accepted row moves its seats there); `before` is the row as stored, on update.
  */
-export async function assertOrderClassFits(em: EntityManager, orderClass: OrderClass): Promise<void> {
+export async function assertOrderClassFits(em: EntityManager, orderClass: OrderClass, tally?: SeatTally, before?: Partial<OrderClass>): Promise<void> {
   const pool: SeatPool = { program: orderClass.program, year: orderClass.year, season: orderClass.season };
-  const planned = await plannedSeats(em, pool);
-  const taken = await orderClassSeats(em, pool, orderClass.id);
+  const key = poolKey(pool);
+  const storedHere = before?.program && poolKey(before as SeatPool) === key ? (before.seats ?? 0) : 0;
+  const planned = tally ? (tally.planned.get(key) ?? 0) : await plannedSeats(em, pool);
+  const taken = tally ? (tally.taken.get(key) ?? 0) - storedHere : await orderClassSeats(em, pool, orderClass.id);
   if (taken + orderClass.seats > planned) {
     const left = Math.max(0, planned - taken);
     throw ruleViolation(
@@ -54,6 +87,14 @@ export async function assertOrderClassFits(em: EntityManager, orderClass: OrderC
       'seats',
     );
   }
+  if (!tally) return;
+  if (before?.program) tally.taken.set(poolKey(before as SeatPool), (tally.taken.get(poolKey(before as SeatPool)) ?? 0) - (before.seats ?? 0));
+  tally.taken.set(key, (tally.taken.get(key) ?? 0) + orderClass.seats);
+}
+
+/** A deleted order class gives its seats back to the rows of the batch after it. */
+export function releaseSeats(tally: SeatTally | undefined, orderClass: OrderClass): void {
+  if (tally) tally.taken.set(poolKey(orderClass), (tally.taken.get(poolKey(orderClass)) ?? 0) - orderClass.seats);
 }
 
 /**

@@ -9,7 +9,8 @@ import { Company } from '../company/company.entity.js';
 import { Program } from '../program/program.entity.js';
 import { Season } from '../plan/plan.enums.js';
 import { OrderClass } from './order-class.entity.js';
-import { assertOrderClassFits } from './order-class-seats.js';
+import { assertOrderClassFits, loadSeatTally, releaseSeats, type SeatTally } from './order-class-seats.js';
+import { findByIds } from '../../common/batch-lookups.js';
 
 async function assertNamedAfterCompany(em: EntityManager, partnership: Partnership, name: string): Promise<void> {
   if (partnership.kind !== PartnershipKind.NAMED_CLASS) return;
@@ -47,7 +48,30 @@ export const orderClassResource = defineResource({
     { name: 'kind', path: 'partnership.kind', kind: 'enum', enum: PartnershipKind },
   ],
   hooks: {
-    async beforeSave(em, orderClass) {
+    /** Partnerships with their companies and programs into the unit of work once; R11's seat figures per pool. */
+    async prepare(em, rows): Promise<SeatTally> {
+      const saved = rows.filter((r) => !r.deleted);
+      const partnerships = await findByIds(
+        em,
+        Partnership,
+        saved.map((r) => r.entity.partnership.id),
+      );
+      await findByIds(
+        em,
+        Company,
+        [...partnerships.values()].map((p) => p.company.id),
+      );
+      await findByIds(
+        em,
+        Program,
+        saved.map((r) => r.entity.program.id),
+      );
+      return loadSeatTally(
+        em,
+        rows.flatMap((r) => [r.entity.program.id, ...(r.before?.program ? [r.before.program.id] : [])]),
+      );
+    },
+    async beforeSave(em, orderClass, _isNew, before, tally?: SeatTally) {
       const partnership = await em.findOneOrFail(Partnership, orderClass.partnership.id);
       const program = await em.findOneOrFail(Program, orderClass.program.id);
       if (program.school.id !== partnership.school.id) {
@@ -65,7 +89,10 @@ export const orderClassResource = defineResource({
         );
       }
       await assertNamedAfterCompany(em, partnership, orderClass.name);
-      await assertOrderClassFits(em, orderClass);
+      await assertOrderClassFits(em, orderClass, tally, before);
+    },
+    async beforeDelete(_em, orderClass, tally?: SeatTally) {
+      releaseSeats(tally, orderClass);
     },
   },
 });

@@ -1,11 +1,17 @@
 import { badInput } from '../../common/errors.js';
+import { findByIds } from '../../common/batch-lookups.js';
 import type { WriteHooks } from '../../common/resource.js';
 import { Program } from '../program/program.entity.js';
 import type { EnrollmentPlan } from './enrollment-plan.entity.js';
 import { PlanTransition } from './plan-transition.entity.js';
 import { assertFiledCatalogue, assertUnlocked, isLocked, PLAN_WRITABLE } from './plan-rules.js';
 
-export const enrollmentPlanHooks: WriteHooks<EnrollmentPlan> = {
+export const enrollmentPlanHooks: WriteHooks<EnrollmentPlan, void> = {
+  /** The programs of all rows, with their catalogue majors, into the unit of work at once. */
+  async prepare(em, rows) {
+    const programIds = rows.filter((r) => !r.deleted && r.entity.program).map((r) => r.entity.program.id);
+    await findByIds(em, Program, programIds, undefined, ['major']);
+  },
   async beforeSave(em, plan, isNew, before) {
     if (!isNew && before && isLocked(plan.status)) {
       const changed = PLAN_WRITABLE.find(([prop]) => before[prop] !== plan[prop]);

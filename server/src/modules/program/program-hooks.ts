@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ruleViolation } from '../../common/errors.js';
+import { findByIds } from '../../common/batch-lookups.js';
 import { School } from '../school/school.entity.js';
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 import { LOCKED_STATUSES } from '../plan/plan-rules.js';
@@ -38,7 +39,21 @@ async function assertCatalogueAllowsLevel(em: EntityManager, program: Program): 
   );
 }
 
-export const programHooks: WriteHooks<Program> = {
+export const programHooks: WriteHooks<Program, void> = {
+  /** The schools and catalogue majors of all rows into the unit of work at once. */
+  async prepare(em, rows) {
+    const saved = rows.filter((r) => !r.deleted);
+    await findByIds(
+      em,
+      School,
+      saved.map((r) => r.entity.school.id),
+    );
+    await findByIds(
+      em,
+      Major,
+      saved.map((r) => r.entity.major.id),
+    );
+  },
   async beforeSave(em, program, isNew, before) {
     const school = await em.findOneOrFail(School, program.school.id);
     assertLevelFitsSchool(school.type, program.level);

@@ -32,14 +32,20 @@ export async function assertNotOnRollElsewhere(em: EntityManager, idHash: string
     `select id, school_id from student where id_hash = ? and status in (${ON_ROLL.map(() => '?').join(', ')}) and id <> ? limit 1`,
     [idHash, ...ON_ROLL, studentId ?? 0],
   );
-  if (!other) return;
-  const school = await em.findOneOrFail(School, Number(other.school_id), { populate: ['city'] });
+  if (other) throw await doubleRegistration(em, Number(other.school_id), other.id);
+}
+
+/** The refusal of a second registration, naming the school that holds the student only to those who may know it. */
+export async function doubleRegistration(em: EntityManager, schoolId: number, otherId: number | undefined) {
+  const school = await em.findOneOrFail(School, schoolId, { populate: ['city'] });
   const named = mayNameSchool(school);
-  throw ruleViolation(
+  const which = otherId === undefined ? '本次保存的另一行' : `学生 ${otherId}`;
+  const whichEn = otherId === undefined ? 'another row of this save' : `student ${otherId}`;
+  return ruleViolation(
     'DOUBLE_REGISTRATION',
-    named ? `该身份证号已在${school.name}注册在籍（学生 ${other.id}），不得重复注册学籍` : '该身份证号已在省内其他院校注册在籍，不得重复注册学籍',
+    named ? `该身份证号已在${school.name}注册在籍（${which}），不得重复注册学籍` : '该身份证号已在省内其他院校注册在籍，不得重复注册学籍',
     named
-      ? `this ID number is already on the roll of ${school.name} (student ${other.id}); no second registration`
+      ? `this ID number is already on the roll of ${school.name} (${whichEn}); no second registration`
       : 'this ID number is already on the roll of another school of the province; no second registration',
     'idNumber',
   );

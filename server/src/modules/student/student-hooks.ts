@@ -8,7 +8,7 @@ import { assertOriginAllowed, assertPlanFiled, assertRegisteredInTime, assertWit
 import { decryptIdNumber, encryptIdNumber, idNumberHash } from './personal-data-keys.js';
 import { isIdNumberProblem, originOfRegion, parseIdNumber, type IdNumberFacts } from './id-number.js';
 import { assertAgeFits, assertBirthDateMatches, assertSexMatches, combined } from './student-rules.js';
-import { assertNotOnRollElsewhere } from './student-duplicates.js';
+import { assertNotOnRollElsewhere, doubleRegistration } from './student-duplicates.js';
 import { rollUp, type RollUpKey } from './student-roll-up.js';
 import { ON_ROLL, StudentStatus } from './student.enums.js';
 import type { Student } from './student.entity.js';
@@ -85,8 +85,22 @@ async function checkRow(em: EntityManager, student: Student, isNew: boolean): Pr
   return facts as IdNumberFacts;
 }
 
-export const studentHooks: WriteHooks<Student> = {
-  async beforeSave(em, student, isNew, before) {
+/**
+ * What the rows of a batch accepted before a row have done, which the database does not show yet (the
+ * batch is written at the end): students added to or taken from lines, ID numbers put on the roll.
+ */
+interface StudentBatch {
+  added: Map<number, number>;
+  onRoll: Map<string, number>;
+}
+
+const moveOnLine = (batch: StudentBatch | undefined, planId: number, by: number) => batch?.added.set(planId, (batch.added.get(planId) ?? 0) + by);
+
+export const studentHooks: WriteHooks<Student, StudentBatch> = {
+  async prepare() {
+    return { added: new Map(), onRoll: new Map() };
+  },
+  async beforeSave(em, student, isNew, before, batch) {
     const facts = await checkRow(em, student, isNew);
     if (student.idNumber) {
       const { cipher, keyId } = encryptIdNumber(facts.normalized);
@@ -106,16 +120,25 @@ export const studentHooks: WriteHooks<Student> = {
       student.statusOn = student.registeredOn;
       student.statusHistory = [{ status: StudentStatus.ENROLLED, on: student.registeredOn }];
     }
-    if (ON_ROLL.includes(student.status) && (isNew || before?.idHash !== student.idHash)) await assertNotOnRollElsewhere(em, student.idHash, student.id);
+    const joinsRoll = ON_ROLL.includes(student.status) && (isNew || before?.idHash !== student.idHash);
+    if (joinsRoll) {
+      const earlier = batch?.onRoll.get(student.idHash);
+      if (earlier !== undefined) throw await doubleRegistration(em, earlier, undefined);
+      await assertNotOnRollElsewhere(em, student.idHash, student.id);
+    }
     const from = isNew ? null : keyOf(before as Student);
     const to = keyOf(student);
     if (isNew || from!.planId !== to.planId) {
       const plan = await em.findOneOrFail(EnrollmentPlan, to.planId);
-      assertWithinSeats(plan, await takenWithout(em, to.planId, false), 1);
+      assertWithinSeats(plan, (await takenWithout(em, to.planId, false)) + (batch?.added.get(to.planId) ?? 0), 1);
+      moveOnLine(batch, to.planId, 1);
+      if (from) moveOnLine(batch, from.planId, -1);
     }
+    if (joinsRoll) batch?.onRoll.set(student.idHash, student.school.id);
     await rollUp(em, from, to);
   },
-  async beforeDelete(em, student) {
+  async beforeDelete(em, student, batch) {
+    moveOnLine(batch, student.plan.id, -1);
     if (student.statusHistory.length > 1) {
       throw ruleViolation(
         'STUDENT_STATUS',

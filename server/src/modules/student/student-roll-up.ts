@@ -14,7 +14,17 @@ export interface RollUpKey {
 export const sameKey = (a: RollUpKey, b: RollUpKey): boolean =>
   a.planId === b.planId && a.targetGroup === b.targetGroup && a.originCode === b.originCode && a.registeredOn === b.registeredOn;
 
-const rosterIntake = (em: EntityManager, key: RollUpKey) =>
+/** A roster intake made earlier in the same unit of work (a batch of students), not yet written. */
+const pendingIntake = (em: EntityManager, key: RollUpKey): Intake | undefined =>
+  [...em.getUnitOfWork().getPersistStack()].find(
+    (entity): entity is Intake =>
+      entity instanceof Intake &&
+      entity.source === IntakeSource.ROSTER &&
+      sameKey({ planId: entity.plan.id, targetGroup: entity.targetGroup, originCode: entity.originCode, registeredOn: entity.registeredOn }, key),
+  );
+
+const rosterIntake = async (em: EntityManager, key: RollUpKey) =>
+  pendingIntake(em, key) ??
   em.findOne(Intake, {
     plan: key.planId,
     targetGroup: key.targetGroup,

@@ -2,7 +2,7 @@ import { defineQueries } from '../../common/query-reach.js';
 import { assertMayAsk } from '../analytics/reader-place.js';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { assertMayWrite, forbidden, readScope, requestActor } from '../../auth/scope.js';
+import { assertMayWrite, readScope, requestActor } from '../../auth/scope.js';
 import { findOrFail } from '../../common/crud.service.js';
 import { badInput, conflict } from '../../common/errors.js';
 import { parseId } from '../../common/ids.js';

@@ -1,7 +1,7 @@
 import { ReferenceKind, type EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { AppError } from './errors.js';
-import type { BaseEntity } from './base.entity.js';
-import { resourceOf } from './resource.js';
+import { AppError } from '../../server/src/common/errors.js';
+import type { BaseEntity } from '../../server/src/common/base.entity.js';
+import { resourceOf } from '../../server/src/common/resource.js';
 
 /** Refuses to delete a row that other rows still point to: no orphans and no silent cascades. */
 export async function assertNotReferenced(em: EntityManager, entity: BaseEntity, labelZh: string): Promise<void> {

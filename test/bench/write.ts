@@ -1,0 +1,348 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { MikroORM } from '@mikro-orm/core';
+import { startPostgresCluster } from '../../scripts/postgres-cluster.mjs';
+import { openOrm, migrate, closeOrm } from '../../server/src/orm.js';
+import { seedReference } from '../../server/src/seeders/reference.js';
+import { ensureFirstAdmin } from '../../server/src/modules/user/first-admin.js';
+import { createApp } from '../../server/src/app.js';
+import { TokenService } from '../../server/src/auth/tokens.js';
+import { MAX_SAVE_ROWS } from '../../server/src/common/resource.js';
+import { City } from '../../server/src/modules/city/city.entity.js';
+import { Intake } from '../../server/src/modules/intake/intake.entity.js';
+import { AuditEntry, AuditAction } from '../../server/src/modules/audit/audit-entry.entity.js';
+import { User } from '../../server/src/modules/user/user.entity.js';
+
+/**
+ * `pnpm bench:write`: intake rows saved through the API (`saveIntakes`, creates and updates) beside
+ * the limits of the database — the same rows with their audit rows as prepared multi-row INSERTs in
+ * one transaction through the driver, and MikroORM's `insertMany` — on SQLite and PostgreSQL.
+ * Server and client share this process; each figure is the median of `BENCH_WRITE_ROUNDS` runs.
+ */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROUNDS = Number(process.env.BENCH_WRITE_ROUNDS ?? 3);
+const SIZES = [100, 500, 2000];
+const IMPORT_ROWS = Number(process.env.BENCH_WRITE_IMPORT_ROWS ?? 20000);
+const SECRET = 'bench-write-secret-0123456789abcdef';
+const ADMIN = { username: 'bench', password: 'Bench-password-2023' };
+
+interface Figure {
+  database: string;
+  case: string;
+  rows: number;
+  ms: number;
+}
+
+interface Fixture {
+  url: string;
+  orm: MikroORM;
+  planIds: number[];
+  token: string;
+  close(): Promise<void>;
+}
+
+async function prepare(url: string): Promise<Fixture> {
+  const orm = await openOrm({ databaseUrl: url });
+  await migrate(orm);
+  await orm.em.fork().transactional((em) => seedReference(em));
+  await ensureFirstAdmin(orm, ADMIN.username, ADMIN.password);
+  const em = orm.em.fork();
+  const hz = await em.findOneOrFail(City, { code: '330100' });
+  const run = (sql: string, params: unknown[] = []) => em.getConnection().execute(sql, params as never[], 'all');
+  const now = url.startsWith('sqlite:') ? Date.now() : new Date().toISOString();
+  await run(
+    `insert into school (version, created_at, updated_at, name, type, city_id, provincial, ownership) values (1, ?, ?, '压测技师学院', 'TECHNICIAN_COLLEGE', ?, false, 'PUBLIC')`,
+    [now, now, hz.id],
+  );
+  const [school] = await run(`select id from school where name = '压测技师学院'`);
+  const [major] = await run(`select id from major where code = '0102'`);
+  await run(
+    `insert into program (version, created_at, updated_at, school_id, major_id, level, entry_basis, study_mode, duration_years, filed_on)
+     values (1, ?, ?, ?, ?, 'INTERMEDIATE', 'JUNIOR_HIGH', 'FULL_TIME', 3, '2022-06-01')`,
+    [now, now, school.id, major.id],
+  );
+  const [program] = await run(`select id from program where school_id = ?`, [school.id]);
+  for (const year of [2026, 2027]) {
+    await run(
+      `insert into enrollment_plan (version, created_at, updated_at, school_id, program_id, year, season, seats, status) values (1, ?, ?, ?, ?, ?, 'AUTUMN', 100000, 'FILED')`,
+      [now, now, school.id, program.id, year],
+    );
+  }
+  const planIds = (await run(`select id from enrollment_plan where program_id = ? order by id`, [program.id])).map((r: { id: unknown }) => Number(r.id));
+  const admin = await em.findOneOrFail(User, { username: ADMIN.username });
+  const tokens = new TokenService(SECRET, 3600);
+  const { token } = await tokens.issue({ userId: admin.id, tokenVersion: admin.tokenVersion, role: admin.role });
+  const app = await createApp({ orm, tokens });
+  const server = http.createServer(app.handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    orm,
+    planIds,
+    token,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.stop();
+      await closeOrm(orm);
+    },
+  };
+}
+
+const intakeRow = (planId: number, i: number) => ({
+  planId: String(planId),
+  count: 1 + (i % 3),
+  targetGroup: 'JUNIOR_HIGH_GRADUATE',
+  originCode: '330100',
+  registeredOn: '2026-09-01',
+});
+
+async function save(f: Fixture, rows: Array<Record<string, unknown>>): Promise<Array<{ id: string; version: number }>> {
+  const response = await fetch(f.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${f.token}` },
+    body: JSON.stringify({ query: 'mutation($rows: [IntakeSaveRow!]!) { saveIntakes(rows: $rows) { id version } }', variables: { rows } }),
+  });
+  const body = (await response.json()) as { data?: { saveIntakes: Array<{ id: string; version: number }> }; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+  return body.data!.saveIntakes;
+}
+
+/** Saves of at most MAX_SAVE_ROWS rows one after another, as a client with more rows sends them. */
+async function saveAll(f: Fixture, rows: Array<Record<string, unknown>>) {
+  const saved = [];
+  for (let i = 0; i < rows.length; i += MAX_SAVE_ROWS) saved.push(...(await save(f, rows.slice(i, i + MAX_SAVE_ROWS))));
+  return saved;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+/** The physical limit: prepared multi-row INSERTs of the rows and then of their audit rows, one transaction, through the driver. */
+async function rawInsert(orm: MikroORM, databaseUrl: string, planId: number, n: number): Promise<number> {
+  const rows = Array.from({ length: n }, (_, i) => intakeRow(planId, i));
+  const audit = (r: ReturnType<typeof intakeRow>) =>
+    JSON.stringify({
+      plan: [null, planId],
+      count: [null, r.count],
+      targetGroup: [null, r.targetGroup],
+      originCode: [null, r.originCode],
+      registeredOn: [null, r.registeredOn],
+    });
+  const CHUNK = 500;
+  if (databaseUrl.startsWith('sqlite:')) {
+    // better-sqlite3's own connection, taken from the pool the server uses (SQLite has one writer)
+    const client = (
+      orm.em.getConnection() as unknown as { getKnex(): { client: { acquireConnection(): Promise<any>; releaseConnection(c: unknown): Promise<void> } } }
+    ).getKnex().client;
+    const db = await client.acquireConnection();
+    try {
+      const now = Date.now();
+      const values = (k: number, width: number) => Array.from({ length: k }, () => `(${Array(width).fill('?').join(', ')})`).join(', ');
+      const insertIntakes = (k: number) =>
+        db.prepare(
+          `insert into intake (version, created_at, updated_at, plan_id, count, target_group, origin_code, registered_on) values ${values(k, 8)} returning id`,
+        );
+      const insertAudit = (k: number) =>
+        db.prepare(
+          `insert into audit_entry (version, created_at, updated_at, action, entity_name, entity_id, actor_id, actor_name, city_id, changes) values ${values(k, 10)}`,
+        );
+      return await timed(async () =>
+        db.transaction(() => {
+          for (let i = 0; i < n; i += CHUNK) {
+            const chunk = rows.slice(i, i + CHUNK);
+            const ids = insertIntakes(chunk.length)
+              .all(...chunk.flatMap((r) => [1, now, now, planId, r.count, r.targetGroup, r.originCode, r.registeredOn]))
+              .map((row: { id: number }) => row.id);
+            insertAudit(chunk.length).run(...chunk.flatMap((r, j) => [1, now, now, 'CREATE', 'Intake', ids[j], 1, ADMIN.username, null, audit(r)]));
+          }
+        })(),
+      );
+    } finally {
+      await client.releaseConnection(db);
+    }
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const now = new Date();
+    const values = (k: number, width: number) =>
+      Array.from({ length: k }, (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
+    return await timed(async () => {
+      await client.query('begin');
+      for (let i = 0; i < n; i += CHUNK) {
+        const chunk = rows.slice(i, i + CHUNK);
+        const inserted = await client.query({
+          name: `bench-intakes-${chunk.length}`,
+          text: `insert into intake (version, created_at, updated_at, plan_id, count, target_group, origin_code, registered_on) values ${values(chunk.length, 8)} returning id`,
+          values: chunk.flatMap((r) => [1, now, now, planId, r.count, r.targetGroup, r.originCode, r.registeredOn]),
+        });
+        const ids = inserted.rows.map((row: { id: number }) => row.id);
+        await client.query({
+          name: `bench-audit-${chunk.length}`,
+          text: `insert into audit_entry (version, created_at, updated_at, action, entity_name, entity_id, actor_id, actor_name, city_id, changes) values ${values(chunk.length, 10)}`,
+          values: chunk.flatMap((r, j) => [1, now, now, 'CREATE', 'Intake', ids[j], 1, ADMIN.username, null, audit(r)]),
+        });
+      }
+      await client.query('commit');
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+/** MikroORM's `insertMany` of the same rows and their audit rows in one transaction. */
+async function ormInsertMany(orm: MikroORM, planId: number, n: number): Promise<number> {
+  const rows = Array.from({ length: n }, (_, i) => intakeRow(planId, i));
+  return timed(() =>
+    orm.em.fork().transactional(async (em) => {
+      for (let i = 0; i < n; i += 1000) {
+        const chunk = rows.slice(i, i + 1000);
+        const now = new Date();
+        const ids = await em.insertMany(
+          Intake,
+          chunk.map((r) => ({
+            plan: planId,
+            count: r.count,
+            targetGroup: r.targetGroup,
+            originCode: r.originCode,
+            registeredOn: r.registeredOn,
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          })) as never[],
+        );
+        await em.insertMany(
+          AuditEntry,
+          chunk.map((r, j) => ({
+            action: AuditAction.CREATE,
+            entityName: 'Intake',
+            entityId: Number(ids[j]),
+            actorId: 1,
+            actorName: ADMIN.username,
+            cityId: null,
+            changes: { count: [null, r.count] },
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        );
+      }
+    }),
+  );
+}
+
+async function benchDatabase(name: string, databaseUrl: string): Promise<Figure[]> {
+  const f = await prepare(databaseUrl);
+  const figures: Figure[] = [];
+  const add = (c: string, rows: number, runs: number[]) => figures.push({ database: name, case: c, rows, ms: median(runs) });
+  try {
+    // warm-up: compiled statements, JIT
+    await saveAll(
+      f,
+      Array.from({ length: 200 }, (_, i) => intakeRow(f.planIds[0]!, i)),
+    );
+    for (const n of SIZES) {
+      const creates: number[] = [];
+      const updates: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        let saved: Array<{ id: string; version: number }> = [];
+        creates.push(
+          await timed(
+            async () =>
+              (saved = await saveAll(
+                f,
+                Array.from({ length: n }, (_, i) => intakeRow(f.planIds[0]!, i)),
+              )),
+          ),
+        );
+        const changes = saved.map((s, i) => ({ id: s.id, version: s.version, count: 1 + ((i + 1) % 3) }));
+        updates.push(await timed(() => saveAll(f, changes)));
+      }
+      add('save (create) through the API', n, creates);
+      add('save (update) through the API', n, updates);
+      add('raw multi-row INSERT + audit (driver)', n, await series(() => rawInsert(f.orm, databaseUrl, f.planIds[1]!, n)));
+      add('MikroORM insertMany + audit', n, await series(() => ormInsertMany(f.orm, f.planIds[1]!, n)));
+    }
+    const importRuns = await series(
+      () =>
+        timed(() =>
+          saveAll(
+            f,
+            Array.from({ length: IMPORT_ROWS }, (_, i) => intakeRow(f.planIds[0]!, i)),
+          ),
+        ),
+      1,
+    );
+    add(`import as saves of ${MAX_SAVE_ROWS} through the API`, IMPORT_ROWS, importRuns);
+    add('raw multi-row INSERT + audit (driver)', IMPORT_ROWS, await series(() => rawInsert(f.orm, databaseUrl, f.planIds[1]!, IMPORT_ROWS), 1));
+  } finally {
+    await f.close();
+  }
+  return figures;
+}
+
+async function series(run: () => Promise<number>, rounds = ROUNDS): Promise<number[]> {
+  const results = [];
+  for (let i = 0; i < rounds; i++) results.push(await run());
+  return results;
+}
+
+function render(figures: Figure[], peakRss: number): string {
+  const lines = [
+    '# Write benchmark (`pnpm bench:write`)',
+    '',
+    `${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, median of ${ROUNDS} run(s) (imports: one).`,
+    'Intake rows (R6–R9 rules, audit entry each); API saves go over HTTP to the server in the same process.',
+    '',
+    '| database | case | rows | ms | ms/row |',
+    '|---|---|---:|---:|---:|',
+    ...figures.map((f) => `| ${f.database} | ${f.case} | ${f.rows} | ${f.ms.toFixed(0)} | ${(f.ms / f.rows).toFixed(3)} |`),
+    '',
+    `Peak RSS of the process: ${peakRss.toFixed(0)} MiB.`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+async function main() {
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss / 2 ** 20)), 50);
+  const figures: Figure[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-bench-write-'));
+  try {
+    figures.push(...(await benchDatabase('SQLite', `sqlite:${path.join(dir, 'bench.sqlite')}`)));
+    if (process.env.BENCH_WRITE_DATABASES !== 'sqlite') {
+      const cluster = await startPostgresCluster();
+      try {
+        const admin = new pg.Client({ connectionString: cluster.url });
+        await admin.connect();
+        await admin.query('create database bench_write');
+        await admin.end();
+        figures.push(...(await benchDatabase('PostgreSQL', cluster.url.replace(/\/postgres$/, '/bench_write'))));
+      } finally {
+        cluster.stop();
+      }
+    }
+  } finally {
+    clearInterval(sampler);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const report = render(figures, peak);
+  console.log(report);
+  fs.mkdirSync(path.join(here, 'results'), { recursive: true });
+  fs.writeFileSync(path.join(here, 'results', 'write-latest.md'), report);
+}
+
+await main();
