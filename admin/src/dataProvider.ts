@@ -99,6 +99,21 @@ export function scalarSelection(resource: string): string {
     .join(' ');
 }
 
+/**
+ * What a sheet row holds: the record's leaf fields and its structured values (a list of stages), which
+ * are objects of leaf fields without an id of their own; references stay ids.
+ */
+export function rowSelection(resource: string): string {
+  const type = schema.getType(resource) as GraphQLObjectType;
+  const structured = Object.values(type.getFields()).flatMap((field) => {
+    const named = getNamedType(field.type);
+    if (field.args.length > 0 || !(named instanceof GraphQLObjectType) || 'id' in named.getFields()) return [];
+    const leaves = Object.values(named.getFields()).filter((f) => f.args.length === 0 && isLeafType(getNamedType(f.type)));
+    return leaves.length > 0 ? [`${field.name} { ${leaves.map((f) => f.name).join(' ')} }`] : [];
+  });
+  return [scalarSelection(resource), ...structured].join(' ');
+}
+
 const saveDocuments = new Map<string, { document: DocumentNode; field: string }>();
 
 function saveDocument(resource: string) {
@@ -108,7 +123,7 @@ function saveDocument(resource: string) {
     const mutation = schema.getMutationType()?.getFields()[field];
     if (!mutation) throw new Error(`The schema has no ${field} mutation`);
     const rowsType = mutation.args.find((arg) => arg.name === 'rows')!.type.toString();
-    const document = gql`mutation ${field}($rows: ${rowsType}) { ${field}(rows: $rows) { ${scalarSelection(resource)} } }`;
+    const document = gql`mutation ${field}($rows: ${rowsType}) { ${field}(rows: $rows) { ${rowSelection(resource)} } }`;
     entry = { document, field };
     saveDocuments.set(resource, entry);
   }

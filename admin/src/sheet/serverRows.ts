@@ -1,5 +1,5 @@
 import { gql } from '@apollo/client';
-import { pluralOf, runQuery, scalarSelection } from '../dataProvider';
+import { pluralOf, rowSelection, runQuery } from '../dataProvider';
 import { schema } from '../schema';
 
 type Record_ = Record<string, unknown>;
@@ -20,7 +20,7 @@ function listDocument(resource: string, withCount: boolean) {
   const filterType = list.args.find((arg) => arg.name === 'filter')!.type.toString();
   const count = withCount ? `meta: _all${plural}Meta(filter: $filter) { count }` : '';
   return gql`query SheetRows($page: Int, $perPage: Int, $sortField: String, $sortOrder: String, $filter: ${filterType}) {
-    rows: all${plural}(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { ${scalarSelection(resource)} }
+    rows: all${plural}(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { ${rowSelection(resource)} }
     ${count}
   }`;
 }
