@@ -62,14 +62,27 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Spinners of any kind: react-admin's, the grid's loading overlay, a chart card still loading, the views' 加载中. */
-const spinners = () => page.locator('.MuiCircularProgress-root, .ag-overlay-loading-wrapper, [data-state="loading"], .RaLoading-root').count();
+/**
+ * Spinners of any kind: react-admin's, the grid's loading overlay (with something in it: AG Grid keeps
+ * an empty wrapper once the rows are in), a chart card still loading, the views' 加载中.
+ */
+const spinners = () => page.locator('.MuiCircularProgress-root, .ag-overlay-loading-wrapper:not(:empty), [data-state="loading"], .RaLoading-root').count();
+
+/**
+ * 加载中 shown to the eye. AG Grid keeps the word in the page once the rows are in: hidden in its
+ * overlay template, and in its screen-reader announcement (aria-live), which is off screen.
+ */
+const loadingTexts = () =>
+  page
+    .getByText('加载中', { exact: false })
+    .filter({ visible: true })
+    .evaluateAll((elements) => elements.filter((e) => !e.closest('.ag-aria-description-container')).length);
 
 /** Waits for a page to settle: every spinner gone (a spinner left after 30 s is an endless one). */
 async function settled(what: string) {
   await page.locator('.RaLayout-content').first().waitFor();
   await expect.poll(spinners, { timeout: 30000, message: `${what}: a spinner never ends` }).toBe(0);
-  await expect.poll(() => page.getByText('加载中', { exact: false }).count(), { timeout: 30000, message: `${what}: still 加载中` }).toBe(0);
+  await expect.poll(loadingTexts, { timeout: 30000, message: `${what}: still 加载中` }).toBe(0);
 }
 
 async function visitEveryMenuEntry(account: Account) {
