@@ -9,7 +9,7 @@ import { decryptIdNumber, encryptIdNumber, idNumberHash } from './personal-data-
 import { isIdNumberProblem, originOfRegion, parseIdNumber, type IdNumberFacts } from './id-number.js';
 import { assertAgeFits, assertBirthDateMatches, assertSexMatches, combined } from './student-rules.js';
 import { assertNotOnRollElsewhere, doubleRegistration } from './student-duplicates.js';
-import { rollUp, type RollUpKey } from './student-roll-up.js';
+import { rollUp, rollUpKeyOf } from './student-roll-up.js';
 import { ON_ROLL, StudentStatus } from './student.enums.js';
 import type { Student } from './student.entity.js';
 
@@ -30,13 +30,6 @@ function idFacts(student: Student, isNew: boolean): IdNumberFacts | AppError {
   const parsed = parseIdNumber(text);
   return isIdNumberProblem(parsed) ? badInput('idNumber', `身份证号格式不正确：${parsed.zh}`, `idNumber is malformed: ${parsed.en}`) : parsed;
 }
-
-const keyOf = (s: Pick<Student, 'plan' | 'targetGroup' | 'originCode' | 'registeredOn'>): RollUpKey => ({
-  planId: s.plan.id,
-  targetGroup: s.targetGroup,
-  originCode: s.originCode,
-  registeredOn: s.registeredOn,
-});
 
 /** Students and reported counts already on the line, without this student. */
 async function takenWithout(em: EntityManager, planId: number, alreadyCounted: boolean): Promise<number> {
@@ -126,8 +119,8 @@ export const studentHooks: WriteHooks<Student, StudentBatch> = {
       if (earlier !== undefined) throw await doubleRegistration(em, earlier, undefined);
       await assertNotOnRollElsewhere(em, student.idHash, student.id);
     }
-    const from = isNew ? null : keyOf(before as Student);
-    const to = keyOf(student);
+    const from = isNew ? null : rollUpKeyOf(before as Student);
+    const to = rollUpKeyOf(student);
     if (isNew || from!.planId !== to.planId) {
       const plan = await em.findOneOrFail(EnrollmentPlan, to.planId);
       assertWithinSeats(plan, (await takenWithout(em, to.planId, false)) + (batch?.added.get(to.planId) ?? 0), 1);
@@ -146,6 +139,6 @@ export const studentHooks: WriteHooks<Student, StudentBatch> = {
         `student ${student.id} has status changes; withdraw or transfer instead of deleting`,
       );
     }
-    await rollUp(em, keyOf(student), null);
+    await rollUp(em, rollUpKeyOf(student), null);
   },
 };

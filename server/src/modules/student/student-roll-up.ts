@@ -11,16 +11,21 @@ export interface RollUpKey {
   registeredOn: string;
 }
 
+/** The key of a student, or of the roster intake it counts in (both carry the same four properties). */
+export const rollUpKeyOf = (row: { plan: { id: number }; targetGroup: TargetGroup; originCode: string; registeredOn: string }): RollUpKey => ({
+  planId: row.plan.id,
+  targetGroup: row.targetGroup,
+  originCode: row.originCode,
+  registeredOn: row.registeredOn,
+});
+
 export const sameKey = (a: RollUpKey, b: RollUpKey): boolean =>
   a.planId === b.planId && a.targetGroup === b.targetGroup && a.originCode === b.originCode && a.registeredOn === b.registeredOn;
 
 /** A roster intake made earlier in the same unit of work (a batch of students), not yet written. */
 const pendingIntake = (em: EntityManager, key: RollUpKey): Intake | undefined =>
   [...em.getUnitOfWork().getPersistStack()].find(
-    (entity): entity is Intake =>
-      entity instanceof Intake &&
-      entity.source === IntakeSource.ROSTER &&
-      sameKey({ planId: entity.plan.id, targetGroup: entity.targetGroup, originCode: entity.originCode, registeredOn: entity.registeredOn }, key),
+    (entity): entity is Intake => entity instanceof Intake && entity.source === IntakeSource.ROSTER && sameKey(rollUpKeyOf(entity), key),
   );
 
 const rosterIntake = async (em: EntityManager, key: RollUpKey) =>
