@@ -18,6 +18,7 @@ import { City } from '../../server/src/modules/city/city.entity.js';
 import { Intake } from '../../server/src/modules/intake/intake.entity.js';
 import { AuditEntry, AuditAction } from '../../server/src/modules/audit/audit-entry.entity.js';
 import { User } from '../../server/src/modules/user/user.entity.js';
+import { nthIdNumber } from '../helpers/id-numbers.js';
 
 /**
  * `pnpm bench:write`: intake rows saved through the API (`saveIntakes`, creates and updates) beside
@@ -29,6 +30,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.BENCH_WRITE_ROUNDS ?? 3);
 const SIZES = [100, 500, 2000];
 const IMPORT_ROWS = Number(process.env.BENCH_WRITE_IMPORT_ROWS ?? 20000);
+/** `BENCH_WRITE_CASES=imports`: the imports only (for profiling them). */
+const ONLY_IMPORTS = process.env.BENCH_WRITE_CASES === 'imports';
 const SECRET = 'bench-write-secret-0123456789abcdef';
 const ADMIN = { username: 'bench', password: 'Bench-password-2023' };
 
@@ -37,12 +40,15 @@ interface Figure {
   case: string;
   rows: number;
   ms: number;
+  /** Longest wait of another user's small read and one-row write while it ran. */
+  held?: { readMs: number; writeMs: number };
 }
 
 interface Fixture {
   url: string;
   orm: MikroORM;
   planIds: number[];
+  cityId: number;
   token: string;
   close(): Promise<void>;
 }
@@ -85,6 +91,7 @@ async function prepare(url: string): Promise<Fixture> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
     orm,
     planIds,
+    cityId: hz.id,
     token,
     async close() {
       server.closeAllConnections();
@@ -112,6 +119,81 @@ async function save(f: Fixture, rows: Array<Record<string, unknown>>): Promise<A
   const body = (await response.json()) as { data?: { saveIntakes: Array<{ id: string; version: number }> }; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
   return body.data!.saveIntakes;
+}
+
+async function gql<T>(f: Fixture, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(f.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${f.token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+  return body.data!;
+}
+
+const studentRow = (planId: number, n: number) => ({
+  planId: String(planId),
+  name: `压测学生${n}`,
+  idNumber: nthIdNumber(n),
+  targetGroup: 'JUNIOR_HIGH_GRADUATE',
+  registeredOn: '2026-09-01',
+});
+
+/** An import job through the API: rows added in parts, run, and followed until it ends. */
+async function importJob(f: Fixture, resource: string, rows: Array<Record<string, unknown>>): Promise<void> {
+  const { startImport } = await gql<{ startImport: { id: string } }>(f, 'mutation($r: ImportableResource!) { startImport(resource: $r) { id } }', {
+    r: resource,
+  });
+  for (let i = 0; i < rows.length; i += MAX_SAVE_ROWS) {
+    await gql(f, 'mutation($job: ID!, $rows: [JSONObject!]!) { addImportRows(job: $job, rows: $rows) { id } }', {
+      job: startImport.id,
+      rows: rows.slice(i, i + MAX_SAVE_ROWS),
+    });
+  }
+  await gql(f, 'mutation($job: ID!) { runImport(job: $job) { id } }', { job: startImport.id });
+  for (;;) {
+    const { importJob: job } = await gql<{ importJob: { status: string; problemCount: number; message: string | null } }>(
+      f,
+      'query($id: ID!) { importJob(id: $id) { status problemCount message problems(limit: 3) { ord message } } }',
+      { id: startImport.id },
+    );
+    if (job.status === 'DONE') return;
+    if (['FAILED', 'CANCELLED', 'INTERRUPTED'].includes(job.status)) throw new Error(`import ${job.status}: ${JSON.stringify(job).slice(0, 500)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * What another user waits meanwhile: a small read and a one-row write sent one after another for as
+ * long as `work` runs; the longest wait of each is what the work held them.
+ */
+async function whileProbing(f: Fixture, work: () => Promise<unknown>): Promise<{ ms: number; readMs: number; writeMs: number }> {
+  let running = true;
+  const longest = { read: 0, write: 0 };
+  const probe = async (kind: 'read' | 'write', ask: () => Promise<unknown>) => {
+    while (running) {
+      const ms = await timed(ask);
+      longest[kind] = Math.max(longest[kind], ms);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const visit = { cityId: String(f.cityId), visitedOn: '2026-05-01', provinceCode: '510000', delegationLead: '压测' };
+  const probes = [
+    probe('read', () => gql(f, '{ _allIntakesMeta { count } }')),
+    probe('write', async () => {
+      const { createOutreachVisit: made } = await gql<{ createOutreachVisit: { id: string; version: number } }>(
+        f,
+        'mutation($cityId: ID!, $visitedOn: LocalDate!, $provinceCode: String!, $delegationLead: String!) { createOutreachVisit(cityId: $cityId, visitedOn: $visitedOn, provinceCode: $provinceCode, delegationLead: $delegationLead) { id version } }',
+        visit,
+      );
+      await gql(f, 'mutation($id: ID!, $version: Int!) { deleteOutreachVisit(id: $id, version: $version) { id } }', made);
+    }),
+  ];
+  const ms = await timed(work);
+  running = false;
+  await Promise.all(probes);
+  return { ms, readMs: longest.read, writeMs: longest.write };
 }
 
 /** Saves of at most MAX_SAVE_ROWS rows one after another, as a client with more rows sends them. */
@@ -253,7 +335,7 @@ async function benchDatabase(name: string, databaseUrl: string): Promise<Figure[
       f,
       Array.from({ length: 200 }, (_, i) => intakeRow(f.planIds[0]!, i)),
     );
-    for (const n of SIZES) {
+    for (const n of ONLY_IMPORTS ? [] : SIZES) {
       const creates: number[] = [];
       const updates: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
@@ -275,17 +357,22 @@ async function benchDatabase(name: string, databaseUrl: string): Promise<Figure[
       add('raw multi-row INSERT + audit (driver)', n, await series(() => rawInsert(f.orm, databaseUrl, f.planIds[1]!, n)));
       add('MikroORM insertMany + audit', n, await series(() => ormInsertMany(f.orm, f.planIds[1]!, n)));
     }
-    const importRuns = await series(
-      () =>
-        timed(() =>
-          saveAll(
-            f,
-            Array.from({ length: IMPORT_ROWS }, (_, i) => intakeRow(f.planIds[0]!, i)),
-          ),
-        ),
-      1,
+    const intakeImport = await whileProbing(f, () =>
+      importJob(
+        f,
+        'Intake',
+        Array.from({ length: IMPORT_ROWS }, (_, i) => intakeRow(f.planIds[0]!, i)),
+      ),
     );
-    add(`import as saves of ${MAX_SAVE_ROWS} through the API`, IMPORT_ROWS, importRuns);
+    figures.push({ database: name, case: 'import job of intakes through the API', rows: IMPORT_ROWS, ms: intakeImport.ms, held: intakeImport });
+    const rosterImport = await whileProbing(f, () =>
+      importJob(
+        f,
+        'Student',
+        Array.from({ length: IMPORT_ROWS }, (_, i) => studentRow(f.planIds[0]!, i)),
+      ),
+    );
+    figures.push({ database: name, case: 'import job of a student roster through the API', rows: IMPORT_ROWS, ms: rosterImport.ms, held: rosterImport });
     add('raw multi-row INSERT + audit (driver)', IMPORT_ROWS, await series(() => rawInsert(f.orm, databaseUrl, f.planIds[1]!, IMPORT_ROWS), 1));
   } finally {
     await f.close();
@@ -306,9 +393,12 @@ function render(figures: Figure[], peakRss: number): string {
     `${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, median of ${ROUNDS} run(s) (imports: one).`,
     'Intake rows (R6–R9 rules, audit entry each); API saves go over HTTP to the server in the same process.',
     '',
-    '| database | case | rows | ms | ms/row |',
-    '|---|---|---:|---:|---:|',
-    ...figures.map((f) => `| ${f.database} | ${f.case} | ${f.rows} | ${f.ms.toFixed(0)} | ${(f.ms / f.rows).toFixed(3)} |`),
+    '| database | case | rows | ms | ms/row | longest wait of another read / write meanwhile (ms) |',
+    '|---|---|---:|---:|---:|---:|',
+    ...figures.map(
+      (f) =>
+        `| ${f.database} | ${f.case} | ${f.rows} | ${f.ms.toFixed(0)} | ${(f.ms / f.rows).toFixed(3)} | ${f.held ? `${f.held.readMs.toFixed(0)} / ${f.held.writeMs.toFixed(0)}` : ''} |`,
+    ),
     '',
     `Peak RSS of the process: ${peakRss.toFixed(0)} MiB.`,
     '',

@@ -144,7 +144,7 @@ export async function createRecord<T extends BaseEntity>(em: EntityManager, def:
   await applyInput(em, def as ResourceDef, entity, input, true);
   await assertNotElsewhere(def as ResourceDef, entity);
   await assertUnique(em, def as ResourceDef, entity);
-  await def.hooks?.beforeSave?.(em, entity, true);
+  await def.hooks?.beforeSave?.(em, entity, true, undefined, undefined as never);
   // After the hooks, which may derive where the row stands (a plan line's school from its program).
   await assertMayWrite(def as ResourceDef, entity);
   em.persist(entity);
@@ -162,7 +162,7 @@ export async function updateRecord<T extends BaseEntity>(em: EntityManager, def:
     await applyInput(em, def as ResourceDef, entity, input, false);
     await assertNotElsewhere(def as ResourceDef, entity);
     await assertUnique(em, def as ResourceDef, entity);
-    await def.hooks?.beforeSave?.(em, entity, false, before as Partial<T>);
+    await def.hooks?.beforeSave?.(em, entity, false, before as Partial<T>, undefined as never);
     await assertMayWrite(def as ResourceDef, entity);
   } catch (error) {
     Object.assign(entity, before);
@@ -178,7 +178,7 @@ export async function deleteRecord<T extends BaseEntity>(em: EntityManager, def:
   await assertMayWrite(def as ResourceDef, entity);
   assertVersion(def as ResourceDef, entity, version);
   // The resource's own rules speak first: "locked" explains more than "still referenced".
-  await def.hooks?.beforeDelete?.(em, entity);
+  await def.hooks?.beforeDelete?.(em, entity, undefined as never);
   await assertNotReferenced(em, entity, def.labelZh);
   em.remove(entity);
   await flushOrExplain(em, def as ResourceDef, entity);

@@ -7,6 +7,7 @@ import { writeChangeSets } from './change-set-writer.js';
 import { findUniqueClashes } from './batch-unique.js';
 import { propOf, resourceOf, type BatchRow, type EntityClass, type FieldSpec, type ResourceDef } from './resource.js';
 import type { BaseEntity } from './base.entity.js';
+import { giveTurn } from './turns.js';
 
 type Input = Record<string, unknown>;
 type Bag = Record<string, unknown>;
@@ -160,6 +161,7 @@ class Batch {
       } catch (error) {
         this.fail(slot, error);
       }
+      await giveTurn();
     }
   }
 }
@@ -197,18 +199,31 @@ async function loadTargets(em: EntityManager, batch: Batch): Promise<void> {
   );
 }
 
+/** What checking a write found: its rows' problems, or a write ready to go (`commitRows`). */
+export interface CheckedRows<T extends BaseEntity> {
+  def: ResourceDef<T>;
+  /** The unit of work holding the rows to write; its statements run in whatever transaction it is given. */
+  work: EntityManager;
+  slots: Slot[];
+  problems: Slot[];
+}
+
+export interface CheckOptions {
+  /** Told how many rows have passed their resource's rules; may throw to stop the check (a cancelled import). */
+  onProgress?: (checked: number) => unknown;
+}
+
 /**
- * Checks and writes rows of one resource as a set: the rows to change and every referenced row
- * are read in one query per table, unique keys in one query per key, the resource's rules run per
- * row over lookups its `prepare` loaded once, and the rows and their audit entries are written
- * with multi-row statements. All or nothing: the rows with problems come back (with their first
- * problem each) and nothing is written; otherwise the created and updated rows, in request order.
+ * Checks rows of one resource as a set, writing nothing: the rows to change and every referenced
+ * row are read in one query per table, unique keys in one query per key, and the resource's rules
+ * run per row over lookups its `prepare` loaded once. Each row keeps its first problem.
  */
-export async function writeRows<T extends BaseEntity>(
+export async function checkRows<T extends BaseEntity>(
   em: EntityManager,
   def: ResourceDef<T>,
   inputs: Input[],
-): Promise<{ saved: T[]; removed: T[]; problems: Slot[] }> {
+  options: CheckOptions = {},
+): Promise<CheckedRows<T>> {
   const resource = def as unknown as ResourceDef;
   const work = em.fork({ clear: true, keepTransactionContext: true, flushMode: FlushMode.COMMIT });
   const batch = new Batch(
@@ -241,7 +256,9 @@ export async function writeRows<T extends BaseEntity>(
   const hooks = resource.hooks;
   const rows: BatchRow[] = batch.open().map((s) => ({ entity: s.entity!, isNew: s.kind === 'create', before: s.before, deleted: s.kind === 'delete' }));
   const loaded: unknown = hooks?.prepare ? await hooks.prepare(work, rows) : undefined;
+  let checked = 0;
   await batch.each(batch.open(), async (slot) => {
+    await options.onProgress?.(checked++);
     if (slot.kind === 'delete') await hooks?.beforeDelete?.(work, slot.entity!, loaded);
     else await hooks?.beforeSave?.(work, slot.entity!, slot.kind === 'create', slot.before, loaded);
   });
@@ -262,17 +279,26 @@ export async function writeRows<T extends BaseEntity>(
     batch.open('save').map((s) => s.entity!),
   );
   await batch.each(batch.open('save'), (slot) => assertMayWrite(resource, slot.entity!));
+  return { def, work, slots: batch.slots, problems: batch.slots.filter((s) => s.error) };
+}
 
-  const problems = batch.slots.filter((s) => s.error);
-  if (problems.length > 0) return { saved: [], removed: [], problems };
-  for (const slot of batch.slots) {
+/**
+ * Writes checked rows (none with a problem) with multi-row statements and their audit entries, in
+ * the transaction `work` runs in. A row another writer changed since it was read fails the write:
+ * those rows come back as problems and nothing is written; otherwise the created and updated rows
+ * and the deleted ones, in request order.
+ */
+export async function commitRows<T extends BaseEntity>({ def, work, slots }: CheckedRows<T>): Promise<{ saved: T[]; removed: T[]; problems: Slot[] }> {
+  for (const slot of slots) {
     if (slot.kind === 'create') work.persist(slot.entity!);
     if (slot.kind === 'delete') work.remove(slot.entity!);
   }
-  const order = batch.slots.map((s) => s.entity!);
   let stale;
   try {
-    stale = await writeChangeSets(work, order);
+    stale = await writeChangeSets(
+      work,
+      slots.map((s) => s.entity!),
+    );
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
       throw new AppError({ code: 'CONFLICT', rule: 'UNIQUE', zh: `${def.labelZh}与现有记录重复`, en: `${def.name} duplicates an existing row` });
@@ -280,7 +306,7 @@ export async function writeRows<T extends BaseEntity>(
     throw error;
   }
   if (stale.length > 0) {
-    const slotOf = new Map(batch.slots.map((s) => [s.entity, s]));
+    const slotOf = new Map(slots.map((s) => [s.entity, s]));
     return {
       saved: [],
       removed: [],
@@ -294,6 +320,20 @@ export async function writeRows<T extends BaseEntity>(
     };
   }
   work.clear();
-  const entities = (kind: 'save' | 'delete') => batch.slots.filter((s) => (s.kind === 'delete') === (kind === 'delete')).map((s) => s.entity as T);
+  const entities = (kind: 'save' | 'delete') => slots.filter((s) => (s.kind === 'delete') === (kind === 'delete')).map((s) => s.entity as T);
   return { saved: entities('save'), removed: entities('delete'), problems: [] };
+}
+
+/**
+ * Checks and writes rows of one resource as a set, in the caller's transaction. All or nothing: the
+ * rows with problems come back (with their first problem each) and nothing is written.
+ */
+export async function writeRows<T extends BaseEntity>(
+  em: EntityManager,
+  def: ResourceDef<T>,
+  inputs: Input[],
+): Promise<{ saved: T[]; removed: T[]; problems: Slot[] }> {
+  const checked = await checkRows(em, def, inputs);
+  if (checked.problems.length > 0) return { saved: [], removed: [], problems: checked.problems };
+  return commitRows(checked);
 }

@@ -88,8 +88,8 @@ export interface WriteHooks<T extends BaseEntity = BaseEntity, L = never> {
    * Cross-field checks and derived values; throw AppError to refuse. Runs inside the write's transaction.
    * On update, `before` holds the row's properties as they were before this write (to tell what changed).
    */
-  beforeSave?(em: EntityManager, entity: T, isNew: boolean, before?: Readonly<Partial<T>>, loaded?: L): Promise<void>;
-  beforeDelete?(em: EntityManager, entity: T, loaded?: L): Promise<void>;
+  beforeSave?(em: EntityManager, entity: T, isNew: boolean, before: Readonly<Partial<T>> | undefined, loaded: L): Promise<void>;
+  beforeDelete?(em: EntityManager, entity: T, loaded: L): Promise<void>;
 }
 
 /**

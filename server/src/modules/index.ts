@@ -47,6 +47,8 @@ import { scoringWeightResource } from './scoring/scoring-weight.resource.js';
 import { CityRankingScoreResolver, CityScoreResolver, scoringQueries } from './scoring/city-score.resolver.js';
 import { InstitutionResolver, institutionQueries } from './institution/institution.resolver.js';
 import type { QueryReach } from '../common/query-reach.js';
+import { ImportJob, ImportProblem, ImportRow } from './import/import-job.entity.js';
+import { createImportResolver, importQueries } from './import/import-job.resolver.js';
 
 /** Every resource of the API; adding a module means adding it here. */
 export const resources: ResourceDef[] = [
@@ -91,10 +93,21 @@ export const queryReach: Readonly<Record<string, QueryReach>> = {
   ...rosterQueries,
   ...populationQueries,
   ...institutionQueries,
+  ...importQueries,
 };
 
-/** The resources' entities, the intake subtotals that database triggers keep, users' alert receipts and external rosters (no resources). */
-export const entities = [BaseEntity, ...resources.map((r) => r.entity), IntakeTally, AlertReceipt, ExternalRoster, ExternalRosterEntry];
+/** The resources' entities, the intake subtotals that database triggers keep, users' alert receipts, external rosters and import jobs (no resources). */
+export const entities = [
+  BaseEntity,
+  ...resources.map((r) => r.entity),
+  IntakeTally,
+  AlertReceipt,
+  ExternalRoster,
+  ExternalRosterEntry,
+  ImportJob,
+  ImportRow,
+  ImportProblem,
+];
 
 const ruleResolvers = [
   PlanWorkflowResolver,
@@ -122,4 +135,5 @@ export const resolvers: [ClassType, ...ClassType[]] = [
   ...ruleResolvers,
   ...resources.map((r) => createCrudResolver(r)),
   ...resources.map((r) => createAggregateResolver(r)),
+  createImportResolver(resources),
 ];

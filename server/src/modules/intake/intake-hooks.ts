@@ -14,7 +14,7 @@ import { assertOriginAllowed, assertPlanFiled, assertRegisteredInTime, assertWit
 
 /** What the rules of a batch of intakes look up, loaded once for all its rows. */
 export interface IntakeLookups {
-  /** Codes of Zhejiang cities that exist, among those the rows name. */
+  /** Codes of Zhejiang's cities. */
   cities: Set<string>;
   plans: Map<number, EnrollmentPlan>;
   filedOn: Map<number, string>;
@@ -67,28 +67,34 @@ function retally(loaded: IntakeLookups | undefined, from: Partial<Intake> | unde
   if (to) loaded.taken.set(to.plan.id, (loaded.taken.get(to.plan.id) ?? 0) + to.count);
 }
 
-export const intakeHooks: WriteHooks<Intake, IntakeLookups> = {
-  async prepare(em, rows) {
-    const codes = rows.filter((r) => !r.deleted && isZhejiangCode(r.entity.originCode)).map((r) => r.entity.originCode);
-    const cities = new Set((await em.find(City, { code: { $in: [...new Set(codes)] } })).map((c) => c.code));
-    const planIds = [...new Set(rows.flatMap((r) => [r.entity.plan?.id, r.before?.plan?.id]).filter((id): id is number => id !== undefined))];
-    const plans = await findByIds(em, EnrollmentPlan, planIds, undefined, ['school.city']);
-    const filedOn = new Map<number, string>();
-    const taken = new Map<number, number>();
-    for (const chunk of chunksOf(planIds, IDS_PER_QUERY)) {
-      for (const filing of await em.find(PlanTransition, { plan: { $in: chunk }, step: PlanStep.FILE })) {
-        const day = filedOn.get(filing.plan.id);
-        if (day === undefined || filing.occurredOn > day) filedOn.set(filing.plan.id, filing.occurredOn);
-      }
-      const sums = await queryRows<{ plan_id: unknown; taken: unknown }>(
-        em,
-        `select plan_id, coalesce(sum(count), 0) as taken from intake where plan_id in ${placeholders(chunk)} group by plan_id`,
-        chunk,
-      );
-      for (const row of sums) taken.set(toNumber(row.plan_id), toNumber(row.taken));
+/** The lookups of rows on these plan lines (with the plans' schools and programs): one query per table per chunk of lines. */
+export async function loadIntakeLookups(em: EntityManager, planIds: number[]): Promise<IntakeLookups> {
+  const cities = new Set((await em.find(City, {})).map((c) => c.code));
+  const plans = await findByIds(em, EnrollmentPlan, planIds, undefined, ['school.city', 'program']);
+  const filedOn = new Map<number, string>();
+  const taken = new Map<number, number>();
+  for (const chunk of chunksOf(planIds, IDS_PER_QUERY)) {
+    for (const filing of await em.find(PlanTransition, { plan: { $in: chunk }, step: PlanStep.FILE })) {
+      const day = filedOn.get(filing.plan.id);
+      if (day === undefined || filing.occurredOn > day) filedOn.set(filing.plan.id, filing.occurredOn);
     }
-    return { cities, plans, filedOn, taken };
-  },
+    const sums = await queryRows<{ plan_id: unknown; taken: unknown }>(
+      em,
+      `select plan_id, coalesce(sum(count), 0) as taken from intake where plan_id in ${placeholders(chunk)} group by plan_id`,
+      chunk,
+    );
+    for (const row of sums) taken.set(toNumber(row.plan_id), toNumber(row.taken));
+  }
+  return { cities, plans, filedOn, taken };
+}
+
+/** The plan lines rows are on now or were on before. */
+export const planIdsOf = (rows: ReadonlyArray<{ entity: { plan?: { id: number } }; before?: { plan?: { id: number } } }>): number[] => [
+  ...new Set(rows.flatMap((r) => [r.entity.plan?.id, r.before?.plan?.id]).filter((id): id is number => id !== undefined)),
+];
+
+export const intakeHooks: WriteHooks<Intake, IntakeLookups> = {
+  prepare: (em, rows) => loadIntakeLookups(em, planIdsOf(rows as never)),
   async beforeSave(em, intake, isNew, before, loaded) {
     if (!isNew && before) assertReported(before as Intake);
     intake.source = IntakeSource.REPORTED;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ruleViolation } from '../../common/errors.js';
-import { queryRows } from '../../read/sql.js';
+import { placeholders, queryRows, toNumber } from '../../read/sql.js';
+import { chunksOf, IDS_PER_QUERY } from '../../common/batch-lookups.js';
 import { isPostgres } from '../../read/dialect.js';
 import { requestActor } from '../../auth/scope.js';
 import { Role } from '../../auth/role.js';
@@ -9,11 +10,32 @@ import { ON_ROLL } from './student.enums.js';
 
 /**
  * On PostgreSQL, two transactions registering the same ID number at once take turns (SQLite has one
- * writer at a time anyway): a transaction-scoped advisory lock on the hash's first 60 bits.
+ * writer at a time anyway): transaction-scoped advisory locks on the hashes' first 60 bits, taken in
+ * hash order so that two batches never wait for each other in a circle.
  */
-async function lockIdNumber(em: EntityManager, idHash: string): Promise<void> {
+export async function lockIdNumbers(em: EntityManager, idHashes: string[]): Promise<void> {
   if (!isPostgres(em)) return;
-  await queryRows(em, 'select pg_advisory_xact_lock(?::bigint)', [BigInt(`0x${idHash.slice(0, 15)}`).toString()]);
+  const keys = [...idHashes].sort().map((hash) => BigInt(`0x${hash.slice(0, 15)}`).toString());
+  for (const chunk of chunksOf(keys, IDS_PER_QUERY)) {
+    await queryRows(em, `select count(pg_advisory_xact_lock(k)) as locked from unnest(?::bigint[]) as k`, [`{${chunk.join(',')}}`]);
+  }
+}
+
+/** Records on the roll under ID numbers, by hash. */
+export type OnRoll = Map<string, Array<{ id: number; schoolId: number }>>;
+
+/** Records on the roll under any of these ID numbers: one query per chunk. */
+export async function onRollAmong(em: EntityManager, idHashes: string[]): Promise<OnRoll> {
+  const found: OnRoll = new Map();
+  for (const chunk of chunksOf(idHashes, IDS_PER_QUERY)) {
+    const rows = await queryRows<{ id: unknown; school_id: unknown; id_hash: string }>(
+      em,
+      `select id, school_id, id_hash from student where id_hash in ${placeholders(chunk)} and status in ${placeholders(ON_ROLL)}`,
+      [...chunk, ...ON_ROLL],
+    );
+    for (const row of rows) found.set(row.id_hash, [...(found.get(row.id_hash) ?? []), { id: toNumber(row.id), schoolId: toNumber(row.school_id) }]);
+  }
+  return found;
 }
 
 /** Whether the signed-in reader may learn which school holds a student (the province, the school's city, the school). */
@@ -26,13 +48,9 @@ function mayNameSchool(school: School): boolean {
 
 /** 双重学籍: an ID number is on the roll of one school of the province at most. */
 export async function assertNotOnRollElsewhere(em: EntityManager, idHash: string, studentId: number | undefined): Promise<void> {
-  await lockIdNumber(em, idHash);
-  const [other] = await queryRows<{ id: number; school_id: number }>(
-    em,
-    `select id, school_id from student where id_hash = ? and status in (${ON_ROLL.map(() => '?').join(', ')}) and id <> ? limit 1`,
-    [idHash, ...ON_ROLL, studentId ?? 0],
-  );
-  if (other) throw await doubleRegistration(em, Number(other.school_id), other.id);
+  await lockIdNumbers(em, [idHash]);
+  const other = (await onRollAmong(em, [idHash])).get(idHash)?.find((record) => record.id !== studentId);
+  if (other) throw await doubleRegistration(em, other.schoolId, other.id);
 }
 
 /** The refusal of a second registration, naming the school that holds the student only to those who may know it. */

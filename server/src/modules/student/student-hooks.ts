@@ -1,15 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { AppError, badInput, ruleViolation } from '../../common/errors.js';
 import type { WriteHooks } from '../../common/resource.js';
-import { queryRows, toNumber } from '../../read/sql.js';
-import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
-import { assertKnownOrigin, filedOn } from '../intake/intake-hooks.js';
+import { assertKnownOrigin, filedOn, loadIntakeLookups, planIdsOf, type IntakeLookups } from '../intake/intake-hooks.js';
 import { assertOriginAllowed, assertPlanFiled, assertRegisteredInTime, assertWithinSeats } from '../intake/intake-rules.js';
 import { decryptIdNumber, encryptIdNumber, idNumberHash } from './personal-data-keys.js';
 import { isIdNumberProblem, originOfRegion, parseIdNumber, type IdNumberFacts } from './id-number.js';
 import { assertAgeFits, assertBirthDateMatches, assertSexMatches, combined } from './student-rules.js';
-import { assertNotOnRollElsewhere, doubleRegistration } from './student-duplicates.js';
-import { rollUp, rollUpKeyOf } from './student-roll-up.js';
+import { doubleRegistration, lockIdNumbers, onRollAmong, type OnRoll } from './student-duplicates.js';
+import { loadRosterIntakes, rollUp, rollUpKeyOf, type RosterIntakes } from './student-roll-up.js';
 import { ON_ROLL, StudentStatus } from './student.enums.js';
 import type { Student } from './student.entity.js';
 
@@ -31,13 +29,7 @@ function idFacts(student: Student, isNew: boolean): IdNumberFacts | AppError {
   return isIdNumberProblem(parsed) ? badInput('idNumber', `身份证号格式不正确：${parsed.zh}`, `idNumber is malformed: ${parsed.en}`) : parsed;
 }
 
-/** Students and reported counts already on the line, without this student. */
-async function takenWithout(em: EntityManager, planId: number, alreadyCounted: boolean): Promise<number> {
-  const [row] = await queryRows<{ taken: unknown }>(em, 'select coalesce(sum(count), 0) as taken from intake where plan_id = ?', [planId]);
-  return toNumber(row?.taken) - (alreadyCounted ? 1 : 0);
-}
-
-async function checkRow(em: EntityManager, student: Student, isNew: boolean): Promise<IdNumberFacts> {
+async function checkRow(em: EntityManager, student: Student, isNew: boolean, loaded: IntakeLookups): Promise<IdNumberFacts> {
   const problems: AppError[] = [];
   // A name is taken as text, without the spaces around it (the field is write-only, so the generic input keeps them).
   student.name = student.name?.trim();
@@ -49,12 +41,12 @@ async function checkRow(em: EntityManager, student: Student, isNew: boolean): Pr
     await collect(problems, () => assertSexMatches(facts, student));
     student.originCode ??= originOfRegion(facts.regionCode);
   }
-  if (student.originCode) await collect(problems, () => assertKnownOrigin(em, student.originCode));
-  const plan = await em.findOneOrFail(EnrollmentPlan, student.plan.id, { populate: ['school.city', 'program'] });
+  if (student.originCode) await collect(problems, () => assertKnownOrigin(em, student.originCode, loaded));
+  const plan = loaded.plans.get(student.plan.id)!;
   student.school = plan.school;
   await collect(problems, () => assertPlanFiled(plan));
   if (student.originCode) await collect(problems, () => assertOriginAllowed(plan.school, student.originCode));
-  const filed = await filedOn(em, plan.id);
+  const filed = await filedOn(em, plan.id, loaded);
   await collect(problems, () => assertRegisteredInTime(plan, filed, student.registeredOn));
   if (!(facts instanceof AppError)) await collect(problems, () => assertAgeFits(facts.birthDate, student.registeredOn, plan.program.entryBasis));
   if (student.orderClass) {
@@ -79,22 +71,42 @@ async function checkRow(em: EntityManager, student: Student, isNew: boolean): Pr
 }
 
 /**
- * What the rows of a batch accepted before a row have done, which the database does not show yet (the
- * batch is written at the end): students added to or taken from lines, ID numbers put on the roll.
+ * What the rules of a batch of students look up, loaded once for all its rows, and what the rows
+ * accepted before a row have done, which the database does not show yet (the batch is written at
+ * the end): students added to or taken from lines, ID numbers put on the roll.
  */
-interface StudentBatch {
+interface StudentBatch extends IntakeLookups {
+  /** Records on the roll under the ID numbers the batch writes, as stored. */
+  stored: OnRoll;
+  rosterIntakes: RosterIntakes;
   added: Map<number, number>;
   onRoll: Map<string, number>;
 }
 
-const moveOnLine = (batch: StudentBatch | undefined, planId: number, by: number) => batch?.added.set(planId, (batch.added.get(planId) ?? 0) + by);
+const moveOnLine = (batch: StudentBatch, planId: number, by: number) => batch.added.set(planId, (batch.added.get(planId) ?? 0) + by);
+
+/** The keyed hash of the ID number a row writes, when it is a valid one. */
+function hashOf(student: Student): string | undefined {
+  if (!student.idNumber) return undefined;
+  const parsed = parseIdNumber(student.idNumber);
+  return isIdNumberProblem(parsed) ? undefined : idNumberHash(parsed.normalized);
+}
 
 export const studentHooks: WriteHooks<Student, StudentBatch> = {
-  async prepare() {
-    return { added: new Map(), onRoll: new Map() };
+  async prepare(em, rows) {
+    const planIds = planIdsOf(rows);
+    const hashes = [...new Set(rows.map((row) => hashOf(row.entity)).filter((hash): hash is string => hash !== undefined))];
+    await lockIdNumbers(em, hashes);
+    return {
+      ...(await loadIntakeLookups(em, planIds)),
+      stored: await onRollAmong(em, hashes),
+      rosterIntakes: await loadRosterIntakes(em, planIds),
+      added: new Map(),
+      onRoll: new Map(),
+    };
   },
   async beforeSave(em, student, isNew, before, batch) {
-    const facts = await checkRow(em, student, isNew);
+    const facts = await checkRow(em, student, isNew, batch);
     if (student.idNumber) {
       const { cipher, keyId } = encryptIdNumber(facts.normalized);
       student.idCipher = cipher;
@@ -115,20 +127,21 @@ export const studentHooks: WriteHooks<Student, StudentBatch> = {
     }
     const joinsRoll = ON_ROLL.includes(student.status) && (isNew || before?.idHash !== student.idHash);
     if (joinsRoll) {
-      const earlier = batch?.onRoll.get(student.idHash);
+      const earlier = batch.onRoll.get(student.idHash);
       if (earlier !== undefined) throw await doubleRegistration(em, earlier, undefined);
-      await assertNotOnRollElsewhere(em, student.idHash, student.id);
+      const other = batch.stored.get(student.idHash)?.find((record) => record.id !== student.id);
+      if (other) throw await doubleRegistration(em, other.schoolId, other.id);
     }
     const from = isNew ? null : rollUpKeyOf(before as Student);
     const to = rollUpKeyOf(student);
     if (isNew || from!.planId !== to.planId) {
-      const plan = await em.findOneOrFail(EnrollmentPlan, to.planId);
-      assertWithinSeats(plan, (await takenWithout(em, to.planId, false)) + (batch?.added.get(to.planId) ?? 0), 1);
+      const plan = batch.plans.get(to.planId)!;
+      assertWithinSeats(plan, (batch.taken.get(to.planId) ?? 0) + (batch.added.get(to.planId) ?? 0), 1);
       moveOnLine(batch, to.planId, 1);
       if (from) moveOnLine(batch, from.planId, -1);
     }
-    if (joinsRoll) batch?.onRoll.set(student.idHash, student.school.id);
-    await rollUp(em, from, to);
+    if (joinsRoll) batch.onRoll.set(student.idHash, student.school.id);
+    rollUp(em, batch.rosterIntakes, from, to);
   },
   async beforeDelete(em, student, batch) {
     moveOnLine(batch, student.plan.id, -1);
@@ -139,6 +152,6 @@ export const studentHooks: WriteHooks<Student, StudentBatch> = {
         `student ${student.id} has status changes; withdraw or transfer instead of deleting`,
       );
     }
-    await rollUp(em, rollUpKeyOf(student), null);
+    rollUp(em, batch.rosterIntakes, rollUpKeyOf(student), null);
   },
 };

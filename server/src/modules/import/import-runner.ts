@@ -1,0 +1,152 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { runAs, type Actor } from '../../auth/actor.js';
+import type { Role } from '../../auth/role.js';
+import { AppError } from '../../common/errors.js';
+import { checkRows, commitRows, type CheckedRows, type CheckOptions } from '../../common/batch-write.js';
+import type { ResourceDef } from '../../common/resource.js';
+import type { BaseEntity } from '../../common/base.entity.js';
+import { queryRows, toNumber } from '../../read/sql.js';
+import { IMPORT_LIMITS } from './import-limits.js';
+import { ImportJob, ImportStatus } from './import-job.entity.js';
+import { addProblems, dropRows, moveJob, rowsOf } from './import-store.js';
+
+/** Progress is written to the job at most this often; it is also how others see the job is alive. */
+const REPORT_EVERY_MS = 1000;
+/** Writes since validation began that are read back to see whether they touch the job's rows; more count as a change. */
+const WRITES_LOOKED_AT = 10_000;
+
+/** The job was cancelled while it was being validated. */
+class Stopped extends Error {}
+/** Someone wrote what the job's validation read: validate again. */
+class Moved extends Error {}
+
+type Row = { ord: number; data: Record<string, unknown> | null };
+
+/** The problem of a row as a job lists it. */
+export const problemOf = (ord: number, error: AppError) => {
+  const ext = error.extensions as Record<string, string | null>;
+  return { ord, code: error.problem.code, rule: ext.rule ?? null, field: ext.field ?? null, message: error.message };
+};
+
+const actorOf = (job: ImportJob): Actor => ({ ...job.actor, role: job.actor.role as Role });
+
+/** The newest audit entry: writes after it are what a job's validation may not have seen. */
+async function auditMark(em: EntityManager): Promise<number> {
+  const [row] = await queryRows<{ mark: unknown }>(em, 'select max(id) as mark from audit_entry');
+  return toNumber(row?.mark);
+}
+
+/**
+ * Whether anyone wrote, since the mark, what the check relied on: a row it loaded, or any row of a
+ * table the write adds to (new rows there can clash with the job's: a duplicate, a seat taken).
+ */
+async function touchedSince(em: EntityManager, mark: number, checked: CheckedRows<BaseEntity>): Promise<boolean> {
+  const written = await queryRows<{ entity_name: string; entity_id: unknown }>(em, 'select entity_name, entity_id from audit_entry where id > ? limit ?', [
+    mark,
+    WRITES_LOOKED_AT + 1,
+  ]);
+  if (written.length > WRITES_LOOKED_AT) return true;
+  const uow = checked.work.getUnitOfWork();
+  const growing = new Set([checked.def.name, ...[...uow.getPersistStack()].map((entity) => entity.constructor.name)]);
+  const loaded = new Set([...uow.getIdentityMap().values()].map((entity) => `${entity.constructor.name}:${(entity as BaseEntity).id}`));
+  return written.some((w) => growing.has(w.entity_name) || loaded.has(`${w.entity_name}:${toNumber(w.entity_id)}`));
+}
+
+/** Lists the problems of a job whose rows did not all pass, and ends it as failed. */
+async function fail(em: EntityManager, jobId: number, rows: Row[], given: Row[], checked: CheckedRows<BaseEntity>): Promise<void> {
+  await addProblems(
+    em,
+    jobId,
+    checked.problems.map((slot) => problemOf(given[slot.index]!.ord, slot.error!)),
+  );
+  const problemCount = checked.problems.length + rows.length - given.length;
+  await moveJob(em, jobId, [ImportStatus.VALIDATING, ImportStatus.WRITING], ImportStatus.FAILED, {
+    validated: rows.length,
+    problemCount,
+    finishedAt: new Date(),
+  });
+}
+
+/** Writes checked rows and marks the job done, in one transaction. */
+async function commitJob(tx: EntityManager, jobId: number, checked: CheckedRows<BaseEntity>, rows: number): Promise<void> {
+  checked.work.setTransactionContext(tx.getTransactionContext()!);
+  try {
+    if ((await commitRows(checked)).problems.length > 0) throw new Moved();
+  } finally {
+    checked.work.resetTransactionContext();
+  }
+  await moveJob(tx, jobId, [ImportStatus.WRITING], ImportStatus.DONE, { written: rows, finishedAt: new Date() });
+}
+
+/** Reports how many rows have been checked (at most once a second) and stops when the job was cancelled meanwhile. */
+function reporter(em: EntityManager, jobId: number): CheckOptions['onProgress'] {
+  let reported = Date.now();
+  return async (validated) => {
+    if (Date.now() - reported < REPORT_EVERY_MS) return;
+    reported = Date.now();
+    if (!(await moveJob(em, jobId, [ImportStatus.VALIDATING], ImportStatus.VALIDATING, { validated }))) throw new Stopped();
+  };
+}
+
+/**
+ * Runs one job. Its rows are validated as one set, as a save's are, but outside any transaction and
+ * giving other requests turns, then written in one short transaction that also marks the job done:
+ * a crash leaves nothing half-written. If someone wrote what the check relied on meanwhile, the rows
+ * are validated again; the last attempt validates and writes in one transaction, holding other
+ * writers for its length but sure to finish.
+ */
+async function runJob(root: EntityManager, jobId: number, resourceByName: (name: string) => ResourceDef | undefined): Promise<void> {
+  const em = root.fork({ clear: true });
+  const job = await em.findOne(ImportJob, jobId);
+  if (!job || !(await moveJob(em, jobId, [ImportStatus.QUEUED], ImportStatus.VALIDATING, { startedAt: new Date() }))) return;
+  const def = resourceByName(job.resource) as ResourceDef<BaseEntity>;
+  const rows = await rowsOf(em, jobId);
+  const given = rows.filter((row) => row.data !== null);
+  const inputs = given.map((row) => row.data!);
+  await runAs(actorOf(job), async () => {
+    for (let attempt = 1; attempt < IMPORT_LIMITS.attempts; attempt++) {
+      const mark = await auditMark(em);
+      const checked = await checkRows(em.fork({ clear: true }), def, inputs, { onProgress: reporter(em, jobId) });
+      if (checked.problems.length > 0 || given.length < rows.length) return fail(em, jobId, rows, given, checked);
+      if (!(await moveJob(em, jobId, [ImportStatus.VALIDATING], ImportStatus.WRITING, { validated: rows.length }))) return;
+      try {
+        await em.fork().transactional(async (tx) => {
+          if (await touchedSince(tx, mark, checked)) throw new Moved();
+          await commitJob(tx, jobId, checked, rows.length);
+        });
+        return dropRows(em, jobId);
+      } catch (error) {
+        if (!(error instanceof Moved)) throw error;
+      }
+      await moveJob(em, jobId, [ImportStatus.WRITING], ImportStatus.VALIDATING, { validated: 0 });
+    }
+    if (!(await moveJob(em, jobId, [ImportStatus.VALIDATING], ImportStatus.WRITING, { validated: 0 }))) return;
+    const failed = await em.fork().transactional(async (tx) => {
+      const checked = await checkRows(tx, def, inputs);
+      if (checked.problems.length > 0) return checked;
+      await commitJob(tx, jobId, checked, rows.length);
+      return undefined;
+    });
+    if (failed) return fail(em, jobId, rows, given, failed);
+    return dropRows(em, jobId);
+  });
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+/**
+ * Queues a job on this server: jobs run one after another, so two large imports never compete for
+ * the writer. An unexpected error fails the job (nothing was written) and is logged.
+ */
+export function enqueueJob(root: EntityManager, jobId: number, resourceByName: (name: string) => ResourceDef | undefined): void {
+  queue = queue.then(() =>
+    runJob(root, jobId, resourceByName).catch(async (error: unknown) => {
+      if (error instanceof Stopped) return;
+      console.error(`[import ${jobId}] unexpected error:`, error);
+      await moveJob(root.fork(), jobId, [ImportStatus.VALIDATING, ImportStatus.WRITING], ImportStatus.FAILED, {
+        finishedAt: new Date(),
+        message: '导入时发生内部错误，未写入任何数据 (an internal error stopped the import; nothing was written)',
+      }).catch(() => undefined);
+    }),
+  );
+}

@@ -1,0 +1,71 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { chunksOf } from '../../common/batch-lookups.js';
+import { rowsPerStatement } from '../../common/change-set-writer.js';
+import { toNumber } from '../../read/sql.js';
+import { IMPORT_LIMITS } from './import-limits.js';
+import { ImportJob, ImportProblem, ImportRow, ImportStatus, RUNNING_STATUSES } from './import-job.entity.js';
+
+/** A statement on the writing connection (in `em`'s transaction if it has one), with the rows it returns. */
+export const run = (em: EntityManager, sql: string, params: unknown[] = []) =>
+  (em as SqlEntityManager).execute<Array<Record<string, unknown>>>(sql, params as never[], 'all');
+
+/**
+ * Moves a job from one of `from` to `to` (with the given columns), unless another request moved it
+ * first; returns whether it moved. Every change of a job's status goes through here.
+ */
+export async function moveJob(em: EntityManager, id: number, from: ImportStatus[], to: ImportStatus, set: Partial<ImportJob> = {}): Promise<boolean> {
+  const moved = await em.nativeUpdate(ImportJob, { id, status: { $in: from } }, { ...set, status: to, updatedAt: new Date() });
+  return moved === 1;
+}
+
+/** Problems of rows, by position in the import. */
+export async function addProblems(em: EntityManager, jobId: number, problems: Array<Omit<ImportProblem, 'job'>>): Promise<void> {
+  for (const chunk of chunksOf(problems, rowsPerStatement(6))) {
+    await em.insertMany(
+      ImportProblem,
+      chunk.map((p) => ({ ...p, job: jobId })),
+    );
+  }
+}
+
+export async function addRows(em: EntityManager, jobId: number, firstOrd: number, rows: Array<Record<string, unknown> | null>): Promise<void> {
+  const all = rows.map((data, i) => ({ job: jobId, ord: firstOrd + i, data }));
+  for (const chunk of chunksOf(all, rowsPerStatement(3))) await em.insertMany(ImportRow, chunk);
+}
+
+/** The job's rows in order, each with its position; rows that did not fit the input type come back as null. */
+export async function rowsOf(em: EntityManager, jobId: number): Promise<Array<{ ord: number; data: Record<string, unknown> | null }>> {
+  const rows = await run(em, 'select ord, data from import_row where job_id = ? order by ord', [jobId]);
+  return rows.map((row) => ({
+    ord: toNumber(row.ord),
+    data: typeof row.data === 'string' ? JSON.parse(row.data) : (row.data as Record<string, unknown> | null),
+  }));
+}
+
+export async function dropRows(em: EntityManager, jobId: number): Promise<void> {
+  await run(em, 'delete from import_row where job_id = ?', [jobId]);
+}
+
+/**
+ * Housekeeping before jobs are read or started: a job said to be running that has not reported for
+ * a while lost its server (nothing of it was written: its write is one transaction) and is marked
+ * interrupted; jobs left receiving, and the rows and problems of old jobs, go after a day.
+ */
+export async function sweepJobs(em: EntityManager, now = new Date()): Promise<void> {
+  const silentSince = new Date(now.getTime() - IMPORT_LIMITS.silentForMs);
+  const keptSince = new Date(now.getTime() - IMPORT_LIMITS.keptForMs);
+  await em.nativeUpdate(
+    ImportJob,
+    { status: { $in: RUNNING_STATUSES }, updatedAt: { $lt: silentSince } },
+    { status: ImportStatus.INTERRUPTED, finishedAt: now, updatedAt: now },
+  );
+  await em.nativeUpdate(
+    ImportJob,
+    { status: ImportStatus.RECEIVING, updatedAt: { $lt: keptSince } },
+    { status: ImportStatus.CANCELLED, finishedAt: now, updatedAt: now },
+  );
+  await em.nativeDelete(ImportJob, { finishedAt: { $lt: keptSince } });
+}
+
+export const jobById = (em: EntityManager, id: number) => em.findOne(ImportJob, id, { refresh: true });
