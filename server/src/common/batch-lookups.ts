@@ -3,6 +3,7 @@ import { AppError } from './errors.js';
 import { placeholders, queryRows, toNumber } from '../read/sql.js';
 import type { BaseEntity } from './base.entity.js';
 import { resourceOf, type EntityClass } from './resource.js';
+import { append } from './multimap.js';
 
 /** Most ids one `IN` list carries: well under the bound parameters SQLite and PostgreSQL take per statement. */
 export const IDS_PER_QUERY = 1000;
@@ -38,12 +39,12 @@ export async function loadPath(em: EntityManager, entities: readonly BaseEntity[
   let level: BaseEntity[] = [...entities];
   const keys = path.split('.');
   for (const key of keys.slice(0, -1)) {
-    const next = level.map((e) => (e as unknown as Record<string, unknown>)[key]).filter((v): v is BaseEntity => Utils.isEntity(v));
+    const next = [...new Set(level.map((e) => (e as unknown as Record<string, unknown>)[key]))].filter((v): v is BaseEntity => Utils.isEntity(v));
     const missing = new Map<EntityClass, number[]>();
     for (const ref of next) {
       if (wrap(ref).isInitialized()) continue;
       const cls = ref.constructor as EntityClass;
-      missing.set(cls, [...(missing.get(cls) ?? []), ref.id]);
+      append(missing, cls, ref.id);
     }
     for (const [cls, ids] of missing) await findByIds(em, cls, ids);
     level = next;

@@ -4,6 +4,7 @@ import { chunksOf } from './batch-lookups.js';
 import { readRows } from '../read/rows.js';
 import { propOf, type ResourceDef } from './resource.js';
 import type { Slot } from './batch-write.js';
+import { append } from './multimap.js';
 
 type Bag = Record<string, unknown>;
 
@@ -34,7 +35,7 @@ export async function findUniqueClashes(em: EntityManager, def: ResourceDef, slo
       const where = { $or: chunk.map((s) => Object.fromEntries(props.map((p) => [p, keyValue((s.entity as unknown as Bag)[p])]))) };
       for (const row of await readRows(em, def.entity, where as FilterQuery<object>, { props: ['id', ...props] })) {
         const key = keyOf(row);
-        holders.set(key, [...(holders.get(key) ?? []), row.id]);
+        append(holders, key, row.id);
       }
     }
     const label = props.map((p) => def.fields.find((f) => propOf(f) === p)?.labelZh ?? p).join('、');

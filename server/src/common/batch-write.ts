@@ -3,7 +3,7 @@ import { absent, assertMayWrite, assertNotElsewhere, assertRoleMayWrite, forbidd
 import { AppError, badInput, conflict, notFound } from './errors.js';
 import { parseId } from './ids.js';
 import { findByIds, findReferenced, loadPath } from './batch-lookups.js';
-import { writeChangeSets } from './change-set-writer.js';
+import { applyChangeSets, planChangeSets, type PlannedWrite } from './change-set-writer.js';
 import { findUniqueClashes } from './batch-unique.js';
 import { propOf, resourceOf, type BatchRow, type EntityClass, type FieldSpec, type ResourceDef } from './resource.js';
 import type { BaseEntity } from './base.entity.js';
@@ -199,7 +199,7 @@ async function loadTargets(em: EntityManager, batch: Batch): Promise<void> {
   );
 }
 
-/** What checking a write found: its rows' problems, or a write ready to go (`commitRows`). */
+/** What checking a write found: its rows' problems, or a write ready to go (`planCommit`, `applyCommit`). */
 export interface CheckedRows<T extends BaseEntity> {
   def: ResourceDef<T>;
   /** The unit of work holding the rows to write; its statements run in whatever transaction it is given. */
@@ -283,22 +283,33 @@ export async function checkRows<T extends BaseEntity>(
 }
 
 /**
- * Writes checked rows (none with a problem) with multi-row statements and their audit entries, in
- * the transaction `work` runs in. A row another writer changed since it was read fails the write:
- * those rows come back as problems and nothing is written; otherwise the created and updated rows
- * and the deleted ones, in request order.
+ * Works out the statements and audit entries of checked rows (none with a problem) without touching
+ * the database, so that a large write does this work before its transaction holds other writers.
  */
-export async function commitRows<T extends BaseEntity>({ def, work, slots }: CheckedRows<T>): Promise<{ saved: T[]; removed: T[]; problems: Slot[] }> {
+export async function planCommit<T extends BaseEntity>({ work, slots }: CheckedRows<T>): Promise<PlannedWrite> {
   for (const slot of slots) {
     if (slot.kind === 'create') work.persist(slot.entity!);
     if (slot.kind === 'delete') work.remove(slot.entity!);
   }
+  return planChangeSets(
+    work,
+    slots.map((s) => s.entity!),
+  );
+}
+
+/**
+ * Writes planned rows with multi-row statements and their audit entries, in the transaction `work`
+ * runs in. A row another writer changed since it was read fails the write: those rows come back as
+ * problems and nothing is written; otherwise the created and updated rows and the deleted ones, in
+ * request order.
+ */
+export async function applyCommit<T extends BaseEntity>(
+  { def, work, slots }: CheckedRows<T>,
+  planned: PlannedWrite,
+): Promise<{ saved: T[]; removed: T[]; problems: Slot[] }> {
   let stale;
   try {
-    stale = await writeChangeSets(
-      work,
-      slots.map((s) => s.entity!),
-    );
+    stale = await applyChangeSets(work, planned);
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
       throw new AppError({ code: 'CONFLICT', rule: 'UNIQUE', zh: `${def.labelZh}与现有记录重复`, en: `${def.name} duplicates an existing row` });
@@ -335,5 +346,5 @@ export async function writeRows<T extends BaseEntity>(
 ): Promise<{ saved: T[]; removed: T[]; problems: Slot[] }> {
   const checked = await checkRows(em, def, inputs);
   if (checked.problems.length > 0) return { saved: [], removed: [], problems: checked.problems };
-  return commitRows(checked);
+  return applyCommit(checked, await planCommit(checked));
 }

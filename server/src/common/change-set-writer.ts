@@ -4,6 +4,8 @@ import { currentActor } from '../auth/actor.js';
 import { chunksOf, IDS_PER_QUERY } from './batch-lookups.js';
 import { placeholders, queryRows, toNumber } from '../read/sql.js';
 import type { BaseEntity } from './base.entity.js';
+import { append } from './multimap.js';
+import { giveTurn } from './turns.js';
 
 /** A change set with its changed values, as the audit records them. */
 export interface AuditedChange {
@@ -18,9 +20,14 @@ export interface AuditedChange {
 export interface AuditTrail {
   changesOf(changeSet: ChangeSet<BaseEntity>): Record<string, [unknown, unknown]>;
   isAudited(changeSet: ChangeSet<BaseEntity>, changes: Record<string, unknown>): boolean;
-  /** Writes the entries of the changes, in the order given, in the caller's transaction. */
-  record(em: EntityManager, changes: AuditedChange[]): Promise<void>;
+  /** The entries of the changes, in the order given, made before the write (rows created get their ids when recorded). */
+  entriesOf(changes: AuditedChange[]): Promise<AuditEntries>;
+  /** Writes entries in the caller's transaction, after the rows they describe. */
+  record(em: EntityManager, entries: AuditEntries): Promise<void>;
 }
+
+/** Audit entries made ready before a write; what they hold is the audit module's business. */
+export type AuditEntries = { readonly length: number };
 
 let trail: AuditTrail | undefined;
 
@@ -46,7 +53,7 @@ const all = (em: EntityManager, sql: string, params: unknown[]) =>
 
 function groupBy(changeSets: ChangeSet<BaseEntity>[], type: ChangeSetType): Map<string, ChangeSet<BaseEntity>[]> {
   const groups = new Map<string, ChangeSet<BaseEntity>[]>();
-  for (const cs of changeSets.filter((c) => c.type === type)) groups.set(cs.name, [...(groups.get(cs.name) ?? []), cs]);
+  for (const cs of changeSets.filter((c) => c.type === type)) append(groups, cs.name, cs);
   return groups;
 }
 
@@ -67,6 +74,7 @@ async function insertAll(em: EntityManager, meta: EntityMetadata, changeSets: Ch
       cs.entity.id = id;
       cs.payload.id = id;
     });
+    await giveTurn();
   }
 }
 
@@ -171,13 +179,18 @@ function foldExtraUpdates(em: EntityManager): void {
   }
 }
 
+/** A write worked out before it runs: its change sets and its audit entries. */
+export interface PlannedWrite {
+  changeSets: ChangeSet<BaseEntity>[];
+  audit?: AuditEntries;
+}
+
 /**
- * Writes what the unit of work of `em` computed (inserts, updates, deletes, each as multi-row
- * statements) and the audit entries of every written row in the same transaction, in the order of
- * `order` (the rows of the request). Returns the rows another writer changed meanwhile; the caller
- * refuses the whole write then, which rolls the transaction back.
+ * Works out what the unit of work of `em` will write (inserts, updates, deletes) and its audit
+ * entries, in the order of `order` (the rows of the request), without touching the database: all of
+ * a large write's own work is done before its transaction holds other writers.
  */
-export async function writeChangeSets(em: EntityManager, order: readonly BaseEntity[]): Promise<StaleRow[]> {
+export async function planChangeSets(em: EntityManager, order: readonly BaseEntity[]): Promise<PlannedWrite> {
   const uow = em.getUnitOfWork();
   uow.computeChangeSets();
   foldExtraUpdates(em);
@@ -187,12 +200,26 @@ export async function writeChangeSets(em: EntityManager, order: readonly BaseEnt
     if (cs.type === ChangeSetType.UPDATE_EARLY) cs.type = ChangeSetType.UPDATE;
     if (cs.type === ChangeSetType.DELETE_EARLY) cs.type = ChangeSetType.DELETE;
   }
-  // Before values are known until written; the audit keeps them.
   if (!trail) throw new Error('no audit trail is set (useAuditTrail): writes would go unaudited');
   const audit = trail;
+  // Outside a request (seeding, scripts) nobody is acting: nothing to attribute, as for flushes.
+  if (currentActor() === undefined) return { changeSets };
+  // Before values are known until written; the audit keeps them.
+  const position = new Map(order.map((entity, i) => [entity, i]));
+  const at = (entry: AuditedChange) => position.get(entry.changeSet.entity) ?? order.length;
   const audited = changeSets
     .map((changeSet) => ({ changeSet, changes: audit.changesOf(changeSet) }))
-    .filter(({ changeSet, changes }) => audit.isAudited(changeSet, changes));
+    .filter(({ changeSet, changes }) => audit.isAudited(changeSet, changes))
+    .sort((a, b) => at(a) - at(b));
+  return { changeSets, audit: await audit.entriesOf(audited) };
+}
+
+/**
+ * Runs a planned write (deletes, then updates, then inserts, each as multi-row statements) and its
+ * audit entries in the caller's transaction. Returns the rows another writer changed meanwhile; the
+ * caller refuses the whole write then, which rolls the transaction back.
+ */
+export async function applyChangeSets(em: EntityManager, { changeSets, audit }: PlannedWrite): Promise<StaleRow[]> {
   const metadata = em.getMetadata();
   const stale: StaleRow[] = [];
   for (const [name, group] of groupBy(changeSets, ChangeSetType.DELETE)) stale.push(...(await deleteAll(em, metadata.get(name), group)));
@@ -203,14 +230,11 @@ export async function writeChangeSets(em: EntityManager, order: readonly BaseEnt
     if (cs.type === ChangeSetType.UPDATE) cs.entity.version += 1;
     helper(cs.entity).__originalEntityData = { ...helper(cs.entity).__originalEntityData, ...cs.payload };
   }
-  // Outside a request (seeding, scripts) nobody is acting: nothing to attribute, as for flushes.
-  if (currentActor() !== undefined && audited.length > 0) {
-    const position = new Map(order.map((entity, i) => [entity, i]));
-    const at = (entry: (typeof audited)[number]) => position.get(entry.changeSet.entity) ?? order.length;
-    await audit.record(
-      em,
-      audited.sort((a, b) => at(a) - at(b)),
-    );
-  }
+  if (audit && audit.length > 0) await trail!.record(em, audit);
   return stale;
+}
+
+/** Plans and runs a write in the caller's transaction (see planChangeSets, applyChangeSets). */
+export async function writeChangeSets(em: EntityManager, order: readonly BaseEntity[]): Promise<StaleRow[]> {
+  return applyChangeSets(em, await planChangeSets(em, order));
 }

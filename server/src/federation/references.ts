@@ -7,6 +7,7 @@ import { badInput, type AppError } from '../common/errors.js';
 import { readScope } from '../auth/scope.js';
 import type { ResourceDef } from '../common/resource.js';
 import { selectedPropsOn } from '../read/selection.js';
+import { append } from '../common/multimap.js';
 
 /** What `_entities` answers in one slot: the row, null where no row has the key, or why it was refused. */
 type Slot = (EntityRow & { __typename: string }) | null | Error;
@@ -129,7 +130,7 @@ async function fillGroup(ctx: Context, info: GraphQLResolveInfo, def: ResourceDe
   const asked = new Map<string, number[]>();
   for (const [text, indexes] of byValue) {
     const values = columnValues(meta, key, JSON.parse(text) as Array<string | number>);
-    if (values) asked.set(JSON.stringify(values), [...(asked.get(JSON.stringify(values)) ?? []), ...indexes]);
+    if (values) append(asked, JSON.stringify(values), ...indexes);
   }
   if (asked.size === 0) return;
   const props = selectedPropsOn(def, info, keyProps(def));

@@ -1,5 +1,6 @@
 import { rowsPerStatement, type AuditTrail } from '../../common/change-set-writer.js';
 import { chunksOf } from '../../common/batch-lookups.js';
+import { giveTurn } from '../../common/turns.js';
 import { ChangeSetType, Utils, helper, type ChangeSet, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 import { currentActor } from '../../auth/actor.js';
 import { idAt } from '../../auth/scope.js';
@@ -83,27 +84,39 @@ export const isAudited = (changeSet: ChangeSet<BaseEntity>, changes: Record<stri
   !(changeSet.entity instanceof AuditEntry) &&
   (changeSet.type !== ChangeSetType.UPDATE || Object.keys(changes).length > 0);
 
-/** The audit rows of written change sets (ids known), attributed to the request's actor. */
-export async function auditRows(entries: ReadonlyArray<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>) {
+type AuditRow = Omit<AuditEntry, 'id' | 'version' | 'createdAt' | 'updatedAt'> & { version: number; createdAt: Date; updatedAt: Date };
+
+/** The audit rows of change sets, attributed to the request's actor; rows created get their ids when written (see `withIds`). */
+async function pendingRows(entries: ReadonlyArray<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>) {
   const actor = currentActor();
   const now = new Date();
-  const rows = [];
+  const rows: Array<{ entity: BaseEntity; row: AuditRow }> = [];
   for (const { changeSet, changes } of entries) {
     const cityPath = resourceOf(changeSet.entity.constructor as EntityClass)?.policy.city;
     rows.push({
-      action: ACTIONS[changeSet.type]!,
-      entityName: changeSet.name,
-      entityId: changeSet.entity.id,
-      actorId: actor?.userId ?? null,
-      actorName: actor?.username ?? 'anonymous',
-      cityId: cityPath ? await idAt(changeSet.entity, cityPath) : null,
-      changes,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
+      entity: changeSet.entity,
+      row: {
+        action: ACTIONS[changeSet.type]!,
+        entityName: changeSet.name,
+        entityId: 0,
+        actorId: actor?.userId ?? null,
+        actorName: actor?.username ?? 'anonymous',
+        cityId: cityPath ? await idAt(changeSet.entity, cityPath) : null,
+        changes,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      },
     });
   }
   return rows;
+}
+
+const withIds = (pending: Awaited<ReturnType<typeof pendingRows>>): AuditRow[] => pending.map(({ entity, row }) => ({ ...row, entityId: entity.id }));
+
+/** The audit rows of written change sets (ids known), attributed to the request's actor. */
+export async function auditRows(entries: ReadonlyArray<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>) {
+  return withIds(await pendingRows(entries));
 }
 
 /** Values bound per audit row (its columns): how many rows one insert statement takes. */
@@ -113,8 +126,12 @@ const AUDIT_COLUMNS = 10;
 export const auditTrail: AuditTrail = {
   changesOf,
   isAudited,
-  async record(em, changes) {
-    const rows = await auditRows(changes);
-    for (const chunk of chunksOf(rows, rowsPerStatement(AUDIT_COLUMNS))) await em.insertMany(AuditEntry, chunk);
+  entriesOf: pendingRows,
+  async record(em, entries) {
+    const rows = withIds(entries as Awaited<ReturnType<typeof pendingRows>>);
+    for (const chunk of chunksOf(rows, rowsPerStatement(AUDIT_COLUMNS))) {
+      await em.insertMany(AuditEntry, chunk);
+      await giveTurn();
+    }
   },
 };

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { runAs, type Actor } from '../../auth/actor.js';
 import type { Role } from '../../auth/role.js';
 import { AppError } from '../../common/errors.js';
-import { checkRows, commitRows, type CheckedRows, type CheckOptions } from '../../common/batch-write.js';
+import { applyCommit, checkRows, planCommit, type CheckedRows, type CheckOptions } from '../../common/batch-write.js';
+import type { PlannedWrite } from '../../common/change-set-writer.js';
 import type { ResourceDef } from '../../common/resource.js';
 import type { BaseEntity } from '../../common/base.entity.js';
 import { queryRows, toNumber } from '../../read/sql.js';
@@ -67,11 +68,11 @@ async function fail(em: EntityManager, jobId: number, rows: Row[], given: Row[],
   });
 }
 
-/** Writes checked rows and marks the job done, in one transaction. */
-async function commitJob(tx: EntityManager, jobId: number, checked: CheckedRows<BaseEntity>, rows: number): Promise<void> {
+/** Writes checked and planned rows and marks the job done, in the transaction of `tx`. */
+async function commitJob(tx: EntityManager, jobId: number, checked: CheckedRows<BaseEntity>, planned: PlannedWrite, rows: number): Promise<void> {
   checked.work.setTransactionContext(tx.getTransactionContext()!);
   try {
-    if ((await commitRows(checked)).problems.length > 0) throw new Moved();
+    if ((await applyCommit(checked, planned)).problems.length > 0) throw new Moved();
   } finally {
     checked.work.resetTransactionContext();
   }
@@ -109,10 +110,11 @@ async function runJob(root: EntityManager, jobId: number, resourceByName: (name:
       const checked = await checkRows(em.fork({ clear: true }), def, inputs, { onProgress: reporter(em, jobId) });
       if (checked.problems.length > 0 || given.length < rows.length) return fail(em, jobId, rows, given, checked);
       if (!(await moveJob(em, jobId, [ImportStatus.VALIDATING], ImportStatus.WRITING, { validated: rows.length }))) return;
+      const planned = await planCommit(checked);
       try {
         await em.fork().transactional(async (tx) => {
           if (await touchedSince(tx, mark, checked)) throw new Moved();
-          await commitJob(tx, jobId, checked, rows.length);
+          await commitJob(tx, jobId, checked, planned, rows.length);
         });
         return dropRows(em, jobId);
       } catch (error) {
@@ -124,7 +126,7 @@ async function runJob(root: EntityManager, jobId: number, resourceByName: (name:
     const failed = await em.fork().transactional(async (tx) => {
       const checked = await checkRows(tx, def, inputs);
       if (checked.problems.length > 0) return checked;
-      await commitJob(tx, jobId, checked, rows.length);
+      await commitJob(tx, jobId, checked, await planCommit(checked), rows.length);
       return undefined;
     });
     if (failed) return fail(em, jobId, rows, given, failed);

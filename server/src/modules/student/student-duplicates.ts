@@ -7,6 +7,7 @@ import { requestActor } from '../../auth/scope.js';
 import { Role } from '../../auth/role.js';
 import { School } from '../school/school.entity.js';
 import { ON_ROLL } from './student.enums.js';
+import { append } from '../../common/multimap.js';
 
 /**
  * On PostgreSQL, two transactions registering the same ID number at once take turns (SQLite has one
@@ -33,7 +34,7 @@ export async function onRollAmong(em: EntityManager, idHashes: string[]): Promis
       `select id, school_id, id_hash from student where id_hash in ${placeholders(chunk)} and status in ${placeholders(ON_ROLL)}`,
       [...chunk, ...ON_ROLL],
     );
-    for (const row of rows) found.set(row.id_hash, [...(found.get(row.id_hash) ?? []), { id: toNumber(row.id), schoolId: toNumber(row.school_id) }]);
+    for (const row of rows) append(found, row.id_hash, { id: toNumber(row.id), schoolId: toNumber(row.school_id) });
   }
   return found;
 }
