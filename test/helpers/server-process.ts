@@ -12,6 +12,8 @@ export interface ServerProcess {
   process: ChildProcess;
   output(): string;
   stop(): Promise<number | null>;
+  /** kill -9 of the server (and of the node process `tsx` runs it in), as a power cut would stop it. */
+  kill(): Promise<void>;
 }
 
 /** Compiles the server with its own `build` script (to server/dist), for processes started with `compiled`. */
@@ -70,5 +72,11 @@ export async function startServerProcess(
         child.once('exit', (code) => resolve(code));
         child.kill('SIGTERM');
       }),
+    kill: async () => {
+      const exited = new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+      spawnSync('pkill', ['-KILL', '-P', String(child.pid)]);
+      child.kill('SIGKILL');
+      await exited;
+    },
   };
 }

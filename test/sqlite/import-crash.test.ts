@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { createPlan, createProgram, createSchool, markFiled } from '../helpers/fixtures.js';
+import { createUser } from '../helpers/users.js';
+import { nthIdNumber } from '../helpers/id-numbers.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { knexOf } from '../../server/src/read/sql.js';
+
+/**
+ * kill -9 at any moment of an import leaves all of its rows or none (its write is one transaction
+ * that also marks it done); a job its server lost is reported interrupted and runs again.
+ */
+
+const ROWS = 6000;
+let t: TestApp;
+let server: ServerProcess;
+let headers: Record<string, string>;
+let planId: string;
+
+async function post(query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const response = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const db = () => knexOf(t.orm.em.fork());
+const studentsOnLine = async () =>
+  Number(
+    (
+      await db()('student')
+        .where({ plan_id: Number(planId) })
+        .count({ n: '*' })
+    )[0]!.n,
+  );
+const rosterSum = async () =>
+  Number(
+    (
+      await db()('intake')
+        .where({ plan_id: Number(planId), source: 'ROSTER' })
+        .sum({ n: 'count' })
+    )[0]!.n ?? 0,
+  );
+const jobRow = async (id: string) =>
+  (await db()('import_job')
+    .where({ id: Number(id) })
+    .first())!;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const schoolId = await createSchool(t, { name: '断电测试技工学校', cityCode: '330100', type: 'TECHNICAL_SCHOOL' });
+  planId = await createPlan(t, { programId: await createProgram(t, { schoolId, majorCode: '0101' }), year: 2025, seats: ROWS });
+  await markFiled(t, [planId]);
+  headers = (await t.as(await createUser(t, { username: 'crash.staff', role: 'SCHOOL_STAFF', schoolId }))).headers;
+  server = await startServerProcess(t.databaseUrl);
+}, 180000);
+afterAll(async () => {
+  await server?.stop();
+  await t?.close();
+});
+
+test('kill -9 during an import: all of it or none, and the job runs again', async () => {
+  const { startImport } = await post(`mutation { startImport(resource: Student) { id } }`);
+  const rows = Array.from({ length: ROWS }, (_, n) => ({
+    planId,
+    name: `断电学生${n}`,
+    idNumber: nthIdNumber(20000 + n),
+    targetGroup: 'JUNIOR_HIGH_GRADUATE',
+    registeredOn: '2025-09-10',
+  }));
+  for (let i = 0; i < ROWS; i += 1000)
+    await post(`mutation($job: ID!, $rows: [JSONObject!]!) { addImportRows(job: $job, rows: $rows) { id } }`, {
+      job: startImport.id,
+      rows: rows.slice(i, i + 1000),
+    });
+  let done = false;
+  for (const delay of [100, 600, 1200, 2000, 3000]) {
+    await post(`mutation($job: ID!) { runImport(job: $job) { id } }`, { job: startImport.id });
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await server.kill();
+    const written = await studentsOnLine();
+    const status = (await jobRow(startImport.id)).status;
+    // nothing half-written: every student with its roll-up and the job's DONE, or none of it
+    expect([0, ROWS]).toContain(written);
+    expect(await rosterSum()).toBe(written);
+    expect(status === 'DONE').toBe(written === ROWS);
+    server = await startServerProcess(t.databaseUrl);
+    if (written === ROWS) {
+      done = true;
+      break;
+    }
+    // a job its server lost stays "running" until it has been silent for a while; age it rather than wait
+    await db()('import_job')
+      .where({ id: Number(startImport.id) })
+      .update({ updated_at: Date.now() - 10 * 60 * 1000 });
+    expect((await post(`query($id: ID!) { importJob(id: $id) { status } }`, { id: startImport.id })).importJob.status).toBe('INTERRUPTED');
+  }
+  if (!done) {
+    await post(`mutation($job: ID!) { runImport(job: $job) { id } }`, { job: startImport.id });
+    for (let i = 0; i < 600 && (await jobRow(startImport.id)).status !== 'DONE'; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect((await jobRow(startImport.id)).status).toBe('DONE');
+  expect(await studentsOnLine()).toBe(ROWS);
+  expect(await rosterSum()).toBe(ROWS);
+}, 240000);
