@@ -1,13 +1,27 @@
-import { useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { useRef, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  LinearProgress,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+} from '@mui/material';
 import { useLocale, useNotify, useTranslate } from 'react-admin';
-import { SaveError, saveMany } from '../dataProvider';
+import { SaveError } from '../dataProvider';
 import { localizeMessage } from '../i18n/localizeMessage';
 import type { Lookups } from '../lookups';
 import { displayValue } from './editors';
 import type { ImportPlan } from './importRows';
 import { importPayload } from './importRows';
 import type { ColumnSpec } from './types';
+import { cancelImportJob, importThroughJob, type ImportProgress } from './importJob';
 
 interface Props {
   resource: string;
@@ -25,6 +39,8 @@ export function ImportDialog({ resource, columns, plan: initial, lookups, onClos
   const notify = useNotify();
   const [plan, setPlan] = useState(initial);
   const [saving, setSaving] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress>();
+  const jobId = useRef<string | undefined>(undefined);
   const shown = columns.filter((c) => c.editable !== false);
   const failing = plan.rows.filter((row) => Object.keys(row.errors).length > 0 || row.serverError).length;
 
@@ -32,7 +48,10 @@ export function ImportDialog({ resource, columns, plan: initial, lookups, onClos
     setSaving(true);
     try {
       const { rows: payload } = importPayload(plan);
-      await saveMany(resource, payload);
+      await importThroughJob(resource, payload, (now, id) => {
+        jobId.current = id;
+        setProgress({ ...now });
+      });
       notify('sheet.import.saved', { type: 'success', messageArgs: { smart_count: payload.length } });
       onSaved();
     } catch (error) {
@@ -46,11 +65,17 @@ export function ImportDialog({ resource, columns, plan: initial, lookups, onClos
         if (problem.field && shown.some((c) => c.source === problem.field)) row.errors[problem.field] = message;
         else row.serverError = message;
       }
-      if (error.rows.length === 0) notify(localizeMessage(error.message, locale), { type: 'error' });
+      if (error.rows.length === 0) notify(error.code === 'CANCELLED' ? 'sheet.import.cancelled' : localizeMessage(error.message, locale), { type: 'error' });
       setPlan({ ...plan, rows });
     } finally {
       setSaving(false);
+      setProgress(undefined);
+      jobId.current = undefined;
     }
+  };
+
+  const cancel = async () => {
+    if (jobId.current) await cancelImportJob(jobId.current).catch(() => undefined);
   };
 
   return (
@@ -64,6 +89,7 @@ export function ImportDialog({ resource, columns, plan: initial, lookups, onClos
         <Alert severity="info" sx={{ my: 1 }} className="import-counts">
           {t('sheet.import.counts', plan.counts)}
         </Alert>
+        {progress && <ImportProgressBar progress={progress} />}
         <Table size="small" className="import-preview">
           <TableHead>
             <TableRow>
@@ -97,11 +123,30 @@ export function ImportDialog({ resource, columns, plan: initial, lookups, onClos
         </Table>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{t('ra.action.cancel')}</Button>
+        {saving ? (
+          <Button onClick={cancel} disabled={progress?.status === 'WRITING'}>
+            {t('sheet.import.stop')}
+          </Button>
+        ) : (
+          <Button onClick={onClose}>{t('ra.action.cancel')}</Button>
+        )}
         <Button variant="contained" disabled={saving || failing > 0 || plan.counts.created + plan.counts.updated === 0} onClick={save}>
           {t('sheet.import.save', { count: plan.counts.created + plan.counts.updated })}
         </Button>
       </DialogActions>
     </Dialog>
+  );
+}
+
+/** How far the server is: rows sent, rows validated out of all, then the one write. */
+function ImportProgressBar({ progress }: { progress: ImportProgress }) {
+  const t = useTranslate();
+  const { status, rowCount, validated } = progress;
+  const determinate = status === 'VALIDATING' && rowCount > 0;
+  return (
+    <div className="import-progress" role="status">
+      <LinearProgress variant={determinate ? 'determinate' : 'indeterminate'} value={determinate ? (100 * validated) / rowCount : undefined} />
+      <span>{t(`sheet.import.progress.${status}`, { validated: validated.toLocaleString('zh-CN'), total: rowCount.toLocaleString('zh-CN') })}</span>
+    </div>
   );
 }
