@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
+import { createHttpServer } from './http/http-server.js';
 import { readEnv } from './env.js';
 import { personalDataKeys } from './modules/student/personal-data-keys.js';
 import { openOrm, migrate, closeOrm } from './orm.js';
@@ -37,8 +37,7 @@ async function main(): Promise<void> {
   if (created) console.log(created);
   if (!env.jwtSecret) console.warn('JWT_SECRET is not set: tokens are signed with a key that lasts until this process stops');
   const tokens = new TokenService(env.jwtSecret ?? randomBytes(32).toString('hex'), env.tokenTtlMinutes * 60);
-  // A client has 30 s to send its whole request: a slow trickle cannot hold a connection for long.
-  const httpServer = http.createServer({ requestTimeout: 30000 });
+  const httpServer = createHttpServer();
   const app = await createApp({
     orm,
     adminDist: env.adminDist,

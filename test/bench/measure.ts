@@ -1,9 +1,9 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { MikroORM } from '@mikro-orm/core';
 import { randomBytes } from 'node:crypto';
+import { createHttpServer } from '../../server/src/http/http-server.js';
 import { createApp } from '../../server/src/app.js';
 import { ensureFirstAdmin } from '../../server/src/modules/user/first-admin.js';
 import { TokenService } from '../../server/src/auth/tokens.js';
@@ -35,7 +35,7 @@ export async function measureQueries(orm: MikroORM, runs: number): Promise<Query
   const admin = await orm.em.fork().findOneOrFail(User, { username: 'bench-admin' });
   const { token } = await tokens.issue({ userId: admin.id, tokenVersion: admin.tokenVersion });
   const app = await createApp({ orm, tokens });
-  const server = http.createServer(app.handle);
+  const server = createHttpServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const post = async (query: string) => {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +12,7 @@ import { openOrm, migrate, closeOrm } from '../../server/src/orm.js';
 import { seedReference } from '../../server/src/seeders/reference.js';
 import { ensureFirstAdmin } from '../../server/src/modules/user/first-admin.js';
 import { createApp } from '../../server/src/app.js';
+import { createHttpServer } from '../../server/src/http/http-server.js';
 import { TokenService } from '../../server/src/auth/tokens.js';
 import { MAX_SAVE_ROWS } from '../../server/src/common/resource.js';
 import { City } from '../../server/src/modules/city/city.entity.js';
@@ -86,7 +86,7 @@ async function prepare(url: string): Promise<Fixture> {
   const tokens = new TokenService(SECRET, 3600);
   const { token } = await tokens.issue({ userId: admin.id, tokenVersion: admin.tokenVersion, role: admin.role });
   const app = await createApp({ orm, tokens });
-  const server = http.createServer(app.handle);
+  const server = createHttpServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
@@ -361,6 +361,13 @@ async function benchDatabase(name: string, databaseUrl: string): Promise<Figure[
       add('raw multi-row INSERT + audit (driver)', n, await series(() => rawInsert(f.orm, databaseUrl, f.planIds[1]!, n)));
       add('MikroORM insertMany + audit', n, await series(() => ormInsertMany(f.orm, f.planIds[1]!, n)));
     }
+    const largestSave = await whileProbing(f, () =>
+      save(
+        f,
+        Array.from({ length: MAX_SAVE_ROWS }, (_, i) => intakeRow(f.planIds[0]!, i)),
+      ),
+    );
+    figures.push({ database: name, case: 'the largest save (one request) through the API', rows: MAX_SAVE_ROWS, ms: largestSave.ms, held: largestSave });
     const intakeImport = await whileProbing(f, () =>
       importJob(
         f,

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import type { MikroORM } from '@mikro-orm/core';
 import { User } from '../../server/src/modules/user/user.entity.js';
 import { closeOrm, openOrm } from '../../server/src/orm.js';
 import { createApp, type App } from '../../server/src/app.js';
+import { createHttpServer } from '../../server/src/http/http-server.js';
 import type { Clock } from '../../server/src/common/clock.js';
 import { TokenService } from '../../server/src/auth/tokens.js';
 import { cloneTemplate } from './databases.js';
@@ -73,7 +73,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     adminDist: options.adminDist,
     trustedProxies: options.trustedProxies,
   });
-  const server = http.createServer(app.handle);
+  const server = createHttpServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 
