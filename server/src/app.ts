@@ -10,6 +10,7 @@ import { createSchema } from './schema.js';
 import { compiledExecution } from './read/compiled-execution.js';
 import { formatError, requestIdPlugin } from './common/format-error.js';
 import { textInputPlugin } from './common/text-input.js';
+import { typenameInputPlugin } from './common/typename-input.js';
 import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
 import { systemClock, type Clock } from './common/clock.js';
 import { TokenService } from './auth/tokens.js';
@@ -117,6 +118,7 @@ export async function createApp({
       ApolloServerPluginInlineTrace(),
       ApolloServerPluginCacheControlDisabled(),
       hideSuggestions(production),
+      typenameInputPlugin as ApolloServerPlugin<Context>,
       textInputPlugin as ApolloServerPlugin<Context>,
       queryLimitsPlugin<Context>(queryLimits),
       ...drain,

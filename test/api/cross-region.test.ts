@@ -144,3 +144,51 @@ describe('saveCrossRegionAgreements', () => {
     expect(await countOf(t, 'CrossRegionAgreement', 'CrossRegionAgreements')).toBe(before + 2);
   });
 });
+
+describe('stages sent back as read, with their __typename', () => {
+  const typed = (stages: Array<Record<string, unknown>>) => stages.map((s) => ({ __typename: 'TrainingStage', ...s }));
+  const CREATE = `mutation($programId: ID!, $partnerProvinceCode: String!, $partnerInstitution: String!, $stages: [TrainingStageInput!]!, $seats: Int!, $signedOn: LocalDate!) {
+    createCrossRegionAgreement(programId: $programId, partnerProvinceCode: $partnerProvinceCode, partnerInstitution: $partnerInstitution, stages: $stages, seats: $seats, signedOn: $signedOn) { id version stages { where years __typename } }
+  }`;
+
+  test('create, update and a bulk save take input objects with __typename, as a caching client sends them', async () => {
+    const created = (await t.ok(CREATE, agreement({ partnerInstitution: '云南省昭通技师学院', stages: typed(agreement().stages) }))).createCrossRegionAgreement;
+    expect(created.stages).toEqual(typed(agreement().stages));
+    const updated = await t.ok(
+      `mutation($id: ID!, $v: Int!, $stages: [TrainingStageInput!]) { updateCrossRegionAgreement(id: $id, version: $v, stages: $stages) { model stages { where years } } }`,
+      {
+        id: created.id,
+        v: created.version,
+        stages: [created.stages[0], { ...created.stages[1], years: 1 }, { __typename: 'TrainingStage', where: 'PARTNER', years: 1 }],
+      },
+    );
+    expect(updated.updateCrossRegionAgreement.model).toBe('1+1+1');
+    const row = { __typename: 'CrossRegionAgreement', ...agreement({ partnerInstitution: '甘肃省定西技工学校', stages: typed(agreement().stages) }) };
+    const saved = await t.ok(`mutation($rows: [CrossRegionAgreementSaveRow!]!) { saveCrossRegionAgreements(rows: $rows) { model } }`, { rows: [row] });
+    expect(saved.saveCrossRegionAgreements).toEqual([{ model: '1+2' }]);
+  });
+
+  test('only __typename is dropped: another unknown key, a literal __typename and a typename-looking string stay as they were', async () => {
+    const extra = await t.gql(CREATE, agreement({ stages: [{ where: 'PARTNER', years: 1, city: '贵阳' }] }));
+    expect(extra.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+    expect(extra.errors![0]!.message).toMatch(/"city" is not defined by type "TrainingStageInput"/);
+    const literal = await t.gql(
+      `mutation { createCrossRegionAgreement(programId: "${ids.program}", partnerProvinceCode: "520000", partnerInstitution: "字面", stages: [{ __typename: "TrainingStage", where: PARTNER, years: 1 }], seats: 5, signedOn: "2024-05-20") { id } }`,
+    );
+    expect(literal.errors![0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const named = (await t.ok(CREATE, agreement({ partnerInstitution: '__typename', stages: typed(agreement().stages) }))).createCrossRegionAgreement;
+    expect((await t.ok(`query($id: ID!) { r: CrossRegionAgreement(id: $id) { partnerInstitution } }`, { id: named.id })).r.partnerInstitution).toBe(
+      '__typename',
+    );
+  });
+
+  test('a bound bulk save whose every row and stage carries a huge __typename: dropped, the rows checked as usual', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => ({
+      __typename: 'x'.repeat(2000),
+      ...agreement({ partnerInstitution: `批量协议学校${i}`, stages: agreement().stages.map((s) => ({ __typename: { nested: ['x'] }, ...s })) }),
+    }));
+    rows[150]!.partnerProvinceCode = '330000';
+    const result = await t.gql(`mutation($rows: [CrossRegionAgreementSaveRow!]!) { saveCrossRegionAgreements(rows: $rows) { id } }`, { rows });
+    expect(result.errors![0]!.extensions.rows).toEqual([expect.objectContaining({ index: 150, field: 'partnerProvinceCode' })]);
+  });
+});

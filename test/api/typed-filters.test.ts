@@ -172,11 +172,11 @@ describe('cursor pages', () => {
     expect(total).toBe(expected + 1);
   });
 
-  test('a forged cursor and a reference path in a cursor order are refused by name', async () => {
+  test('a forged cursor and a huge page are refused by name; a reference path is an order like any other', async () => {
     const forged = await t.gql(`{ allIntakesConnection(after: "bm90LWEtY3Vyc29y") { totalCount } }`);
     expect(forged.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
-    const far = await t.gql(`{ allIntakesConnection(orderBy: [{ plan: { year: ASC } }]) { totalCount } }`);
-    expect(far.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'orderBy' });
+    const far = await t.ok(`{ allIntakesConnection(orderBy: [{ plan: { year: ASC } }]) { totalCount } _allIntakesMeta { count } }`);
+    expect(far.allIntakesConnection.totalCount).toBe(far._allIntakesMeta.count);
     const big = await t.gql(`{ allIntakesConnection(first: 100000) { totalCount } }`);
     expect(big.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
@@ -198,7 +198,8 @@ describe('hostile filters', () => {
 
   test('deep nesting, many terms and huge lists are refused before any SQL runs', async () => {
     let deep: Record<string, unknown> = { count: { eq: 1 } };
-    for (let i = 0; i < 200; i++) deep = { not: deep };
+    // deeper than the filter's 8 levels, within the request body's 64 (200 are refused before parsing: test/hostile)
+    for (let i = 0; i < 50; i++) deep = { not: deep };
     const nested = await t.gql(INTAKES, { where: deep });
     expect(nested.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
     expect(nested.errors![0]!.message).toMatch(/levels/);

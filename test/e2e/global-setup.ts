@@ -1,10 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { freePort } from '../../scripts/free-port.mjs';
+import { startServerProcess } from '../helpers/server-process.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -39,15 +39,11 @@ function buildAdminIfStale(): void {
   if (result.status !== 0) throw new Error('building the admin failed');
 }
 
-/** The real server (as `npm start` runs it) on a loopback port over a fresh SQLite file. */
-async function startServer(dir: string, name: string, demoData: boolean) {
-  const port = await freePort();
-  const child = spawn(path.join(root, 'server', 'node_modules', '.bin', 'tsx'), ['src/main.ts', '--migrate', '--seed'], {
-    cwd: path.join(root, 'server'),
-    env: {
-      ...process.env,
-      DATABASE_URL: `sqlite:${path.join(dir, `${name}.sqlite`)}`,
-      PORT: String(port),
+/** The real server (as `npm start` runs it) over a fresh SQLite file. */
+const startServer = (dir: string, name: string, demoData: boolean) =>
+  startServerProcess(
+    `sqlite:${path.join(dir, `${name}.sqlite`)}`,
+    {
       DEMO_DATA: String(demoData),
       // The demo as it stands on one day, so the views and screenshots are the same whenever the suite runs.
       DEMO_TODAY: '2026-12-01',
@@ -55,34 +51,8 @@ async function startServer(dir: string, name: string, demoData: boolean) {
       ADMIN_USERNAME,
       ADMIN_PASSWORD,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const base = `http://127.0.0.1:${port}`;
-  // a shared machine under load may take minutes to compile and start the server
-  const deadline = Date.now() + 300000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    if (
-      await fetch(`${base}/ready`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return { base, stop };
-}
+    { readyWithinMs: 300000 },
+  );
 
 export default async function setup(project: TestProject) {
   buildAdminIfStale();

@@ -8,6 +8,9 @@ import { freePort } from '../../scripts/free-port.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface ServerProcess {
+  /** `http://127.0.0.1:port`, for pages, `/health` and `/ready` */
+  base: string;
+  /** its GraphQL endpoint */
   url: string;
   process: ChildProcess;
   output(): string;
@@ -31,9 +34,11 @@ export function productionArgs(): string[] {
 }
 
 /**
- * The server as users run it, in its own process, started against a given database; it signs tokens
- * as the test app does. From source (`tsx src/main.ts`, as `npm start`), or `compiled` as production
- * runs it (`start:production`'s node arguments after `buildServer`).
+ * The server as users run it, in its own process on a free loopback port, started against a given
+ * database (migrated and seeded on start as `npm start` does; `DEMO_DATA` false unless `env` says
+ * otherwise); it signs tokens as the test app does. From source (`tsx src/main.ts`, as `npm start`), or
+ * `compiled` as production runs it (`start:production`'s node arguments after `buildServer`). Ready
+ * once `/ready` answers; a shared machine under load may take minutes to compile and start it.
  */
 export async function startServerProcess(
   databaseUrl: string,
@@ -59,10 +64,14 @@ export async function startServerProcess(
       () => false,
     );
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`server did not become ready:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
+    base,
     url: `${base}/graphql`,
     process: child,
     output: () => output,

@@ -63,6 +63,27 @@ describe('bodies', () => {
   });
 });
 
+describe('variables', () => {
+  const FILTER = 'query($w: CityWhere) { allCities(where: $w) { id } }';
+  const nestedFilter = (levels: number) => `${'{"not":'.repeat(levels)}{"code":{"eq":"330100"}}${'}'.repeat(levels)}`;
+  const body = (levels: number) => `{"query":${JSON.stringify(FILTER)},"variables":{"w":${nestedFilter(levels)}}}`;
+
+  test('variables nested 100,000 deep in 800 KB: refused by the JSON\u2019s depth, before any walk of them', async () => {
+    const { answer, healthDuring } = await whileAttacking(t.base, () => post(t.url, body(100_000), t.admin));
+    expect(refusal(answer)).toMatchObject({ status: 400, json: true, code: 'REQUEST_TOO_LARGE', limit: 'JSON_DEPTH' });
+    expect(answer.body.errors[0].extensions.maximum).toBe(REQUEST_LIMITS.jsonDepth);
+    expect(healthDuring).toBe(200);
+  });
+
+  test('at the depth limit the request goes on to the filter\u2019s own bound', async () => {
+    // the body and `variables` are two levels, the field and its operator two more
+    const answer = await post(t.url, body(REQUEST_LIMITS.jsonDepth - 4), t.admin);
+    expect(refusal(answer)).toMatchObject({ status: 200, code: 'BAD_USER_INPUT' });
+    expect(answer.body.errors[0].message).toMatch(/nests deeper than 8 levels/);
+    expect(refusal(await post(t.url, body(REQUEST_LIMITS.jsonDepth - 3), t.admin))).toMatchObject({ status: 400, limit: 'JSON_DEPTH' });
+  });
+});
+
 describe('documents', () => {
   test('too many tokens: refused before the document is parsed whole', async () => {
     const query = `{ ${'__typename '.repeat(REQUEST_LIMITS.tokens)} }`;

@@ -1,10 +1,15 @@
+import { createHash } from 'node:crypto';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { badInput } from './errors.js';
+import { nest } from './filters.js';
+import { MAX_ID } from './ids.js';
 import { SortDirection } from './operators.js';
+import { CalendarDate } from './scalars.js';
+import { hasUnstorableText } from './text-input.js';
 import type { SortTerm } from './where.js';
-import type { EntityRow } from '../read/rows.js';
-import type { EntityClass } from './resource.js';
+import { readPathValues, type EntityRow } from '../read/rows.js';
+import type { EntityClass, ResourceDef } from './resource.js';
 import type { Class } from './graphql-types.js';
 
 @ObjectType({ description: 'Where a cursor page stands' })
@@ -32,56 +37,114 @@ export function connectionTypes(name: string, node: EntityClass): Class {
   return Connection;
 }
 
+/** One sort value of a row: a column's value, or a reference's id. */
 type Key = string | number | boolean | null;
 
-const valueAt = (row: EntityRow, term: SortTerm): Key => {
-  const value = row[term.props[0]!] as Key | { id: number };
-  return value !== null && typeof value === 'object' ? value.id : value;
-};
+const keyOf = (value: unknown): Key => (value !== null && typeof value === 'object' ? (value as { id: number }).id : (value as Key));
 
-/** A cursor: the last row's sort values (own columns only), opaque to clients. */
-export const cursorOf = (row: EntityRow, terms: SortTerm[]): string => Buffer.from(JSON.stringify(terms.map((t) => valueAt(row, t)))).toString('base64url');
+/**
+ * Each row's values of the sort terms, in the terms' order: its own columns from the row, the values
+ * at the end of reference paths (`plan.school.city.code`) read for the whole page in one statement.
+ * A row deleted between the two reads is left out (it is gone, and so is its place in the order).
+ */
+export async function sortValuesOf(
+  em: EntityManager,
+  def: ResourceDef,
+  rows: EntityRow[],
+  terms: SortTerm[],
+): Promise<Array<{ row: EntityRow; values: Key[] }>> {
+  const far = terms.filter((t) => t.props.length > 1);
+  const read =
+    far.length > 0 && rows.length > 0
+      ? await readPathValues(
+          em,
+          def.entity,
+          rows.map((r) => r.id),
+          far.map((t) => t.props),
+        )
+      : undefined;
+  return rows.flatMap((row) => {
+    const along = read?.get(row.id);
+    if (read && !along) return [];
+    let next = 0;
+    return [{ row, values: terms.map((t) => keyOf(t.props.length > 1 ? along![next++] : row[t.props[0]!])) }];
+  });
+}
 
-function decode(cursor: string, terms: SortTerm[]): Key[] {
-  let values: unknown;
-  try {
-    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    values = undefined;
+/** Which list and order a cursor belongs to: the resource and every term's path and direction. */
+const orderKey = (def: ResourceDef, terms: SortTerm[]): string =>
+  createHash('sha256')
+    .update(`${def.name}:${terms.map((t) => `${t.props.join('.')} ${t.direction}`).join(',')}`)
+    .digest('base64url')
+    .slice(0, 12);
+
+/** A cursor: the list and order it belongs to and a row's sort values (along reference paths too), opaque to clients. */
+export const cursorOf = (def: ResourceDef, terms: SortTerm[], values: Key[]): string =>
+  Buffer.from(JSON.stringify({ o: orderKey(def, terms), v: values })).toString('base64url');
+
+/** Integer columns are 32-bit on both databases. */
+const INT_LIMIT = 2 ** 31 - 1;
+
+/** Whether a cursor value can be a value of the term's column, so that no database is asked to compare a text with a date. */
+function fits(term: SortTerm, value: unknown): boolean {
+  if (value === null) return term.nullable;
+  switch (term.kind) {
+    case 'int':
+      return Number.isSafeInteger(value) && Math.abs(value as number) <= INT_LIMIT;
+    case 'ref':
+      return Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= MAX_ID;
+    case 'float':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'date':
+      try {
+        return typeof value === 'string' && CalendarDate.parseValue(value) === value;
+      } catch {
+        return false;
+      }
+    default:
+      return typeof value === 'string' && !hasUnstorableText(value);
   }
-  const fits = Array.isArray(values) && values.length === terms.length && values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
-  if (!fits) throw badInput('after', `无效的游标：${cursor.slice(0, 40)}`, `after is not a cursor of this list and order`);
+}
+
+function decode(cursor: string, def: ResourceDef, terms: SortTerm[]): Key[] {
+  let parsed: { o?: unknown; v?: unknown } | undefined;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as typeof parsed;
+  } catch {
+    parsed = undefined;
+  }
+  const values = parsed?.v;
+  const ok =
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    parsed.o === orderKey(def, terms) &&
+    Array.isArray(values) &&
+    values.length === terms.length &&
+    terms.every((term, i) => fits(term, values[i]));
+  if (!ok) throw badInput('after', `无效的游标：${cursor.slice(0, 40)}`, `after is not a cursor of this list and order`);
   return values as Key[];
 }
 
-/** Connections sort by the record's own columns: the cursor holds their values. */
-export function assertOwnColumns(terms: SortTerm[]): void {
-  const far = terms.find((t) => t.props.length > 1);
-  if (far)
-    throw badInput(
-      'orderBy',
-      `游标分页只能按本表字段排序：${far.props.join('.')}`,
-      `cursor pages sort by the record's own columns only, not ${far.props.join('.')}`,
-    );
-}
-
 /**
- * The rows after the cursor in the terms' order (nulls last going up, first going down): a keyset
- * condition, so rows inserted or deleted meanwhile never make a page repeat or skip another row.
+ * The rows after the cursor in the terms' order (nulls last going up, first going down, as the offset
+ * lists sort): a keyset condition on the sort values, through reference paths too, so rows inserted
+ * or deleted meanwhile never make a page repeat or skip another row.
  */
-export function afterCursor(cursor: string, terms: SortTerm[]): FilterQuery<object> {
-  const values = decode(cursor, terms);
+export function afterCursor(cursor: string, def: ResourceDef, terms: SortTerm[]): FilterQuery<object> {
+  const values = decode(cursor, def, terms);
+  const at = (term: SortTerm, condition: unknown) => nest(term.props.join('.'), condition);
   const alternatives: Array<Record<string, unknown>> = [];
   terms.forEach((term, i) => {
-    const prop = term.props[0]!;
     const value = values[i]!;
-    const equalBefore = terms.slice(0, i).map((t, j) => ({ [t.props[0]!]: values[j] }));
+    const equalBefore = terms.slice(0, i).map((t, j) => at(t, values[j]));
     let after: Record<string, unknown> | undefined;
     if (term.direction === SortDirection.ASC) {
       // Nulls come last: after a null nothing differs in this column; after a value, greater values and nulls.
-      if (value !== null) after = term.nullable ? { $or: [{ [prop]: { $gt: value } }, { [prop]: null }] } : { [prop]: { $gt: value } };
+      if (value !== null) after = term.nullable ? { $or: [at(term, { $gt: value }), at(term, null)] } : at(term, { $gt: value });
     } else {
-      after = value === null ? { [prop]: { $ne: null } } : { [prop]: { $lt: value } };
+      after = value === null ? at(term, { $ne: null }) : at(term, { $lt: value });
     }
     if (after) alternatives.push({ $and: [...equalBefore, after] });
   });

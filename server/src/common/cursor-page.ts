@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { selectedFieldNames } from '../read/selection.js';
-import { afterCursor, assertOwnColumns, cursorOf } from './connection.js';
+import { afterCursor, cursorOf, sortValuesOf } from './connection.js';
 import { badInput } from './errors.js';
 import { textMatchOperator } from './filters.js';
 import { QUERY_SHAPE_LIMITS } from './query-shape-limits.js';
@@ -18,16 +18,15 @@ export async function cursorPage(em: EntityManager, def: ResourceDef, args: Args
   if (!Number.isInteger(first) || first < 1 || first > maxFirst)
     throw badInput('first', `first 须在 1 到 ${maxFirst} 之间`, `first must be between 1 and ${maxFirst}`);
   const terms = typedSort(def, (args.orderBy as Args[] | null) ?? []);
-  assertOwnColumns(terms);
   const where = rowsWhere(def, args, textMatchOperator(em));
-  const page = args.after ? { $and: [where, afterCursor(args.after as string, terms)] } : where;
+  const after = args.after as string | null | undefined;
+  const page = after === null || after === undefined ? where : { $and: [where, afterCursor(after, def, terms)] };
   const read = await readRows(em, def.entity, page, { orderBy: orderOf(terms), limit: first + 1 });
-  const rows = read.slice(0, first);
-  const last = rows[rows.length - 1];
+  const edges = (await sortValuesOf(em, def, read.slice(0, first), terms)).map(({ row, values }) => ({ cursor: cursorOf(def, terms, values), node: row }));
   return {
-    edges: rows.map((node) => ({ cursor: cursorOf(node, terms), node })),
-    nodes: rows,
-    pageInfo: { hasNextPage: read.length > first, endCursor: last ? cursorOf(last, terms) : null },
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: { hasNextPage: read.length > first, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
     totalCount: selectedFieldNames(info).has('totalCount') ? await em.count(def.entity, where) : null,
   };
 }

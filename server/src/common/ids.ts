@@ -1,7 +1,7 @@
 import { badInput } from './errors.js';
 
 /** Ids are 32-bit integer columns on both databases; a larger number is no id (PostgreSQL would fail on it). */
-const MAX_ID = 2 ** 31 - 1;
+export const MAX_ID = 2 ** 31 - 1;
 
 export function parseId(value: unknown, field = 'id'): number {
   const id = typeof value === 'number' ? value : Number(value);

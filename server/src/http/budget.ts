@@ -5,6 +5,7 @@ import { REQUEST_LIMITS, type RequestLimit } from './limits.js';
 
 const LIMIT_WORDS: Record<RequestLimit, [string, string]> = {
   BODY_BYTES: ['请求体字节数', 'request body bytes'],
+  JSON_DEPTH: ['请求体 JSON 的嵌套层数', 'nesting levels of the JSON body'],
   TOKENS: ['查询文档的词法单元数', 'tokens in the query document'],
   ALIASES: ['字段别名数', 'aliased fields'],
   FIELDS: ['字段数', 'fields'],
@@ -21,6 +22,18 @@ export function overLimit(limit: RequestLimit, maximum: number, actual?: number)
     en: `request too large: ${en} exceed the limit of ${maximum}`,
     details: { limit, maximum, ...(actual === undefined ? {} : { actual }), http: { status } },
   });
+}
+
+/** Whether a parsed JSON value nests deeper than `limit` objects and arrays, found without recursion. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth + 1 > limit) return true;
+    for (const inner of Object.values(item)) stack.push([inner, depth + 1]);
+  }
+  return false;
 }
 
 export const malformedBody = (why: string) =>

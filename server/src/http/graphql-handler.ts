@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { runAs } from '../auth/actor.js';
 import { unauthenticated } from '../auth/scope.js';
 import type { Context } from '../context.js';
-import { checkDocument, malformedBody, overLimit } from './budget.js';
+import { checkDocument, malformedBody, nestsDeeperThan, overLimit } from './budget.js';
 import { CORS_HEADERS, CORS_PREFLIGHT_HEADERS } from './headers.js';
 import { REQUEST_LIMITS } from './limits.js';
 
@@ -66,6 +66,7 @@ async function readRequest(req: IncomingMessage, search: string, anonymous: bool
   } catch (error) {
     return malformedBody((error as Error).message);
   }
+  if (nestsDeeperThan(body, REQUEST_LIMITS.jsonDepth)) return overLimit('JSON_DEPTH', REQUEST_LIMITS.jsonDepth);
   return { body, query: typeof body === 'object' && body !== null ? (body as { query?: unknown }).query : undefined };
 }
 

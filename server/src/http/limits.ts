@@ -18,7 +18,12 @@ export const REQUEST_LIMITS = {
   fields: 2_000,
   /** Directives anywhere in a document. */
   directives: 50,
+  /**
+   * Nesting of a JSON body (objects and arrays): the deepest typed filter a list takes is about 20
+   * levels. Every later walk of the variables (text checks, coercion) then stays far from the stack's end.
+   */
+  jsonDepth: 64,
 } as const;
 
 /** Which limit a refused request went over (`extensions.limit`). */
-export type RequestLimit = 'BODY_BYTES' | 'TOKENS' | 'ALIASES' | 'FIELDS' | 'DIRECTIVES';
+export type RequestLimit = 'BODY_BYTES' | 'JSON_DEPTH' | 'TOKENS' | 'ALIASES' | 'FIELDS' | 'DIRECTIVES';

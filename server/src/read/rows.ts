@@ -12,6 +12,7 @@ import type { BaseEntity } from '../common/base.entity.js';
 import type { EntityClass } from '../common/resource.js';
 import { preparedRead } from './prepared-reads.js';
 import { isPostgres } from './dialect.js';
+import { placeholders, queryRows } from './sql.js';
 
 /**
  * A record as GraphQL reads it: the entity's column properties as plain data, each many-to-one
@@ -209,6 +210,51 @@ export async function readRowWithReferences(
     return own.id === null || own.id === undefined ? null : toRow(driver.mapResult(own, refMeta) as Record<string, unknown>, refChosen);
   });
   return { row: toRow(driver.mapResult(record, meta) as Record<string, unknown>, chosen), referenced };
+}
+
+/**
+ * For each of the rows `ids`, the value at the end of each property path (`['plan', 'school', 'city',
+ * 'code']`) as a row of the last entity carries it (a reference as `{ id }`), null where a reference on
+ * the way is null: one statement, a left join per reference crossed (paths share their common joins).
+ * A row missing from the answer was deleted since the caller read it.
+ */
+export async function readPathValues(em: EntityManager, entity: EntityClass, ids: readonly number[], paths: string[][]): Promise<Map<number, unknown[]>> {
+  const metadata = em.getMetadata();
+  const platform = em.getPlatform();
+  const q = (name: string) => platform.quoteIdentifier(name);
+  const root = { alias: 'e', meta: metadata.get(entity.name) };
+  const joins = new Map<string, typeof root>();
+  const joinTexts: string[] = [];
+  const ends = paths.map((path) => {
+    let at = root;
+    path.slice(0, -1).forEach((prop, hop) => {
+      const key = path.slice(0, hop + 1).join('.');
+      let next = joins.get(key);
+      if (!next) {
+        const reference = at.meta.properties[prop as never] as EntityProperty;
+        next = { alias: `j${joins.size}`, meta: metadata.get(reference.type) };
+        joinTexts.push(`left join ${q(next.meta.tableName)} as ${next.alias} on ${next.alias}.${q('id')} = ${at.alias}.${q(reference.fieldNames[0]!)}`);
+        joins.set(key, next);
+      }
+      at = next;
+    });
+    const stored = convertersOf(at.meta, platform).find(([name]) => name === path[path.length - 1]);
+    if (!stored) throw new Error(`${path.join('.')} is not a stored column reached from ${entity.name}`);
+    return { ...at, stored };
+  });
+  const columns = ends.map(({ alias, stored }, i) => `${alias}.${q(stored[1])} as ${q(`v${i}`)}`);
+  const records = await queryRows(
+    em,
+    `select e.${q('id')} as ${q('id')}, ${columns.join(', ')} from ${q(root.meta.tableName)} as e ${joinTexts.join(' ')} where e.${q('id')} in ${placeholders(ids)}`,
+    ids,
+  );
+  const driver = em.getDriver();
+  return new Map(
+    records.map((record) => [
+      Number(record.id),
+      ends.map(({ meta, stored }, i) => toRow(driver.mapResult({ [stored[1]]: record[`v${i}`] }, meta) as Record<string, unknown>, [stored])[stored[0]]),
+    ]),
+  );
 }
 
 /** The stored properties `props` names, or all of them when one is not a stored column (or none is named). */
