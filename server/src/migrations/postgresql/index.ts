@@ -8,6 +8,7 @@ import { Migration20261206035947 } from './Migration20261206035947.js';
 import { Migration20261206041230 } from './Migration20261206041230.js';
 import { Migration20261206042254 } from './Migration20261206042254.js';
 import { Migration20261206064513 } from './Migration20261206064513.js';
+import { Migration20261206092007 } from './Migration20261206092007.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129035548', class: Migration20261129035548 },
@@ -18,4 +19,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206041230', class: Migration20261206041230 },
   { name: 'Migration20261206042254', class: Migration20261206042254 },
   { name: 'Migration20261206064513', class: Migration20261206064513 },
+  { name: 'Migration20261206092007', class: Migration20261206092007 },
 ];
