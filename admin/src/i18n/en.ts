@@ -11,6 +11,8 @@ export const en: Messages = {
     languages: { 'zh-CN': '中文', en: 'English' },
     login: { subtitle: 'Zhejiang Department of Human Resources and Social Security · sign in with your own account' },
     menu: { dashboard: 'Dashboard', tasks: 'To do', task_table: 'Task table' },
+    no_answer: 'The server did not answer within %{seconds} seconds; refresh the page to try again',
+    drawing_failed: 'This part cannot be shown (the data is not what it expects); the rest of the page is unaffected',
   },
   resources: {
     City: { name: 'City |||| Cities', fields: { code: 'Code', nameZh: 'Chinese name', nameEn: 'English name', displayOrder: 'Order' } },
@@ -350,7 +352,19 @@ export const en: Messages = {
     partnerships: 'Partnerships in %{year} by kind',
     ranking: 'City ranking, %{year}',
     no_data: 'No data yet',
+    population: {
+      title: 'Students in school on %{on}',
+      note: 'Students registered on a roster who have not left; typed counts without a roster are not included. Doubling: twice the 2020 students in school by 2025',
+      school_note: 'Students registered on the school’s roster who have not left; the 2020 base is kept per city, not per school',
+      own_school: 'This school',
+    },
     columns: {
+      area: 'Area',
+      school: 'School',
+      in_school: 'In school',
+      baseline: '2020 base',
+      ratio: 'Of 2020',
+      doubling: 'Toward doubling',
       rank: 'Rank',
       city: 'City',
       target: 'Target',

@@ -9,6 +9,8 @@ export const zhCN = {
     languages: { 'zh-CN': '中文', en: 'English' },
     login: { subtitle: '浙江省人力资源和社会保障厅 · 请使用本人账号登录' },
     menu: { dashboard: '工作台', tasks: '待办', task_table: '任务表' },
+    no_answer: '服务器 %{seconds} 秒内未应答，请稍后刷新页面重试',
+    drawing_failed: '此部分无法显示（返回的数据不符合预期），页面其余部分不受影响',
   },
   resources: {
     City: { name: '设区市', fields: { code: '行政区划代码', nameZh: '中文名称', nameEn: '英文名称', displayOrder: '排序' } },
@@ -339,7 +341,19 @@ export const zhCN = {
     partnerships: '%{year}年校企合作项目数（按合作形式）',
     ranking: '%{year}年设区市排名',
     no_data: '暂无数据',
+    population: {
+      title: '在校学生（截至 %{on}）',
+      note: '学籍名册中已注册、尚未离校的学生，仅填报人数而未建名册的不计入；翻一番：2025年在校生规模达到2020年的 2 倍',
+      school_note: '本校学籍名册中已注册、尚未离校的学生；2020年在校生基数按设区市统计，不分学校',
+      own_school: '本校',
+    },
     columns: {
+      area: '地区',
+      school: '学校',
+      in_school: '在校学生',
+      baseline: '2020年基数',
+      ratio: '为2020年的',
+      doubling: '翻一番完成度',
       rank: '名次',
       city: '设区市',
       target: '任务',
