@@ -119,6 +119,8 @@ async function visitEveryMenuEntry(account: Account) {
       // 在校学生 for every role (all may ask studentPopulation); the 2020 base and the ratio beside a city's figures only
       expect(await page.locator('.dashboard .chart-population[data-state="ready"]').count(), `${account.role}: 在校学生`).toBe(1);
       expect(await page.locator('.chart-population th').count()).toBe(account.role === 'SCHOOL_STAFF' ? 2 : 5);
+    } else if (entry.href === '#/duplicate-students') {
+      await page.locator('.duplicates [data-state="ready"]').waitFor();
     } else if (entry.href === '#/task-table') {
       // the URL changes before the route renders: the previous page may still be the settled one
       await expect.poll(() => page.locator('.task-table tbody tr').count()).toBeGreaterThan(0);
@@ -141,6 +143,8 @@ describe('every role visits every menu entry: no console error, no endless spinn
       expect(visited).toContain('工作台');
       expect(visited).toContain('任务表');
       expect(visited.includes('用户')).toBe(account.role === 'PROVINCE_ADMIN');
+      // the duplicate report is the province admin's alone (docs/roles.md)
+      expect(visited.includes('重复学籍')).toBe(account.role === 'PROVINCE_ADMIN');
     });
   }
 });
@@ -185,6 +189,19 @@ describe('a city bureau sees its city', () => {
     await page.waitForTimeout(800); // the charts' entry animation
     await screenshotWholePage(page, 'city-dashboard.png');
   });
+
+  test('the duplicate report is neither in its menu nor at its address', async () => {
+    const asked: string[] = [];
+    const listen = (request: { postData(): string | null }) => asked.push(request.postData() ?? '');
+    page.on('request', listen);
+    await page.goto(`${base}/#/duplicate-students`);
+    await page.locator('.RaLayout-content').first().waitFor();
+    await page.waitForTimeout(1000);
+    page.off('request', listen);
+    expect(await page.getByTestId('duplicates-page').count()).toBe(0);
+    expect(await page.locator('.RaSidebar-fixed a[href="#/duplicate-students"]').count()).toBe(0);
+    expect(asked.filter((body) => body.includes('duplicateStudents'))).toEqual([]);
+  });
 });
 
 describe('school staff see their school', () => {
@@ -197,6 +214,7 @@ describe('school staff see their school', () => {
     expect(studentPopulation.every((r) => r.key === school.id)).toBe(true);
     expect(await page.locator('.chart-population th').allInnerTexts()).toEqual(['学校', '在校学生']);
     expect(await page.locator('.chart-population tbody td').allInnerTexts()).toEqual([studentPopulation[0]?.label ?? '本校', students.toLocaleString('en-US')]);
+    expect(await page.locator('.RaSidebar-fixed a[href="#/duplicate-students"]').count()).toBe(0);
     for (const chart of ['progress', 'levels', 'by-city', 'partnerships']) await page.locator(`.chart-${chart} .recharts-bar-rectangle`).first().waitFor();
     await page.waitForTimeout(800); // the charts' entry animation
     await screenshotWholePage(page, 'school-dashboard.png');

@@ -89,6 +89,39 @@ test('the dashboard draws every chart from the analyst queries', async () => {
   await screenshotWholePage(page, 'dashboard.png');
 });
 
+test('the duplicate report lists the ID numbers on two rolls from the menu, as the API returns them', async () => {
+  type Group = { count: number; students: { id: string; name: string; idNumber: string; school: { name: string } }[] };
+  const { duplicateStudents } = await gql<{ duplicateStudents: Group[] }>(
+    base,
+    '{ duplicateStudents(limit: 500) { count students { id name idNumber school { name } } } }',
+  );
+  expect(duplicateStudents.length).toBeGreaterThan(0);
+  await page.locator('.RaSidebar-fixed a[href="#/duplicate-students"]').click();
+  await page.locator('.duplicates [data-state="ready"]').waitFor();
+  await page.getByRole('button', { name: '最多 500 组' }).click();
+  await expect.poll(() => page.locator('.duplicates .MuiCardHeader-title').textContent()).toContain(`（${duplicateStudents.length} 组）`);
+  for (const [g, group] of duplicateStudents.entries()) {
+    const rows = page.locator(`.duplicates tr[data-group="${g + 1}"]`);
+    expect(await rows.count()).toBe(group.students.length);
+    const first = await rows.first().locator('td').allInnerTexts();
+    expect(first.slice(0, 5)).toEqual([
+      String(g + 1),
+      group.students[0]!.idNumber,
+      String(group.count),
+      group.students[0]!.name,
+      group.students[0]!.school.name,
+    ]);
+    // the group's own cells span its rows: a student's name is the sixth cell from the end of each
+    expect(await rows.locator('td:nth-last-child(6)').allInnerTexts()).toEqual(group.students.map((s) => s.name));
+  }
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(800); // the button's ripple
+  await screenshotWholePage(page, 'duplicates.png');
+  // a record opens in the student sheet's form
+  await page.locator('.duplicates tr[data-group="1"] a').first().click();
+  await page.waitForURL((url) => url.hash === `#/Student/${duplicateStudents[0]!.students[0]!.id}`);
+});
+
 test('a part that fails shows its error in place, one the server never answers stops spinning, the rest is drawn', { timeout: 120000 }, async () => {
   // studentPopulation refused; levelMix held unanswered
   await page.route('**/graphql', async (route) => {
