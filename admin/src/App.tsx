@@ -3,6 +3,7 @@ import { reactRouterProvider } from 'react-admin';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import { canRead, canWrite, type Permissions } from './auth/permissions';
+import { mayAsk } from './contract';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './AppLayout';
@@ -10,6 +11,7 @@ import { resources } from './resources';
 import { Dashboard } from './views/dashboard/Dashboard';
 import { TaskTable } from './views/task-table/TaskTable';
 import { TasksPage } from './views/tasks/TasksPage';
+import { DuplicatesPage } from './views/duplicates/DuplicatesPage';
 
 export function App() {
   return (
@@ -41,6 +43,8 @@ export function App() {
         <CustomRoutes key="views">
           <reactRouterProvider.Route path="/task-table" element={<TaskTable />} />
           <reactRouterProvider.Route path="/tasks" element={<TasksPage />} />
+          {/* the province admin's alone (docs/roles.md): others have neither the menu entry nor the page */}
+          {mayAsk('duplicateStudents', permissions?.role) && <reactRouterProvider.Route path="/duplicate-students" element={<DuplicatesPage />} />}
         </CustomRoutes>,
       ]}
     </Admin>

@@ -1,15 +1,33 @@
-import { AppBar, Layout, LoadingIndicator, LocalesMenuButton, Menu, TitlePortal, useTranslate, type AppBarProps, type LayoutProps } from 'react-admin';
+import {
+  AppBar,
+  Layout,
+  LoadingIndicator,
+  LocalesMenuButton,
+  Menu,
+  TitlePortal,
+  usePermissions,
+  useTranslate,
+  type AppBarProps,
+  type LayoutProps,
+} from 'react-admin';
 import TableChartIcon from '@mui/icons-material/TableChart';
 import ChecklistIcon from '@mui/icons-material/Checklist';
+import PersonSearchIcon from '@mui/icons-material/PersonSearch';
+import type { Permissions } from './auth/permissions';
+import { mayAsk } from './contract';
 import { TasksCount } from './views/tasks/TasksCount';
 
 function AppMenu() {
   const t = useTranslate();
+  const { permissions } = usePermissions<Permissions>();
   return (
     <Menu>
       <Menu.DashboardItem />
       <Menu.Item to="/tasks" primaryText={t('app.menu.tasks')} leftIcon={<ChecklistIcon />} />
       <Menu.Item to="/task-table" primaryText={t('app.menu.task_table')} leftIcon={<TableChartIcon />} />
+      {mayAsk('duplicateStudents', permissions?.role) && (
+        <Menu.Item to="/duplicate-students" primaryText={t('app.menu.duplicates')} leftIcon={<PersonSearchIcon />} />
+      )}
       <Menu.ResourceItems />
     </Menu>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { canRead, canTakeStep, canWrite, type Permissions } from './auth/permissions';
-import { contract, limitsFrom, readPlaceOf, withServerLimits, type Contract } from './contract';
+import { contract, limitsFrom, mayAsk, readPlaceOf, withServerLimits, type Contract } from './contract';
 
 const as = (role: Permissions['role']): Permissions => ({ role, cityId: '1', schoolId: role === 'SCHOOL_STAFF' ? '1' : null });
 
@@ -25,6 +25,14 @@ describe('permissions come from the server\u2019s contract (schema/resources.jso
     expect(canTakeStep(as('CITY_ADMIN'), 'approve')).toBe(true);
     expect(canTakeStep(as('CITY_ADMIN'), 'file')).toBe(false);
     expect(canTakeStep(as('PROVINCE_ADMIN'), 'file')).toBe(true);
+  });
+
+  test('who may ask the queries beside the resources (the duplicate report, the in-school figures)', () => {
+    expect(mayAsk('duplicateStudents', 'PROVINCE_ADMIN')).toBe(true);
+    for (const role of ['CITY_ADMIN', 'SCHOOL_STAFF', 'ANALYST', 'SERVICE'] as const) expect(mayAsk('duplicateStudents', role)).toBe(false);
+    for (const role of ['PROVINCE_ADMIN', 'CITY_ADMIN', 'SCHOOL_STAFF', 'ANALYST', 'SERVICE'] as const) expect(mayAsk('studentPopulation', role)).toBe(true);
+    expect(mayAsk('studentPopulation', undefined)).toBe(false);
+    expect(mayAsk('noSuchQuery', 'PROVINCE_ADMIN')).toBe(false);
   });
 });
 

@@ -22,9 +22,16 @@ interface ResourceContract {
   fields: FieldContract[];
 }
 
+/** A query beside the resources: its reach and the roles that may ask it (docs/roles.md). */
+interface QueryContract {
+  reach: string;
+  askers: string[];
+}
+
 export interface Contract {
   planSteps: Record<string, string[]>;
   resources: ResourceContract[];
+  queries: Record<string, QueryContract>;
 }
 
 /** The server's own statement of every resource's limits and of who reads and writes it; the admin keeps no copy. */
@@ -50,6 +57,9 @@ export const readPlaceOf = (resource: string, role: Role): string | undefined =>
 export const stepRolesOf = (step: string): readonly string[] => contract.planSteps[step.toUpperCase()] ?? [];
 
 export const includesRole = (roles: readonly string[] | undefined, role: Role): boolean => Boolean(roles?.includes(role));
+
+/** Whether a role may ask a query beside the resources at all (the server refuses the others). */
+export const mayAsk = (query: string, role: Role | undefined): boolean => Boolean(role && includesRole(contract.queries[query]?.askers, role));
 
 /**
  * Columns with the limits the server enforces on the field of the same name: required, min, max, length,

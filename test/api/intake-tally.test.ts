@@ -5,10 +5,10 @@ import { testDatabase } from '../helpers/databases.js';
 import { knexOf } from '../../server/src/read/sql.js';
 
 /**
- * intake_tally holds students per plan line, target group and origin, written only by triggers on
+ * intake_tally holds students per plan line, target group, origin and source, written only by triggers on
  * intake. After every kind of write it must equal the same sums computed from the intake rows.
  */
-type Subtotal = [planId: number, targetGroup: string, originCode: string, students: number];
+type Subtotal = [planId: number, targetGroup: string, originCode: string, source: string, students: number];
 
 let t: TestApp;
 let p1: number;
@@ -17,16 +17,24 @@ const GRADUATE = 'JUNIOR_HIGH_GRADUATE';
 const PAST = 'JUNIOR_HIGH_PAST';
 const HANGZHOU = '330100';
 const SICHUAN = '510000';
+const REPORTED = 'REPORTED';
+const ROSTER = 'ROSTER';
 
 const knex = () => knexOf(t.orm.em.fork());
 const rowsOf = (result: any): any[] => (Array.isArray(result) ? result : result.rows);
 const sorted = (rows: any[]): Subtotal[] =>
-  rows.map((r): Subtotal => [Number(r.plan_id), r.target_group, r.origin_code, Number(r.students)]).sort((a, b) => (a.join('|') < b.join('|') ? -1 : 1));
+  rows
+    .map((r): Subtotal => [Number(r.plan_id), r.target_group, r.origin_code, r.source, Number(r.students)])
+    .sort((a, b) => (a.join('|') < b.join('|') ? -1 : 1));
 
 async function expectTally(expected: Subtotal[]): Promise<void> {
-  const tally = sorted(rowsOf(await knex().raw('select plan_id, target_group, origin_code, students from intake_tally')));
+  const tally = sorted(rowsOf(await knex().raw('select plan_id, target_group, origin_code, source, students from intake_tally')));
   const recomputed = sorted(
-    rowsOf(await knex().raw('select plan_id, target_group, origin_code, sum(count) as students from intake group by plan_id, target_group, origin_code')),
+    rowsOf(
+      await knex().raw(
+        'select plan_id, target_group, origin_code, source, sum(count) as students from intake group by plan_id, target_group, origin_code, source',
+      ),
+    ),
   );
   expect(tally).toEqual(recomputed);
   expect(tally).toEqual(expected);
@@ -71,44 +79,44 @@ describe('intake_tally follows every write of intake', () => {
     b = await createIntake(t, intake(p1, 5, GRADUATE, HANGZHOU));
     c = await createIntake(t, intake(p1, 3, PAST, SICHUAN));
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, 15],
-      [p1, PAST, SICHUAN, 3],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 15],
+      [p1, PAST, SICHUAN, REPORTED, 3],
     ]);
   });
 
   test('an updated count replaces the old one', async () => {
     await t.ok(UPDATE, { id: a, version: await versionOf(t, 'Intake', a), count: 12 });
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, 17],
-      [p1, PAST, SICHUAN, 3],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 17],
+      [p1, PAST, SICHUAN, REPORTED, 3],
     ]);
   });
 
   test('a change of plan line, target group or origin moves the students; an emptied subtotal disappears', async () => {
     await t.ok(UPDATE, { id: c, version: await versionOf(t, 'Intake', c), planId: String(p2) });
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, 17],
-      [p2, PAST, SICHUAN, 3],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 17],
+      [p2, PAST, SICHUAN, REPORTED, 3],
     ]);
     await t.ok(UPDATE, { id: b, version: await versionOf(t, 'Intake', b), targetGroup: PAST });
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, 12],
-      [p1, PAST, HANGZHOU, 5],
-      [p2, PAST, SICHUAN, 3],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 12],
+      [p1, PAST, HANGZHOU, REPORTED, 5],
+      [p2, PAST, SICHUAN, REPORTED, 3],
     ]);
     await t.ok(UPDATE, { id: c, version: await versionOf(t, 'Intake', c), originCode: HANGZHOU, count: 4 });
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, 12],
-      [p1, PAST, HANGZHOU, 5],
-      [p2, PAST, HANGZHOU, 4],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 12],
+      [p1, PAST, HANGZHOU, REPORTED, 5],
+      [p2, PAST, HANGZHOU, REPORTED, 4],
     ]);
   });
 
   test('a delete subtracts, and the last intake of a subtotal removes it', async () => {
     await t.ok(`mutation($id: ID!, $v: Int!) { deleteIntake(id: $id, version: $v) { id } }`, { id: b, v: await versionOf(t, 'Intake', b) });
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, 12],
-      [p2, PAST, HANGZHOU, 4],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 12],
+      [p2, PAST, HANGZHOU, REPORTED, 4],
     ]);
   });
 
@@ -123,8 +131,8 @@ describe('intake_tally follows every write of intake', () => {
     });
     expect(saveIntakes.map((r: any) => r.count)).toEqual([6, 2, 20]);
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, 26],
-      [p2, GRADUATE, SICHUAN, 2],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 26],
+      [p2, GRADUATE, SICHUAN, REPORTED, 2],
     ]);
   });
 
@@ -137,8 +145,8 @@ describe('intake_tally follows every write of intake', () => {
     expect(error.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8' });
     expect(error.extensions.rows.map((r: any) => r.index)).toEqual([2]);
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, 26],
-      [p2, GRADUATE, SICHUAN, 2],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 26],
+      [p2, GRADUATE, SICHUAN, REPORTED, 2],
     ]);
   });
 
@@ -150,16 +158,17 @@ describe('intake_tally follows every write of intake', () => {
     // A filed line is locked (R8); were it not, its intakes would still refer to it.
     expect(firstError(result).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8' });
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, 26],
-      [p2, GRADUATE, SICHUAN, 2],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 26],
+      [p2, GRADUATE, SICHUAN, REPORTED, 2],
     ]);
   });
 });
 
-describe('writes outside the API', () => {
-  const now = () => (testDatabase() === 'sqlite' ? Date.now() : new Date());
-  const insertSql = 'insert into intake (plan_id, count, target_group, origin_code, registered_on, version, created_at, updated_at) values ';
+/** Writes around the API, as a bulk load or a script would make them. */
+const now = () => (testDatabase() === 'sqlite' ? Date.now() : new Date());
+const insertSql = 'insert into intake (plan_id, count, target_group, origin_code, registered_on, version, created_at, updated_at) values ';
 
+describe('writes outside the API', () => {
   test('a multi-row INSERT with several rows per subtotal (as a bulk load) and a multi-row UPDATE', async () => {
     const rows = [
       [p1, 1, PAST, HANGZHOU],
@@ -172,16 +181,16 @@ describe('writes outside the API', () => {
       rows.flatMap((r) => [...r, '2025-09-10', now(), now()]),
     );
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, 26],
-      [p1, PAST, HANGZHOU, 3],
-      [p2, GRADUATE, SICHUAN, 6],
-      [p2, PAST, HANGZHOU, 3],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 26],
+      [p1, PAST, HANGZHOU, REPORTED, 3],
+      [p2, GRADUATE, SICHUAN, REPORTED, 6],
+      [p2, PAST, HANGZHOU, REPORTED, 3],
     ]);
     await knex().raw('update intake set target_group = ?, count = count + 1 where plan_id = ? and target_group = ?', [GRADUATE, p1, PAST]);
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, 31],
-      [p2, GRADUATE, SICHUAN, 6],
-      [p2, PAST, HANGZHOU, 3],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 31],
+      [p2, GRADUATE, SICHUAN, REPORTED, 6],
+      [p2, PAST, HANGZHOU, REPORTED, 3],
     ]);
   });
 
@@ -190,7 +199,7 @@ describe('writes outside the API', () => {
       await trx.raw('delete from intake where plan_id = ?', [p2]);
       await trx.raw('delete from enrollment_plan where id = ?', [p2]);
     });
-    await expectTally([[p1, GRADUATE, HANGZHOU, 31]]);
+    await expectTally([[p1, GRADUATE, HANGZHOU, REPORTED, 31]]);
   });
 
   test('a rolled-back transaction rolls back its subtotals', async () => {
@@ -201,6 +210,38 @@ describe('writes outside the API', () => {
         throw new Error('abandoned');
       }),
     ).rejects.toThrow('abandoned');
-    await expectTally([[p1, GRADUATE, HANGZHOU, 31]]);
+    await expectTally([[p1, GRADUATE, HANGZHOU, REPORTED, 31]]);
+  });
+});
+
+describe('subtotals by source', () => {
+  const bothSources = (): Subtotal[] => [
+    [p1, GRADUATE, HANGZHOU, REPORTED, 31],
+    [p1, GRADUATE, HANGZHOU, ROSTER, 4],
+  ];
+
+  test('a change of source moves the students to the other source’s subtotal (as the demo turns typed counts into rosters)', async () => {
+    await knex().raw(insertSql + '(?, 4, ?, ?, ?, 1, ?, ?)', [p1, GRADUATE, HANGZHOU, '2025-09-11', now(), now()]);
+    await expectTally([[p1, GRADUATE, HANGZHOU, REPORTED, 35]]);
+    await knex().raw('update intake set source = ? where plan_id = ? and registered_on = ?', [ROSTER, p1, '2025-09-11']);
+    await expectTally(bothSources());
+  });
+
+  test('the migration that adds the source rebuilds the subtotals from the intakes, and so does its undoing', async () => {
+    const migrator = t.orm.getMigrator();
+    const bySource = testDatabase() === 'sqlite' ? 'Migration20261206092006' : 'Migration20261206092007';
+    await migrator.down({ migrations: [bySource] });
+    const before = rowsOf(await knex().raw('select * from intake_tally')).map((r: any) => [
+      Number(r.plan_id),
+      r.target_group,
+      r.origin_code,
+      Number(r.students),
+    ]);
+    expect(before).toEqual([[p1, GRADUATE, HANGZHOU, 35]]);
+    await migrator.up({ migrations: [bySource] });
+    await expectTally(bothSources());
+    // the triggers work on the new key after the rebuild
+    await knex().raw('update intake set source = ? where plan_id = ?', [REPORTED, p1]);
+    await expectTally([[p1, GRADUATE, HANGZHOU, REPORTED, 35]]);
   });
 });

@@ -204,6 +204,20 @@ describe('in-school population (在校学生) and the 翻一番 base', () => {
     expect(firstError(await analyst.gql(`{ studentExits(year: 1900) { month } }`)).extensions.field).toBe('year');
     expect((await analyst.gql(`{ studentPopulation(on: "2026-02-30") { key } }`)).errors?.length).toBe(1);
   });
+
+  test('a city with a 2020 base and nobody in school is listed with 0 students, province-wide and to its own bureau', async () => {
+    const wenzhou = await cityId(t, '330300');
+    await province.ok(`mutation($c: ID!) { createPopulationBaseline(cityId: $c, students: 10) { id } }`, { c: wenzhou });
+    const byCity = async (client: Client) => (await client.ok(POPULATION, { on: '2026-01-01', by: 'CITY' })).studentPopulation;
+    const empty = { key: '330300', label: '温州市', students: 0, baseline: 10, ratio: 0 };
+    const rows = await byCity(analyst);
+    expect(rows.map((r: any) => r.key)).toEqual(['330000', '330100', '330200', '330300']);
+    expect(rows[0]).toMatchObject({ students: 5, baseline: 14 });
+    expect(rows[3]).toEqual(empty);
+    expect(await byCity(await cityAdmin(t, wenzhou))).toEqual([empty]);
+    expect((await byCity(hangzhou)).map((r: any) => r.key)).toEqual(['330100']);
+    expect((await byCity(staffA)).map((r: any) => r.key)).toEqual(['330100']);
+  });
 });
 
 describe('analyst figures count students', () => {

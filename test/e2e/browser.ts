@@ -82,3 +82,19 @@ export async function signIn(page: Page, base: string, username = inject('adminU
   await page.locator('.RaSidebar-fixed, .RaLayout-content').first().waitFor();
   await page.waitForURL((url) => !url.hash.startsWith('#/login'));
 }
+
+/**
+ * The whole page in one image with its charts as drawn. Chromium's full-page capture shrinks the
+ * window to 1 × 1 for a moment, which makes the charts draw again from nothing (their entry
+ * animation, caught half way or not at all); a viewport as tall as the page leaves their width alone.
+ */
+export async function screenshotWholePage(page: Page, file: string): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height });
+  try {
+    await page.screenshot({ path: path.join(screenshotDir, file) });
+  } finally {
+    await page.setViewportSize(viewport);
+  }
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { gql, openBrowser, screenshotDir, signIn } from './browser';
+import { apiToken, gql, openBrowser, screenshotDir, screenshotWholePage, signIn } from './browser';
 
 const base = inject('demoUrl');
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -30,6 +30,18 @@ const accounts: Account[] = [
 
 let hangzhou: { id: string; code: string };
 let school: { id: string; name: string };
+
+type Population = { key: string; label: string; students: number; baseline: number | null; ratio: number | null };
+const POPULATION = `query($by: PopulationGroupBy, $on: LocalDate) { studentPopulation(groupBy: $by, on: $on) { key label students baseline ratio } }`;
+/** The cells of a row of the 在校学生 table after its label: students, base, share of 2020, share of the 翻一番 goal. */
+const populationCells = async (key: string) => (await page.locator(`.chart-population tr[data-key="${key}"] td`).allInnerTexts()).slice(1);
+const pct = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+const expectedCells = (r: Population) => [
+  r.students.toLocaleString('en-US'),
+  r.baseline === null ? '—' : r.baseline.toLocaleString('en-US'),
+  r.ratio === null ? '—' : pct(r.ratio),
+  r.ratio === null ? '—' : pct(r.ratio / 2),
+];
 
 beforeAll(async () => {
   browser = await openBrowser();
@@ -104,6 +116,11 @@ async function visitEveryMenuEntry(account: Account) {
       expect(await page.locator('.dashboard [data-state="error"]').count(), `${account.role}: a dashboard part failed`).toBe(0);
       expect(await page.locator('.dashboard [data-state="empty"]').count(), `${account.role}: an empty chart`).toBe(0);
       expect(await page.locator('.dashboard .recharts-surface').count()).toBeGreaterThan(3);
+      // 在校学生 for every role (all may ask studentPopulation); the 2020 base and the ratio beside a city's figures only
+      expect(await page.locator('.dashboard .chart-population[data-state="ready"]').count(), `${account.role}: 在校学生`).toBe(1);
+      expect(await page.locator('.chart-population th').count()).toBe(account.role === 'SCHOOL_STAFF' ? 2 : 5);
+    } else if (entry.href === '#/duplicate-students') {
+      await page.locator('.duplicates [data-state="ready"]').waitFor();
     } else if (entry.href === '#/task-table') {
       // the URL changes before the route renders: the previous page may still be the settled one
       await expect.poll(() => page.locator('.task-table tbody tr').count()).toBeGreaterThan(0);
@@ -126,6 +143,8 @@ describe('every role visits every menu entry: no console error, no endless spinn
       expect(visited).toContain('工作台');
       expect(visited).toContain('任务表');
       expect(visited.includes('用户')).toBe(account.role === 'PROVINCE_ADMIN');
+      // the duplicate report is the province admin's alone (docs/roles.md)
+      expect(visited.includes('重复学籍')).toBe(account.role === 'PROVINCE_ADMIN');
     });
   }
 });
@@ -161,7 +180,43 @@ describe('a city bureau sees its city', () => {
     await expect.poll(() => page.locator('.chart-progress').textContent()).toContain('杭州市');
     for (const chart of ['progress', 'levels', 'by-city', 'partnerships']) await page.locator(`.chart-${chart} .recharts-bar-rectangle`).first().waitFor();
     await page.locator('.chart-sources .recharts-pie-sector').first().waitFor();
+    // 在校学生 at the end of the year chosen: its city alone, with its 2020 base and the ratio, as studentPopulation answers the bureau
+    await expect.poll(() => page.locator('.chart-population').textContent()).toContain('2025-12-31');
+    const token = await apiToken(base, 'hangzhou.clerk', 'Hangzhou-2024x');
+    const { studentPopulation } = await gql<{ studentPopulation: Population[] }>(base, POPULATION, { on: '2025-12-31' }, token);
+    expect(studentPopulation.map((r) => r.key)).toEqual(['330100']);
+    expect(await populationCells('330100')).toEqual(expectedCells(studentPopulation[0]!));
     await page.waitForTimeout(800); // the charts' entry animation
-    await page.screenshot({ path: path.join(screenshotDir, 'city-dashboard.png'), fullPage: true });
+    await screenshotWholePage(page, 'city-dashboard.png');
+  });
+
+  test('the duplicate report is neither in its menu nor at its address', async () => {
+    const asked: string[] = [];
+    const listen = (request: { postData(): string | null }) => asked.push(request.postData() ?? '');
+    page.on('request', listen);
+    await page.goto(`${base}/#/duplicate-students`);
+    await page.locator('.RaLayout-content').first().waitFor();
+    await page.waitForTimeout(1000);
+    page.off('request', listen);
+    expect(await page.getByTestId('duplicates-page').count()).toBe(0);
+    expect(await page.locator('.RaSidebar-fixed a[href="#/duplicate-students"]').count()).toBe(0);
+    expect(asked.filter((body) => body.includes('duplicateStudents'))).toEqual([]);
+  });
+});
+
+describe('school staff see their school', () => {
+  test('在校学生 is the school’s count, without the city’s base or ratio', { timeout: 300000 }, async () => {
+    await signIn(page, base, 'school.clerk', 'School-2024x');
+    await settled('school dashboard');
+    const token = await apiToken(base, 'school.clerk', 'School-2024x');
+    const { studentPopulation } = await gql<{ studentPopulation: Population[] }>(base, POPULATION, { by: 'SCHOOL' }, token);
+    const students = studentPopulation.reduce((sum, r) => sum + r.students, 0);
+    expect(studentPopulation.every((r) => r.key === school.id)).toBe(true);
+    expect(await page.locator('.chart-population th').allInnerTexts()).toEqual(['学校', '在校学生']);
+    expect(await page.locator('.chart-population tbody td').allInnerTexts()).toEqual([studentPopulation[0]?.label ?? '本校', students.toLocaleString('en-US')]);
+    expect(await page.locator('.RaSidebar-fixed a[href="#/duplicate-students"]').count()).toBe(0);
+    for (const chart of ['progress', 'levels', 'by-city', 'partnerships']) await page.locator(`.chart-${chart} .recharts-bar-rectangle`).first().waitFor();
+    await page.waitForTimeout(800); // the charts' entry animation
+    await screenshotWholePage(page, 'school-dashboard.png');
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { gql, openBrowser, screenshotDir, signIn } from './browser';
+import { gql, openBrowser, screenshotDir, screenshotWholePage, signIn } from './browser';
 
 const base = inject('demoUrl');
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -74,6 +74,79 @@ test('the dashboard draws every chart from the analyst queries', async () => {
   await expect.poll(() => page.locator('.chart-ranking tbody tr').count()).toBe(11);
   const first = await page.locator('.chart-ranking tbody tr').first().locator('td').allInnerTexts();
   expect([first[0], first[1], first[4]]).toEqual([String(cityRanking[0]!.rank), cityRanking[0]!.cityName, pct(cityRanking[0]!.completionRate)]);
+  // 在校学生 at the end of 2025: the province and every city with a 2020 base, as studentPopulation answers
+  type Population = { key: string; students: number; baseline: number | null; ratio: number | null };
+  const { studentPopulation } = await gql<{ studentPopulation: Population[] }>(base, '{ studentPopulation(on: "2025-12-31") { key students baseline ratio } }');
+  expect(studentPopulation[0]!.key).toBe('330000');
+  expect(studentPopulation.length).toBe(12);
+  const shown = await page.locator('.chart-population tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+  expect(shown).toEqual(studentPopulation.map((r) => r.key));
+  for (const r of studentPopulation) {
+    const cells = (await page.locator(`.chart-population tr[data-key="${r.key}"] td`).allInnerTexts()).slice(1);
+    expect(cells).toEqual([n(r.students), r.baseline === null ? '—' : n(r.baseline), pct(r.ratio), r.ratio === null ? '—' : pct(r.ratio / 2)]);
+  }
   await page.waitForTimeout(800);
-  await page.screenshot({ path: path.join(screenshotDir, 'dashboard.png'), fullPage: true });
+  await screenshotWholePage(page, 'dashboard.png');
+});
+
+test('the duplicate report lists the ID numbers on two rolls from the menu, as the API returns them', async () => {
+  type Group = { count: number; students: { id: string; name: string; idNumber: string; school: { name: string } }[] };
+  const { duplicateStudents } = await gql<{ duplicateStudents: Group[] }>(
+    base,
+    '{ duplicateStudents(limit: 500) { count students { id name idNumber school { name } } } }',
+  );
+  expect(duplicateStudents.length).toBeGreaterThan(0);
+  await page.locator('.RaSidebar-fixed a[href="#/duplicate-students"]').click();
+  await page.locator('.duplicates [data-state="ready"]').waitFor();
+  await page.getByRole('button', { name: '最多 500 组' }).click();
+  await expect.poll(() => page.locator('.duplicates .MuiCardHeader-title').textContent()).toContain(`（${duplicateStudents.length} 组）`);
+  for (const [g, group] of duplicateStudents.entries()) {
+    const rows = page.locator(`.duplicates tr[data-group="${g + 1}"]`);
+    expect(await rows.count()).toBe(group.students.length);
+    const first = await rows.first().locator('td').allInnerTexts();
+    expect(first.slice(0, 5)).toEqual([
+      String(g + 1),
+      group.students[0]!.idNumber,
+      String(group.count),
+      group.students[0]!.name,
+      group.students[0]!.school.name,
+    ]);
+    // the group's own cells span its rows: a student's name is the sixth cell from the end of each
+    expect(await rows.locator('td:nth-last-child(6)').allInnerTexts()).toEqual(group.students.map((s) => s.name));
+  }
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(800); // the button's ripple
+  await screenshotWholePage(page, 'duplicates.png');
+  // a record opens in the student sheet's form
+  await page.locator('.duplicates tr[data-group="1"] a').first().click();
+  await page.waitForURL((url) => url.hash === `#/Student/${duplicateStudents[0]!.students[0]!.id}`);
+});
+
+test('a part that fails shows its error in place, one the server never answers stops spinning, the rest is drawn', { timeout: 120000 }, async () => {
+  // studentPopulation refused; levelMix held unanswered
+  await page.route('**/graphql', async (route) => {
+    const operation = (route.request().postDataJSON() as { operationName?: string } | null)?.operationName;
+    if (operation === 'DashboardPopulation') {
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ data: null, errors: [{ message: '模拟故障 (simulated failure)', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }),
+      });
+    } else if (operation !== 'DashboardLevels') await route.fallback();
+  });
+  try {
+    await page.goto(`${base}/#/`);
+    await page.reload();
+    await page.locator('.chart-population[data-state="error"]').waitFor();
+    expect(await page.locator('.chart-population .MuiAlert-message').textContent()).toContain('模拟故障');
+    for (const chart of ['progress', 'by-city', 'partnerships'])
+      await page.locator(`.chart-${chart}[data-state="ready"] .recharts-bar-rectangle`).first().waitFor();
+    expect(await page.locator('.chart-levels').getAttribute('data-state')).toBe('loading');
+    // 30 s without an answer: said so in place of the spinner
+    await page.locator('.chart-levels[data-state="error"]').waitFor({ timeout: 60000 });
+    expect(await page.locator('.chart-levels .MuiAlert-message').textContent()).toContain('30 秒内未应答');
+    expect(await page.locator('.dashboard [data-state="loading"], .dashboard .MuiCircularProgress-root').count()).toBe(0);
+    await screenshotWholePage(page, 'dashboard-failed-parts.png');
+  } finally {
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+  }
 });

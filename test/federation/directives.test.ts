@@ -39,9 +39,12 @@ test('_service { sdl } links the newest Federation and carries cost, list size a
   expect(directives(fieldOf(served, 'Query', 'allCities'))).toContain('@listSize(assumedSize: 11)');
   // a child collection is priced at its declared bound (school.resource.ts), as the subgraph's own cost model does
   expect(directives(fieldOf(served, 'School', 'plans'))).toEqual(['@listSize(assumedSize: 600)']);
-  // aggregates and cursor pages are priced at the shape limits' defaults, overridden by their slicing argument
+  // aggregates, the duplicate report and cursor pages are priced at the shape limits' defaults, overridden by their slicing argument
   expect(directives(fieldOf(served, 'Query', 'aggregateSchools'))).toContain(
     `@listSize(assumedSize: ${QUERY_SHAPE_LIMITS.defaultGroups}, slicingArguments: ["limit"], requireOneSlicingArgument: false)`,
+  );
+  expect(directives(fieldOf(served, 'Query', 'duplicateStudents'))).toContain(
+    `@listSize(assumedSize: ${QUERY_SHAPE_LIMITS.defaultDuplicateGroups}, slicingArguments: ["limit"], requireOneSlicingArgument: false)`,
   );
   expect(directives(fieldOf(served, 'Query', 'allSchoolsConnection'))).toContain(
     `@listSize(assumedSize: ${QUERY_SHAPE_LIMITS.defaultFirst}, slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`,

@@ -1,5 +1,5 @@
 /**
- * Bounds of the analyst shapes (typed filters, sorting, cursor pages, grouped aggregates), written once:
+ * Bounds of the analyst shapes (typed filters, sorting, cursor pages, grouped aggregates, the duplicate report), written once:
  * the resolvers refuse anything beyond them with BAD_USER_INPUT naming the argument, and the cost model
  * (query-limits.ts) prices the shapes through `rowsOfShape`.
  */
@@ -22,6 +22,9 @@ export const QUERY_SHAPE_LIMITS = {
   /** Rows of one cursor page without `first`, and at most with it. */
   defaultFirst: 100,
   maxFirst: 1000,
+  /** ID numbers (groups) the duplicate-registration report `duplicateStudents` returns without `limit`, and at most with it. */
+  defaultDuplicateGroups: 100,
+  maxDuplicateGroups: 500,
 };
 
 /** How many rows a field of the new shapes returns: a default, the argument that overrides it, and for a connection the lists it sizes. */
@@ -31,9 +34,13 @@ export interface ShapeBound {
   sizedFields?: string[];
 }
 
-/** The bound of an aggregate (its groups, by `limit`) or a cursor page (its rows, by `first`); undefined for other fields. */
+/**
+ * The bound of an aggregate or the duplicate report (their groups, by `limit`) or a cursor page (its
+ * rows, by `first`); undefined for other fields.
+ */
 export function shapeBound(coordinate: string): ShapeBound | undefined {
   if (/^Query\.aggregate[A-Z]/.test(coordinate)) return { assumedSize: QUERY_SHAPE_LIMITS.defaultGroups, slicingArgument: 'limit' };
+  if (coordinate === 'Query.duplicateStudents') return { assumedSize: QUERY_SHAPE_LIMITS.defaultDuplicateGroups, slicingArgument: 'limit' };
   if (/^Query\.all[A-Z]\w*Connection$/.test(coordinate)) {
     return { assumedSize: QUERY_SHAPE_LIMITS.defaultFirst, slicingArgument: 'first', sizedFields: ['edges', 'nodes'] };
   }

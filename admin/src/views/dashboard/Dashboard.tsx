@@ -2,16 +2,18 @@ import { useState } from 'react';
 import { Box, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { Title, usePermissions, useTranslate } from 'react-admin';
 import type { Permissions } from '../../auth/permissions';
+import { mayAsk } from '../../contract';
 import { seesWholeProvince } from '../scope';
-import { currentYear } from '../task-table/completion';
+import { currentYear, todayInChina } from '../task-table/completion';
 import { YEARS } from '../task-table/useTaskTable';
 import { LevelTrend } from './LevelTrend';
 import { PartnershipChart } from './PartnershipChart';
+import { Population } from './Population';
 import { ProgressByCity, ProgressByYear } from './ProgressCharts';
 import { RankingTable } from './RankingTable';
 import { ScoreTable } from './ScoreTable';
 import { SourceMix } from './SourceMix';
-import { cityRows, rowsOf, useDashboard, type DashboardData } from './useDashboard';
+import { cityRows, rowsOf, useDashboard, type DashboardAsks, type DashboardData } from './useDashboard';
 
 /** What the figures cover: the province, or the one city a bureau (or a school's staff) sees. */
 function scopeName(data: DashboardData, provinceWide: boolean, t: (key: string) => string): string {
@@ -19,13 +21,36 @@ function scopeName(data: DashboardData, provinceWide: boolean, t: (key: string) 
   return cityRows(rowsOf(data.progress))[0]?.cityName ?? '';
 }
 
-/** 工作台: progress against the task table, level and source structure, partnerships, (province-wide) the city ranking and the 绩效考核 scores. */
+/** The day the in-school figures stand on: the end of the year chosen, or today while that is still to come. */
+function populationDay(year: number): string {
+  const today = todayInChina();
+  const end = `${year}-12-31`;
+  return end < today ? end : today;
+}
+
+/** The parts the role asks for beyond those every role draws (docs/roles.md); none until the role is known. */
+function asksOf(role: Permissions['role'] | undefined, year: number): DashboardAsks {
+  const provinceWide = seesWholeProvince(role);
+  return {
+    ranking: provinceWide,
+    scores: provinceWide || role === 'CITY_ADMIN',
+    // school staff: their school's students; the 2020 base and the 翻一番 ratio are a city's
+    population: mayAsk('studentPopulation', role) ? { groupBy: role === 'SCHOOL_STAFF' ? 'SCHOOL' : 'CITY', on: populationDay(year) } : null,
+  };
+}
+
+/**
+ * 工作台: progress against the task table, 在校学生 against the 2020 base, level and source structure,
+ * partnerships, (province-wide) the city ranking and the 绩效考核 scores.
+ */
 export function Dashboard() {
   const t = useTranslate();
   const { permissions, isPending } = usePermissions<Permissions>();
   const [year, setYear] = useState(() => Math.min(2027, Math.max(2023, currentYear())));
-  const provinceWide = seesWholeProvince(permissions?.role);
-  const data = useDashboard(year, !isPending && provinceWide, !isPending && (provinceWide || permissions?.role === 'CITY_ADMIN'));
+  const role = isPending ? undefined : permissions?.role;
+  const provinceWide = seesWholeProvince(role);
+  const asks = asksOf(role, year);
+  const data = useDashboard(year, asks);
   return (
     <Box className="dashboard" sx={{ mt: 2 }}>
       <Title title={t('dashboard.title')} />
@@ -47,6 +72,9 @@ export function Dashboard() {
       <Box sx={{ display: 'grid', gridTemplateColumns: { md: '1fr 1fr' }, gap: 2 }}>
         <ProgressByYear data={data} scope={scopeName(data, provinceWide, t)} />
         <LevelTrend data={data} />
+        {data.population && asks.population && (
+          <Population data={data} groupBy={asks.population.groupBy} on={asks.population.on} wide={asks.population.groupBy === 'CITY'} />
+        )}
         <ProgressByCity data={data} year={year} />
         <SourceMix data={data} year={year} />
         <PartnershipChart data={data} year={year} />

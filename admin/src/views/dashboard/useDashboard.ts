@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { gql } from '@apollo/client';
-import { useLocale } from 'react-admin';
-import { runQuery, toSaveError } from '../../dataProvider';
-import { localizeMessage } from '../../i18n/localizeMessage';
+import { runQuery } from '../../dataProvider';
 import { loadLookup } from '../../lookups';
+import { usePart, type Part } from '../part';
+
+export { rowsOf, type Part } from '../part';
 
 export interface ProgressRow {
   year: number;
@@ -65,8 +65,15 @@ export interface ScoreRow {
   breakdown: ScorePart[];
 }
 
-/** One part of the page, loaded on its own: a refusal or failure shows in place of that part only. */
-export type Part<T> = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: T };
+/** 在校学生 in one group (studentPopulation): by city with the 2020 base and the 翻一番 ratio, or a school's count. */
+export interface PopulationRow {
+  key: string;
+  label: string;
+  students: number;
+  baseline: number | null;
+  ratio: number | null;
+}
+export type PopulationGroupBy = 'CITY' | 'SCHOOL';
 
 export interface DashboardData {
   progress: Part<ProgressRow[]>;
@@ -77,6 +84,8 @@ export interface DashboardData {
   ranking?: Part<RankingRow[]>;
   /** 绩效考核 scores with their breakdown: every city for province-wide roles, its own for a city bureau; absent for school staff */
   scores?: Part<ScoreRow[]>;
+  /** 在校学生 on a day: by city for the roles whose place is the province or a city, by school for school staff; absent for roles that may not ask */
+  population?: Part<PopulationRow[]>;
   /** English city names by code */
   cityNamesEn: Map<string, string>;
 }
@@ -176,34 +185,33 @@ const SCORES = gql`
   }
 `;
 
-const loading = { state: 'loading' } as const;
+const POPULATION = gql`
+  query DashboardPopulation($on: LocalDate, $groupBy: PopulationGroupBy!) {
+    studentPopulation(on: $on, groupBy: $groupBy) {
+      key
+      label
+      students
+      baseline
+      ratio
+    }
+  }
+`;
 
-/** A query's answer as a Part; the message is the server's, in the language shown. */
-function usePart<T>(load: () => Promise<T>, deps: unknown[], enabled = true): Part<T> | undefined {
-  const locale = useLocale();
-  const [part, setPart] = useState<Part<T>>(loading);
-  useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    setPart(loading);
-    load().then(
-      (value) => live && setPart({ state: 'ready', value }),
-      (error: unknown) => live && setPart({ state: 'error', message: localizeMessage(toSaveError(error).message, locale) }),
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, enabled, locale]);
-  return enabled ? part : undefined;
+/** Which parts beyond those every role draws the signed-in role asks for. */
+export interface DashboardAsks {
+  /** the city ranking: province-wide roles */
+  ranking: boolean;
+  /** the scores: those and city bureaus (the server gives a bureau its own city's) */
+  scores: boolean;
+  /** 在校学生 on the day `on`, grouped so; null for a role that may not ask */
+  population: { groupBy: PopulationGroupBy; on: string } | null;
 }
 
 /**
- * Everything the dashboard draws, each part from its own analyst query so that one refusal cannot blank
- * the page; trends span the campaign, the rest is one year. The ranking is asked only by province-wide roles,
- * the scores by those and city bureaus (the server gives a bureau its own city's).
+ * Everything the dashboard draws, each part from its own query so that one refusal cannot blank the
+ * page; trends span the campaign, the rest is one year.
  */
-export function useDashboard(year: number, provinceWide: boolean, scored: boolean): DashboardData {
+export function useDashboard(year: number, asks: DashboardAsks): DashboardData {
   const progress = usePart(() => runQuery<{ campaignProgress: { rows: ProgressRow[] } }>(PROGRESS).then((r) => r.campaignProgress.rows), []);
   const levels = usePart(() => runQuery<{ levelMix: LevelRow[] }>(LEVELS).then((r) => r.levelMix), []);
   const sources = usePart(() => runQuery<{ sourceMix: SourceRow[] }>(SOURCES, { year }).then((r) => r.sourceMix), [year]);
@@ -211,15 +219,17 @@ export function useDashboard(year: number, provinceWide: boolean, scored: boolea
     () => runQuery<{ partnershipStats: { byCity: PartnershipRow[] } }>(PARTNERSHIPS, { year }).then((r) => r.partnershipStats.byCity),
     [year],
   );
-  const ranking = usePart(() => runQuery<{ cityRanking: RankingRow[] }>(RANKING, { year }).then((r) => r.cityRanking), [year], provinceWide);
-  const scores = usePart(() => runQuery<{ cityScores: ScoreRow[] }>(SCORES, { year }).then((r) => r.cityScores), [year], scored);
+  const ranking = usePart(() => runQuery<{ cityRanking: RankingRow[] }>(RANKING, { year }).then((r) => r.cityRanking), [year], asks.ranking);
+  const scores = usePart(() => runQuery<{ cityScores: ScoreRow[] }>(SCORES, { year }).then((r) => r.cityScores), [year], asks.scores);
+  const population = usePart(
+    () => runQuery<{ studentPopulation: PopulationRow[] }>(POPULATION, { ...asks.population }).then((r) => r.studentPopulation),
+    [asks.population?.groupBy, asks.population?.on],
+    asks.population !== null,
+  );
   const cities = usePart(() => loadLookup('City'), []);
   const cityNamesEn = new Map(cities?.state === 'ready' ? [...cities.value.values()].map((c) => [String(c.code), String(c.nameEn)]) : []);
-  return { progress: progress!, levels: levels!, sources: sources!, partnerships: partnerships!, ranking, scores, cityNamesEn };
+  return { progress: progress!, levels: levels!, sources: sources!, partnerships: partnerships!, ranking, scores, population, cityNamesEn };
 }
-
-/** The rows of a part, or none while it loads or failed. */
-export const rowsOf = <T>(part: Part<T[]> | undefined): T[] => (part?.state === 'ready' ? part.value : []);
 
 export const PROVINCE_CODE = '330000';
 

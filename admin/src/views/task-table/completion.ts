@@ -9,8 +9,11 @@ export function completionColor(rate: number | null): string {
 
 export const percent = (rate: number | null): string => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 
+/** Today in China, YYYY-MM-DD. */
+export const todayInChina = (): string => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+
 /** The campaign year it is now in China. */
-export const currentYear = (): number => Number(new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+export const currentYear = (): number => Number(todayInChina().slice(0, 4));
 
 /** A year not begun has no completion to judge: shown as not started, never as a red 0.0 %. */
 export const yearStarted = (year: number): boolean => year <= currentYear();

@@ -1,18 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
+import { grouped, tallyFunctions } from './intake-tally-sql.js';
 
-/** Sums one statement's changed intakes into `delta` (plan_id, target_group, origin_code, students). */
-const grouped = (rows: string, sign = '') =>
-  `select plan_id, target_group, origin_code, ${sign}sum(count) as students from ${rows} group by plan_id, target_group, origin_code`;
-
-/** Adds `delta` to the subtotals, then deletes those of its keys that reach 0. */
-const apply = (delta: string) => `
-  insert into intake_tally as t (plan_id, target_group, origin_code, students)
-    select plan_id, target_group, origin_code, sum(students) from (${delta}) d
-    group by plan_id, target_group, origin_code having sum(students) <> 0
-    order by plan_id, target_group, origin_code
-  on conflict (plan_id, target_group, origin_code) do update set students = t.students + excluded.students;
-  delete from intake_tally t using (select distinct plan_id, target_group, origin_code from (${delta}) d) k
-    where t.plan_id = k.plan_id and t.target_group = k.target_group and t.origin_code = k.origin_code and t.students = 0;`;
+/** The subtotal's key besides the plan line. */
+const KEYS = ['target_group', 'origin_code'];
 
 export class Migration20261129043506 extends Migration {
   override async up(): Promise<void> {
@@ -26,15 +16,9 @@ export class Migration20261129043506 extends Migration {
 
     this.addSql(`drop index "intake_plan_target_group_origin_count_index";`);
 
-    this.addSql(`insert into "intake_tally" ("plan_id", "target_group", "origin_code", "students") ${grouped('intake')} having sum(count) <> 0;`);
+    this.addSql(`insert into "intake_tally" ("plan_id", "target_group", "origin_code", "students") ${grouped(KEYS, 'intake')} having sum(count) <> 0;`);
     // Statement-level triggers: a multi-row INSERT (a bulk load) costs one grouped upsert, not one per row.
-    this.addSql(`create function intake_tally_after_insert() returns trigger language plpgsql as $$ begin ${apply(grouped('new_rows'))} return null; end $$;`);
-    this.addSql(
-      `create function intake_tally_after_delete() returns trigger language plpgsql as $$ begin ${apply(grouped('old_rows', '-'))} return null; end $$;`,
-    );
-    this.addSql(
-      `create function intake_tally_after_update() returns trigger language plpgsql as $$ begin ${apply(`${grouped('new_rows')} union all ${grouped('old_rows', '-')}`)} return null; end $$;`,
-    );
+    for (const fn of tallyFunctions(KEYS)) this.addSql(fn);
     this.addSql(
       `create trigger intake_tally_after_insert after insert on intake referencing new table as new_rows for each statement execute function intake_tally_after_insert();`,
     );

@@ -8,6 +8,7 @@ import { Migration20261206035947 } from './Migration20261206035947.js';
 import { Migration20261206041230 } from './Migration20261206041230.js';
 import { Migration20261206042254 } from './Migration20261206042254.js';
 import { Migration20261206064513 } from './Migration20261206064513.js';
+import { Migration20261206092007 } from './Migration20261206092007.js';
 import { Migration20261206092205 } from './Migration20261206092205.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
@@ -19,5 +20,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206041230', class: Migration20261206041230 },
   { name: 'Migration20261206042254', class: Migration20261206042254 },
   { name: 'Migration20261206064513', class: Migration20261206064513 },
+  { name: 'Migration20261206092007', class: Migration20261206092007 },
   { name: 'Migration20261206092205', class: Migration20261206092205 },
 ];

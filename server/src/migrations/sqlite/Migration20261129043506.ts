@@ -1,4 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
+import { dropTallyTriggers, fillTally, tallyTriggers } from './intake-tally-sql.js';
+
+/** The subtotal's key besides the plan line. */
+const KEYS = ['target_group', 'origin_code'];
 
 export class Migration20261129043506 extends Migration {
   override async up(): Promise<void> {
@@ -9,30 +13,13 @@ export class Migration20261129043506 extends Migration {
 
     this.addSql(`drop index \`intake_plan_target_group_origin_count_index\`;`);
 
-    this.addSql(
-      `insert into \`intake_tally\` (\`plan_id\`, \`target_group\`, \`origin_code\`, \`students\`) select \`plan_id\`, \`target_group\`, \`origin_code\`, sum(\`count\`) from \`intake\` group by \`plan_id\`, \`target_group\`, \`origin_code\` having sum(\`count\`) <> 0;`,
-    );
+    this.addSql(fillTally(KEYS));
     // Every write of intake keeps its subtotal in the same transaction; a subtotal at 0 is deleted.
-    this.addSql(`create trigger \`intake_tally_after_insert\` after insert on \`intake\` when new.\`count\` <> 0 begin
-      insert into \`intake_tally\` (\`plan_id\`, \`target_group\`, \`origin_code\`, \`students\`) values (new.\`plan_id\`, new.\`target_group\`, new.\`origin_code\`, new.\`count\`)
-        on conflict (\`plan_id\`, \`target_group\`, \`origin_code\`) do update set \`students\` = \`students\` + excluded.\`students\`;
-    end;`);
-    this.addSql(`create trigger \`intake_tally_after_delete\` after delete on \`intake\` begin
-      update \`intake_tally\` set \`students\` = \`students\` - old.\`count\` where \`plan_id\` = old.\`plan_id\` and \`target_group\` = old.\`target_group\` and \`origin_code\` = old.\`origin_code\`;
-      delete from \`intake_tally\` where \`plan_id\` = old.\`plan_id\` and \`target_group\` = old.\`target_group\` and \`origin_code\` = old.\`origin_code\` and \`students\` = 0;
-    end;`);
-    this.addSql(`create trigger \`intake_tally_after_update\` after update of \`plan_id\`, \`target_group\`, \`origin_code\`, \`count\` on \`intake\` begin
-      update \`intake_tally\` set \`students\` = \`students\` - old.\`count\` where \`plan_id\` = old.\`plan_id\` and \`target_group\` = old.\`target_group\` and \`origin_code\` = old.\`origin_code\`;
-      delete from \`intake_tally\` where \`plan_id\` = old.\`plan_id\` and \`target_group\` = old.\`target_group\` and \`origin_code\` = old.\`origin_code\` and \`students\` = 0;
-      insert into \`intake_tally\` (\`plan_id\`, \`target_group\`, \`origin_code\`, \`students\`) select new.\`plan_id\`, new.\`target_group\`, new.\`origin_code\`, new.\`count\` where new.\`count\` <> 0
-        on conflict (\`plan_id\`, \`target_group\`, \`origin_code\`) do update set \`students\` = \`students\` + excluded.\`students\`;
-    end;`);
+    for (const trigger of tallyTriggers(KEYS)) this.addSql(trigger);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop trigger if exists \`intake_tally_after_insert\`;`);
-    this.addSql(`drop trigger if exists \`intake_tally_after_delete\`;`);
-    this.addSql(`drop trigger if exists \`intake_tally_after_update\`;`);
+    for (const drop of dropTallyTriggers()) this.addSql(drop);
     this.addSql(`drop table if exists \`intake_tally\`;`);
     this.addSql(`create index \`intake_plan_target_group_origin_count_index\` on \`intake\` (\`plan_id\`, \`target_group\`, \`origin_code\`, \`count\`);`);
   }

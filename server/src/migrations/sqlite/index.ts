@@ -7,6 +7,7 @@ import { Migration20261206035920 } from './Migration20261206035920.js';
 import { Migration20261206041204 } from './Migration20261206041204.js';
 import { Migration20261206042246 } from './Migration20261206042246.js';
 import { Migration20261206064507 } from './Migration20261206064507.js';
+import { Migration20261206092006 } from './Migration20261206092006.js';
 import { Migration20261206092203 } from './Migration20261206092203.js';
 
 export const sqliteMigrations: MigrationObject[] = [
@@ -17,5 +18,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206041204', class: Migration20261206041204 },
   { name: 'Migration20261206042246', class: Migration20261206042246 },
   { name: 'Migration20261206064507', class: Migration20261206064507 },
+  { name: 'Migration20261206092006', class: Migration20261206092006 },
   { name: 'Migration20261206092203', class: Migration20261206092203 },
 ];

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { StudyMode } from '../program/program.enums.js';
+import { IntakeSource } from '../intake/intake.enums.js';
 import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR } from '../target/campaign.js';
 import { knexOf } from '../../read/sql.js';
 import { isPostgres } from '../../read/dialect.js';
@@ -40,9 +41,9 @@ function narrow<Q extends { where: QueryMethod; whereIn: QueryMethod; whereBetwe
   return query;
 }
 
-/** Subtotals summed over the dimensions left out, as (plan_id, …dimensions, students). */
+/** Subtotals summed over the dimensions left out, as (plan_id, source, …dimensions, students). */
 function planSubtotals(em: EntityManager, filter: FactFilter, dimensions: IntakeDimension[]) {
-  const columns = ['t.plan_id', ...dimensions.map((d) => `t.${d}`)];
+  const columns = ['t.plan_id', 't.source', ...dimensions.map((d) => `t.${d}`)];
   const query = knexOf(em).from('intake_tally as t').select(columns).sum({ students: 't.students' }).groupBy(columns);
   if (narrowed(filter)) {
     query.join('enrollment_plan as np', 'np.id', 't.plan_id').join('school as ns', 'ns.id', 'np.school_id');
@@ -52,12 +53,12 @@ function planSubtotals(em: EntityManager, filter: FactFilter, dimensions: Intake
 }
 
 /**
- * Students per plan line (and per `dimensions`), then joined to the plan line (p), its program (pr)
- * and school (s) as `x.students`. They come from the subtotals that triggers keep per plan line,
- * target group and origin (`intake_tally`, about an eighth of the intake rows): read as they are
- * when a query keeps both dimensions, otherwise summed per plan line first so that the joins run
- * once per line (a narrowed scope picks its plan lines before that). Callers add their own select
- * and GROUP BY.
+ * Students per plan line and source (and per `dimensions`), then joined to the plan line (p), its
+ * program (pr) and school (s) as `x.students` and `x.source`. They come from the subtotals that
+ * triggers keep per plan line, target group, origin and source (`intake_tally`, about an eighth of the
+ * intake rows): read as they are when a query keeps both dimensions, otherwise summed per plan line
+ * and source first so that the joins run once per line (a narrowed scope picks its plan lines before
+ * that). Callers add their own select (`studentSums`) and GROUP BY.
  */
 export function planFacts(em: EntityManager, filter: FactFilter, dimensions: IntakeDimension[] = []) {
   const knex = knexOf(em);
@@ -69,6 +70,15 @@ export function planFacts(em: EntityManager, filter: FactFilter, dimensions: Int
   narrow(query, filter, 'p', 's');
   if (filter.countedOnly) query.whereNot('pr.study_mode', StudyMode.SKILLS_TRAINING);
   return query;
+}
+
+/**
+ * The students of a fact query's groups and, of them, those of REPORTED intakes (typed counts with no
+ * roster behind them): columns `students` and `unverified`.
+ */
+export function studentSums(em: EntityManager) {
+  const knex = knexOf(em);
+  return [knex.raw('sum(x.students) as students'), knex.raw('sum(case when x.source = ? then x.students else 0 end) as unverified', [IntakeSource.REPORTED])];
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PlanStatus } from '../plan/plan.enums.js';
 import { StudyMode } from '../program/program.enums.js';
+import { IntakeSource } from '../intake/intake.enums.js';
 import { CAMPAIGN_CUMULATIVE_TARGET, CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
 import { futureIntakes } from './analytics.facts.js';
 import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolveCity, type CityInfo } from './analytics.scope.js';
@@ -9,15 +10,18 @@ import type { CampaignProgress, CampaignProgressRow } from './analytics.types.js
 
 type Cell = { target: number; planned: number; enrolled: number; registered: number; unverified: number };
 const key = (cityId: number, year: number) => `${cityId}:${year}`;
+const emptyCell = (): Cell => ({ target: 0, planned: 0, enrolled: 0, registered: 0, unverified: 0 });
+const addInto = (total: Cell, value: Cell) => {
+  for (const k of Object.keys(total) as (keyof Cell)[]) total[k] += value[k];
+};
 
 /**
  * Per city and year, in one statement: task-table seats (target), seats of approved and filed lines
  * (planned, the years asked), students (enrolled, every campaign year: the cumulative needs them all)
  * and students whose registration date is still ahead of `today` (pending, the years asked). Only
  * 学制教育 lines count (R1). Each line reads its trigger-kept subtotals and seeks its future intakes
- * in the (plan, registeredOn) index, so a narrowed scope only reads its own lines. A line's students
- * on a roster count once each in its ROSTER intakes, so its unverified students are the rest
- * (an index-only count of its students).
+ * in the (plan, registeredOn) index, so a narrowed scope only reads its own lines. Its unverified
+ * students are those of its REPORTED subtotals; both sums read only the (plan, source, students) index.
  */
 function progressQuery(em: EntityManager, years: number[], cityId: number | null, today: string) {
   const knex = knexOf(em);
@@ -28,11 +32,7 @@ function progressQuery(em: EntityManager, years: number[], cityId: number | null
     .select('s.city_id as city_id', 'p.year as year')
     .select(knex.raw(`case when p.status in (?, ?) and ${asked} then p.seats else 0 end as planned`, [PlanStatus.APPROVED, PlanStatus.FILED, ...years]))
     .select(knex.raw('(select sum(t.students) from intake_tally t where t.plan_id = p.id) as enrolled'))
-    .select(
-      knex.raw(
-        'coalesce((select sum(t.students) from intake_tally t where t.plan_id = p.id), 0) - (select count(*) from student st where st.plan_id = p.id) as unverified',
-      ),
-    )
+    .select(knex.raw('(select sum(t.students) from intake_tally t where t.plan_id = p.id and t.source = ?) as unverified', [IntakeSource.REPORTED]))
     .select(
       knex.raw(`case when ${asked} then (select sum(i.count) from ${futureIntakes(em)} where i.plan_id = p.id and i.registered_on > ?) end as pending`, [
         ...years,
@@ -88,7 +88,7 @@ export async function campaignProgress(
   const cells = new Map<string, Cell>();
   const cell = (cityId: number, year: number) => {
     const k = key(cityId, year);
-    if (!cells.has(k)) cells.set(k, { target: 0, planned: 0, enrolled: 0, registered: 0, unverified: 0 });
+    if (!cells.has(k)) cells.set(k, emptyCell());
     return cells.get(k)!;
   };
   for (const f of facts) {
@@ -103,26 +103,26 @@ export async function campaignProgress(
   const scope: CityInfo[] = city ? [city] : cities;
   const rows: CampaignProgressRow[] = [];
   for (const y of years) {
-    const total: Cell = { target: 0, planned: 0, enrolled: 0, registered: 0, unverified: 0 };
+    const total = emptyCell();
     for (const c of scope) {
       const value = cell(c.id, y);
-      for (const k of Object.keys(total) as (keyof Cell)[]) total[k] += value[k];
+      addInto(total, value);
       if (args.cityCode !== PROVINCE_CODE) rows.push(row(y, c.code, c.nameZh, value));
     }
     if (!city) rows.push(row(y, PROVINCE_CODE, PROVINCE_NAME, total));
   }
 
-  let cumulativeEnrolled = 0;
-  let cumulativeTarget = 0;
-  for (const c of scope) {
-    for (const y of campaignYears(null)) {
-      cumulativeEnrolled += cell(c.id, y).enrolled;
-      cumulativeTarget += cell(c.id, y).target;
-    }
-  }
-  const target = city ? cumulativeTarget : CAMPAIGN_CUMULATIVE_TARGET;
+  const sum = emptyCell();
+  for (const c of scope) for (const y of campaignYears(null)) addInto(sum, cell(c.id, y));
+  const target = city ? sum.target : CAMPAIGN_CUMULATIVE_TARGET;
   return {
     rows,
-    cumulative: { cityCode: city?.code ?? PROVINCE_CODE, target, enrolled: cumulativeEnrolled, completionRate: ratio(cumulativeEnrolled, target) },
+    cumulative: {
+      cityCode: city?.code ?? PROVINCE_CODE,
+      target,
+      enrolled: sum.enrolled,
+      unverified: sum.unverified,
+      completionRate: ratio(sum.enrolled, target),
+    },
   };
 }

@@ -3,13 +3,14 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Level } from '../major/level.js';
 import { School } from '../school/school.entity.js';
 import { PROVINCE_CODE } from '../target/campaign.js';
-import { planFacts } from './analytics.facts.js';
+import { planFacts, studentSums } from './analytics.facts.js';
 import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolveCity, resolveSchool, type CityInfo } from './analytics.scope.js';
 import { toNumber, rowsOf } from '../../read/sql.js';
 import type { LevelMixRow } from './analytics.types.js';
 
-type Counts = Record<Level, number>;
-const empty = (): Counts => ({ [Level.INTERMEDIATE]: 0, [Level.ADVANCED]: 0, [Level.PREPARATORY_TECHNICIAN]: 0 });
+/** Students by level, and of them those of REPORTED intakes (unverified). */
+type Counts = Record<Level, number> & { unverified: number };
+const empty = (): Counts => ({ [Level.INTERMEDIATE]: 0, [Level.ADVANCED]: 0, [Level.PREPARATORY_TECHNICIAN]: 0, unverified: 0 });
 const total = (c: Counts) => c.INTERMEDIATE + c.ADVANCED + c.PREPARATORY_TECHNICIAN;
 const share = (c: Counts) => ratio(c.ADVANCED + c.PREPARATORY_TECHNICIAN, total(c));
 
@@ -39,6 +40,7 @@ function toRows(unit: Unit, years: number[]): LevelMixRow[] {
       schoolId: unit.schoolId === null ? null : String(unit.schoolId),
       schoolName: unit.schoolName,
       enrolled: total(counts),
+      unverified: counts.unverified,
       intermediate: counts.INTERMEDIATE,
       advanced: counts.ADVANCED,
       preparatoryTechnician: counts.PREPARATORY_TECHNICIAN,
@@ -52,7 +54,7 @@ function toRows(unit: Unit, years: number[]): LevelMixRow[] {
 function addInto(target: Unit, source: Unit): void {
   for (const [year, counts] of source.years) {
     const sum = countsOf(target, year);
-    for (const level of Object.values(Level)) sum[level] += counts[level];
+    for (const k of Object.keys(sum) as (keyof Counts)[]) sum[k] += counts[k];
   }
 }
 
@@ -80,7 +82,7 @@ export async function levelMix(
     em,
     planFacts(em, { years: queried, cityId: city?.id, schoolId: school?.id, countedOnly: true })
       .select({ unitId: groupColumn, year: 'p.year', level: 'pr.level' })
-      .sum({ students: 'x.students' })
+      .select(...studentSums(em))
       .groupBy(groupColumn, 'p.year', 'pr.level'),
   );
 
@@ -92,7 +94,11 @@ export async function levelMix(
     const schools = await em.find(School, { id: { $in: ids } }, { orderBy: { name: 'ASC' } });
     for (const s of schools) units.set(s.id, { cityCode: city.code, cityName: city.nameZh, schoolId: s.id, schoolName: s.name, years: new Map() });
   }
-  for (const g of grouped) countsOf(units.get(toNumber(g.unitId))!, toNumber(g.year))[g.level as Level] += toNumber(g.students);
+  for (const g of grouped) {
+    const counts = countsOf(units.get(toNumber(g.unitId))!, toNumber(g.year));
+    counts[g.level as Level] += toNumber(g.students);
+    counts.unverified += toNumber(g.unverified);
+  }
 
   if (school) return toRows(units.get(school.id)!, years);
   const whole: Unit = city

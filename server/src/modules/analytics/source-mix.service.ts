@@ -3,7 +3,7 @@ import { TargetGroup } from '../intake/intake.enums.js';
 import { StudyMode } from '../program/program.enums.js';
 import { isZhejiangCode, provinceByCode } from '../region/provinces.js';
 import { PROVINCE_CODE } from '../target/campaign.js';
-import { planFacts } from './analytics.facts.js';
+import { planFacts, studentSums } from './analytics.facts.js';
 import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolveCity, type CityInfo } from './analytics.scope.js';
 import { toNumber, rowsOf } from '../../read/sql.js';
 import { OriginKind, type SourceMixRow } from './source-mix.types.js';
@@ -18,10 +18,17 @@ class Tally {
   byGroup = new Map<string, number>();
   byMode = new Map<string, number>();
   byOrigin = new Map<string, number>();
+  /** Of the counted students, and of the SKILLS_TRAINING ones, those of REPORTED intakes. */
+  unverified = 0;
+  skillsTrainingUnverified = 0;
 
-  add(group: string, mode: string, origin: string, students: number): void {
+  add(group: string, mode: string, origin: string, students: number, unverified: number): void {
     this.byMode.set(mode, (this.byMode.get(mode) ?? 0) + students);
-    if (mode === StudyMode.SKILLS_TRAINING) return;
+    if (mode === StudyMode.SKILLS_TRAINING) {
+      this.skillsTrainingUnverified += unverified;
+      return;
+    }
+    this.unverified += unverified;
     this.byGroup.set(group, (this.byGroup.get(group) ?? 0) + students);
     this.byOrigin.set(origin, (this.byOrigin.get(origin) ?? 0) + students);
   }
@@ -30,6 +37,8 @@ class Tally {
     for (const name of ['byGroup', 'byMode', 'byOrigin'] as const) {
       for (const [k, v] of other[name]) this[name].set(k, (this[name].get(k) ?? 0) + v);
     }
+    this.unverified += other.unverified;
+    this.skillsTrainingUnverified += other.skillsTrainingUnverified;
   }
 
   toRow(year: number, cityCode: string, cityName: string): SourceMixRow {
@@ -41,7 +50,9 @@ class Tally {
       cityCode,
       cityName,
       enrolled,
+      unverified: this.unverified,
       skillsTraining: this.byMode.get(StudyMode.SKILLS_TRAINING) ?? 0,
+      skillsTrainingUnverified: this.skillsTrainingUnverified,
       byTargetGroup: Object.values(TargetGroup).map((targetGroup) => ({ targetGroup, students: this.byGroup.get(targetGroup) ?? 0 })),
       byStudyMode: Object.values(StudyMode).map((studyMode) => ({
         studyMode,
@@ -79,7 +90,7 @@ export async function sourceMix(em: EntityManager, cities: CityInfo[], args: { y
     em,
     planFacts(em, { years, cityId: city?.id, countedOnly: false }, ['target_group', 'origin_code'])
       .select({ cityId: 's.city_id', year: 'p.year', targetGroup: 'x.target_group', studyMode: 'pr.study_mode', originCode: 'x.origin_code' })
-      .sum({ students: 'x.students' })
+      .select(...studentSums(em))
       .groupBy('s.city_id', 'p.year', 'x.target_group', 'pr.study_mode', 'x.origin_code'),
   );
   const codeOf = new Map(cities.map((c) => [c.id, c.code]));
@@ -92,7 +103,7 @@ export async function sourceMix(em: EntityManager, cities: CityInfo[], args: { y
   };
   for (const g of grouped) {
     const cityId = toNumber(g.cityId);
-    tally(cityId, toNumber(g.year)).add(g.targetGroup, g.studyMode, originKey(g.originCode, codeOf.get(cityId)!), toNumber(g.students));
+    tally(cityId, toNumber(g.year)).add(g.targetGroup, g.studyMode, originKey(g.originCode, codeOf.get(cityId)!), toNumber(g.students), toNumber(g.unverified));
   }
 
   const scope = city ? [city] : cities;

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TargetGroup } from '../intake/intake.enums.js';
 import { StudyMode } from '../program/program.enums.js';
+import { UNVERIFIED } from './analytics.types.js';
 
 export enum OriginKind {
   IN_CITY = 'IN_CITY',
@@ -43,7 +44,10 @@ export class SourceMixRow {
   @Field(() => String) cityCode!: string;
   @Field(() => String) cityName!: string;
   @Field(() => Int, { description: '学制教育 students (R1); the target-group and origin breakdowns add up to it' }) enrolled!: number;
+  @Field(() => Int, { description: UNVERIFIED }) unverified!: number;
   @Field(() => Int, { description: 'SKILLS_TRAINING students: reported, never counted (R1)' }) skillsTraining!: number;
+  @Field(() => Int, { description: 'Of `skillsTraining`, students of REPORTED intakes (typed counts with no roster behind them): unverified' })
+  skillsTrainingUnverified!: number;
   @Field(() => [TargetGroupCount]) byTargetGroup!: TargetGroupCount[];
   @Field(() => [StudyModeCount], { description: 'Every study mode, SKILLS_TRAINING included' }) byStudyMode!: StudyModeCount[];
   @Field(() => [OriginCount]) byOrigin!: OriginCount[];

@@ -2,15 +2,16 @@ import { Entity, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property } from '
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 
 /**
- * Students per plan line, target group and origin: the sums of `intake.count` that the analyst
- * queries group, so they read ~75,000 subtotals instead of 600,000 intakes. Only database triggers
- * on `intake` write it (see the migrations), inside the writing transaction, whatever the write
- * path; a subtotal that falls to 0 is deleted. Not an API resource.
+ * Students per plan line, target group, origin and source (ROSTER or REPORTED): the sums of
+ * `intake.count` that the analyst queries group, so they read ~75,000 subtotals instead of 600,000
+ * intakes, and tell the unverified (REPORTED) part from them. Only database triggers on `intake`
+ * write it (see the migrations), inside the writing transaction, whatever the write path; a subtotal
+ * that falls to 0 is deleted. Not an API resource.
  */
 @Entity({ tableName: 'intake_tally' })
-// A plan line's students without visiting the table (campaignProgress sums them per counted line);
-// it also serves the foreign key, so the plan gets no index of its own.
-@Index({ properties: ['plan', 'students'] })
+// A plan line's students, and its REPORTED ones, without visiting the table (campaignProgress sums
+// both per counted line); it also serves the foreign key, so the plan gets no index of its own.
+@Index({ properties: ['plan', 'source', 'students'] })
 export class IntakeTally {
   @ManyToOne(() => EnrollmentPlan, { primary: true, deleteRule: 'cascade', index: false })
   plan!: EnrollmentPlan;
@@ -21,8 +22,12 @@ export class IntakeTally {
   @PrimaryKey({ type: 'string', length: 6 })
   originCode!: string;
 
+  /** IntakeSource: ROSTER (students on a roster) or REPORTED (typed counts, unverified). */
+  @PrimaryKey({ type: 'string', length: 10 })
+  source!: string;
+
   @Property({ type: 'integer' })
   students!: number;
 
-  [PrimaryKeyProp]?: ['plan', 'targetGroup', 'originCode'];
+  [PrimaryKeyProp]?: ['plan', 'targetGroup', 'originCode', 'source'];
 }

@@ -14,7 +14,7 @@ export const populationQueries = defineQueries({ studentPopulation: 'place', stu
 export class PopulationResolver {
   @Query(() => [PopulationRow], {
     description:
-      '在校学生: students on a roster in school on a day (today unless given), by city (with the province, the 2020 base and the 翻一番 ratio), school, level or year of entry; a city bureau sees its city, school staff their school',
+      '在校学生: students on a roster in school on a day (today unless given), by city (with the province, the 2020 base and the 翻一番 ratio; a city with a base is listed even with nobody in school), school, level or year of entry; a city bureau sees its city, school staff their school',
   })
   studentPopulation(
     @Arg('on', () => CalendarDate, { nullable: true }) on: string | null | undefined,

@@ -47,10 +47,23 @@ function placeCondition(): { sql: string; params: number[] } {
   return { sql: '', params: [] };
 }
 
+/**
+ * Whether a reader's by-city figures list a city that has a 2020 base but nobody in school: every
+ * city for province-wide roles, its own for a city bureau; none for school staff (their figures are their school's).
+ */
+function listsCityWithoutStudents(cityId: number): boolean {
+  const actor = requestActor();
+  if (actor?.role === Role.SCHOOL_STAFF) return false;
+  return actor?.role !== Role.CITY_ADMIN || actor.cityId === cityId;
+}
+
 const FROM = `from student s join school sc on sc.id = s.school_id join city c on c.id = sc.city_id
   join enrollment_plan p on p.id = s.plan_id join program pr on pr.id = p.program_id`;
 
-/** 在校学生: students registered on or before the day who had not left the roll by it, grouped; by city with the 2020 base. */
+/**
+ * 在校学生: students registered on or before the day who had not left the roll by it, grouped; by city
+ * with the 2020 base, listing also the cities of the reader's place that have a base and nobody in school.
+ */
 export async function studentPopulation(em: EntityManager, on: string, groupBy: PopulationGroupBy): Promise<PopulationRow[]> {
   const { key, label } = GROUPS[groupBy];
   const place = placeCondition();
@@ -63,10 +76,16 @@ export async function studentPopulation(em: EntityManager, on: string, groupBy: 
   );
   const result: PopulationRow[] = rows.map((r) => ({ key: String(r.k), label: String(r.label), students: toNumber(r.n), baseline: null, ratio: null }));
   if (groupBy !== PopulationGroupBy.CITY) return result;
-  const bases = await queryRows<{ code: string; students: unknown }>(
+  const bases = await queryRows<{ city_id: unknown; code: string; name_zh: string; students: unknown }>(
     em,
-    'select c.code, b.students from population_baseline b join city c on c.id = b.city_id',
+    'select c.id as city_id, c.code, c.name_zh, b.students from population_baseline b join city c on c.id = b.city_id',
   );
+  for (const base of bases) {
+    if (listsCityWithoutStudents(toNumber(base.city_id)) && !result.some((r) => r.key === base.code)) {
+      result.push({ key: base.code, label: base.name_zh, students: 0, baseline: null, ratio: null });
+    }
+  }
+  result.sort((a, b) => a.key.localeCompare(b.key));
   const baseOf = new Map(bases.map((b) => [b.code, toNumber(b.students)]));
   for (const row of result) {
     row.baseline = baseOf.get(row.key) ?? null;

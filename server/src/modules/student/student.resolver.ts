@@ -5,6 +5,7 @@ import type { Context } from '../../context.js';
 import { assertMayWrite, readScope, requestActor } from '../../auth/scope.js';
 import { findOrFail } from '../../common/crud.service.js';
 import { badInput, conflict } from '../../common/errors.js';
+import { QUERY_SHAPE_LIMITS } from '../../common/query-shape-limits.js';
 import { parseId } from '../../common/ids.js';
 import type { ResourceDef } from '../../common/resource.js';
 import { readRows, type EntityRow } from '../../read/rows.js';
@@ -40,9 +41,6 @@ export class DuplicateStudentGroup {
   @Field(() => Int) count!: number;
   @Field(() => [Student]) students!: EntityRow[];
 }
-
-/** Most groups one duplicate report returns. */
-export const MAX_DUPLICATE_GROUPS = 500;
 
 @Resolver(() => Student)
 export class StudentResolver {
@@ -120,16 +118,21 @@ export class StudentResolver {
   }
 
   @Query(() => [DuplicateStudentGroup], {
-    description: `双重学籍: ID numbers on the roll of more than one record in the province, oldest first (province only; at most ${MAX_DUPLICATE_GROUPS} groups)`,
+    description: '双重学籍: ID numbers on the roll of more than one record in the province, oldest first (province only)',
   })
   async duplicateStudents(
-    @Arg('limit', () => Int, { nullable: true }) limit: number | null | undefined,
+    @Arg('limit', () => Int, {
+      nullable: true,
+      description: `ID numbers (groups) returned (default ${QUERY_SHAPE_LIMITS.defaultDuplicateGroups}, at most ${QUERY_SHAPE_LIMITS.maxDuplicateGroups})`,
+    })
+    limit: number | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<DuplicateStudentGroup[]> {
     assertMayAsk(studentQueries.duplicateStudents, ctx.actor);
-    const take = limit ?? 100;
-    if (!Number.isInteger(take) || take < 1 || take > MAX_DUPLICATE_GROUPS) {
-      throw badInput('limit', `limit 须在 1 至 ${MAX_DUPLICATE_GROUPS} 之间`, `limit must lie between 1 and ${MAX_DUPLICATE_GROUPS}`);
+    const { defaultDuplicateGroups, maxDuplicateGroups } = QUERY_SHAPE_LIMITS;
+    const take = limit ?? defaultDuplicateGroups;
+    if (!Number.isInteger(take) || take < 1 || take > maxDuplicateGroups) {
+      throw badInput('limit', `limit 须在 1 至 ${maxDuplicateGroups} 之间`, `limit must lie between 1 and ${maxDuplicateGroups}`);
     }
     const onRoll = ON_ROLL.map(() => '?').join(', ');
     const groups = await queryRows<{ id_hash: string; n: unknown }>(

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { placeholders, queryRows, toNumber, type SqlRow } from '../../read/sql.js';
 import { City } from '../city/city.entity.js';
 import { isZhejiangCode } from '../region/provinces.js';
+import { IntakeSource } from '../intake/intake.enums.js';
+import { StudyMode } from '../program/program.enums.js';
 import { CountByKey, SummaryFigures } from './summary-figures.types.js';
 
 /** Adds to a breakdown's entry under a key, keeping the keys in sorted order. */
@@ -21,7 +23,9 @@ const emptyFigures = (): SummaryFigures => ({
   plannedSeats: 0,
   plannedSeatsByStatus: [],
   intakes: 0,
+  intakesUnverified: 0,
   skillsTrainingIntakes: 0,
+  skillsTrainingIntakesUnverified: 0,
   intakesByLevel: [],
   intakesBySeason: [],
   intakesByTargetGroup: [],
@@ -38,18 +42,20 @@ const emptyFigures = (): SummaryFigures => ({
   disciplineCasesByStatus: [],
 });
 
-const INTAKES_FROM = `from intake i
-  join enrollment_plan ep on ep.id = i.plan_id
+/** Intakes as their trigger-kept subtotals (plan line, target group, origin, source; ADR 0006) with their line. */
+const INTAKES_FROM = `from intake_tally t
+  join enrollment_plan ep on ep.id = t.plan_id
   join program pr on pr.id = ep.program_id
   join school s on s.id = ep.school_id`;
 
-const COUNTED = "pr.study_mode <> 'SKILLS_TRAINING'";
+const COUNTED = `pr.study_mode <> '${StudyMode.SKILLS_TRAINING}'`;
+const UNVERIFIED = `t.source = '${IntakeSource.REPORTED}'`;
 
 const INTAKE_BREAKDOWNS = [
   ['intakesByLevel', 'pr.level'],
   ['intakesBySeason', 'ep.season'],
-  ['intakesByTargetGroup', 'i.target_group'],
-  ['intakesByOrigin', 'i.origin_code'],
+  ['intakesByTargetGroup', 't.target_group'],
+  ['intakesByOrigin', 't.origin_code'],
 ] as const;
 
 /**
@@ -93,16 +99,22 @@ export async function loadSummaryFigures(em: EntityManager, keys: readonly strin
     },
   );
   each(
-    await rows(`select s.city_id, ep.year, sum(case when ${COUNTED} then i.count else 0 end) as counted, sum(case when ${COUNTED} then 0 else i.count end) as skills
+    await rows(`select s.city_id, ep.year,
+        sum(case when ${COUNTED} then t.students else 0 end) as counted,
+        sum(case when ${COUNTED} and ${UNVERIFIED} then t.students else 0 end) as counted_unverified,
+        sum(case when ${COUNTED} then 0 else t.students end) as skills,
+        sum(case when not (${COUNTED}) and ${UNVERIFIED} then t.students else 0 end) as skills_unverified
       ${INTAKES_FROM} where ${scope('s.city_id', 'ep.year')} group by s.city_id, ep.year`),
     (f, r) => {
       f.intakes = toNumber(r.counted);
+      f.intakesUnverified = toNumber(r.counted_unverified);
       f.skillsTrainingIntakes = toNumber(r.skills);
+      f.skillsTrainingIntakesUnverified = toNumber(r.skills_unverified);
     },
   );
   for (const [field, column] of INTAKE_BREAKDOWNS) {
     each(
-      await rows(`select s.city_id, ep.year, ${column} as k, sum(i.count) as n ${INTAKES_FROM}
+      await rows(`select s.city_id, ep.year, ${column} as k, sum(t.students) as n ${INTAKES_FROM}
         where ${scope('s.city_id', 'ep.year')} and ${COUNTED} group by s.city_id, ep.year, ${column} order by ${column}`),
       (f, r) => {
         f[field].push({ key: String(r.k), count: toNumber(r.n) } satisfies CountByKey);

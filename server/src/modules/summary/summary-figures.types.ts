@@ -6,7 +6,7 @@ export class CountByKey {
   @Field(() => Int) count!: number;
 }
 
-/** Generated from the data on every read; never stored, so it cannot drift from the plans and intakes. */
+/** Generated from the data on every read (intakes through their trigger-kept subtotals); never stored, so it cannot drift from the plans and intakes. */
 @ObjectType({
   description: 'Figures of a city’s year, generated from targets, plans, intakes, order classes, cross-region agreements and the enrollment-order register',
 })
@@ -17,7 +17,10 @@ export class SummaryFigures {
   @Field(() => Int, { description: 'Planned seats counted toward targets (not skills training)' }) plannedSeats!: number;
   @Field(() => [CountByKey], { description: 'Counted planned seats by workflow status' }) plannedSeatsByStatus!: CountByKey[];
   @Field(() => Int, { description: 'Intakes counted toward targets (学制教育, R1)' }) intakes!: number;
+  @Field(() => Int, { description: 'Of `intakes`, students of REPORTED intakes (typed counts with no roster behind them): unverified' })
+  intakesUnverified!: number;
   @Field(() => Int, { description: 'Skills-training intakes: reported, never counted (R1)' }) skillsTrainingIntakes!: number;
+  @Field(() => Int, { description: 'Of `skillsTrainingIntakes`, students of REPORTED intakes: unverified' }) skillsTrainingIntakesUnverified!: number;
   @Field(() => [CountByKey]) intakesByLevel!: CountByKey[];
   @Field(() => [CountByKey]) intakesBySeason!: CountByKey[];
   @Field(() => [CountByKey]) intakesByTargetGroup!: CountByKey[];
