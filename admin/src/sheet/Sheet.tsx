@@ -94,7 +94,8 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   useLeaveGuard(pending, discardQuestion);
 
   /** The grid shows every change of the unsaved rows (edit, undo, redo, added or deleted rows) in place. */
-  useEffect(() => paged.showTouched(grid.api(), buffer.rows), [paged, grid, buffer.rows]);
+  const { showTouched } = paged;
+  useEffect(() => showTouched(grid.api(), buffer.rows), [showTouched, grid, buffer.rows]);
 
   /**
    * Reads everything again and drops the unsaved rows (after a save they are saved; 重新加载 and the
@@ -108,13 +109,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   const discardAndReload = reload;
 
   /** The sheet's filter and the sort of its column headers (else the resource's default order). */
-  const currentQuery = (): RowQuery => {
-    const sorted = grid
-      .api()
-      ?.getColumnState()
-      .find((c) => c.sort);
-    return { resource, filter: filterValues, sort: sorted ? { field: sorted.colId, order: sorted.sort === 'desc' ? 'DESC' : 'ASC' } : defaultSort };
-  };
+  const currentQuery = () => paged.query(grid.api());
 
   /** Every row of the filtered set in the sheet's order, as edited, then the rows added: what export writes. */
   const allRows = async () => {
