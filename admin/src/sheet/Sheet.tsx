@@ -3,9 +3,10 @@ import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { useListContext, useLocale, useTranslate } from 'react-admin';
+import { maxSaveRows } from '../contract';
 import { invalidateLookup } from '../lookups';
 import { localizeMessage } from '../i18n/localizeMessage';
-import { applyChanges, markProblems, newRow, pendingCount, redo, rowsOf, toggleDeleted, undo, withRows, type CellChange } from './buffer';
+import { applyChanges, markProblems, newRow, pendingCount, redo, rowsOf, undo, withRows, type CellChange } from './buffer';
 import { coerce, validate } from './coerce';
 import { restoreColumnState, saveColumnState } from './columnState';
 import { SheetToolbar } from './SheetToolbar';
@@ -15,12 +16,15 @@ import { ConflictDialog } from './ConflictDialog';
 import { totalsRow } from './totals';
 import type { ColumnSpec, SheetRow } from './types';
 import { fetchAll, type RowQuery } from './serverRows';
+import { RowsProgress } from './RowsProgress';
 import { useServerTotals } from './serverTotals';
 import { useGridAccess } from './useGridAccess';
 import { useLeaveGuard } from './useLeaveGuard';
 import { enumValues, useLookups } from './useLookups';
 import { useRange } from './useRange';
 import { useRangeEdits } from './useRangeEdits';
+import { useRangeRows } from './useRangeRows';
+import { useReading } from './useReading';
 import { useServerRows, BLOCK_SIZE } from './useServerRows';
 import { useSheetBuffer } from './useSheetBuffer';
 import { useSheetColumns } from './useSheetColumns';
@@ -86,7 +90,9 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   );
 
   const columnDefs = useSheetColumns({ resource, columns, readOnly, ctx, locale, rangeBounds: range.rangeBounds });
-  const edits = useRangeEdits({ grid, range, setBuffer, cellChange, defaults, ctx });
+  const reading = useReading();
+  const rangeRows = useRangeRows({ grid, rowsBetween: paged.rowsBetween, read: reading.read, limit: maxSaveRows });
+  const edits = useRangeEdits({ grid, range, rows: rangeRows, setBuffer, cellChange, defaults, ctx });
   const { onKeyDownCapture } = useSheetKeyboard({ grid, range, readOnly, setBuffer, edits });
 
   const pending = pendingCount(buffer, columns);
@@ -164,16 +170,11 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
     });
   };
 
+  /** 删除所选: the ticked rows, else the rows of the range. */
   const deleteSelected = () => {
-    const shown = [...(grid.api()?.getSelectedRows() ?? [])];
-    const b = range.rangeBounds();
-    if (shown.length === 0 && b)
-      for (let r = b.top; r <= b.bottom; r++) {
-        const row = grid.rowAt(r);
-        if (row) shown.push(row);
-      }
-    const keys = new Set(shown.map((row) => row.key));
-    setBuffer((current) => toggleDeleted(current, keys, shown));
+    const ticked = grid.api()?.getSelectedRows() ?? [];
+    if (ticked.length === 0) return edits.deleteRange();
+    edits.deleteRows(ticked);
     grid.api()?.deselectAll();
   };
 
@@ -225,6 +226,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
         onImported={reload}
       />
       <div ref={gridBox} className="sheet-grid" onKeyDownCapture={onKeyDownCapture} {...range.boxHandlers} onPaste={onPaste} onCopy={onCopy}>
+        <RowsProgress progress={reading.progress} />
         <AgGridReact<SheetRow>
           ref={gridRef}
           theme={theme}
