@@ -256,6 +256,9 @@ export const en: Messages = {
   sheet: {
     row_number: 'Row',
     row_count: '%{count} rows',
+    ticked: '%{count} ticked',
+    tick_all: 'Tick all %{count} rows of the filtered set (rows not loaded yet included)',
+    untick_all: 'Untick all',
     reading_rows: 'Reading %{done} / %{total} rows…',
     confirm_discard: '%{smart_count} changed row(s) are not saved and will be lost. Leave anyway?',
     open_record: 'Open the record (form and history)',
@@ -296,6 +299,7 @@ export const en: Messages = {
       nothing_to_save: 'Nothing to save',
       fix_errors: 'Fix the cells marked red before saving',
       too_many_rows: 'The selection has %{count} rows; one change takes at most %{max} (what one save takes). Select fewer rows at a time',
+      too_many_ticked: '%{count} rows are ticked; one action takes at most %{max} (what one save takes). Filter the sheet further or tick fewer rows',
       read_failed: 'Could not read the rows; nothing was changed: %{message}',
     },
     conflict: {
@@ -329,6 +333,8 @@ export const en: Messages = {
       button: 'Export',
       xlsx: 'Export Excel (.xlsx)',
       csv: 'Export CSV',
+      ticked_xlsx: 'Export the %{count} ticked rows as Excel (.xlsx)',
+      ticked_csv: 'Export the %{count} ticked rows as CSV',
       failed: 'Export failed: %{message}',
     },
   },

@@ -241,6 +241,9 @@ export const zhCN = {
   sheet: {
     row_number: '行号',
     row_count: '共 %{count} 行',
+    ticked: '已选 %{count} 行',
+    tick_all: '全选：勾选筛选出的全部 %{count} 行（含尚未载入的行）',
+    untick_all: '取消全选',
     reading_rows: '正在读取 %{done} / %{total} 行…',
     confirm_discard: '有 %{smart_count} 行修改尚未保存，离开后这些修改将被放弃。确定吗？',
     open_record: '打开记录（表单与修改记录）',
@@ -281,6 +284,7 @@ export const zhCN = {
       nothing_to_save: '没有需要保存的修改',
       fix_errors: '请先改正标红的单元格再保存',
       too_many_rows: '选区有 %{count} 行，一次最多修改 %{max} 行（一次保存的上限）；请分批选择',
+      too_many_ticked: '已勾选 %{count} 行，一次最多处理 %{max} 行（一次保存的上限）；请先筛选缩小范围，或分批勾选',
       read_failed: '读取数据失败，未做任何修改：%{message}',
     },
     conflict: {
@@ -314,6 +318,8 @@ export const zhCN = {
       button: '导出',
       xlsx: '导出 Excel（.xlsx）',
       csv: '导出 CSV',
+      ticked_xlsx: '导出所选 %{count} 行 Excel（.xlsx）',
+      ticked_csv: '导出所选 %{count} 行 CSV',
       failed: '导出失败：%{message}',
     },
   },

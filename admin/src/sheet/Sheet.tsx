@@ -17,6 +17,7 @@ import { totalsRow } from './totals';
 import type { ColumnSpec, SheetRow } from './types';
 import { fetchAll, type RowQuery } from './serverRows';
 import { RowsProgress } from './RowsProgress';
+import { TickAllHeader, TicksContext } from './TickAllHeader';
 import { useServerTotals } from './serverTotals';
 import { useGridAccess } from './useGridAccess';
 import { useLeaveGuard } from './useLeaveGuard';
@@ -30,6 +31,7 @@ import { useSheetBuffer } from './useSheetBuffer';
 import { useSheetColumns } from './useSheetColumns';
 import { useSheetKeyboard } from './useSheetKeyboard';
 import { useSheetSave } from './useSheetSave';
+import { useTicks } from './useTicks';
 import './sheet.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -116,6 +118,16 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
 
   /** The sheet's filter and the sort of its column headers (else the resource's default order). */
   const currentQuery = () => paged.query(grid.api());
+  const ticks = useTicks({
+    grid,
+    columns,
+    current,
+    savedCount: serverTotals?.count,
+    query: currentQuery,
+    read: reading.read,
+    limit: maxSaveRows,
+    rowsRead: paged.datasource,
+  });
 
   /** Every row of the filtered set in the sheet's order, as edited, then the rows added: what export writes. */
   const allRows = async () => {
@@ -170,12 +182,13 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
     });
   };
 
-  /** 删除所选: the ticked rows, else the rows of the range. */
-  const deleteSelected = () => {
-    const ticked = grid.api()?.getSelectedRows() ?? [];
-    if (ticked.length === 0) return edits.deleteRange();
+  /** 删除所选: the ticked rows (every row of the filtered set with the header box), else the rows of the range. */
+  const deleteSelected = async () => {
+    if (ticks.count === 0) return edits.deleteRange();
+    const ticked = await ticks.tickedRows();
+    if (!ticked) return;
     edits.deleteRows(ticked);
-    grid.api()?.deselectAll();
+    ticks.untickAll();
   };
 
   const askThenReload = () => {
@@ -184,9 +197,9 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   };
 
   const actionProps: SheetActionsProps = {
-    selected: () => (grid.api()?.getSelectedRows() ?? []).filter((row) => row.id),
+    selected: async () => (await ticks.tickedRows())?.filter((row) => row.id),
     showRefusals: (refusals: RowRefusal[]) => {
-      const ticked = grid.api()?.getSelectedRows() ?? [];
+      const ticked = ticks.lastTicked();
       const keys = refusals.map((r) => current.current.rows.find((row) => row.id === r.id)?.key ?? ticked.find((row) => row.id === r.id)?.key ?? '');
       setBuffer((b) =>
         markProblems(
@@ -211,13 +224,15 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
         allRows={allRows}
         pending={pending}
         rowCount={serverTotals?.count}
+        ticked={ticks.count}
+        tickedRows={ticks.exportRows}
         saving={saving}
         canUndo={buffer.past.length > 0}
         canRedo={buffer.future.length > 0}
         api={grid.api}
         lookups={lookups}
         onAdd={addRow}
-        onDelete={deleteSelected}
+        onDelete={() => void deleteSelected()}
         onUndo={() => setBuffer(undo)}
         onRedo={() => setBuffer(redo)}
         onFillDown={edits.fillDown}
@@ -227,53 +242,56 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
       />
       <div ref={gridBox} className="sheet-grid" onKeyDownCapture={onKeyDownCapture} {...range.boxHandlers} onPaste={onPaste} onCopy={onCopy}>
         <RowsProgress progress={reading.progress} />
-        <AgGridReact<SheetRow>
-          ref={gridRef}
-          theme={theme}
-          loading={!ready}
-          rowModelType="infinite"
-          datasource={ready ? paged.datasource : undefined}
-          cacheBlockSize={BLOCK_SIZE}
-          maxBlocksInCache={100}
-          blockLoadDebounceMillis={50}
-          initialState={sort.field ? { sort: { sortModel: [{ colId: sort.field, sort: sort.order === 'DESC' ? 'desc' : 'asc' }] } } : undefined}
-          pinnedBottomRowData={totals}
-          columnDefs={columnDefs}
-          defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
-          getRowId={(p) => p.data.key}
-          readOnlyEdit
-          onCellEditRequest={onCellEditRequest}
-          enterNavigatesVertically
-          enterNavigatesVerticallyAfterEdit
-          singleClickEdit={false}
-          stopEditingWhenCellsLoseFocus
-          rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
-          selectionColumnDef={{ pinned: 'left', width: 44 }}
-          rowClassRules={{
-            'sheet-row-deleted': (p) => Boolean(p.data?.deleted),
-            'sheet-row-new': (p) => Boolean(p.data && !p.data.id && !p.node.rowPinned),
-            'sheet-row-error': (p) => Boolean(p.data?.rowError),
-            'sheet-totals': (p) => Boolean(p.node.rowPinned),
-          }}
-          tooltipShowDelay={300}
-          onCellFocused={range.onCellFocused}
-          onCellMouseOver={range.onCellMouseOver}
-          onGridReady={(e) => restoreColumnState(resource, e.api)}
-          onSortChanged={(e) => {
-            if (e.source !== 'uiColumnSorted') return;
-            const sorted = e.api.getColumnState().find((c) => c.sort);
-            setSort(sorted ? { field: sorted.colId, order: sorted.sort === 'desc' ? 'DESC' : 'ASC' } : { field: 'id', order: 'ASC' });
-          }}
-          onColumnMoved={(e) => e.finished && saveColumnState(resource, e.api)}
-          onColumnResized={(e) => e.finished && saveColumnState(resource, e.api)}
-          onColumnVisible={(e) => saveColumnState(resource, e.api)}
-          onColumnPinned={(e) => saveColumnState(resource, e.api)}
-          localeText={{
-            ...(locale === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN),
-            noRowsToShow: t('sheet.grid.no_rows'),
-            loadingOoo: t('sheet.grid.loading'),
-          }}
-        />
+        <TicksContext.Provider value={ticks}>
+          <AgGridReact<SheetRow>
+            ref={gridRef}
+            theme={theme}
+            loading={!ready}
+            rowModelType="infinite"
+            datasource={ready ? paged.datasource : undefined}
+            cacheBlockSize={BLOCK_SIZE}
+            maxBlocksInCache={100}
+            blockLoadDebounceMillis={50}
+            initialState={sort.field ? { sort: { sortModel: [{ colId: sort.field, sort: sort.order === 'DESC' ? 'desc' : 'asc' }] } } : undefined}
+            pinnedBottomRowData={totals}
+            columnDefs={columnDefs}
+            defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
+            getRowId={(p) => p.data.key}
+            readOnlyEdit
+            onCellEditRequest={onCellEditRequest}
+            enterNavigatesVertically
+            enterNavigatesVerticallyAfterEdit
+            singleClickEdit={false}
+            stopEditingWhenCellsLoseFocus
+            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
+            selectionColumnDef={{ pinned: 'left', width: 44, headerComponent: TickAllHeader }}
+            {...ticks.gridHandlers}
+            rowClassRules={{
+              'sheet-row-deleted': (p) => Boolean(p.data?.deleted),
+              'sheet-row-new': (p) => Boolean(p.data && !p.data.id && !p.node.rowPinned),
+              'sheet-row-error': (p) => Boolean(p.data?.rowError),
+              'sheet-totals': (p) => Boolean(p.node.rowPinned),
+            }}
+            tooltipShowDelay={300}
+            onCellFocused={range.onCellFocused}
+            onCellMouseOver={range.onCellMouseOver}
+            onGridReady={(e) => restoreColumnState(resource, e.api)}
+            onSortChanged={(e) => {
+              if (e.source !== 'uiColumnSorted') return;
+              const sorted = e.api.getColumnState().find((c) => c.sort);
+              setSort(sorted ? { field: sorted.colId, order: sorted.sort === 'desc' ? 'DESC' : 'ASC' } : { field: 'id', order: 'ASC' });
+            }}
+            onColumnMoved={(e) => e.finished && saveColumnState(resource, e.api)}
+            onColumnResized={(e) => e.finished && saveColumnState(resource, e.api)}
+            onColumnVisible={(e) => saveColumnState(resource, e.api)}
+            onColumnPinned={(e) => saveColumnState(resource, e.api)}
+            localeText={{
+              ...(locale === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN),
+              noRowsToShow: t('sheet.grid.no_rows'),
+              loadingOoo: t('sheet.grid.loading'),
+            }}
+          />
+        </TicksContext.Provider>
       </div>
       <SheetProblems rows={buffer.rows} columns={columns} resource={resource} rowNumber={rowNumber} />
       {conflict && (
