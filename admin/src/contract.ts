@@ -30,12 +30,17 @@ interface QueryContract {
 
 export interface Contract {
   planSteps: Record<string, string[]>;
+  /** most rows one `saveX` carries: what one action over many rows may load and change */
+  maxSaveRows: number;
   resources: ResourceContract[];
   queries: Record<string, QueryContract>;
 }
 
 /** The server's own statement of every resource's limits and of who reads and writes it; the admin keeps no copy. */
 export const contract = json as Contract;
+
+/** Most rows one save writes (all or nothing); an action over more rows (tick all, a range) is refused before it loads them. */
+export const maxSaveRows = contract.maxSaveRows;
 
 const byName = new Map(contract.resources.map((resource) => [resource.name, resource]));
 

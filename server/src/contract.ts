@@ -1,4 +1,4 @@
-import { mayRead, mayWrite, placeOf, readPlaceOf, resourceOf, type FieldSpec, type Place, type ResourceDef } from './common/resource.js';
+import { MAX_SAVE_ROWS, mayRead, mayWrite, placeOf, readPlaceOf, resourceOf, type FieldSpec, type Place, type ResourceDef } from './common/resource.js';
 import { PLAN_STEPS } from './modules/plan/plan-workflow.service.js';
 import { Role } from './auth/role.js';
 import { mayAsk, type QueryReach } from './common/query-reach.js';
@@ -48,6 +48,8 @@ export interface Contract {
   roles: Role[];
   /** Roles that take each plan workflow step at all (which lines: the issuing chain, R4/R6). */
   planSteps: Record<string, Role[]>;
+  /** Most rows one `saveX` may carry (one transaction): the admin bounds what one action over many rows loads and changes. */
+  maxSaveRows: number;
   resources: ResourceContract[];
   /** Queries that are not a resource's own: their reach (common/query-reach.ts) and the roles that may ask them. */
   queries: Record<string, { reach: QueryReach; askers: Role[] }>;
@@ -99,6 +101,7 @@ export function buildContract(resources: ResourceDef[], queries: Readonly<Record
   return {
     roles: ROLES,
     planSteps: Object.fromEntries(Object.entries(PLAN_STEPS).map(([step, spec]) => [step, spec.roles])),
+    maxSaveRows: MAX_SAVE_ROWS,
     resources: resources.map(resourceContract),
     queries: Object.fromEntries(
       Object.entries(queries)

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { buildContract, contractJson, rolesPage } from '../../server/src/contract.js';
 import { queryReach, resources } from '../../server/src/modules/index.js';
-import { defineResource, type ResourceDef } from '../../server/src/common/resource.js';
+import { MAX_SAVE_ROWS, defineResource, type ResourceDef } from '../../server/src/common/resource.js';
 import { City } from '../../server/src/modules/city/city.entity.js';
 import { Role } from '../../server/src/auth/role.js';
 
@@ -30,6 +30,7 @@ test('the contract carries each resource\u2019s limits, references and who reads
   expect(company.writePlace.CITY_ADMIN).toBe('city');
   expect(contract.resources.find((r) => r.name === 'Incentive')!.readers).not.toContain('SCHOOL_STAFF');
   expect(contract.planSteps.FILE).toEqual(['PROVINCE_ADMIN']);
+  expect(contract.maxSaveRows).toBe(MAX_SAVE_ROWS);
   expect(contract.resources.map((r) => r.name)).toEqual(resources.map((r) => r.name));
   // every role reads its own account (the self place); only the province reads the others
   const user = contract.resources.find((r) => r.name === 'User')!;

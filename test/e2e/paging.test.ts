@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadProvince, startProvinceServer } from '../bench/province-server';
 import { apiToken, gql, openBrowser, screenshotDir, signIn } from './browser';
+import { gridCell, n, openSheet, recordBlocks, rowIdAt, startGeneratedProvince } from './sheet-page';
 
 /**
  * Sheets read from the server in blocks: a generated province (the benchmark's generator at a small
@@ -14,20 +12,16 @@ const ADMIN = { username: 'admin', password: 'E2e-paging-2024' };
 const CITY_ADMIN = { username: 'paging.city', password: 'Paging-city-2024' };
 const SIZE = { schools: 11, programsPerSchool: 2, intakesPerLine: 12 };
 
-let dir: string;
-let server: Awaited<ReturnType<typeof startProvinceServer>>;
+let server: Awaited<ReturnType<typeof startGeneratedProvince>>;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 let base: string;
 /** the blocks the sheet asked for: page and perPage of each `SheetRows` request */
-const blocks: { page: number; perPage: number }[] = [];
+let blocks: { page: number; perPage: number }[];
 
-const row = (index: number) => page.locator(`.ag-grid-scrolling-container [row-index="${index}"]`);
-const cell = (index: number, col: string) => row(index).locator(`[col-id="${col}"]`);
+const cell = (index: number, col: string) => gridCell(page, index, col);
 const totalsCell = (col: string) => page.locator(`.sheet-totals [col-id="${col}"]`);
-const n = (value: number) => value.toLocaleString('en-US');
-/** the record id of a shown row, from its ↗ link */
-const rowId = async (index: number) => (await cell(index, '__open').locator('a').getAttribute('href'))!.split('/').pop();
+const rowId = (index: number) => rowIdAt(page, index);
 
 type Figures = { count: number; sum: { count: number } }[];
 const intakeFigures = async (token: string, filter: Record<string, unknown> = {}) =>
@@ -44,19 +38,10 @@ async function firstIntake(token: string, sortField: string, sortOrder: string, 
   return allIntakes[0]!;
 }
 
-/** The sheet with the given filter (none) in the default order; an explicit query, so no earlier list state comes back. */
-async function openIntakes(filter: Record<string, unknown> = {}) {
-  const query = `?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=id&order=ASC`;
-  await page.goto(`${base}/#/Intake${query}`);
-  await page.reload();
-  await expect.poll(() => cell(0, 'count').textContent(), { timeout: 60000 }).toMatch(/\d/);
-}
+const openIntakes = (filter: Record<string, unknown> = {}) => openSheet(page, base, 'Intake', 'count', filter);
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-e2e-paging-'));
-  const file = path.join(dir, 'province.sqlite');
-  await loadProvince(file, SIZE);
-  server = await startProvinceServer(file, ADMIN);
+  server = await startGeneratedProvince('zj-e2e-paging-', SIZE, ADMIN);
   base = server.base;
   const token = await apiToken(base, ADMIN.username, ADMIN.password);
   // the city admin of the city with the most intakes
@@ -76,16 +61,12 @@ beforeAll(async () => {
   page = browser.page;
   page.on('pageerror', (error) => console.error('[browser]', error.message));
   page.on('dialog', (dialog) => void dialog.accept());
-  page.on('request', (request) => {
-    const body = request.postDataJSON() as { operationName?: string; variables?: { page: number; perPage: number } } | null;
-    if (body?.operationName === 'SheetRows') blocks.push({ page: body.variables!.page, perPage: body.variables!.perPage });
-  });
+  blocks = recordBlocks(page);
 }, 300000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('a sheet larger than one block', () => {

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/node';
 import { readSheet } from 'read-excel-file/node';
 import { gql, openBrowser, screenshotDir, signIn } from './browser';
+import { gridCell, pasteText as pasteInto } from './sheet-page';
 
 const base = inject('adminUrl');
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -13,7 +14,7 @@ let page: Page;
 const asked: string[] = [];
 let answer: 'accept' | 'dismiss' = 'accept';
 
-const cell = (row: number, col: string) => page.locator(`.ag-grid-scrolling-container [row-index="${row}"] [col-id="${col}"]`);
+const cell = (row: number, col: string) => gridCell(page, row, col);
 
 async function openSheet(resource: string, rows: number) {
   await page.goto(`${base}/#/${resource}`);
@@ -26,15 +27,7 @@ async function openSheet(resource: string, rows: number) {
   else await expect.poll(shown, { timeout: 30000 }).toBeGreaterThan(20);
 }
 
-async function pasteText(text: string) {
-  // the grid moves focus to a clicked cell on its next frame; the paste goes to whatever holds focus
-  await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('.sheet-grid .ag-cell')))).toBe(true);
-  await page.evaluate((data) => {
-    const transfer = new DataTransfer();
-    transfer.setData('text/plain', data);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-  }, text);
-}
+const pasteText = (text: string) => pasteInto(page, text);
 
 async function save() {
   await page.getByTestId('sheet-save').click();

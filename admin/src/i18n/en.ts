@@ -258,6 +258,10 @@ export const en: Messages = {
   sheet: {
     row_number: 'Row',
     row_count: '%{count} rows',
+    ticked: '%{count} ticked',
+    tick_all: 'Tick all %{count} rows of the filtered set (rows not loaded yet included)',
+    untick_all: 'Untick all',
+    reading_rows: 'Reading %{done} / %{total} rows…',
     confirm_discard: '%{smart_count} changed row(s) are not saved and will be lost. Leave anyway?',
     open_record: 'Open the record (form and history)',
     add_row: 'Add row',
@@ -275,7 +279,7 @@ export const en: Messages = {
     problem_row: 'Row %{row}: %{message}',
     keys: {
       add: 'Add a row at the bottom',
-      delete: 'Delete the ticked rows (saved rows are deleted on save)',
+      delete: 'Delete the ticked rows, with none ticked the rows of the selection (saved rows are deleted on save)',
       undo: 'Undo Ctrl+Z',
       redo: 'Redo Ctrl+Y',
       fill: 'Fill the selection down from its first row Ctrl+D',
@@ -292,7 +296,14 @@ export const en: Messages = {
       reference: 'not found: %{value}',
       ambiguous: 'several match: %{value}',
     },
-    notify: { saved: 'Saved 1 row |||| Saved %{smart_count} rows', nothing_to_save: 'Nothing to save', fix_errors: 'Fix the cells marked red before saving' },
+    notify: {
+      saved: 'Saved 1 row |||| Saved %{smart_count} rows',
+      nothing_to_save: 'Nothing to save',
+      fix_errors: 'Fix the cells marked red before saving',
+      too_many_rows: 'The selection has %{count} rows; one change takes at most %{max} (what one save takes). Select fewer rows at a time',
+      too_many_ticked: '%{count} rows are ticked; one action takes at most %{max} (what one save takes). Filter the sheet further or tick fewer rows',
+      read_failed: 'Could not read the rows; nothing was changed: %{message}',
+    },
     conflict: {
       title: 'Changed by someone else',
       body: 'Someone else changed some of these rows before you saved; their change was kept. Reload to see the current data (your unsaved edits are dropped).',
@@ -332,7 +343,14 @@ export const en: Messages = {
         INTERRUPTED: 'The server stopped the import; nothing was written',
       },
     },
-    export: { button: 'Export', xlsx: 'Export Excel (.xlsx)', csv: 'Export CSV', failed: 'Export failed: %{message}' },
+    export: {
+      button: 'Export',
+      xlsx: 'Export Excel (.xlsx)',
+      csv: 'Export CSV',
+      ticked_xlsx: 'Export the %{count} ticked rows as Excel (.xlsx)',
+      ticked_csv: 'Export the %{count} ticked rows as CSV',
+      failed: 'Export failed: %{message}',
+    },
   },
   tasks: { title: 'To do and reminders', none: 'Nothing to do', mark_all_read: 'Mark all read', unread: 'Unread', raised_on: 'Reminded on', due_on: 'Due on' },
   task_table: {

@@ -243,6 +243,10 @@ export const zhCN = {
   sheet: {
     row_number: '行号',
     row_count: '共 %{count} 行',
+    ticked: '已选 %{count} 行',
+    tick_all: '全选：勾选筛选出的全部 %{count} 行（含尚未载入的行）',
+    untick_all: '取消全选',
+    reading_rows: '正在读取 %{done} / %{total} 行…',
     confirm_discard: '有 %{smart_count} 行修改尚未保存，离开后这些修改将被放弃。确定吗？',
     open_record: '打开记录（表单与修改记录）',
     add_row: '添加行',
@@ -260,7 +264,7 @@ export const zhCN = {
     problem_row: '第 %{row} 行：%{message}',
     keys: {
       add: '在末尾添加一行',
-      delete: '删除勾选的行（已保存的行在保存时删除）',
+      delete: '删除勾选的行，未勾选时删除选区所在的行（已保存的行在保存时删除）',
       undo: '撤销 Ctrl+Z',
       redo: '重做 Ctrl+Y',
       fill: '把选区第一行向下填充 Ctrl+D',
@@ -281,6 +285,9 @@ export const zhCN = {
       saved: '已保存 %{smart_count} 行',
       nothing_to_save: '没有需要保存的修改',
       fix_errors: '请先改正标红的单元格再保存',
+      too_many_rows: '选区有 %{count} 行，一次最多修改 %{max} 行（一次保存的上限）；请分批选择',
+      too_many_ticked: '已勾选 %{count} 行，一次最多处理 %{max} 行（一次保存的上限）；请先筛选缩小范围，或分批勾选',
+      read_failed: '读取数据失败，未做任何修改：%{message}',
     },
     conflict: {
       title: '数据已被他人修改',
@@ -321,7 +328,14 @@ export const zhCN = {
         INTERRUPTED: '服务器中断了导入，未写入任何数据',
       },
     },
-    export: { button: '导出', xlsx: '导出 Excel（.xlsx）', csv: '导出 CSV', failed: '导出失败：%{message}' },
+    export: {
+      button: '导出',
+      xlsx: '导出 Excel（.xlsx）',
+      csv: '导出 CSV',
+      ticked_xlsx: '导出所选 %{count} 行 Excel（.xlsx）',
+      ticked_csv: '导出所选 %{count} 行 CSV',
+      failed: '导出失败：%{message}',
+    },
   },
   tasks: { title: '待办与提醒', none: '暂无待办事项', mark_all_read: '全部标为已读', unread: '未读', raised_on: '提醒日期', due_on: '截止日期' },
   task_table: {

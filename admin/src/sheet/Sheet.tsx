@@ -3,9 +3,10 @@ import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { useListContext, useLocale, useTranslate } from 'react-admin';
+import { maxSaveRows } from '../contract';
 import { invalidateLookup } from '../lookups';
 import { localizeMessage } from '../i18n/localizeMessage';
-import { applyChanges, markProblems, newRow, pendingCount, redo, rowsOf, toggleDeleted, undo, withRows, type CellChange } from './buffer';
+import { applyChanges, markProblems, newRow, pendingCount, redo, rowsOf, undo, withRows, type CellChange } from './buffer';
 import { coerce, validate } from './coerce';
 import { restoreColumnState, saveColumnState } from './columnState';
 import { SheetToolbar } from './SheetToolbar';
@@ -15,17 +16,22 @@ import { ConflictDialog } from './ConflictDialog';
 import { totalsRow } from './totals';
 import type { ColumnSpec, SheetRow } from './types';
 import { fetchAll, type RowQuery } from './serverRows';
+import { RowsProgress } from './RowsProgress';
+import { TickAllHeader, TicksContext } from './TickAllHeader';
 import { useServerTotals } from './serverTotals';
 import { useGridAccess } from './useGridAccess';
 import { useLeaveGuard } from './useLeaveGuard';
 import { enumValues, useLookups } from './useLookups';
 import { useRange } from './useRange';
 import { useRangeEdits } from './useRangeEdits';
+import { useRangeRows } from './useRangeRows';
+import { useReading } from './useReading';
 import { useServerRows, BLOCK_SIZE } from './useServerRows';
 import { useSheetBuffer } from './useSheetBuffer';
 import { useSheetColumns } from './useSheetColumns';
 import { useSheetKeyboard } from './useSheetKeyboard';
 import { useSheetSave } from './useSheetSave';
+import { useTicks } from './useTicks';
 import './sheet.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -86,7 +92,9 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   );
 
   const columnDefs = useSheetColumns({ resource, columns, readOnly, ctx, locale, rangeBounds: range.rangeBounds });
-  const edits = useRangeEdits({ grid, range, setBuffer, cellChange, defaults, ctx });
+  const reading = useReading();
+  const rangeRows = useRangeRows({ grid, rowsBetween: paged.rowsBetween, read: reading.read, limit: maxSaveRows });
+  const edits = useRangeEdits({ grid, range, rows: rangeRows, setBuffer, cellChange, defaults, ctx });
   const { onKeyDownCapture } = useSheetKeyboard({ grid, range, readOnly, setBuffer, edits });
 
   const pending = pendingCount(buffer, columns);
@@ -94,7 +102,8 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   useLeaveGuard(pending, discardQuestion);
 
   /** The grid shows every change of the unsaved rows (edit, undo, redo, added or deleted rows) in place. */
-  useEffect(() => paged.showTouched(grid.api(), buffer.rows), [paged, grid, buffer.rows]);
+  const { showTouched } = paged;
+  useEffect(() => showTouched(grid.api(), buffer.rows), [showTouched, grid, buffer.rows]);
 
   /**
    * Reads everything again and drops the unsaved rows (after a save they are saved; 重新加载 and the
@@ -108,13 +117,17 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   const discardAndReload = reload;
 
   /** The sheet's filter and the sort of its column headers (else the resource's default order). */
-  const currentQuery = (): RowQuery => {
-    const sorted = grid
-      .api()
-      ?.getColumnState()
-      .find((c) => c.sort);
-    return { resource, filter: filterValues, sort: sorted ? { field: sorted.colId, order: sorted.sort === 'desc' ? 'DESC' : 'ASC' } : defaultSort };
-  };
+  const currentQuery = () => paged.query(grid.api());
+  const ticks = useTicks({
+    grid,
+    columns,
+    current,
+    savedCount: serverTotals?.count,
+    query: currentQuery,
+    read: reading.read,
+    limit: maxSaveRows,
+    rowsRead: paged.datasource,
+  });
 
   /** Every row of the filtered set in the sheet's order, as edited, then the rows added: what export writes. */
   const allRows = async () => {
@@ -169,17 +182,13 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
     });
   };
 
-  const deleteSelected = () => {
-    const shown = [...(grid.api()?.getSelectedRows() ?? [])];
-    const b = range.rangeBounds();
-    if (shown.length === 0 && b)
-      for (let r = b.top; r <= b.bottom; r++) {
-        const row = grid.rowAt(r);
-        if (row) shown.push(row);
-      }
-    const keys = new Set(shown.map((row) => row.key));
-    setBuffer((current) => toggleDeleted(current, keys, shown));
-    grid.api()?.deselectAll();
+  /** 删除所选: the ticked rows (every row of the filtered set with the header box), else the rows of the range. */
+  const deleteSelected = async () => {
+    if (ticks.count === 0) return edits.deleteRange();
+    const ticked = await ticks.tickedRows();
+    if (!ticked) return;
+    edits.deleteRows(ticked);
+    ticks.untickAll();
   };
 
   const askThenReload = () => {
@@ -188,9 +197,9 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   };
 
   const actionProps: SheetActionsProps = {
-    selected: () => (grid.api()?.getSelectedRows() ?? []).filter((row) => row.id),
+    selected: async () => (await ticks.tickedRows())?.filter((row) => row.id),
     showRefusals: (refusals: RowRefusal[]) => {
-      const ticked = grid.api()?.getSelectedRows() ?? [];
+      const ticked = ticks.lastTicked();
       const keys = refusals.map((r) => current.current.rows.find((row) => row.id === r.id)?.key ?? ticked.find((row) => row.id === r.id)?.key ?? '');
       setBuffer((b) =>
         markProblems(
@@ -215,13 +224,15 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
         allRows={allRows}
         pending={pending}
         rowCount={serverTotals?.count}
+        ticked={ticks.count}
+        tickedRows={ticks.exportRows}
         saving={saving}
         canUndo={buffer.past.length > 0}
         canRedo={buffer.future.length > 0}
         api={grid.api}
         lookups={lookups}
         onAdd={addRow}
-        onDelete={deleteSelected}
+        onDelete={() => void deleteSelected()}
         onUndo={() => setBuffer(undo)}
         onRedo={() => setBuffer(redo)}
         onFillDown={edits.fillDown}
@@ -230,53 +241,57 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
         onImported={reload}
       />
       <div ref={gridBox} className="sheet-grid" onKeyDownCapture={onKeyDownCapture} {...range.boxHandlers} onPaste={onPaste} onCopy={onCopy}>
-        <AgGridReact<SheetRow>
-          ref={gridRef}
-          theme={theme}
-          loading={!ready}
-          rowModelType="infinite"
-          datasource={ready ? paged.datasource : undefined}
-          cacheBlockSize={BLOCK_SIZE}
-          maxBlocksInCache={100}
-          blockLoadDebounceMillis={50}
-          initialState={sort.field ? { sort: { sortModel: [{ colId: sort.field, sort: sort.order === 'DESC' ? 'desc' : 'asc' }] } } : undefined}
-          pinnedBottomRowData={totals}
-          columnDefs={columnDefs}
-          defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
-          getRowId={(p) => p.data.key}
-          readOnlyEdit
-          onCellEditRequest={onCellEditRequest}
-          enterNavigatesVertically
-          enterNavigatesVerticallyAfterEdit
-          singleClickEdit={false}
-          stopEditingWhenCellsLoseFocus
-          rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
-          selectionColumnDef={{ pinned: 'left', width: 44 }}
-          rowClassRules={{
-            'sheet-row-deleted': (p) => Boolean(p.data?.deleted),
-            'sheet-row-new': (p) => Boolean(p.data && !p.data.id && !p.node.rowPinned),
-            'sheet-row-error': (p) => Boolean(p.data?.rowError),
-            'sheet-totals': (p) => Boolean(p.node.rowPinned),
-          }}
-          tooltipShowDelay={300}
-          onCellFocused={range.onCellFocused}
-          onCellMouseOver={range.onCellMouseOver}
-          onGridReady={(e) => restoreColumnState(resource, e.api)}
-          onSortChanged={(e) => {
-            if (e.source !== 'uiColumnSorted') return;
-            const sorted = e.api.getColumnState().find((c) => c.sort);
-            setSort(sorted ? { field: sorted.colId, order: sorted.sort === 'desc' ? 'DESC' : 'ASC' } : { field: 'id', order: 'ASC' });
-          }}
-          onColumnMoved={(e) => e.finished && saveColumnState(resource, e.api)}
-          onColumnResized={(e) => e.finished && saveColumnState(resource, e.api)}
-          onColumnVisible={(e) => saveColumnState(resource, e.api)}
-          onColumnPinned={(e) => saveColumnState(resource, e.api)}
-          localeText={{
-            ...(locale === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN),
-            noRowsToShow: t('sheet.grid.no_rows'),
-            loadingOoo: t('sheet.grid.loading'),
-          }}
-        />
+        <RowsProgress progress={reading.progress} />
+        <TicksContext.Provider value={ticks}>
+          <AgGridReact<SheetRow>
+            ref={gridRef}
+            theme={theme}
+            loading={!ready}
+            rowModelType="infinite"
+            datasource={ready ? paged.datasource : undefined}
+            cacheBlockSize={BLOCK_SIZE}
+            maxBlocksInCache={100}
+            blockLoadDebounceMillis={50}
+            initialState={sort.field ? { sort: { sortModel: [{ colId: sort.field, sort: sort.order === 'DESC' ? 'desc' : 'asc' }] } } : undefined}
+            pinnedBottomRowData={totals}
+            columnDefs={columnDefs}
+            defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
+            getRowId={(p) => p.data.key}
+            readOnlyEdit
+            onCellEditRequest={onCellEditRequest}
+            enterNavigatesVertically
+            enterNavigatesVerticallyAfterEdit
+            singleClickEdit={false}
+            stopEditingWhenCellsLoseFocus
+            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
+            selectionColumnDef={{ pinned: 'left', width: 44, headerComponent: TickAllHeader }}
+            {...ticks.gridHandlers}
+            rowClassRules={{
+              'sheet-row-deleted': (p) => Boolean(p.data?.deleted),
+              'sheet-row-new': (p) => Boolean(p.data && !p.data.id && !p.node.rowPinned),
+              'sheet-row-error': (p) => Boolean(p.data?.rowError),
+              'sheet-totals': (p) => Boolean(p.node.rowPinned),
+            }}
+            tooltipShowDelay={300}
+            onCellFocused={range.onCellFocused}
+            onCellMouseOver={range.onCellMouseOver}
+            onGridReady={(e) => restoreColumnState(resource, e.api)}
+            onSortChanged={(e) => {
+              if (e.source !== 'uiColumnSorted') return;
+              const sorted = e.api.getColumnState().find((c) => c.sort);
+              setSort(sorted ? { field: sorted.colId, order: sorted.sort === 'desc' ? 'DESC' : 'ASC' } : { field: 'id', order: 'ASC' });
+            }}
+            onColumnMoved={(e) => e.finished && saveColumnState(resource, e.api)}
+            onColumnResized={(e) => e.finished && saveColumnState(resource, e.api)}
+            onColumnVisible={(e) => saveColumnState(resource, e.api)}
+            onColumnPinned={(e) => saveColumnState(resource, e.api)}
+            localeText={{
+              ...(locale === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN),
+              noRowsToShow: t('sheet.grid.no_rows'),
+              loadingOoo: t('sheet.grid.loading'),
+            }}
+          />
+        </TicksContext.Provider>
       </div>
       <SheetProblems rows={buffer.rows} columns={columns} resource={resource} rowNumber={rowNumber} />
       {conflict && (

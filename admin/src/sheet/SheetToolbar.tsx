@@ -36,6 +36,10 @@ interface Props {
   pending: number;
   /** rows of the whole filtered set, as the server counts them */
   rowCount?: number;
+  /** rows ticked (with the header box, of the whole filtered set) */
+  ticked: number;
+  /** the ticked rows in the sheet's order, as edited: what 导出所选 writes */
+  tickedRows(): Promise<SheetRow[]>;
   saving: boolean;
   canUndo: boolean;
   canRedo: boolean;
@@ -62,21 +66,21 @@ export function SheetToolbar(props: Props) {
   const [exporting, setExporting] = useState(false);
   const ctx = { t, lookups };
 
-  /** Visible columns in their on-screen order; every row of the filtered set in the sheet's order. */
-  const shownTable = async () => {
+  /** Visible columns in their on-screen order; every row of the filtered set (or the ticked rows) in the sheet's order. */
+  const shownTable = async (rows: () => Promise<SheetRow[]>) => {
     const order =
       api()
         ?.getAllDisplayedColumns()
         .map((c) => c.getColId()) ?? columns.map((c) => c.source);
     const shown = order.flatMap((id) => columns.filter((c) => c.source === id));
-    return sheetTable(await props.allRows(), shown, resource, ctx);
+    return sheetTable(await rows(), shown, resource, ctx);
   };
 
-  const exportAs = async (write: (table: Awaited<ReturnType<typeof shownTable>>) => unknown) => {
+  const exportAs = async (write: (table: Awaited<ReturnType<typeof shownTable>>) => unknown, rows = props.allRows) => {
     setExportMenu(null);
     setExporting(true);
     try {
-      await write(await shownTable());
+      await write(await shownTable(rows));
     } catch (error) {
       notify('sheet.export.failed', { type: 'error', messageArgs: { message: error instanceof Error ? error.message : String(error) } });
     } finally {
@@ -153,6 +157,15 @@ export function SheetToolbar(props: Props) {
       <Menu anchorEl={exportMenu} open={Boolean(exportMenu)} onClose={() => setExportMenu(null)}>
         <MenuItem onClick={() => void exportAs((table) => exportXlsx(table, resource, t))}>{t('sheet.export.xlsx')}</MenuItem>
         <MenuItem onClick={() => void exportAs((table) => exportCsv(table, resource, t))}>{t('sheet.export.csv')}</MenuItem>
+        {props.ticked > 0 && [
+          <Divider key="divider" />,
+          <MenuItem key="xlsx" onClick={() => void exportAs((table) => exportXlsx(table, resource, t), props.tickedRows)}>
+            {t('sheet.export.ticked_xlsx', { count: props.ticked.toLocaleString('en-US') })}
+          </MenuItem>,
+          <MenuItem key="csv" onClick={() => void exportAs((table) => exportCsv(table, resource, t), props.tickedRows)}>
+            {t('sheet.export.ticked_csv', { count: props.ticked.toLocaleString('en-US') })}
+          </MenuItem>,
+        ]}
       </Menu>
       <Button size="small" startIcon={<ViewColumnIcon />} onClick={(e) => setColumnsMenu(e.currentTarget)}>
         {t('sheet.columns')}
@@ -193,6 +206,7 @@ export function SheetToolbar(props: Props) {
         </>
       )}
       <span className="spacer" />
+      {props.ticked > 0 && <span className="sheet-ticked">{t('sheet.ticked', { count: props.ticked.toLocaleString('en-US') })}</span>}
       {props.rowCount !== undefined && <span className="sheet-row-count">{t('sheet.row_count', { count: props.rowCount.toLocaleString('en-US') })}</span>}
       {props.pending > 0 && <Chip size="small" color="warning" label={t('sheet.pending', { smart_count: props.pending })} />}
       <Button size="small" startIcon={<RefreshIcon />} onClick={props.onReload}>

@@ -58,6 +58,18 @@ describe('the undo/redo buffer', () => {
     expect(undo(deleted).rows).toHaveLength(3);
   });
 
+  test('deleting a mix of marked and unmarked rows marks them all; rows not in the buffer yet are taken in', () => {
+    const one = toggleDeleted(start(), new Set(['1']));
+    const far = rowsOf([{ id: 3, version: 1, name: 'c', seats: 30 }], columns);
+    const all = toggleDeleted(one, new Set(['1', '2', '3']), far);
+    expect(all.rows.map((r) => [r.key, r.deleted])).toEqual([
+      ['1', true],
+      ['2', true],
+      ['3', true],
+    ]);
+    expect(toggleDeleted(all, new Set(['1', '2', '3'])).rows.every((r) => !r.deleted)).toBe(true);
+  });
+
   test('the server’s verdict lands on the rows sent, by position: on the cell when it names a column, else on the row', () => {
     const marked = markProblems(
       start(),

@@ -81,18 +81,21 @@ export function applyChanges(buffer: Buffer, changes: CellChange[], added: Sheet
 }
 
 /**
- * Deletes rows: saved rows are marked (and unmarked when deleted again), new rows vanish. `shown` are the
- * rows as the grid shows them: those not in the buffer yet are taken in.
+ * Deletes rows (删除所选): saved rows are marked, new rows vanish; when every saved row chosen is marked
+ * already, they are unmarked instead. `shown` are the rows as the grid shows them: those not in the
+ * buffer yet are taken in.
  */
 export function toggleDeleted(buffer: Buffer, keys: Set<string>, shown: SheetRow[] = []): Buffer {
   if (keys.size === 0) return buffer;
-  const rows = withRows(
+  const taken = withRows(
     buffer,
     shown.filter((row) => keys.has(row.key)),
-  ).rows.flatMap((row) => {
+  ).rows;
+  const restore = taken.filter((row) => keys.has(row.key) && row.id).every((row) => row.deleted);
+  const rows = taken.flatMap((row) => {
     if (!keys.has(row.key)) return [row];
     if (!row.id) return [];
-    return [{ ...row, deleted: !row.deleted }];
+    return [{ ...row, deleted: !restore }];
   });
   return commit(buffer, rows);
 }

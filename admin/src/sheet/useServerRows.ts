@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, type RefObject } from 'react';
 import type { GridApi, IDatasource, IGetRowsParams } from 'ag-grid-community';
+import { blockStarts, shownRows } from './blocks';
 import { rowsOf, type Buffer } from './buffer';
 import { fetchBlock, type RowQuery } from './serverRows';
 import type { ColumnSpec, SheetRow } from './types';
@@ -19,11 +20,16 @@ interface Options {
   generation: number;
 }
 
+/** A column's sort as the grid states it, or the resource's order when no column is sorted. */
+const sortOf = (sorted: { colId: string; sort?: 'asc' | 'desc' | null } | undefined, fallback: RowQuery['sort']): RowQuery['sort'] =>
+  sorted?.sort ? { field: sorted.colId, order: sorted.sort === 'desc' ? 'DESC' : 'ASC' } : fallback;
+
 /**
  * The grid's rows read from the server a block at a time (AG Grid's infinite row model): the sort of
  * the column headers and the filter above the sheet go to the server. Every block is merged with the
  * unsaved rows, so an edit survives its block being dropped and read again; rows added in the sheet
- * follow the last saved row.
+ * follow the last saved row. `rowsBetween` reads the blocks of a stretch the grid has not loaded
+ * (a range edit over rows far below) through the same memory.
  */
 export function useServerRows({ resource, columns, filter, defaultSort, touched, generation }: Options) {
   /** the rows as the server last sent them, by key: what a row returns to when its edits are undone */
@@ -33,48 +39,77 @@ export function useServerRows({ resource, columns, filter, defaultSort, touched,
   const filterKey = JSON.stringify(filter);
   const sortKey = JSON.stringify(defaultSort);
 
-  const datasource = useMemo<IDatasource>(() => {
+  const source = useMemo(() => {
     const blocks = new Map<string, Promise<{ records: Record<string, unknown>[]; count?: number }>>();
     const counts = new Map<string, number>();
     const parsedFilter = JSON.parse(filterKey) as Record<string, unknown>;
     const fallbackSort = JSON.parse(sortKey) as RowQuery['sort'];
     count.current = undefined;
     saved.current = new Map();
-    return {
+
+    /**
+     * The block from `start` in the sort's order, merged with the unsaved rows, and the rows of the sheet
+     * (saved and added). Read blocks stay in memory, so redrawing after rows are added or removed asks
+     * the server nothing; the first block of a sort also asks for the count.
+     */
+    const readBlock = async (sort: RowQuery['sort'], start: number) => {
+      const queryKey = JSON.stringify(sort);
+      const blockKey = `${queryKey}|${start}`;
+      let block = blocks.get(blockKey);
+      if (!block) {
+        block = fetchBlock({ resource, filter: parsedFilter, sort }, start, BLOCK_SIZE, !counts.has(queryKey));
+        blocks.set(blockKey, block);
+        block.catch(() => blocks.delete(blockKey));
+      }
+      const result = await block;
+      if (result.count !== undefined) counts.set(queryKey, result.count);
+      const total = counts.get(queryKey) ?? start + result.records.length;
+      count.current = total;
+      const fromServer = rowsOf(result.records, columns);
+      for (const row of fromServer) saved.current.set(row.key, row);
+      const rows = shownRows(fromServer, touched.current.rows, start, start + BLOCK_SIZE, total);
+      return { rows, sheetRows: total + touched.current.rows.filter((row) => !row.id).length };
+    };
+
+    const datasource: IDatasource = {
       getRows: (params: IGetRowsParams) => {
-        const sorted = params.sortModel[0];
-        const query: RowQuery = {
-          resource,
-          filter: parsedFilter,
-          sort: sorted ? { field: sorted.colId, order: sorted.sort === 'desc' ? 'DESC' : 'ASC' } : fallbackSort,
-        };
-        const queryKey = JSON.stringify(query.sort);
-        const blockKey = `${queryKey}|${params.startRow}`;
-        // a refresh (rows added or removed in the sheet) reads blocks again: from memory, not the server
-        let block = blocks.get(blockKey);
-        if (!block) {
-          block = fetchBlock(query, params.startRow, params.endRow - params.startRow, !counts.has(queryKey));
-          blocks.set(blockKey, block);
-          block.catch(() => blocks.delete(blockKey));
-        }
-        block.then(
-          (result) => {
-            if (result.count !== undefined) counts.set(queryKey, result.count);
-            const total = counts.get(queryKey) ?? params.startRow + result.records.length;
-            count.current = total;
-            const pending = new Map(touched.current.rows.map((row) => [row.key, row]));
-            const fromServer = rowsOf(result.records, columns).map((row) => {
-              saved.current.set(row.key, row);
-              return pending.get(row.key) ?? row;
-            });
-            const added = touched.current.rows.filter((row) => !row.id);
-            const addedShown = added.slice(Math.max(0, params.startRow - total), Math.max(0, params.endRow - total));
-            params.successCallback([...fromServer, ...addedShown], total + added.length);
-          },
+        readBlock(sortOf(params.sortModel[0], fallbackSort), params.startRow).then(
+          ({ rows, sheetRows }) => params.successCallback(rows, sheetRows),
           () => params.failCallback(),
         );
       },
     };
+
+    /** The sheet's current query: its filter and the sort of the column headers. */
+    const query = (api: GridApi<SheetRow> | undefined): RowQuery => ({
+      resource,
+      filter: parsedFilter,
+      sort: sortOf(
+        api?.getColumnState().find((c) => c.sort),
+        fallbackSort,
+      ),
+    });
+
+    /**
+     * The rows from `top` to `bottom` as the sheet shows them, reading the blocks the grid has not loaded
+     * (one after another, telling how many rows are read); a position without a row gives undefined.
+     */
+    const rowsBetween = async (api: GridApi<SheetRow> | undefined, top: number, bottom: number, progress: (done: number) => void) => {
+      const { sort } = query(api);
+      const rows = new Map<number, SheetRow>();
+      for (const start of blockStarts(top, bottom, BLOCK_SIZE)) {
+        (await readBlock(sort, start)).rows.forEach((row, i) => rows.set(start + i, row));
+        progress(Math.min(bottom, start + BLOCK_SIZE - 1) - top + 1);
+      }
+      // rows edited while later blocks were read show their edits
+      const pending = new Map(touched.current.rows.map((row) => [row.key, row]));
+      return (index: number) => {
+        const row = rows.get(index);
+        return row && (pending.get(row.key) ?? row);
+      };
+    };
+
+    return { datasource, query, rowsBetween };
     // generation: a reload reads every block again
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [resource, columns, filterKey, sortKey, touched, generation]);
@@ -101,5 +136,5 @@ export function useServerRows({ resource, columns, filter, defaultSort, touched,
     }
   }, []);
 
-  return { datasource, showTouched, savedRow: (key: string) => saved.current.get(key), loadedCount: () => count.current };
+  return { ...source, showTouched };
 }

@@ -146,7 +146,8 @@ export interface ResourceDef<T extends BaseEntity = BaseEntity> {
 
 /**
  * Most rows one `saveX` request may carry. A save is one transaction, and on SQLite one transaction
- * holds every other writer; larger work is split into saves of this size (the admin reads this value).
+ * holds every other writer; larger work is split into saves of this size (the admin reads this value
+ * from `schema/resources.json`).
  */
 export const MAX_SAVE_ROWS = 1000;
 

@@ -14,7 +14,9 @@ export function SubmitSelectedSummaries({ selected, showRefusals, reload }: Shee
   const { permissions } = usePermissions<Permissions>();
   if (!canWrite(permissions, 'AnnualSummary')) return null;
   const submit = async () => {
-    const rows = selected().filter((row) => row.data.status !== 'SUBMITTED');
+    const ticked = await selected();
+    if (!ticked) return;
+    const rows = ticked.filter((row) => row.data.status !== 'SUBMITTED');
     const refusals: { id: string; message: string }[] = [];
     for (const row of rows) {
       await submitSummary(row.id!, row.version).catch((error: unknown) =>

@@ -62,20 +62,21 @@ export function WorkflowActions({ selected, showRefusals, reload }: SheetActions
       notify(localizeMessage(error.message, locale), { type: 'error' });
     }
   };
-  const ids = () => selected().map((row) => row.id!);
+  /** The ticked lines' ids, then the step (退回 asks for the reason first); nothing when too many are ticked. */
+  const start = async (step: PlanStepName) => {
+    const rows = await selected();
+    if (!rows) return;
+    const ids = rows.map((row) => row.id!);
+    if (step === 'return' && ids.length > 0) setReturning(ids);
+    else await take(step, ids);
+  };
 
   return (
     <>
       {(['submit', 'approve', 'file', 'return'] as const)
         .filter((step) => canTakeStep(permissions, step))
         .map((step) => (
-          <Button
-            key={step}
-            size="small"
-            variant="outlined"
-            data-testid={`workflow-${step}`}
-            onClick={() => (step === 'return' ? setReturning(ids()) : void take(step, ids()))}
-          >
+          <Button key={step} size="small" variant="outlined" data-testid={`workflow-${step}`} onClick={() => void start(step)}>
             {t(`workflow.${step}`)}
           </Button>
         ))}

@@ -8,6 +8,7 @@ import { SaveError, runMutation } from '../../dataProvider';
 import { localizeMessage } from '../../i18n/localizeMessage';
 import { invalidateLookup } from '../../lookups';
 import type { SheetActionsProps } from '../../sheet/actions';
+import type { SheetRow } from '../../sheet/types';
 import { RequestDialog } from './RequestDialog';
 
 const REQUEST = gql`
@@ -33,6 +34,8 @@ export function AdjustmentActions({ selected, showRefusals, reload }: SheetActio
   const { permissions } = usePermissions<Permissions>();
   const [dialog, setDialog] = useState<'request' | 'decide'>();
   const [decision, setDecision] = useState<'APPROVED' | 'REJECTED'>('APPROVED');
+  /** the ticked pending requests, read when 审批 was pressed */
+  const [pending, setPending] = useState<SheetRow[]>([]);
   const fail = (error: unknown) => notify(error instanceof SaveError ? localizeMessage(error.message, locale) : String(error), { type: 'error' });
 
   const request = async (planId: string, newSeats: number, reason: string) => {
@@ -46,9 +49,17 @@ export function AdjustmentActions({ selected, showRefusals, reload }: SheetActio
     }
   };
 
+  const openDecide = async () => {
+    const rows = await selected();
+    if (!rows) return;
+    const chosen = rows.filter((row) => row.data.decision === 'PENDING');
+    if (chosen.length === 0) return notify('adjustment.none_pending', { type: 'warning' });
+    setPending(chosen);
+    setDialog('decide');
+  };
+
   const decide = async (note: string) => {
     setDialog(undefined);
-    const pending = selected().filter((row) => row.data.decision === 'PENDING');
     const refusals: { id: string; message: string }[] = [];
     for (const row of pending) {
       try {
@@ -74,11 +85,7 @@ export function AdjustmentActions({ selected, showRefusals, reload }: SheetActio
         </Button>
       )}
       {canTakeStep(permissions, 'approve') && (
-        <Button
-          size="small"
-          variant="outlined"
-          onClick={() => (selected().some((r) => r.data.decision === 'PENDING') ? setDialog('decide') : notify('adjustment.none_pending', { type: 'warning' }))}
-        >
+        <Button size="small" variant="outlined" onClick={() => void openDecide()}>
           {t('adjustment.decide')}
         </Button>
       )}
