@@ -3,6 +3,7 @@ import { createTestApp, type Client, type TestApp } from '../helpers/test-app.js
 import { cityId } from '../helpers/fixtures.js';
 import { createUser } from '../helpers/users.js';
 import { IMPORT_LIMITS } from '../../server/src/modules/import/import-limits.js';
+import { REQUEST_LIMITS } from '../../server/src/http/limits.js';
 import { firstError, whileHealthy } from './support.js';
 
 /** Import jobs under attack: parts too large, too many rows or jobs, rows that are not rows, ids that are not ids. */
@@ -76,7 +77,9 @@ describe('malformed input', () => {
   test('rows that are not objects are refused by the type; rows of the wrong shape become problems', async () => {
     const job = (await staff.ok(START)).startImport;
     for (const rows of [[1], ['x'], [null], [[]]]) expect(firstError(await staff.gql(ADD, { job: job.id, rows })).extensions.code).toBe('BAD_USER_INPUT');
-    const deep = JSON.parse('{"a":'.repeat(100) + '1' + '}'.repeat(100));
+    // nearly as deep as a body may nest (the request budget refuses deeper bodies before they are read)
+    const levels = REQUEST_LIMITS.jsonDepth - 10;
+    const deep = JSON.parse('{"a":'.repeat(levels) + '1' + '}'.repeat(levels));
     const shaped = await staff.ok(ADD, {
       job: job.id,
       rows: [{ name: { nested: deep } }, { [`${'x'.repeat(5000)}`]: 1 }, { name: 'x'.repeat(100_000), type: 'TECHNICAL_SCHOOL', cityId: city }],
