@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import writeXlsxFile from 'write-excel-file/node';
 import { gql, openBrowser, screenshotDir, signIn } from './browser';
 import { idNumber, nthIdNumber } from '../helpers/id-numbers.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 /**
  * A school's roster of more rows than one save takes, imported from XLSX and then CSV: the server's
@@ -12,8 +14,11 @@ import { idNumber, nthIdNumber } from '../helpers/id-numbers.js';
  * the corrected file is written at once, with its progress shown meanwhile.
  */
 
-const base = inject('adminUrl');
 const ROWS = 1500;
+/** A server of its own: the school and students made here must not show in the other sheets' tests. */
+let server: ServerProcess;
+let base: string;
+let dir: string;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 let planId: string;
@@ -31,6 +36,13 @@ const studentsOnLine = async () =>
     ._allStudentsMeta.count;
 
 beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-roster-'));
+  server = await startServerProcess(
+    `sqlite:${path.join(dir, 'roster.sqlite')}`,
+    { DEMO_DATA: 'false', NODE_ENV: 'test', ADMIN_USERNAME: inject('adminUsername'), ADMIN_PASSWORD: inject('adminPassword') },
+    { readyWithinMs: 300000 },
+  );
+  base = server.base;
   const { allCities } = await gql<{ allCities: Array<{ id: string }> }>(base, '{ allCities(filter: { code: "330100" }) { id } }');
   const { allMajors } = await gql<{ allMajors: Array<{ id: string }> }>(base, '{ allMajors(filter: { code: "0101" }) { id } }');
   const { createSchool } = await gql<{ createSchool: { id: string } }>(
@@ -55,8 +67,12 @@ beforeAll(async () => {
   browser = await openBrowser();
   page = browser.page;
   await signIn(page, base);
-}, 120000);
-afterAll(async () => browser?.close());
+}, 360000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 async function importFile(file: string) {
   await page.goto(`${base}/#/Student`);
