@@ -314,7 +314,8 @@ async function ormInsertMany(orm: MikroORM, planId: number, n: number): Promise<
           chunk.map((r, j) => ({
             action: AuditAction.CREATE,
             entityName: 'Intake',
-            entityId: Number(ids[j]),
+            // SQLite answers a multi-row insert with its first id only; the rows took the ids after it
+            entityId: ids.length === chunk.length ? Number(ids[j]) : Number(ids[0]) + j,
             actorId: 1,
             actorName: ADMIN.username,
             cityId: null,

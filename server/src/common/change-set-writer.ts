@@ -96,15 +96,30 @@ async function staleAmong(em: EntityManager, meta: EntityMetadata, changeSets: C
 }
 
 /**
+ * `id in (…) and version = case id when … end`: each row only at the version it was read at. Flat
+ * lists, not an `or` per row: SQLite refuses expressions nested deeper than 1,000, which a chain of
+ * a thousand `or`s is.
+ */
+function versionMatches(q: (name: string) => string, chunk: ChangeSet<BaseEntity>[], params: unknown[]): string {
+  params.push(...chunk.map((cs) => cs.entity.id));
+  const whens = chunk.map((cs) => {
+    params.push(cs.entity.id, cs.entity.version);
+    return 'when ? then ?';
+  });
+  // `else -1` (no row has it) gives the CASE a type on PostgreSQL, whose parameters have none of their own
+  return `${q('id')} in ${placeholders(chunk)} and ${q('version')} = case ${q('id')} ${whens.join(' ')} else -1 end`;
+}
+
+/**
  * One UPDATE per chunk of rows: each column set by a CASE on the id, and the version in the WHERE
- * (`id = ? and version = ?`), so a row another writer changed since it was read is not overwritten;
+ * (`versionMatches`), so a row another writer changed since it was read is not overwritten;
  * the ids it returns tell which rows it wrote, and the versions of the others are read back.
  */
 async function updateAll(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[]): Promise<StaleRow[]> {
   const q = (name: string) => em.getPlatform().quoteIdentifier(name);
   const stale: StaleRow[] = [];
   const width = Math.max(...changeSets.map((cs) => Object.keys(cs.payload).length));
-  for (const chunk of chunksOf(changeSets, rowsPerStatement(2 * width + 2))) {
+  for (const chunk of chunksOf(changeSets, rowsPerStatement(2 * width + 3))) {
     const params: unknown[] = [];
     const columns = [...new Set(chunk.flatMap((cs) => Object.keys(cs.payload)))].map((prop) => {
       const column = q(meta.properties[prop as never]!.fieldNames[0]!);
@@ -117,11 +132,7 @@ async function updateAll(em: EntityManager, meta: EntityMetadata, changeSets: Ch
       return `${column} = case ${q('id')} ${whens.join(' ')} else ${column} end`;
     });
     const version = q('version');
-    const where = chunk.map((cs) => {
-      params.push(cs.entity.id, cs.entity.version);
-      return `(${q('id')} = ? and ${version} = ?)`;
-    });
-    const sql = `update ${q(meta.tableName)} set ${[...columns, `${version} = ${version} + 1`].join(', ')} where ${where.join(' or ')} returning ${q('id')}`;
+    const sql = `update ${q(meta.tableName)} set ${[...columns, `${version} = ${version} + 1`].join(', ')} where ${versionMatches(q, chunk, params)} returning ${q('id')}`;
     const written = new Set((await all(em, sql, params)).map((row) => toNumber(row.id)));
     if (written.size !== chunk.length)
       stale.push(
@@ -139,14 +150,10 @@ async function updateAll(em: EntityManager, meta: EntityMetadata, changeSets: Ch
 async function deleteAll(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[]): Promise<StaleRow[]> {
   const q = (name: string) => em.getPlatform().quoteIdentifier(name);
   const stale: StaleRow[] = [];
-  for (const chunk of chunksOf(changeSets, rowsPerStatement(2))) {
+  for (const chunk of chunksOf(changeSets, rowsPerStatement(3))) {
     const params: unknown[] = [];
-    const where = chunk.map((cs) => {
-      params.push(cs.entity.id, cs.entity.version);
-      return `(${q('id')} = ? and ${q('version')} = ?)`;
-    });
     const deleted = new Set(
-      (await all(em, `delete from ${q(meta.tableName)} where ${where.join(' or ')} returning ${q('id')}`, params)).map((row) => toNumber(row.id)),
+      (await all(em, `delete from ${q(meta.tableName)} where ${versionMatches(q, chunk, params)} returning ${q('id')}`, params)).map((row) => toNumber(row.id)),
     );
     if (deleted.size !== chunk.length)
       stale.push(
