@@ -11,7 +11,7 @@ import { defineQueries } from '../../common/query-reach.js';
 import type { ResourceDef } from '../../common/resource.js';
 import { IMPORT_LIMITS } from './import-limits.js';
 import { ImportJob, ImportProblem, ImportStatus, OPEN_STATUSES } from './import-job.entity.js';
-import { addProblems, addRows, jobById, moveJob, sweepJobs } from './import-store.js';
+import { addProblems, addRows, isSilent, jobById, moveJob, sweepJobs } from './import-store.js';
 import { enqueueJob } from './import-runner.js';
 
 /** Each user reads only the jobs it started (common/query-reach.ts). */
@@ -176,8 +176,12 @@ export function createImportResolver(resources: ResourceDef[]): ClassType {
     @Query(() => ImportJob, { nullable: true, description: 'One of the signed-in user’s imports, with its progress' })
     async importJob(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ImportJob | null> {
       const actor = signedIn();
-      await sweepJobs(ctx.em);
-      const job = await jobById(ctx.em, parseId(id));
+      let job = await jobById(ctx.em, parseId(id));
+      // A job polled while it runs is read only; one that has gone silent is swept (and read again) first.
+      if (job && isSilent(job)) {
+        await sweepJobs(ctx.em);
+        job = await jobById(ctx.em, job.id);
+      }
       return job?.ownerId === actor.userId ? job : null;
     }
 

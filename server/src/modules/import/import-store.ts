@@ -68,4 +68,8 @@ export async function sweepJobs(em: EntityManager, now = new Date()): Promise<vo
   await em.nativeDelete(ImportJob, { finishedAt: { $lt: keptSince } });
 }
 
+/** A job said to be running that has not reported for `IMPORT_LIMITS.silentForMs`. */
+export const isSilent = (job: ImportJob, now = Date.now()): boolean =>
+  RUNNING_STATUSES.includes(job.status) && job.updatedAt.getTime() < now - IMPORT_LIMITS.silentForMs;
+
 export const jobById = (em: EntityManager, id: number) => em.findOne(ImportJob, id, { refresh: true });
