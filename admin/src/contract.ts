@@ -32,6 +32,8 @@ export interface Contract {
   planSteps: Record<string, string[]>;
   /** most rows one `saveX` carries: what one action over many rows may load and change */
   maxSaveRows: number;
+  /** most problems one page of an import job's problems returns */
+  importProblemsPerPage: number;
   resources: ResourceContract[];
   queries: Record<string, QueryContract>;
 }
@@ -41,6 +43,9 @@ export const contract = json as Contract;
 
 /** Most rows one save writes (all or nothing); an action over more rows (tick all, a range) is refused before it loads them. */
 export const maxSaveRows = contract.maxSaveRows;
+
+/** Problems one read of an import job returns at most. */
+export const importProblemsPerPage = contract.importProblemsPerPage;
 
 const byName = new Map(contract.resources.map((resource) => [resource.name, resource]));
 

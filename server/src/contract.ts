@@ -1,5 +1,6 @@
 import { MAX_SAVE_ROWS, mayRead, mayWrite, placeOf, readPlaceOf, resourceOf, type FieldSpec, type Place, type ResourceDef } from './common/resource.js';
 import { PLAN_STEPS } from './modules/plan/plan-workflow.service.js';
+import { IMPORT_LIMITS } from './modules/import/import-limits.js';
 import { Role } from './auth/role.js';
 import { mayAsk, type QueryReach } from './common/query-reach.js';
 
@@ -50,6 +51,8 @@ export interface Contract {
   planSteps: Record<string, Role[]>;
   /** Most rows one `saveX` may carry (one transaction): the admin bounds what one action over many rows loads and changes. */
   maxSaveRows: number;
+  /** most problems one page of `ImportJob.problems` returns */
+  importProblemsPerPage: number;
   resources: ResourceContract[];
   /** Queries that are not a resource's own: their reach (common/query-reach.ts) and the roles that may ask them. */
   queries: Record<string, { reach: QueryReach; askers: Role[] }>;
@@ -102,6 +105,7 @@ export function buildContract(resources: ResourceDef[], queries: Readonly<Record
     roles: ROLES,
     planSteps: Object.fromEntries(Object.entries(PLAN_STEPS).map(([step, spec]) => [step, spec.roles])),
     maxSaveRows: MAX_SAVE_ROWS,
+    importProblemsPerPage: IMPORT_LIMITS.problemsPerPage,
     resources: resources.map(resourceContract),
     queries: Object.fromEntries(
       Object.entries(queries)

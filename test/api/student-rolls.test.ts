@@ -5,19 +5,12 @@ import { cityAdmin, provinceAdmin } from '../helpers/authorities.js';
 import { createUser } from '../helpers/users.js';
 import { FixedClock } from '../../server/src/common/clock.js';
 import { knexOf } from '../../server/src/read/sql.js';
+import { idNumber } from '../helpers/id-numbers.js';
 
 /**
  * What rosters make possible: the joint check against external rolls (联合核查), the in-school
  * population with its 2020 base (翻一番), exits over time, and analyst figures that count students.
  */
-
-function checkCharacter(first17: string): string {
-  let p = 0;
-  for (const digit of first17) p = ((p + Number(digit)) * 2) % 11;
-  const value = (12 - p) % 11;
-  return value === 10 ? 'X' : String(value);
-}
-const idNumber = (region: string, birth: string, sequence: string) => `${region}${birth}${sequence}${checkCharacter(region + birth + sequence)}`;
 
 const clock = new FixedClock('2026-06-15T04:00:00Z');
 let t: TestApp;

@@ -7,20 +7,13 @@ import { createUser } from '../helpers/users.js';
 import { testDatabase } from '../helpers/databases.js';
 import { FixedClock } from '../../server/src/common/clock.js';
 import { knexOf } from '../../server/src/read/sql.js';
+import { checkCharacter, idNumber } from '../helpers/id-numbers.js';
 
 /**
  * 学籍: ID numbers checked and derived from, personal data masked by role and encrypted at rest,
  * double registration refused, and intakes rolled up from the roster in the same transaction.
  */
 
-/** ISO 7064 MOD 11-2 by Horner's rule: a different road to the check character than the server's weight table. */
-function checkCharacter(first17: string): string {
-  let p = 0;
-  for (const digit of first17) p = ((p + Number(digit)) * 2) % 11;
-  const value = (12 - p) % 11;
-  return value === 10 ? 'X' : String(value);
-}
-const idNumber = (region: string, birth: string, sequence: string) => `${region}${birth}${sequence}${checkCharacter(region + birth + sequence)}`;
 const withWrongCheck = (id: string) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
 
 const clock = new FixedClock('2026-06-15T04:00:00Z');

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createIntake, createPlan, createProgram, createSchool, markFiled, versionOf } from '../helpers/fixtures.js';
 import { FixedClock } from '../../server/src/common/clock.js';
-import { checkCharacterOf } from '../../server/src/modules/student/id-number.js';
 import { knexOf } from '../../server/src/read/sql.js';
+import { idNumber } from '../helpers/id-numbers.js';
 
 /**
  * The unverified part of every figure (students of REPORTED intakes, typed with no roster behind
@@ -18,7 +18,6 @@ const NINGBO = '330200';
 const PROVINCE = '330000';
 const SICHUAN = '510000';
 
-const idNumber = (region: string, birth: string, sequence: string) => `${region}${birth}${sequence}${checkCharacterOf(region + birth + sequence)}`;
 const student = (planId: string, name: string, id: string, registeredOn = '2025-09-05') => ({
   planId,
   name,

@@ -9,6 +9,7 @@ import { createUser } from '../helpers/users.js';
 import { createPlan, createProgram, markFiled } from '../helpers/fixtures.js';
 import { createCampus, type Campus } from './support/campus.js';
 import { composeSubgraphs, enrollmentSubgraph, startGateway, type Gateway, type Subgraph } from './support/supergraph.js';
+import { checkCharacter } from '../helpers/id-numbers.js';
 
 /**
  * `Student` is an entity (`@key(fields: "id")`): the national 学籍 system, as a second subgraph,
@@ -25,12 +26,6 @@ const nationalTypeDefs = parse(`
   }
 `);
 
-function checkCharacter(first17: string): string {
-  let p = 0;
-  for (const digit of first17) p = ((p + Number(digit)) * 2) % 11;
-  const value = (12 - p) % 11;
-  return value === 10 ? 'X' : String(value);
-}
 const ID_NUMBER = '33010620100101011' + checkCharacter('33010620100101011');
 
 let t: TestApp;

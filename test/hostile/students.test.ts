@@ -3,15 +3,10 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createPlan, createProgram, createSchool, markFiled } from '../helpers/fixtures.js';
 import { createUser } from '../helpers/users.js';
 import { expectHealthy, firstError, whileHealthy } from './support.js';
+import { checkCharacter } from '../helpers/id-numbers.js';
 
 /** The students' endpoints at their bounds: the largest external roster, a full roster of bad rows, many openings of foreign records. */
 
-function checkCharacter(first17: string): string {
-  let p = 0;
-  for (const digit of first17) p = ((p + Number(digit)) * 2) % 11;
-  const value = (12 - p) % 11;
-  return value === 10 ? 'X' : String(value);
-}
 /** The n-th of many distinct valid ID numbers: a birth day and a sequence number from n. */
 function idNumber(n: number): string {
   const day = new Date(Date.UTC(1990, 0, 1) + Math.floor(n / 900) * 86400000).toISOString().slice(0, 10).replaceAll('-', '');

@@ -1,5 +1,7 @@
 import { gql } from '@apollo/client';
 import { SaveError, runMutation, runQuery, type RowProblem, type SaveRow } from '../dataProvider';
+// an import's parts are as large as one save (the server's `addImportRows` takes that many)
+import { importProblemsPerPage, maxSaveRows } from '../contract';
 
 /** Where an import job stands, as the dialog shows it. */
 export interface ImportProgress {
@@ -9,9 +11,6 @@ export interface ImportProgress {
   written: number;
 }
 
-/** Rows per `addImportRows` (the server's part size) and problems per page read back. */
-const PART = 1000;
-const PROBLEM_PAGE = 1000;
 const POLL_MS = 500;
 
 const JOB = 'id status rowCount validated written problemCount message';
@@ -44,11 +43,11 @@ const ENDED = ['DONE', 'FAILED', 'CANCELLED', 'INTERRUPTED'];
 
 async function problemsOf(job: Job): Promise<RowProblem[]> {
   const problems: RowProblem[] = [];
-  for (let offset = 0; offset < job.problemCount; offset += PROBLEM_PAGE) {
+  for (let offset = 0; offset < job.problemCount; offset += importProblemsPerPage) {
     const page = await runQuery<{ importJob: { problems: Array<Omit<RowProblem, 'index'> & { ord: number }> } }>(PROBLEMS, {
       id: job.id,
       offset,
-      limit: PROBLEM_PAGE,
+      limit: importProblemsPerPage,
     });
     problems.push(...page.importJob.problems.map(({ ord, ...problem }) => ({ index: ord, ...problem })));
   }
@@ -62,8 +61,8 @@ async function problemsOf(job: Job): Promise<RowProblem[]> {
  */
 export async function importThroughJob(resource: string, rows: SaveRow[], onProgress: (progress: ImportProgress, jobId: string) => void): Promise<void> {
   let job = (await runMutation<{ startImport: Job }>(START, { resource })).startImport;
-  for (let i = 0; i < rows.length; i += PART) {
-    job = (await runMutation<{ addImportRows: Job }>(ADD, { job: job.id, rows: rows.slice(i, i + PART) })).addImportRows;
+  for (let i = 0; i < rows.length; i += maxSaveRows) {
+    job = (await runMutation<{ addImportRows: Job }>(ADD, { job: job.id, rows: rows.slice(i, i + maxSaveRows) })).addImportRows;
     onProgress(job, job.id);
   }
   job = (await runMutation<{ runImport: Job }>(RUN, { job: job.id })).runImport;

@@ -1,9 +1,9 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { AppError, BulkError, type RowProblem } from './errors.js';
+import { AppError, BulkError, rowProblem } from './errors.js';
 import { parseId } from './ids.js';
 import { absent, writeScope } from '../auth/scope.js';
 import { MAX_SAVE_ROWS, type ResourceDef } from './resource.js';
-import { writeRows, type Slot } from './batch-write.js';
+import { writeRows } from './batch-write.js';
 import type { BaseEntity } from './base.entity.js';
 
 type Input = Record<string, unknown>;
@@ -36,11 +36,6 @@ export async function deleteRecord<T extends BaseEntity>(em: EntityManager, def:
   return (await writeOne(em, def, { id, version, delete: true }))!;
 }
 
-function toRowProblem({ index, error }: Slot): RowProblem {
-  const ext = error!.extensions as Record<string, string | null>;
-  return { index, code: error!.problem.code, rule: ext.rule ?? null, field: ext.field ?? null, message: error!.message };
-}
-
 /** Creates, updates and deletes many rows as one unit: any failing row fails them all, and every failing row is reported. */
 export async function saveRecords<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, rows: Input[]): Promise<T[]> {
   if (rows.length > MAX_SAVE_ROWS) {
@@ -54,6 +49,6 @@ export async function saveRecords<T extends BaseEntity>(em: EntityManager, def: 
     });
   }
   const { saved, problems } = await writeRows(em, def, rows);
-  if (problems.length > 0) throw new BulkError(problems.map(toRowProblem));
+  if (problems.length > 0) throw new BulkError(problems.map(({ index, error }) => rowProblem(index, error!)));
   return saved;
 }

@@ -49,6 +49,12 @@ export interface RowProblem {
   message: string;
 }
 
+/** A row's problem as bulk writes and imports report it. */
+export function rowProblem(index: number, error: AppError): RowProblem {
+  const ext = error.extensions as Record<string, string | null>;
+  return { index, code: error.problem.code, rule: ext.rule ?? null, field: ext.field ?? null, message: error.message };
+}
+
 /** A bulk write refused as a whole; every failing row is reported by its index. */
 export class BulkError extends GraphQLError {
   constructor(readonly rows: RowProblem[]) {

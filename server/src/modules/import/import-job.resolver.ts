@@ -7,6 +7,7 @@ import { assertRoleMayWrite, requestActor, unauthenticated } from '../../auth/sc
 import type { Actor } from '../../auth/actor.js';
 import { AppError, badInput, notFound } from '../../common/errors.js';
 import { parseId } from '../../common/ids.js';
+import { queryRows } from '../../read/sql.js';
 import { defineQueries } from '../../common/query-reach.js';
 import type { ResourceDef } from '../../common/resource.js';
 import { IMPORT_LIMITS } from './import-limits.js';
@@ -111,14 +112,11 @@ export function createImportResolver(resources: ResourceDef[]): ClassType {
       const misfits = coerced.filter((row) => 'problem' in row).length;
       await ctx.em.transactional(async (em) => {
         // Taking the positions and checking the total in one statement: parts added at once never share a position.
-        const [taken] = await em
-          .getConnection()
-          .execute<Array<{ row_count: unknown }>>(
-            'update import_job set row_count = row_count + ?, problem_count = problem_count + ? where id = ? and status = ? and row_count + ? <= ? returning row_count',
-            [rows.length, misfits, job.id, ImportStatus.RECEIVING, rows.length, IMPORT_LIMITS.maxRows],
-            'all',
-            em.getTransactionContext(),
-          );
+        const [taken] = await queryRows<{ row_count: unknown }>(
+          em,
+          'update import_job set row_count = row_count + ?, problem_count = problem_count + ? where id = ? and status = ? and row_count + ? <= ? returning row_count',
+          [rows.length, misfits, job.id, ImportStatus.RECEIVING, rows.length, IMPORT_LIMITS.maxRows],
+        );
         if (!taken) {
           const now = await jobById(em, job.id);
           if (now?.status !== ImportStatus.RECEIVING) throw badInput('job', '该导入任务已不再接收数据', 'this import no longer takes rows');

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { runAs, type Actor } from '../../auth/actor.js';
 import type { Role } from '../../auth/role.js';
-import { AppError } from '../../common/errors.js';
+import { rowProblem } from '../../common/errors.js';
 import { applyCommit, checkRows, planCommit, type CheckedRows, type CheckOptions } from '../../common/batch-write.js';
 import type { PlannedWrite } from '../../common/change-set-writer.js';
 import type { ResourceDef } from '../../common/resource.js';
@@ -22,12 +22,6 @@ class Stopped extends Error {}
 class Moved extends Error {}
 
 type Row = { ord: number; data: Record<string, unknown> | null };
-
-/** The problem of a row as a job lists it. */
-export const problemOf = (ord: number, error: AppError) => {
-  const ext = error.extensions as Record<string, string | null>;
-  return { ord, code: error.problem.code, rule: ext.rule ?? null, field: ext.field ?? null, message: error.message };
-};
 
 const actorOf = (job: ImportJob): Actor => ({ ...job.actor, role: job.actor.role as Role });
 
@@ -58,7 +52,10 @@ async function fail(em: EntityManager, jobId: number, rows: Row[], given: Row[],
   await addProblems(
     em,
     jobId,
-    checked.problems.map((slot) => problemOf(given[slot.index]!.ord, slot.error!)),
+    checked.problems.map((slot) => {
+      const { index: ord, ...problem } = rowProblem(given[slot.index]!.ord, slot.error!);
+      return { ord, ...problem };
+    }),
   );
   const problemCount = checked.problems.length + rows.length - given.length;
   await moveJob(em, jobId, [ImportStatus.VALIDATING, ImportStatus.WRITING], ImportStatus.FAILED, {

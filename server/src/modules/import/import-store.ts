@@ -1,14 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
 import { chunksOf } from '../../common/batch-lookups.js';
 import { rowsPerStatement } from '../../common/change-set-writer.js';
-import { toNumber } from '../../read/sql.js';
+import { queryRows, toNumber } from '../../read/sql.js';
 import { IMPORT_LIMITS } from './import-limits.js';
 import { ImportJob, ImportProblem, ImportRow, ImportStatus, RUNNING_STATUSES } from './import-job.entity.js';
-
-/** A statement on the writing connection (in `em`'s transaction if it has one), with the rows it returns. */
-export const run = (em: EntityManager, sql: string, params: unknown[] = []) =>
-  (em as SqlEntityManager).execute<Array<Record<string, unknown>>>(sql, params as never[], 'all');
 
 /**
  * Moves a job from one of `from` to `to` (with the given columns), unless another request moved it
@@ -36,7 +31,7 @@ export async function addRows(em: EntityManager, jobId: number, firstOrd: number
 
 /** The job's rows in order, each with its position; rows that did not fit the input type come back as null. */
 export async function rowsOf(em: EntityManager, jobId: number): Promise<Array<{ ord: number; data: Record<string, unknown> | null }>> {
-  const rows = await run(em, 'select ord, data from import_row where job_id = ? order by ord', [jobId]);
+  const rows = await queryRows(em, 'select ord, data from import_row where job_id = ? order by ord', [jobId]);
   return rows.map((row) => ({
     ord: toNumber(row.ord),
     data: typeof row.data === 'string' ? JSON.parse(row.data) : (row.data as Record<string, unknown> | null),
@@ -44,7 +39,7 @@ export async function rowsOf(em: EntityManager, jobId: number): Promise<Array<{ 
 }
 
 export async function dropRows(em: EntityManager, jobId: number): Promise<void> {
-  await run(em, 'delete from import_row where job_id = ?', [jobId]);
+  await em.nativeDelete(ImportRow, { job: jobId });
 }
 
 /**

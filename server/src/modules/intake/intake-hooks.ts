@@ -94,7 +94,7 @@ export const planIdsOf = (rows: ReadonlyArray<{ entity: { plan?: { id: number } 
 ];
 
 export const intakeHooks: WriteHooks<Intake, IntakeLookups> = {
-  prepare: (em, rows) => loadIntakeLookups(em, planIdsOf(rows as never)),
+  prepare: (em, rows) => loadIntakeLookups(em, planIdsOf(rows)),
   async beforeSave(em, intake, isNew, before, loaded) {
     if (!isNew && before) assertReported(before as Intake);
     intake.source = IntakeSource.REPORTED;
