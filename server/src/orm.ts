@@ -70,7 +70,11 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
     };
     // The set-based write path records the same audit as the subscriber does for flushes.
     useAuditTrail(auditTrail);
-    return { ...common, driver: BetterSqliteDriver, dbName: file, pool: { afterCreate } };
+    // On a file, reads outside a transaction go through a second connection (MikroORM's read replica,
+    // the same file): in WAL mode it reads while a write transaction holds the first, which would
+    // otherwise make every request wait for the longest write (an import of 20,000 rows).
+    const replicas = onDisk ? [{ name: 'reads' }] : [];
+    return { ...common, driver: BetterSqliteDriver, dbName: file, pool: { afterCreate }, replicas, preferReadReplicas: true };
   }
   return {
     ...common,
@@ -86,7 +90,7 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
 /**
  * SQLite's default page cache is 2 MB; the analyst queries read whole covering indexes of the intake
  * table (tens of MB on a full province), so give it a larger cache.
- * MikroORM keeps one SQLite connection open, which is where these settings live. The analyst
+ * MikroORM keeps one SQLite connection open (two on a file: see `replicas`), which is where these settings live. The analyst
  * statements themselves run in reader threads with their own caches (read/sqlite-readers.ts).
  */
 const SQLITE_PRAGMAS = ['pragma cache_size = -65536'];
@@ -94,7 +98,9 @@ const SQLITE_PRAGMAS = ['pragma cache_size = -65536'];
 export async function openOrm(options: OrmOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(options));
   if (databaseKind(options.databaseUrl) === 'sqlite') {
-    for (const pragma of SQLITE_PRAGMAS) await orm.em.getConnection().execute(pragma);
+    for (const connection of new Set([orm.em.getConnection('write'), orm.em.getConnection('read')])) {
+      for (const pragma of SQLITE_PRAGMAS) await connection.execute(pragma);
+    }
     const file = sqliteFile(options.databaseUrl);
     const size = options.sqliteReaders ?? defaultReaderCount();
     if (file && size > 0) attachSqliteReaders(orm, new SqliteReaders(file, size));

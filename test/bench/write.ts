@@ -41,8 +41,8 @@ interface Figure {
   case: string;
   rows: number;
   ms: number;
-  /** Longest wait of another user's small read and one-row write while it ran, and the longest stall of the event loop. */
-  held?: { readMs: number; writeMs: number; stallMs: number };
+  /** Longest wait of another user's small read and one-row write while it ran, the longest stall of the event loop, and the process's RSS before and at its peak meanwhile. */
+  held?: { readMs: number; writeMs: number; stallMs: number; rssBeforeMiB: number; rssPeakMiB: number };
 }
 
 interface Fixture {
@@ -169,9 +169,13 @@ async function importJob(f: Fixture, resource: string, rows: Array<Record<string
  * What another user waits meanwhile: a small read and a one-row write sent one after another for as
  * long as `work` runs; the longest wait of each is what the work held them.
  */
-async function whileProbing(f: Fixture, work: () => Promise<unknown>): Promise<{ ms: number; readMs: number; writeMs: number; stallMs: number }> {
+async function whileProbing(f: Fixture, work: () => Promise<unknown>): Promise<{ ms: number } & NonNullable<Figure['held']>> {
   const stalls = monitorEventLoopDelay({ resolution: 10 });
   stalls.enable();
+  const rssMiB = () => process.memoryUsage().rss / 2 ** 20;
+  const rssBeforeMiB = rssMiB();
+  let rssPeakMiB = rssBeforeMiB;
+  const rssSampler = setInterval(() => (rssPeakMiB = Math.max(rssPeakMiB, rssMiB())), 20);
   let running = true;
   const longest = { read: 0, write: 0 };
   const probe = async (kind: 'read' | 'write', ask: () => Promise<unknown>) => {
@@ -197,7 +201,8 @@ async function whileProbing(f: Fixture, work: () => Promise<unknown>): Promise<{
   running = false;
   await Promise.all(probes);
   stalls.disable();
-  return { ms, readMs: longest.read, writeMs: longest.write, stallMs: stalls.max / 1e6 };
+  clearInterval(rssSampler);
+  return { ms, readMs: longest.read, writeMs: longest.write, stallMs: stalls.max / 1e6, rssBeforeMiB, rssPeakMiB };
 }
 
 /** Saves of at most MAX_SAVE_ROWS rows one after another, as a client with more rows sends them. */
@@ -405,11 +410,11 @@ function render(figures: Figure[], peakRss: number): string {
     `${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, median of ${ROUNDS} run(s) (imports: one).`,
     'Intake rows (R6–R9 rules, audit entry each); API saves go over HTTP to the server in the same process.',
     '',
-    '| database | case | rows | ms | ms/row | longest wait of another read / write meanwhile, longest event-loop stall (ms) |',
-    '|---|---|---:|---:|---:|---:|',
+    '| database | case | rows | ms | ms/row | longest wait of another read / write meanwhile, longest event-loop stall (ms) | RSS before → peak meanwhile (MiB) |',
+    '|---|---|---:|---:|---:|---:|---:|',
     ...figures.map(
       (f) =>
-        `| ${f.database} | ${f.case} | ${f.rows} | ${f.ms.toFixed(0)} | ${(f.ms / f.rows).toFixed(3)} | ${f.held ? `${f.held.readMs.toFixed(0)} / ${f.held.writeMs.toFixed(0)}, ${f.held.stallMs.toFixed(0)}` : ''} |`,
+        `| ${f.database} | ${f.case} | ${f.rows} | ${f.ms.toFixed(0)} | ${(f.ms / f.rows).toFixed(3)} | ${f.held ? `${f.held.readMs.toFixed(0)} / ${f.held.writeMs.toFixed(0)}, ${f.held.stallMs.toFixed(0)}` : ''} | ${f.held ? `${f.held.rssBeforeMiB.toFixed(0)} → ${f.held.rssPeakMiB.toFixed(0)}` : ''} |`,
     ),
     '',
     `Peak RSS of the process: ${peakRss.toFixed(0)} MiB.`,

@@ -287,10 +287,7 @@ export async function checkRows<T extends BaseEntity>(
  * the database, so that a large write does this work before its transaction holds other writers.
  */
 export async function planCommit<T extends BaseEntity>({ work, slots }: CheckedRows<T>): Promise<PlannedWrite> {
-  for (const slot of slots) {
-    if (slot.kind === 'create') work.persist(slot.entity!);
-    if (slot.kind === 'delete') work.remove(slot.entity!);
-  }
+  for (const slot of slots) if (slot.kind === 'delete') work.remove(slot.entity!);
   return planChangeSets(
     work,
     slots.map((s) => s.entity!),

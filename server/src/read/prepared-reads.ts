@@ -42,15 +42,16 @@ function sqliteStatement(db: SqliteDatabase, text: string): SqliteStatement {
 
 /**
  * Runs a read whose text never changes (the values travel as `?` parameters; no other `?` may appear
- * in the text) as a prepared statement, straight on a pooled connection: PostgreSQL parses and plans
- * it once per connection, SQLite compiles it once. For the small reads every request makes (its user,
+ * in the text) as a prepared statement, straight on a pooled connection (the read connection: on a
+ * SQLite file one no write transaction holds, see orm.ts): PostgreSQL parses and plans it once per
+ * connection, SQLite compiles it once. For the small reads every request makes (its user,
  * a record and its references by key), MikroORM's query builder and knex's runner cost several times
  * the database's own work. The statement is logged like every other. Null inside a transaction: the
  * caller reads through the EntityManager then.
  */
 export async function preparedRead(em: EntityManager, text: string, params: unknown[]): Promise<Record_[] | null> {
   if (em.getTransactionContext()) return null;
-  const connection = em.getConnection() as AbstractSqlConnection;
+  const connection = em.getConnection('read') as AbstractSqlConnection;
   const client = connection.getKnex().client;
   const postgres = isPostgres(em);
   const started = Date.now();

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { ChangeSetType, type EntityManager } from '@mikro-orm/core';
 import { runAs, type Actor } from '../../auth/actor.js';
 import type { Role } from '../../auth/role.js';
 import { rowProblem } from '../../common/errors.js';
@@ -35,15 +35,16 @@ async function auditMark(em: EntityManager): Promise<number> {
  * Whether anyone wrote, since the mark, what the check relied on: a row it loaded, or any row of a
  * table the write adds to (new rows there can clash with the job's: a duplicate, a seat taken).
  */
-async function touchedSince(em: EntityManager, mark: number, checked: CheckedRows<BaseEntity>): Promise<boolean> {
+async function touchedSince(em: EntityManager, mark: number, checked: CheckedRows<BaseEntity>, planned: PlannedWrite): Promise<boolean> {
   const written = await queryRows<{ entity_name: string; entity_id: unknown }>(em, 'select entity_name, entity_id from audit_entry where id > ? limit ?', [
     mark,
     WRITES_LOOKED_AT + 1,
   ]);
   if (written.length > WRITES_LOOKED_AT) return true;
-  const uow = checked.work.getUnitOfWork();
-  const growing = new Set([checked.def.name, ...[...uow.getPersistStack()].map((entity) => entity.constructor.name)]);
-  const loaded = new Set([...uow.getIdentityMap().values()].map((entity) => `${entity.constructor.name}:${(entity as BaseEntity).id}`));
+  const growing = new Set([checked.def.name, ...planned.changeSets.filter((cs) => cs.type === ChangeSetType.CREATE).map((cs) => cs.name)]);
+  const loaded = new Set(
+    [...checked.work.getUnitOfWork().getIdentityMap().values()].map((entity) => `${entity.constructor.name}:${(entity as BaseEntity).id}`),
+  );
   return written.some((w) => growing.has(w.entity_name) || loaded.has(`${w.entity_name}:${toNumber(w.entity_id)}`));
 }
 
@@ -110,7 +111,7 @@ async function runJob(root: EntityManager, jobId: number, resourceByName: (name:
       const planned = await planCommit(checked);
       try {
         await em.fork().transactional(async (tx) => {
-          if (await touchedSince(tx, mark, checked)) throw new Moved();
+          if (await touchedSince(tx, mark, checked, planned)) throw new Moved();
           await commitJob(tx, jobId, checked, planned, rows.length);
         });
         return dropRows(em, jobId);
