@@ -1,5 +1,6 @@
 import {
   ChangeSetType,
+  EntityIdentifier,
   Reference,
   ReferenceKind,
   Utils,
@@ -7,12 +8,14 @@ import {
   type ChangeSet,
   type EntityManager,
   type EntityMetadata,
+  type EntityProperty,
   type UnitOfWork,
 } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { currentActor } from '../auth/actor.js';
 import { chunksOf, IDS_PER_QUERY } from './batch-lookups.js';
 import { placeholders, queryRows, toNumber } from '../read/sql.js';
+import { bindable, preparedWrite } from '../read/prepared-reads.js';
 import type { BaseEntity } from './base.entity.js';
 import { append } from './multimap.js';
 import { giveTurn } from './turns.js';
@@ -70,19 +73,26 @@ function groupBy(changeSets: ChangeSet<BaseEntity>[], type: ChangeSetType): Map<
 /** Rows per statement so that `paramsPerRow` parameters each stay within the statement's bound. */
 export const rowsPerStatement = (paramsPerRow: number) => Math.max(1, Math.min(IDS_PER_QUERY, Math.floor(PARAMS_PER_STATEMENT / Math.max(1, paramsPerRow))));
 
+/** A value of a planned row as its column takes it (a payload holds database values already, but for the rules MikroORM's insert applies). */
+function columnValue(em: EntityManager, prop: EntityProperty, value: unknown): unknown {
+  if (value instanceof EntityIdentifier) return value.getValue();
+  if (value === null && prop.nullable) return null;
+  return bindable(em, value ?? prop.default);
+}
+
+/** Inserts as one prepared statement per chunk of rows (see `preparedWrite`); the ids come back in row order. */
 async function insertAll(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[]): Promise<void> {
-  const driver = em.getDriver();
-  const width = Object.keys(changeSets[0]!.payload).length;
-  for (const chunk of chunksOf(changeSets, rowsPerStatement(width))) {
-    const result = await driver.nativeInsertMany(meta.className, chunk.map((cs) => cs.payload) as never[], {
-      ctx: em.getTransactionContext(),
-      convertCustomTypes: false,
-      processCollections: false,
-    });
+  const q = (name: string) => em.getPlatform().quoteIdentifier(name);
+  const props = [...new Set(changeSets.flatMap((cs) => Object.keys(cs.payload)))].map((name) => meta.properties[name as never] as EntityProperty);
+  const columns = props.map((prop) => q(prop.fieldNames[0]!)).join(', ');
+  const id = meta.primaryKeys[0]!;
+  for (const chunk of chunksOf(changeSets, rowsPerStatement(props.length))) {
+    const text = `insert into ${q(meta.tableName)} (${columns}) values ${chunk.map(() => placeholders(props)).join(', ')} returning ${q(id)}`;
+    const params = chunk.flatMap((cs) => props.map((prop) => columnValue(em, prop, (cs.payload as Payload)[prop.name])));
+    const rows = await preparedWrite(em, text, params);
     chunk.forEach((cs, i) => {
-      const id = toNumber(result.rows?.[i]?.id ?? (result.rows?.[i] as Payload | undefined)?.[meta.primaryKeys[0]!]);
-      cs.entity.id = id;
-      cs.payload.id = id;
+      cs.entity.id = toNumber(rows[i]?.[id]);
+      cs.payload.id = cs.entity.id;
     });
     await giveTurn();
   }

@@ -7,7 +7,10 @@ interface PgClient {
   query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Record_[] }>;
 }
 interface SqliteStatement {
+  /** Whether the statement returns rows (`all`); others are run with `run`. */
+  reader: boolean;
   all(...params: unknown[]): Record_[];
+  run(...params: unknown[]): unknown;
 }
 interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
@@ -26,7 +29,7 @@ function pgStatement(text: string): { name?: string; text: string } {
   let n = 0;
   const statement = { text: text.replace(/\?/g, () => `$${++n}`) };
   if (pgStatements.size >= MAX_PREPARED) return statement;
-  pgStatements.set(text, { ...statement, name: `read_${pgStatements.size + 1}` });
+  pgStatements.set(text, { ...statement, name: `prepared_${pgStatements.size + 1}` });
   return pgStatements.get(text)!;
 }
 
@@ -65,6 +68,42 @@ export async function preparedRead(em: EntityManager, text: string, params: unkn
     }
   } finally {
     await client.releaseConnection(raw);
+  }
+  em.config.getLogger().logQuery({ query: text, params, took: Date.now() - started, results: rows.length, level: 'info' });
+  return rows;
+}
+
+/** A value as the driver binds it: SQLite takes no dates, booleans or objects; JSON goes as its text on both. */
+export function bindable(em: EntityManager, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return isPostgres(em) ? value : value.getTime();
+  if (typeof value === 'boolean') return isPostgres(em) ? value : Number(value);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return value;
+}
+
+/**
+ * Runs a write in the caller's transaction as a prepared statement on the transaction's connection,
+ * with `bindable` values. MikroORM writes the values into the text of every statement it runs, so a
+ * 1,000-row insert is a new text of hundreds of KB for the database to parse and plan each time;
+ * written here with `?` placeholders, the text of a statement of n rows repeats and is compiled once
+ * per connection. Returns the rows of its RETURNING clause, if any.
+ */
+export async function preparedWrite(em: EntityManager, text: string, params: unknown[]): Promise<Record_[]> {
+  const trx = em.getTransactionContext<{ client: { acquireConnection(): Promise<unknown> } }>();
+  if (!trx) throw new Error('preparedWrite runs in a transaction');
+  const raw = await trx.client.acquireConnection();
+  const started = Date.now();
+  let rows: Record_[];
+  try {
+    if (isPostgres(em)) {
+      rows = (await (raw as PgClient).query({ ...pgStatement(text), values: params })).rows;
+    } else {
+      const statement = sqliteStatement(raw as SqliteDatabase, text);
+      rows = statement.reader ? statement.all(...params) : (statement.run(...params), []);
+    }
+  } catch (error) {
+    throw em.getDriver().convertException(error as Error);
   }
   em.config.getLogger().logQuery({ query: text, params, took: Date.now() - started, results: rows.length, level: 'info' });
   return rows;

@@ -1,6 +1,8 @@
 import { rowsPerStatement, type AuditTrail } from '../../common/change-set-writer.js';
 import { chunksOf } from '../../common/batch-lookups.js';
 import { giveTurn } from '../../common/turns.js';
+import { bindable, preparedWrite } from '../../read/prepared-reads.js';
+import { placeholders } from '../../read/sql.js';
 import { ChangeSetType, Utils, helper, type ChangeSet, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 import { currentActor } from '../../auth/actor.js';
 import { idAt } from '../../auth/scope.js';
@@ -119,8 +121,19 @@ export async function auditRows(entries: ReadonlyArray<{ changeSet: ChangeSet<Ba
   return withIds(await pendingRows(entries));
 }
 
-/** Values bound per audit row (its columns): how many rows one insert statement takes. */
-const AUDIT_COLUMNS = 10;
+/** The columns of an audit row as the write path inserts them (all but the id). */
+const AUDIT_PROPS = [
+  'action',
+  'entityName',
+  'entityId',
+  'actorId',
+  'actorName',
+  'cityId',
+  'changes',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof AuditRow>;
 
 /** The audit as the set-based write path records it (common/change-set-writer.ts): the same rows as a flush's. */
 export const auditTrail: AuditTrail = {
@@ -129,8 +142,16 @@ export const auditTrail: AuditTrail = {
   entriesOf: pendingRows,
   async record(em, entries) {
     const rows = withIds(entries as Awaited<ReturnType<typeof pendingRows>>);
-    for (const chunk of chunksOf(rows, rowsPerStatement(AUDIT_COLUMNS))) {
-      await em.insertMany(AuditEntry, chunk);
+    const meta = em.getMetadata().get(AuditEntry.name);
+    const q = (name: string) => em.getPlatform().quoteIdentifier(name);
+    const columns = AUDIT_PROPS.map((prop) => q(meta.properties[prop]!.fieldNames[0]!));
+    for (const chunk of chunksOf(rows, rowsPerStatement(AUDIT_PROPS.length))) {
+      const text = `insert into ${q(meta.tableName)} (${columns.join(', ')}) values ${chunk.map(() => placeholders(AUDIT_PROPS)).join(', ')}`;
+      await preparedWrite(
+        em,
+        text,
+        chunk.flatMap((row) => AUDIT_PROPS.map((prop) => bindable(em, row[prop]))),
+      );
       await giveTurn();
     }
   },
