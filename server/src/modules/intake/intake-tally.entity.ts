@@ -2,11 +2,12 @@ import { Entity, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property } from '
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 
 /**
- * Students per plan line, target group, origin and source (ROSTER or REPORTED): the sums of
- * `intake.count` that the analyst queries group, so they read ~75,000 subtotals instead of 600,000
- * intakes, and tell the unverified (REPORTED) part from them. Only database triggers on `intake`
- * write it (see the migrations), inside the writing transaction, whatever the write path; a subtotal
- * that falls to 0 is deleted. Not an API resource.
+ * Students and intake records per plan line, target group, origin and source (ROSTER or REPORTED):
+ * the sums of `intake.count` and the count of intake rows that the analyst queries and
+ * `aggregateIntakes` group, so they read ~75,000 subtotals instead of 600,000 intakes, and tell the
+ * unverified (REPORTED) part from them. Only database triggers on `intake` write it (see the
+ * migrations), inside the writing transaction, whatever the write path; a subtotal whose last intake
+ * goes is deleted. Not an API resource.
  */
 @Entity({ tableName: 'intake_tally' })
 // A plan line's students, and its REPORTED ones, without visiting the table (campaignProgress sums
@@ -28,6 +29,10 @@ export class IntakeTally {
 
   @Property({ type: 'integer' })
   students!: number;
+
+  /** The intake rows summed into `students`. */
+  @Property({ type: 'integer' })
+  records!: number;
 
   [PrimaryKeyProp]?: ['plan', 'targetGroup', 'originCode', 'source'];
 }
