@@ -5,11 +5,16 @@ const KEYS = ['target_group', 'origin_code', 'source'];
 const BEFORE: TallyShape = { keys: KEYS };
 const AFTER: TallyShape = { keys: KEYS, records: true };
 
-/** The table of subtotals, with the count of intake rows or without (SQLite adds no NOT NULL column without a default). */
+/**
+ * The table of subtotals, with the count of intake rows or without (SQLite adds no NOT NULL column
+ * without a default). With it the table is WITHOUT ROWID: its primary key (plan line first) holds
+ * every column, so a join from plan lines reads a line's subtotals in one range of one B-tree rather
+ * than looking each one up by rowid.
+ */
 const createTable = ({ keys, records }: TallyShape) => {
   const key = ['plan_id', ...keys].map((c) => `\`${c}\``).join(', ');
   const columns = keys.map((c) => `\`${c}\` text not null, `).join('');
-  return `create table \`intake_tally\` (\`plan_id\` integer not null, ${columns}\`students\` integer not null, ${records ? '`records` integer not null, ' : ''}constraint \`intake_tally_plan_id_foreign\` foreign key(\`plan_id\`) references \`enrollment_plan\`(\`id\`) on delete cascade on update cascade, primary key (${key}));`;
+  return `create table \`intake_tally\` (\`plan_id\` integer not null, ${columns}\`students\` integer not null, ${records ? '`records` integer not null, ' : ''}constraint \`intake_tally_plan_id_foreign\` foreign key(\`plan_id\`) references \`enrollment_plan\`(\`id\`) on delete cascade on update cascade, primary key (${key}))${records ? ' without rowid' : ''};`;
 };
 
 /**
