@@ -14,13 +14,17 @@ export class Migration20261206124501 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`truncate "intake_tally";`);
     this.addSql(`alter table "intake_tally" add column "records" int not null;`);
+    this.addSql(`drop index "intake_tally_plan_id_source_students_index";`);
+    this.addSql(`create index "intake_tally_plan_id_source_students_records_index" on "intake_tally" ("plan_id", "source", "students", "records");`);
     this.addSql(fillTally(AFTER));
     for (const fn of tallyFunctions(AFTER, true)) this.addSql(fn);
   }
 
   override async down(): Promise<void> {
     this.addSql(`truncate "intake_tally";`);
+    this.addSql(`drop index "intake_tally_plan_id_source_students_records_index";`);
     this.addSql(`alter table "intake_tally" drop column "records";`);
+    this.addSql(`create index "intake_tally_plan_id_source_students_index" on "intake_tally" ("plan_id", "source", "students");`);
     this.addSql(fillTally(BEFORE));
     for (const fn of tallyFunctions(BEFORE, true)) this.addSql(fn);
   }

@@ -35,7 +35,8 @@ export class Migration20261206124500 extends Migration {
     for (const drop of dropTallyTriggers()) this.addSql(drop);
     this.addSql(`drop table \`intake_tally\`;`);
     this.addSql(createTable(shape));
-    this.addSql(`create index \`intake_tally_plan_id_source_students_index\` on \`intake_tally\` (\`plan_id\`, \`source\`, \`students\`);`);
+    const indexed = shape.records ? ['plan_id', 'source', 'students', 'records'] : ['plan_id', 'source', 'students'];
+    this.addSql(`create index \`intake_tally_${indexed.join('_')}_index\` on \`intake_tally\` (${indexed.map((c) => `\`${c}\``).join(', ')});`);
     this.addSql(fillTally(shape));
     for (const trigger of tallyTriggers(shape)) this.addSql(trigger);
   }

@@ -19,7 +19,7 @@ const addInto = (total: Cell, value: Cell) => {
  * (planned, the years asked), students (enrolled, every campaign year: the cumulative needs them all)
  * and students whose registration date is still ahead of `today` (pending, the years asked). Only
  * 学制教育 lines count (R1). The lines' students and unverified (REPORTED) students come from the
- * trigger-kept subtotals, summed per line in one pass over the (plan, source, students) index (a
+ * trigger-kept subtotals, summed per line in one pass over the (plan, source, students, records) index (a
  * narrowed scope sums only its own lines); each line seeks its future intakes in the (plan,
  * registeredOn) index.
  */
