@@ -5,10 +5,11 @@ import { testDatabase } from '../helpers/databases.js';
 import { knexOf } from '../../server/src/read/sql.js';
 
 /**
- * intake_tally holds students per plan line, target group, origin and source, written only by triggers on
- * intake. After every kind of write it must equal the same sums computed from the intake rows.
+ * intake_tally holds students and intake records per plan line, target group, origin and source, written
+ * only by triggers on intake. After every kind of write it must equal the same sums computed from the
+ * intake rows.
  */
-type Subtotal = [planId: number, targetGroup: string, originCode: string, source: string, students: number];
+type Subtotal = [planId: number, targetGroup: string, originCode: string, source: string, students: number, records: number];
 
 let t: TestApp;
 let p1: number;
@@ -24,15 +25,15 @@ const knex = () => knexOf(t.orm.em.fork());
 const rowsOf = (result: any): any[] => (Array.isArray(result) ? result : result.rows);
 const sorted = (rows: any[]): Subtotal[] =>
   rows
-    .map((r): Subtotal => [Number(r.plan_id), r.target_group, r.origin_code, r.source, Number(r.students)])
+    .map((r): Subtotal => [Number(r.plan_id), r.target_group, r.origin_code, r.source, Number(r.students), Number(r.records)])
     .sort((a, b) => (a.join('|') < b.join('|') ? -1 : 1));
 
 async function expectTally(expected: Subtotal[]): Promise<void> {
-  const tally = sorted(rowsOf(await knex().raw('select plan_id, target_group, origin_code, source, students from intake_tally')));
+  const tally = sorted(rowsOf(await knex().raw('select plan_id, target_group, origin_code, source, students, records from intake_tally')));
   const recomputed = sorted(
     rowsOf(
       await knex().raw(
-        'select plan_id, target_group, origin_code, source, sum(count) as students from intake group by plan_id, target_group, origin_code, source',
+        'select plan_id, target_group, origin_code, source, sum(count) as students, count(*) as records from intake group by plan_id, target_group, origin_code, source',
       ),
     ),
   );
@@ -79,44 +80,44 @@ describe('intake_tally follows every write of intake', () => {
     b = await createIntake(t, intake(p1, 5, GRADUATE, HANGZHOU));
     c = await createIntake(t, intake(p1, 3, PAST, SICHUAN));
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, REPORTED, 15],
-      [p1, PAST, SICHUAN, REPORTED, 3],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 15, 2],
+      [p1, PAST, SICHUAN, REPORTED, 3, 1],
     ]);
   });
 
   test('an updated count replaces the old one', async () => {
     await t.ok(UPDATE, { id: a, version: await versionOf(t, 'Intake', a), count: 12 });
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, REPORTED, 17],
-      [p1, PAST, SICHUAN, REPORTED, 3],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 17, 2],
+      [p1, PAST, SICHUAN, REPORTED, 3, 1],
     ]);
   });
 
   test('a change of plan line, target group or origin moves the students; an emptied subtotal disappears', async () => {
     await t.ok(UPDATE, { id: c, version: await versionOf(t, 'Intake', c), planId: String(p2) });
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, REPORTED, 17],
-      [p2, PAST, SICHUAN, REPORTED, 3],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 17, 2],
+      [p2, PAST, SICHUAN, REPORTED, 3, 1],
     ]);
     await t.ok(UPDATE, { id: b, version: await versionOf(t, 'Intake', b), targetGroup: PAST });
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, REPORTED, 12],
-      [p1, PAST, HANGZHOU, REPORTED, 5],
-      [p2, PAST, SICHUAN, REPORTED, 3],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 12, 1],
+      [p1, PAST, HANGZHOU, REPORTED, 5, 1],
+      [p2, PAST, SICHUAN, REPORTED, 3, 1],
     ]);
     await t.ok(UPDATE, { id: c, version: await versionOf(t, 'Intake', c), originCode: HANGZHOU, count: 4 });
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, REPORTED, 12],
-      [p1, PAST, HANGZHOU, REPORTED, 5],
-      [p2, PAST, HANGZHOU, REPORTED, 4],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 12, 1],
+      [p1, PAST, HANGZHOU, REPORTED, 5, 1],
+      [p2, PAST, HANGZHOU, REPORTED, 4, 1],
     ]);
   });
 
   test('a delete subtracts, and the last intake of a subtotal removes it', async () => {
     await t.ok(`mutation($id: ID!, $v: Int!) { deleteIntake(id: $id, version: $v) { id } }`, { id: b, v: await versionOf(t, 'Intake', b) });
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, REPORTED, 12],
-      [p2, PAST, HANGZHOU, REPORTED, 4],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 12, 1],
+      [p2, PAST, HANGZHOU, REPORTED, 4, 1],
     ]);
   });
 
@@ -131,8 +132,8 @@ describe('intake_tally follows every write of intake', () => {
     });
     expect(saveIntakes.map((r: any) => r.count)).toEqual([6, 2, 20]);
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, REPORTED, 26],
-      [p2, GRADUATE, SICHUAN, REPORTED, 2],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 26, 2],
+      [p2, GRADUATE, SICHUAN, REPORTED, 2, 1],
     ]);
   });
 
@@ -145,8 +146,8 @@ describe('intake_tally follows every write of intake', () => {
     expect(error.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8' });
     expect(error.extensions.rows.map((r: any) => r.index)).toEqual([2]);
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, REPORTED, 26],
-      [p2, GRADUATE, SICHUAN, REPORTED, 2],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 26, 2],
+      [p2, GRADUATE, SICHUAN, REPORTED, 2, 1],
     ]);
   });
 
@@ -158,8 +159,8 @@ describe('intake_tally follows every write of intake', () => {
     // A filed line is locked (R8); were it not, its intakes would still refer to it.
     expect(firstError(result).extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'R8' });
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, REPORTED, 26],
-      [p2, GRADUATE, SICHUAN, REPORTED, 2],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 26, 2],
+      [p2, GRADUATE, SICHUAN, REPORTED, 2, 1],
     ]);
   });
 });
@@ -181,16 +182,16 @@ describe('writes outside the API', () => {
       rows.flatMap((r) => [...r, '2025-09-10', now(), now()]),
     );
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, REPORTED, 26],
-      [p1, PAST, HANGZHOU, REPORTED, 3],
-      [p2, GRADUATE, SICHUAN, REPORTED, 6],
-      [p2, PAST, HANGZHOU, REPORTED, 3],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 26, 2],
+      [p1, PAST, HANGZHOU, REPORTED, 3, 2],
+      [p2, GRADUATE, SICHUAN, REPORTED, 6, 2],
+      [p2, PAST, HANGZHOU, REPORTED, 3, 1],
     ]);
     await knex().raw('update intake set target_group = ?, count = count + 1 where plan_id = ? and target_group = ?', [GRADUATE, p1, PAST]);
     await expectTally([
-      [p1, GRADUATE, HANGZHOU, REPORTED, 31],
-      [p2, GRADUATE, SICHUAN, REPORTED, 6],
-      [p2, PAST, HANGZHOU, REPORTED, 3],
+      [p1, GRADUATE, HANGZHOU, REPORTED, 31, 4],
+      [p2, GRADUATE, SICHUAN, REPORTED, 6, 2],
+      [p2, PAST, HANGZHOU, REPORTED, 3, 1],
     ]);
   });
 
@@ -199,7 +200,7 @@ describe('writes outside the API', () => {
       await trx.raw('delete from intake where plan_id = ?', [p2]);
       await trx.raw('delete from enrollment_plan where id = ?', [p2]);
     });
-    await expectTally([[p1, GRADUATE, HANGZHOU, REPORTED, 31]]);
+    await expectTally([[p1, GRADUATE, HANGZHOU, REPORTED, 31, 4]]);
   });
 
   test('a rolled-back transaction rolls back its subtotals', async () => {
@@ -210,27 +211,59 @@ describe('writes outside the API', () => {
         throw new Error('abandoned');
       }),
     ).rejects.toThrow('abandoned');
-    await expectTally([[p1, GRADUATE, HANGZHOU, REPORTED, 31]]);
+    await expectTally([[p1, GRADUATE, HANGZHOU, REPORTED, 31, 4]]);
   });
 });
 
 describe('subtotals by source', () => {
   const bothSources = (): Subtotal[] => [
-    [p1, GRADUATE, HANGZHOU, REPORTED, 31],
-    [p1, GRADUATE, HANGZHOU, ROSTER, 4],
+    [p1, GRADUATE, HANGZHOU, REPORTED, 31, 4],
+    [p1, GRADUATE, HANGZHOU, ROSTER, 4, 1],
   ];
 
   test('a change of source moves the students to the other source’s subtotal (as the demo turns typed counts into rosters)', async () => {
     await knex().raw(insertSql + '(?, 4, ?, ?, ?, 1, ?, ?)', [p1, GRADUATE, HANGZHOU, '2025-09-11', now(), now()]);
-    await expectTally([[p1, GRADUATE, HANGZHOU, REPORTED, 35]]);
+    await expectTally([[p1, GRADUATE, HANGZHOU, REPORTED, 35, 5]]);
     await knex().raw('update intake set source = ? where plan_id = ? and registered_on = ?', [ROSTER, p1, '2025-09-11']);
+    await expectTally(bothSources());
+  });
+
+  const byDatabase = (sqlite: string, postgresql: string) => (testDatabase() === 'sqlite' ? sqlite : postgresql);
+  const bySource = () => byDatabase('Migration20261206092006', 'Migration20261206092007');
+  const byRecords = () => byDatabase('Migration20261206124500', 'Migration20261206124501');
+  const tallyRows = async (columns: string) => rowsOf(await knex().raw(`select ${columns} from intake_tally order by source`));
+
+  test('the migration that adds the count of records rebuilds the subtotals from the intakes, and so does its undoing', async () => {
+    const migrator = t.orm.getMigrator();
+    await migrator.down({ migrations: [byRecords()] });
+    const columns = Object.keys((await tallyRows('*'))[0]);
+    expect(columns).not.toContain('records');
+    const before = (await tallyRows('source, students')).map((r: any) => [r.source, Number(r.students)]);
+    expect(before).toEqual([
+      [REPORTED, 31],
+      [ROSTER, 4],
+    ]);
+    // without the count of records, the triggers still keep the students
+    await knex().raw('update intake set count = count + 1 where plan_id = ? and source = ?', [p1, ROSTER]);
+    expect((await tallyRows('source, students')).map((r: any) => Number(r.students))).toEqual([31, 5]);
+    await migrator.up({ migrations: [byRecords()] });
+    if (testDatabase() === 'sqlite') {
+      // its primary key holds every column: a plan line's subtotals are one range of one B-tree
+      const [table] = rowsOf(await knex().raw(`select sql from sqlite_master where name = 'intake_tally'`));
+      expect(table.sql).toMatch(/without rowid$/i);
+    }
+    await expectTally([
+      [p1, GRADUATE, HANGZHOU, REPORTED, 31, 4],
+      [p1, GRADUATE, HANGZHOU, ROSTER, 5, 1],
+    ]);
+    await knex().raw('update intake set count = count - 1 where plan_id = ? and source = ?', [p1, ROSTER]);
     await expectTally(bothSources());
   });
 
   test('the migration that adds the source rebuilds the subtotals from the intakes, and so does its undoing', async () => {
     const migrator = t.orm.getMigrator();
-    const bySource = testDatabase() === 'sqlite' ? 'Migration20261206092006' : 'Migration20261206092007';
-    await migrator.down({ migrations: [bySource] });
+    await migrator.down({ migrations: [byRecords()] });
+    await migrator.down({ migrations: [bySource()] });
     const before = rowsOf(await knex().raw('select * from intake_tally')).map((r: any) => [
       Number(r.plan_id),
       r.target_group,
@@ -238,10 +271,11 @@ describe('subtotals by source', () => {
       Number(r.students),
     ]);
     expect(before).toEqual([[p1, GRADUATE, HANGZHOU, 35]]);
-    await migrator.up({ migrations: [bySource] });
+    await migrator.up({ migrations: [bySource()] });
+    await migrator.up({ migrations: [byRecords()] });
     await expectTally(bothSources());
     // the triggers work on the new key after the rebuild
     await knex().raw('update intake set source = ? where plan_id = ?', [REPORTED, p1]);
-    await expectTally([[p1, GRADUATE, HANGZHOU, REPORTED, 35]]);
+    await expectTally([[p1, GRADUATE, HANGZHOU, REPORTED, 35, 5]]);
   });
 });

@@ -10,6 +10,7 @@ import type { SortDirection } from '../common/operators.js';
 import { knexOf, rowsOf } from '../read/sql.js';
 import { MEASURES, measureValue, type AggregateTypes } from './aggregate.types.js';
 import type { GroupPath } from './group-paths.js';
+import { groupSource, type MeasureOf } from './subtotals.js';
 import { isPostgres } from '../read/dialect.js';
 
 type Input = Record<string, unknown>;
@@ -21,6 +22,8 @@ export interface AggregateArgs {
   having?: Input | null;
   orderBy?: Array<{ field: string; direction?: SortDirection | null }> | null;
   limit?: number | null;
+  /** The measures the caller reads; those `having` and `orderBy` name are added. */
+  measures: MeasureOf[];
 }
 
 /** One group as the API returns it: its key values by key field (reference keys as ids), its row count and measures. */
@@ -70,21 +73,39 @@ function checkShape(args: AggregateArgs): { groupBy: string[]; limit: number } {
   return { groupBy, limit };
 }
 
+/** The measures computed: the ones read, then those `having` and `orderBy` name, each once. */
+function measuresNeeded(types: AggregateTypes, args: AggregateArgs): MeasureOf[] {
+  const needed = new Map<string, MeasureOf>();
+  const add = (of: MeasureOf) => needed.set(measureValue(of.measure, of.field), of);
+  args.measures.forEach(add);
+  for (const measure of MEASURES) {
+    const conditions = (args.having?.[measure] ?? {}) as Input;
+    for (const field of types.numeric) if (conditions[field.name] !== null && conditions[field.name] !== undefined) add({ measure, field });
+  }
+  const ordered = new Set((args.orderBy ?? []).map((term) => term.field));
+  for (const measure of MEASURES) for (const field of types.numeric) if (ordered.has(measureValue(measure, field))) add({ measure, field });
+  return [...needed.values()];
+}
+
 /**
  * The groups of a resource's rows as one SELECT … GROUP BY: the rows a list with the same `filter` and
- * `where` would return (the reader's scope included), left-joined along the group paths.
+ * `where` would return (the reader's scope included), left-joined along the group paths; read from the
+ * resource's subtotals when the question needs nothing else (`groupSource`).
  */
 export async function aggregateRows(em: EntityManager, def: ResourceDef, types: AggregateTypes, args: AggregateArgs): Promise<GroupRow[]> {
   const { groupBy, limit } = checkShape(args);
   const chosen = groupBy.map((value) => types.paths.find((p) => p.value === value)!);
   // Grouping by another resource's column reveals it: the reader must be one who may read that resource.
   for (const path of chosen) path.resources.slice(1).forEach((r) => readScope(r));
+  const condition = rowsWhere(def, args, textMatchOperator(em));
+  const measures = measuresNeeded(types, args);
+  const source = groupSource(em, def, condition, chosen, measures);
 
   const platform = em.getPlatform();
   const postgres = isPostgres(em);
   const q = (name: string) => platform.quoteIdentifier(name);
-  const qb = (em as SqlEntityManager).createQueryBuilder(def.entity.name, 'e');
-  const rootMeta = em.getMetadata().get(def.entity.name);
+  const qb = (em as SqlEntityManager).createQueryBuilder(source.entity, 'e');
+  const rootMeta = em.getMetadata().get(source.entity);
   const joins = new Map<string, { alias: string; meta: EntityMetadata }>([['', { alias: 'e', meta: rootMeta }]]);
   const columnOf = (props: string[]): string => {
     let at = joins.get('')!;
@@ -101,8 +122,9 @@ export async function aggregateRows(em: EntityManager, def: ResourceDef, types: 
     return `${q(at.alias)}.${q(at.meta.properties[props[props.length - 1]!]!.fieldNames[0]!)}`;
   };
   const keyExprs = chosen.map((path) => columnOf(path.props));
-  const measureExprs = MEASURES.flatMap((m) => types.numeric.map((f) => ({ m, f, expr: `${m}(${columnOf([f.prop ?? f.name])})` })));
-  qb.where(rowsWhere(def, args, textMatchOperator(em)) as never);
+  const rowCount = source.rows(columnOf);
+  const measureExprs = measures.map((of) => ({ m: of.measure, f: of.field, expr: source.measure(of, columnOf) }));
+  qb.where(condition as never);
 
   const query = qb.getKnexQuery().clearSelect().clearOrder();
   const knex = knexOf(em);
@@ -111,7 +133,7 @@ export async function aggregateRows(em: EntityManager, def: ResourceDef, types: 
     knex.raw(
       [
         ...chosen.map((path, i) => `${keySelect(keyExprs[i]!, path)} as ${q(`k${i}`)}`),
-        `count(*) as ${q('n')}`,
+        `${rowCount} as ${q('n')}`,
         ...measureExprs.map(({ expr }, i) => `${expr} as ${q(`m${i}`)}`),
       ].join(', '),
     ),
@@ -122,7 +144,7 @@ export async function aggregateRows(em: EntityManager, def: ResourceDef, types: 
   for (const [name, value] of Object.entries(having)) {
     if (value === null || value === undefined) continue;
     if (name === 'count') {
-      const [sql, bindings] = comparison('count(*)', value as Input, 'having.count');
+      const [sql, bindings] = comparison(rowCount, value as Input, 'having.count');
       query.havingRaw(sql, bindings as never);
       continue;
     }
@@ -137,7 +159,7 @@ export async function aggregateRows(em: EntityManager, def: ResourceDef, types: 
   const order = (args.orderBy ?? []).map(({ field, direction }, i) => {
     const keyIndex = chosen.findIndex((p) => p.value === field);
     if (keyIndex >= 0) return `${keyExprs[keyIndex]} ${sqlDirection(direction ?? ('ASC' as SortDirection))}`;
-    if (field === measureValue('rows')) return `count(*) ${sqlDirection(direction ?? ('ASC' as SortDirection))}`;
+    if (field === measureValue('rows')) return `${rowCount} ${sqlDirection(direction ?? ('ASC' as SortDirection))}`;
     const measure = measureExprs.find((e) => measureValue(e.m, e.f) === field);
     if (!measure) throw badInput(`orderBy[${i}].field`, `未按 ${field} 分组，不能按它排序`, `${field} is not grouped by, so groups cannot be sorted by it`);
     return `${measure.expr} ${sqlDirection(direction ?? ('ASC' as SortDirection))}`;
@@ -152,6 +174,8 @@ export async function aggregateRows(em: EntityManager, def: ResourceDef, types: 
     const key: Record<string, unknown> = {};
     chosen.forEach((path, i) => (key[path.keyField] = keyValue(path, row[`k${i}`])));
     const group: GroupRow = { key, count: Number(row.n) };
+    // Measures not read stay empty (their fields are nullable), computed ones are filled in.
+    if (types.numeric.length) for (const m of MEASURES) group[m] = {};
     measureExprs.forEach(({ m, f }, i) => {
       const value = row[`m${i}`];
       (group[m] ??= {})[f.name] = value === null || value === undefined ? null : Number(value);

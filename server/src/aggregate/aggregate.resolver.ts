@@ -1,13 +1,25 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { resourceTypes, type Class } from '../common/graphql-types.js';
 import { QUERY_SHAPE_LIMITS } from '../common/query-shape-limits.js';
 import type { ResourceDef } from '../common/resource.js';
 import { whereTypeOf } from '../common/where.js';
+import { selectedFieldNames, selectedFieldNodes } from '../read/selection.js';
 import { aggregateRows, type GroupRow } from './aggregate.query.js';
-import { aggregateTypes } from './aggregate.types.js';
+import { aggregateTypes, MEASURES, type AggregateTypes } from './aggregate.types.js';
+import type { MeasureOf } from './subtotals.js';
 
 type Input = Record<string, unknown>;
+
+/** The measures a query reads of its groups (`sum { count }`), through fragments. */
+function measuresRead(types: AggregateTypes, info: GraphQLResolveInfo): MeasureOf[] {
+  const groupFields = selectedFieldNodes(info);
+  return MEASURES.flatMap((measure) => {
+    const fields = selectedFieldNames({ fieldNodes: groupFields.filter((node) => node.name.value === measure), fragments: info.fragments });
+    return types.numeric.filter((field) => fields.has(field.name)).map((field) => ({ measure, field }));
+  });
+}
 
 /** `aggregateIntakes(filter, where, groupBy, having, orderBy, limit)`: grouped counts and measures of one resource. */
 export function createAggregateResolver(def: ResourceDef): Class {
@@ -34,8 +46,10 @@ export function createAggregateResolver(def: ResourceDef): Class {
       })
       limit: number | null,
       @Ctx() ctx: Context,
+      @Info() info: GraphQLResolveInfo,
     ): Promise<GroupRow[]> {
-      const groups = await aggregateRows(ctx.em, def, types, { filter, where, groupBy, having, orderBy, limit });
+      const measures = measuresRead(types, info);
+      const groups = await aggregateRows(ctx.em, def, types, { filter, where, groupBy, having, orderBy, limit, measures });
       // A reference key becomes its record, one batched read per referenced type.
       const references = types.paths.filter((p) => p.field.kind === 'ref' && groupBy?.includes(p.value));
       await Promise.all(

@@ -142,6 +142,19 @@ export interface ResourceDef<T extends BaseEntity = BaseEntity> {
   keys?: string[];
   /** `false`: no generic create/update/delete/save mutations; the module writes through its own service. */
   mutations?: false;
+  /**
+   * A table of subtotals of the rows, kept by database triggers, that `aggregateX` reads instead of
+   * the rows when a question needs nothing else (`aggregate/subtotals.ts`): its primary-key properties
+   * are the resource's properties of the same names; `rows` counts the rows summed into a subtotal,
+   * `sums` maps a numeric field to the property that sums it.
+   */
+  subtotals?: Subtotals;
+}
+
+export interface Subtotals {
+  entity: new () => object;
+  rows: string;
+  sums: Record<string, string>;
 }
 
 /**

@@ -5,7 +5,7 @@ import { propOf, resourceOf, type EntityClass, type ResourceDef } from '../commo
 type Selection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'returnType' | 'fragments'>;
 
 /** The fields a selection set asks for, through inline fragments and fragment spreads. */
-function fieldNodesIn(selectionSet: SelectionSetNode | undefined, info: Selection, into: FieldNode[]): void {
+function fieldNodesIn(selectionSet: SelectionSetNode | undefined, info: Pick<Selection, 'fragments'>, into: FieldNode[]): void {
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) into.push(selection);
     else if (selection.kind === Kind.INLINE_FRAGMENT) fieldNodesIn(selection.selectionSet, info, into);
@@ -13,11 +13,16 @@ function fieldNodesIn(selectionSet: SelectionSetNode | undefined, info: Selectio
   }
 }
 
-/** The names of the fields a resolver's selection asks for, through fragments. */
-export function selectedFieldNames(info: Selection): Set<string> {
+/** The nodes of the fields a resolver's selection asks for, through fragments. */
+export function selectedFieldNodes(info: Pick<Selection, 'fieldNodes' | 'fragments'>): FieldNode[] {
   const nodes: FieldNode[] = [];
   for (const node of info.fieldNodes) fieldNodesIn(node.selectionSet, info, nodes);
-  return new Set(nodes.map((node) => node.name.value));
+  return nodes;
+}
+
+/** The names of the fields a resolver's selection asks for, through fragments. */
+export function selectedFieldNames(info: Pick<Selection, 'fieldNodes' | 'fragments'>): Set<string> {
+  return new Set(selectedFieldNodes(info).map((node) => node.name.value));
 }
 
 const responseKey = (node: FieldNode) => node.alias?.value ?? node.name.value;

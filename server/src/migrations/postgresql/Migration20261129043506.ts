@@ -16,9 +16,11 @@ export class Migration20261129043506 extends Migration {
 
     this.addSql(`drop index "intake_plan_target_group_origin_count_index";`);
 
-    this.addSql(`insert into "intake_tally" ("plan_id", "target_group", "origin_code", "students") ${grouped(KEYS, 'intake')} having sum(count) <> 0;`);
+    this.addSql(
+      `insert into "intake_tally" ("plan_id", "target_group", "origin_code", "students") ${grouped({ keys: KEYS }, 'intake')} having sum(count) <> 0;`,
+    );
     // Statement-level triggers: a multi-row INSERT (a bulk load) costs one grouped upsert, not one per row.
-    for (const fn of tallyFunctions(KEYS)) this.addSql(fn);
+    for (const fn of tallyFunctions({ keys: KEYS })) this.addSql(fn);
     this.addSql(
       `create trigger intake_tally_after_insert after insert on intake referencing new table as new_rows for each statement execute function intake_tally_after_insert();`,
     );

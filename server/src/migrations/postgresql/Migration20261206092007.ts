@@ -6,7 +6,7 @@ const AFTER = [...BEFORE, 'source'];
 
 /** Refills the emptied subtotals from the intakes. */
 const fill = (keys: string[]) =>
-  `insert into "intake_tally" (${['plan_id', ...keys, 'students'].join(', ')}) ${grouped(keys, 'intake')} having sum(count) <> 0;`;
+  `insert into "intake_tally" (${['plan_id', ...keys, 'students'].join(', ')}) ${grouped({ keys }, 'intake')} having sum(count) <> 0;`;
 
 /**
  * Intake subtotals by source as well (ROSTER or REPORTED), so the analyst queries read the unverified
@@ -22,7 +22,7 @@ export class Migration20261206092007 extends Migration {
     this.addSql(`alter table "intake_tally" add constraint "intake_tally_pkey" primary key ("plan_id", "target_group", "origin_code", "source");`);
     this.addSql(`create index "intake_tally_plan_id_source_students_index" on "intake_tally" ("plan_id", "source", "students");`);
     this.addSql(fill(AFTER));
-    for (const fn of tallyFunctions(AFTER, true)) this.addSql(fn);
+    for (const fn of tallyFunctions({ keys: AFTER }, true)) this.addSql(fn);
   }
 
   override async down(): Promise<void> {
@@ -33,6 +33,6 @@ export class Migration20261206092007 extends Migration {
     this.addSql(`alter table "intake_tally" add constraint "intake_tally_pkey" primary key ("plan_id", "target_group", "origin_code");`);
     this.addSql(`create index "intake_tally_plan_id_students_index" on "intake_tally" ("plan_id", "students");`);
     this.addSql(fill(BEFORE));
-    for (const fn of tallyFunctions(BEFORE, true)) this.addSql(fn);
+    for (const fn of tallyFunctions({ keys: BEFORE }, true)) this.addSql(fn);
   }
 }

@@ -13,9 +13,9 @@ export class Migration20261129043506 extends Migration {
 
     this.addSql(`drop index \`intake_plan_target_group_origin_count_index\`;`);
 
-    this.addSql(fillTally(KEYS));
+    this.addSql(fillTally({ keys: KEYS }));
     // Every write of intake keeps its subtotal in the same transaction; a subtotal at 0 is deleted.
-    for (const trigger of tallyTriggers(KEYS)) this.addSql(trigger);
+    for (const trigger of tallyTriggers({ keys: KEYS })) this.addSql(trigger);
   }
 
   override async down(): Promise<void> {

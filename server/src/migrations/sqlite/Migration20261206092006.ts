@@ -21,8 +21,8 @@ export class Migration20261206092006 extends Migration {
     this.addSql(`drop table \`intake_tally\`;`);
     this.addSql(createTable(AFTER));
     this.addSql(`create index \`intake_tally_plan_id_source_students_index\` on \`intake_tally\` (\`plan_id\`, \`source\`, \`students\`);`);
-    this.addSql(fillTally(AFTER));
-    for (const trigger of tallyTriggers(AFTER)) this.addSql(trigger);
+    this.addSql(fillTally({ keys: AFTER }));
+    for (const trigger of tallyTriggers({ keys: AFTER })) this.addSql(trigger);
   }
 
   override async down(): Promise<void> {
@@ -30,7 +30,7 @@ export class Migration20261206092006 extends Migration {
     this.addSql(`drop table \`intake_tally\`;`);
     this.addSql(createTable(BEFORE));
     this.addSql(`create index \`intake_tally_plan_id_students_index\` on \`intake_tally\` (\`plan_id\`, \`students\`);`);
-    this.addSql(fillTally(BEFORE));
-    for (const trigger of tallyTriggers(BEFORE)) this.addSql(trigger);
+    this.addSql(fillTally({ keys: BEFORE }));
+    for (const trigger of tallyTriggers({ keys: BEFORE })) this.addSql(trigger);
   }
 }

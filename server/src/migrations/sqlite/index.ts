@@ -9,6 +9,7 @@ import { Migration20261206042246 } from './Migration20261206042246.js';
 import { Migration20261206064507 } from './Migration20261206064507.js';
 import { Migration20261206092006 } from './Migration20261206092006.js';
 import { Migration20261206092203 } from './Migration20261206092203.js';
+import { Migration20261206124500 } from './Migration20261206124500.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129035547', class: Migration20261129035547 },
@@ -20,4 +21,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206064507', class: Migration20261206064507 },
   { name: 'Migration20261206092006', class: Migration20261206092006 },
   { name: 'Migration20261206092203', class: Migration20261206092203 },
+  { name: 'Migration20261206124500', class: Migration20261206124500 },
 ];

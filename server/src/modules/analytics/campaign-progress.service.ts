@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PlanStatus } from '../plan/plan.enums.js';
 import { StudyMode } from '../program/program.enums.js';
-import { IntakeSource } from '../intake/intake.enums.js';
 import { CAMPAIGN_CUMULATIVE_TARGET, CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
-import { futureIntakes } from './analytics.facts.js';
+import { futureIntakes, lineStudents } from './analytics.facts.js';
 import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolveCity, type CityInfo } from './analytics.scope.js';
 import { knexOf, toNumber, rowsOf } from '../../read/sql.js';
 import type { CampaignProgress, CampaignProgressRow } from './analytics.types.js';
@@ -19,9 +18,10 @@ const addInto = (total: Cell, value: Cell) => {
  * Per city and year, in one statement: task-table seats (target), seats of approved and filed lines
  * (planned, the years asked), students (enrolled, every campaign year: the cumulative needs them all)
  * and students whose registration date is still ahead of `today` (pending, the years asked). Only
- * 学制教育 lines count (R1). Each line reads its trigger-kept subtotals and seeks its future intakes
- * in the (plan, registeredOn) index, so a narrowed scope only reads its own lines. Its unverified
- * students are those of its REPORTED subtotals; both sums read only the (plan, source, students) index.
+ * 学制教育 lines count (R1). The lines' students and unverified (REPORTED) students come from the
+ * trigger-kept subtotals, summed per line in one pass over the (plan, source, students, records) index (a
+ * narrowed scope sums only its own lines); each line seeks its future intakes in the (plan,
+ * registeredOn) index.
  */
 function progressQuery(em: EntityManager, years: number[], cityId: number | null, today: string) {
   const knex = knexOf(em);
@@ -31,8 +31,8 @@ function progressQuery(em: EntityManager, years: number[], cityId: number | null
     .join('school as s', 's.id', 'p.school_id')
     .select('s.city_id as city_id', 'p.year as year')
     .select(knex.raw(`case when p.status in (?, ?) and ${asked} then p.seats else 0 end as planned`, [PlanStatus.APPROVED, PlanStatus.FILED, ...years]))
-    .select(knex.raw('(select sum(t.students) from intake_tally t where t.plan_id = p.id) as enrolled'))
-    .select(knex.raw('(select sum(t.students) from intake_tally t where t.plan_id = p.id and t.source = ?) as unverified', [IntakeSource.REPORTED]))
+    .leftJoin(lineStudents(em, { years: null, cityId, countedOnly: true }).as('x'), 'x.plan_id', 'p.id')
+    .select('x.students as enrolled', 'x.unverified as unverified')
     .select(
       knex.raw(`case when ${asked} then (select sum(i.count) from ${futureIntakes(em)} where i.plan_id = p.id and i.registered_on > ?) end as pending`, [
         ...years,

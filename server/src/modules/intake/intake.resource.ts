@@ -3,6 +3,7 @@ import { defineResource } from '../../common/resource.js';
 import { EnrollmentPlan } from '../plan/enrollment-plan.entity.js';
 import { Season } from '../plan/plan.enums.js';
 import { Intake } from './intake.entity.js';
+import { IntakeTally } from './intake-tally.entity.js';
 import { IntakeSource, TargetGroup } from './intake.enums.js';
 import { intakeHooks } from './intake-hooks.js';
 
@@ -35,4 +36,5 @@ export const intakeResource = defineResource({
     { name: 'season', path: 'plan.season', kind: 'enum', enum: Season },
   ],
   hooks: intakeHooks,
+  subtotals: { entity: IntakeTally, rows: 'records', sums: { count: 'students' } },
 });
