@@ -11,7 +11,6 @@ import {
   type EntityProperty,
   type UnitOfWork,
 } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { currentActor } from '../auth/actor.js';
 import { chunksOf, IDS_PER_QUERY } from './batch-lookups.js';
 import { placeholders, queryRows, toNumber } from '../read/sql.js';
@@ -60,9 +59,16 @@ export interface StaleRow {
   currentVersion: number | null;
 }
 
-/** A write whose RETURNING rows tell which rows it wrote. */
+/** A write in the caller's transaction whose RETURNING rows tell which rows it wrote (see `preparedWrite`). */
 const all = (em: EntityManager, sql: string, params: unknown[]) =>
-  (em as SqlEntityManager).execute<Array<Record<string, unknown>>>(sql, params as never[], 'all');
+  preparedWrite(
+    em,
+    sql,
+    params.map((value) => bound(em, value)),
+  );
+
+/** A value of a planned row as the driver binds it (a payload holds database values already, or the identifier of a row written first). */
+const bound = (em: EntityManager, value: unknown): unknown => bindable(em, value instanceof EntityIdentifier ? value.getValue() : value);
 
 function groupBy(changeSets: ChangeSet<BaseEntity>[], type: ChangeSetType): Map<string, ChangeSet<BaseEntity>[]> {
   const groups = new Map<string, ChangeSet<BaseEntity>[]>();
@@ -73,11 +79,10 @@ function groupBy(changeSets: ChangeSet<BaseEntity>[], type: ChangeSetType): Map<
 /** Rows per statement so that `paramsPerRow` parameters each stay within the statement's bound. */
 export const rowsPerStatement = (paramsPerRow: number) => Math.max(1, Math.min(IDS_PER_QUERY, Math.floor(PARAMS_PER_STATEMENT / Math.max(1, paramsPerRow))));
 
-/** A value of a planned row as its column takes it (a payload holds database values already, but for the rules MikroORM's insert applies). */
-function columnValue(em: EntityManager, prop: EntityProperty, value: unknown): unknown {
-  if (value instanceof EntityIdentifier) return value.getValue();
+/** A value of a created row as its column takes it: a missing value is the property's default, as in MikroORM's own insert. */
+function columnValue(prop: EntityProperty, value: unknown): unknown {
   if (value === null && prop.nullable) return null;
-  return bindable(em, value ?? prop.default);
+  return value ?? prop.default ?? null;
 }
 
 /** Inserts as one prepared statement per chunk of rows (see `preparedWrite`); the ids come back in row order. */
@@ -88,8 +93,11 @@ async function insertAll(em: EntityManager, meta: EntityMetadata, changeSets: Ch
   const id = meta.primaryKeys[0]!;
   for (const chunk of chunksOf(changeSets, rowsPerStatement(props.length))) {
     const text = `insert into ${q(meta.tableName)} (${columns}) values ${chunk.map(() => placeholders(props)).join(', ')} returning ${q(id)}`;
-    const params = chunk.flatMap((cs) => props.map((prop) => columnValue(em, prop, (cs.payload as Payload)[prop.name])));
-    const rows = await preparedWrite(em, text, params);
+    const rows = await all(
+      em,
+      text,
+      chunk.flatMap((cs) => props.map((prop) => columnValue(prop, (cs.payload as Payload)[prop.name]))),
+    );
     chunk.forEach((cs, i) => {
       cs.entity.id = toNumber(rows[i]?.[id]);
       cs.payload.id = cs.entity.id;
