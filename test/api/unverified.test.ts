@@ -7,7 +7,7 @@ import { idNumber } from '../helpers/id-numbers.js';
 
 /**
  * The unverified part of every figure (students of REPORTED intakes, typed with no roster behind
- * them) as campaignProgress, levelMix, sourceMix and the yearly summaries report it from the
+ * them) as campaignProgress, levelMix, sourceMix, cityRanking and the yearly summaries report it from the
  * subtotals, against the same sums computed here from the intake rows themselves.
  */
 
@@ -87,6 +87,12 @@ async function expectUnverifiedFromIntakes(): Promise<Reported[]> {
     expect(r.skillsTrainingUnverified, `sourceMix skills ${r.cityCode} ${r.year}`).toBe(
       sumOf(reported, { cityCode: r.cityCode, years: [r.year], counted: false }),
     );
+  }
+
+  for (const year of [2025, null]) {
+    const { cityRanking } = await t.ok(`query($year: Int) { cityRanking(year: $year) { cityCode unverified } }`, { year });
+    for (const r of cityRanking) expect(r.unverified, `cityRanking ${r.cityCode} ${year}`).toBe(counted(r.cityCode, year ? [year] : CAMPAIGN));
+    expect(cityRanking.some((r: any) => r.unverified > 0)).toBe(true);
   }
 
   for (const year of [2024, 2025]) {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Level } from '../major/level.js';
-import { planFacts } from './analytics.facts.js';
+import { planFacts, studentSums } from './analytics.facts.js';
 import { campaignYears, checkYear, ratio, type CityInfo } from './analytics.scope.js';
 import { knexOf, toNumber, rowsOf } from '../../read/sql.js';
 import type { CityRankingRow } from './city-ranking.types.js';
@@ -20,16 +20,18 @@ export async function cityRanking(em: EntityManager, cities: CityInfo[], args: {
       em,
       planFacts(em, { years, countedOnly: true })
         .select({ cityId: 's.city_id', level: 'pr.level' })
-        .sum({ students: 'x.students' })
+        .select(...studentSums(em))
         .groupBy('s.city_id', 'pr.level'),
     ),
   ]);
   const targetOf = new Map(targets.map((t) => [toNumber(t.cityId), toNumber(t.seats)]));
   const enrolled = new Map<number, number>();
+  const unverified = new Map<number, number>();
   const advanced = new Map<number, number>();
   for (const g of grouped) {
     const id = toNumber(g.cityId);
     enrolled.set(id, (enrolled.get(id) ?? 0) + toNumber(g.students));
+    unverified.set(id, (unverified.get(id) ?? 0) + toNumber(g.unverified));
     if (ADVANCED_LEVELS.includes(g.level)) advanced.set(id, (advanced.get(id) ?? 0) + toNumber(g.students));
   }
   const rows = cities.map((c) => {
@@ -42,6 +44,7 @@ export async function cityRanking(em: EntityManager, cities: CityInfo[], args: {
       cityName: c.nameZh,
       target,
       enrolled: students,
+      unverified: unverified.get(c.id) ?? 0,
       completionRate: ratio(students, target),
       advancedShare: ratio(advanced.get(c.id) ?? 0, students),
     };
