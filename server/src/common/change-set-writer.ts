@@ -239,7 +239,10 @@ async function computeChangeSets(uow: UnitOfWork, order: readonly BaseEntity[]):
     if (done.has(entity) || removed.has(entity)) return;
     done.add(entity);
     newTargetsOf(entity).forEach(compute);
+    const created = !helper(entity).hasPrimaryKey();
     uow.computeChangeSet(entity);
+    // MikroORM keeps a copy of what it plans to write; a created row's is its payload, set once written.
+    if (created) helper(entity).__originalEntityData = undefined;
   };
   const candidates = [...order, ...(uow.getPersistStack() as Set<BaseEntity>), ...(uow.getIdentityMap() as Iterable<BaseEntity>)];
   for (const entity of candidates) {

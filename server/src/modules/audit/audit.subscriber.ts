@@ -139,7 +139,9 @@ const AUDIT_PROPS = [
 export const auditTrail: AuditTrail = {
   changesOf,
   isAudited,
-  entriesOf: pendingRows,
+  // The changes as their JSON text already: a large import holds thousands of entries until it writes.
+  entriesOf: async (entries) =>
+    (await pendingRows(entries)).map(({ entity, row }) => ({ entity, row: { ...row, changes: JSON.stringify(row.changes) as never } })),
   async record(em, entries) {
     const rows = withIds(entries as Awaited<ReturnType<typeof pendingRows>>);
     const meta = em.getMetadata().get(AuditEntry.name);
