@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { defineResource } from '../../common/resource.js';
-import { badInput } from '../../common/errors.js';
+import { badInput, ruleViolation } from '../../common/errors.js';
 import { City } from '../city/city.entity.js';
 import { School } from '../school/school.entity.js';
 import { assertStrongPassword, hashPassword, NO_PASSWORD } from '../../auth/passwords.js';
@@ -16,6 +16,19 @@ async function checkBinding(em: EntityManager, user: User): Promise<void> {
   }
   if (user.role !== Role.SCHOOL_STAFF) user.school = null;
   if (user.role !== Role.CITY_ADMIN && user.role !== Role.SCHOOL_STAFF) user.city = null;
+}
+
+/** The province's active admin accounts as the rows of a batch leave them: by id, or the row itself while it has none. */
+type ProvinceAdmins = Set<number | User>;
+
+/** Refuses a row that would leave the province without an active admin account (nobody could manage accounts then). */
+function keepAnAdmin(admins: ProvinceAdmins, user: User, staysAdmin: boolean, field: string): void {
+  const key = user.id ?? user;
+  if (staysAdmin) admins.add(key);
+  else admins.delete(key);
+  if (admins.size === 0) {
+    throw ruleViolation('LAST_ADMIN', '须保留至少一个启用的省厅管理员账号', 'the province must keep at least one active PROVINCE_ADMIN account', field);
+  }
 }
 
 export const userResource = defineResource({
@@ -47,8 +60,16 @@ export const userResource = defineResource({
     { name: 'password', kind: 'string', labelZh: '密码', writeOnly: true },
   ],
   hooks: {
-    async beforeSave(em, user, isNew) {
+    async prepare(em): Promise<ProvinceAdmins> {
+      const admins = await em.find(User, { role: Role.PROVINCE_ADMIN, active: true }, { fields: ['id'], disableIdentityMap: true });
+      return new Set(admins.map((admin) => admin.id));
+    },
+    async beforeDelete(_em, user, admins) {
+      keepAnAdmin(admins, user, false, 'id');
+    },
+    async beforeSave(em, user, isNew, before, admins) {
       await checkBinding(em, user);
+      keepAnAdmin(admins, user, user.role === Role.PROVINCE_ADMIN && user.active, before?.active && !user.active ? 'active' : 'role');
       if (user.password && user.role === Role.SERVICE) {
         throw badInput('password', '对接系统账号不用密码登录，请勿设置密码', 'a SERVICE account never signs in with a password; give none');
       }
