@@ -19,6 +19,7 @@ import { fetchAll, type RowQuery } from './serverRows';
 import { RowsProgress } from './RowsProgress';
 import { TickAllHeader, TicksContext } from './TickAllHeader';
 import { useServerTotals } from './serverTotals';
+import { useCopy } from './useCopy';
 import { useGridAccess } from './useGridAccess';
 import { useLeaveGuard } from './useLeaveGuard';
 import { enumValues, useLookups } from './useLookups';
@@ -94,7 +95,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   const columnDefs = useSheetColumns({ resource, columns, readOnly, ctx, locale, rangeBounds: range.rangeBounds });
   const reading = useReading();
   const rangeRows = useRangeRows({ grid, rowsBetween: paged.rowsBetween, read: reading.read, limit: maxSaveRows });
-  const edits = useRangeEdits({ grid, range, rows: rangeRows, setBuffer, cellChange, defaults, ctx });
+  const edits = useRangeEdits({ grid, range, rows: rangeRows, setBuffer, cellChange, defaults });
   const { onKeyDownCapture } = useSheetKeyboard({ grid, range, readOnly, setBuffer, edits });
 
   const pending = pendingCount(buffer, columns);
@@ -142,6 +143,8 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
     const added = current.current.rows.filter((r) => !r.id).indexOf(row);
     return !row.id && added >= 0 && serverTotals ? serverTotals.count + added + 1 : undefined;
   };
+  const editing = () => (grid.api()?.getEditingCells().length ?? 0) > 0;
+  const { onCopy } = useCopy({ grid, range, rows: rangeRows, ticks, ctx, editing });
   const { saving, save, conflict, closeConflict } = useSheetSave({ resource, columns, current, setBuffer, locale, ctx, reload, rowNumber });
 
   const totals = useMemo(() => totalsRow(buffer.rows, columns, serverTotals, t), [buffer.rows, columns, serverTotals, t]);
@@ -152,22 +155,11 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
     setBuffer((b) => applyChanges(b, [cellChange(e.data!, column, e.newValue)]));
   };
 
-  const editing = () => (grid.api()?.getEditingCells().length ?? 0) > 0;
-
   const onPaste = (e: ClipboardEvent) => {
     if (readOnly || editing()) return;
     range.syncFocus();
     e.preventDefault();
     edits.paste(e.clipboardData.getData('text/plain'));
-  };
-
-  const onCopy = (e: ClipboardEvent) => {
-    if (editing()) return;
-    range.syncFocus();
-    const text = edits.copy();
-    if (text === undefined) return;
-    e.preventDefault();
-    e.clipboardData.setData('text/plain', text);
   };
 
   const addRow = () => {
