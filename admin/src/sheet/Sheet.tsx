@@ -17,7 +17,7 @@ import { totalsRow } from './totals';
 import type { ColumnSpec, SheetRow } from './types';
 import { fetchAll, type RowQuery } from './serverRows';
 import { RowsProgress } from './RowsProgress';
-import { TickAllHeader, TicksContext } from './TickAllHeader';
+import { TicksContext } from './TickAllHeader';
 import { useServerTotals } from './serverTotals';
 import { useCopy } from './useCopy';
 import { useGridAccess } from './useGridAccess';
@@ -74,7 +74,8 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   const { buffer, setBuffer, current, discard } = useSheetBuffer();
   // the order when no column is sorted: the resource's default, as the list opened
   const [defaultSort] = useState<RowQuery['sort']>(() => ({ field: sort.field, order: sort.order === 'DESC' ? 'DESC' : 'ASC' }));
-  const paged = useServerRows({ resource, columns, filter: filterValues, defaultSort, touched: current, generation });
+  const listSort = useMemo<RowQuery['sort']>(() => ({ field: sort.field, order: sort.order === 'DESC' ? 'DESC' : 'ASC' }), [sort.field, sort.order]);
+  const paged = useServerRows({ resource, columns, filter: filterValues, defaultSort, sort: listSort, touched: current, generation });
   const gridRef = useRef<AgGridReact<SheetRow>>(null);
   const gridBox = useRef<HTMLDivElement>(null);
   const grid = useGridAccess(gridRef, columns, current);
@@ -255,8 +256,8 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
             enterNavigatesVerticallyAfterEdit
             singleClickEdit={false}
             stopEditingWhenCellsLoseFocus
-            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
-            selectionColumnDef={{ pinned: 'left', width: 44, headerComponent: TickAllHeader }}
+            rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: false }}
+            animateRows={false}
             {...ticks.gridHandlers}
             rowClassRules={{
               'sheet-row-deleted': (p) => Boolean(p.data?.deleted),
@@ -264,7 +265,8 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
               'sheet-row-error': (p) => Boolean(p.data?.rowError),
               'sheet-totals': (p) => Boolean(p.node.rowPinned),
             }}
-            tooltipShowDelay={300}
+            // the browser's own tooltips: the grid's cost a component with five listeners on every cell drawn (ADR 0053)
+            enableBrowserTooltips
             onCellFocused={range.onCellFocused}
             onCellMouseOver={range.onCellMouseOver}
             onGridReady={(e) => restoreColumnState(resource, e.api)}
