@@ -21,7 +21,6 @@ export class TickCell implements ICellRendererComp<SheetRow> {
   };
 
   init(params: Params): void {
-    this.gui.className = 'ag-wrapper ag-input-wrapper ag-checkbox-input-wrapper sheet-tick';
     this.bind(params);
   }
 
@@ -42,10 +41,13 @@ export class TickCell implements ICellRendererComp<SheetRow> {
     this.node?.removeEventListener('rowSelected', this.show);
     this.node = undefined;
     if (!params.data || params.node.rowPinned) {
+      // the wrapper's classes draw the box: none on the totals row or a row still loading
+      this.gui.className = '';
       this.gui.replaceChildren();
       this.input = undefined;
       return;
     }
+    this.gui.className = 'ag-wrapper ag-input-wrapper ag-checkbox-input-wrapper';
     if (!this.input) {
       this.input = document.createElement('input');
       this.input.type = 'checkbox';

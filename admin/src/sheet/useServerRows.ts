@@ -125,7 +125,7 @@ export function useServerRows({ resource, columns, filter, defaultSort, sort, to
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [resource, columns, filterKey, sortKey, touched, generation]);
 
-  useEffect(source.readFirstBlock, [source]);
+  useEffect(() => source.readFirstBlock(), [source]);
 
   /** Shows the buffer's rows in the grid after an edit, undo or redo: changed rows in place, all blocks again when rows were added or removed. */
   const shown = useRef<SheetRow[]>([]);
