@@ -90,20 +90,18 @@ const openSheet = (page: Page, url: string) => untilRows(page, () => page.goto(u
 /** a click on a column header: the server sorts */
 const sortBy = (page: Page, column: string) => untilRows(page, () => page.locator(`.ag-header-cell[col-id="${column}"] .ag-header-cell-label`).click());
 
-/** The renderer's main-thread CPU time so far (ms): what a frame costs, however busy the machine is. */
-async function threadTime(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  return metrics.find((m) => m.name === 'ThreadTime')!.value * 1000;
-}
-
 /** Frame times (ms) while the grid scrolls 120 steps of 600 px, one per animation frame, and the main thread's CPU per frame. */
 async function scrollFrames(page: Page): Promise<{ frames: number[]; cpuPerFrame: number }> {
-  const before = await threadTime(page);
+  // the renderer's main-thread CPU time (Chromium counts it from Performance.enable on this session):
+  // what a frame costs, however busy the machine is
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')!.value * 1000;
+  const before = await threadTime();
   const frames = await framesWhileScrolling(page);
-  return { frames, cpuPerFrame: ((await threadTime(page)) - before) / 120 };
+  const cpuPerFrame = ((await threadTime()) - before) / 120;
+  await cdp.detach();
+  return { frames, cpuPerFrame };
 }
 
 function framesWhileScrolling(page: Page): Promise<number[]> {
