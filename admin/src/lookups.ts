@@ -10,6 +10,11 @@ export interface ReferenceDisplay {
   keys?(record: Row): string[];
   /** resources whose labels this one's label uses */
   uses?: string[];
+  /**
+   * the fields the label, keys and the admin's dialogs read of a record (besides id), for resources of
+   * thousands of rows; every leaf field when not given
+   */
+  fields?: string[];
 }
 
 const displays = new Map<string, ReferenceDisplay>();
@@ -35,8 +40,13 @@ function withUses(resources: string[]): string[] {
 /** Rows of one list page: the server's page limit. */
 const LOOKUP_PAGE = 10000;
 
+const selection = (resource: string) => {
+  const fields = displays.get(resource)?.fields;
+  return fields ? ['id', ...fields].join(' ') : scalarSelection(resource);
+};
+
 const pageField = (alias: string, resource: string, page: number) =>
-  `${alias}: all${pluralOf(resource)}(page: ${page}, perPage: ${LOOKUP_PAGE}, sortField: "id", sortOrder: "ASC") { ${scalarSelection(resource)} }`;
+  `${alias}: all${pluralOf(resource)}(page: ${page}, perPage: ${LOOKUP_PAGE}, sortField: "id", sortOrder: "ASC") { ${selection(resource)} }`;
 
 /**
  * Every row of the given reference resources and of those their labels use, in one request with one

@@ -90,8 +90,21 @@ const openSheet = (page: Page, url: string) => untilRows(page, () => page.goto(u
 /** a click on a column header: the server sorts */
 const sortBy = (page: Page, column: string) => untilRows(page, () => page.locator(`.ag-header-cell[col-id="${column}"] .ag-header-cell-label`).click());
 
-/** Frame times (ms) while the grid scrolls 120 steps of 600 px, one per animation frame. */
-function scrollFrames(page: Page): Promise<number[]> {
+/** Frame times (ms) while the grid scrolls 120 steps of 600 px, one per animation frame, and the main thread's CPU per frame. */
+async function scrollFrames(page: Page): Promise<{ frames: number[]; cpuPerFrame: number }> {
+  // the renderer's main-thread CPU time (Chromium counts it from Performance.enable on this session):
+  // what a frame costs, however busy the machine is
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')!.value * 1000;
+  const before = await threadTime();
+  const frames = await framesWhileScrolling(page);
+  const cpuPerFrame = ((await threadTime()) - before) / 120;
+  await cdp.detach();
+  return { frames, cpuPerFrame };
+}
+
+function framesWhileScrolling(page: Page): Promise<number[]> {
   // as text: tsx would wrap a named function in a helper the page does not have
   return page.evaluate(`new Promise((resolve) => {
     const viewport = document.querySelector('.sheet-grid .ag-grid-viewport');
@@ -129,8 +142,8 @@ async function main() {
       .join(' / ')}. The benchmark province (${scale === 1 ? '600,000 intakes' : `scale ${scale}`}) in SQLite, Chromium headless. Sheets read`,
     "their rows from the server in blocks of 100; the row count and totals are the server's for the whole filtered set.",
     '',
-    '| who | sheet | rows shown after (s) | row count shown | scroll frame p50 / p95 (ms) | server sort (s) | filtered by year, rows shown after (s) |',
-    '|---|---|---:|---|---:|---:|---:|',
+    '| who | sheet | rows shown after (s) | row count shown | scroll frame p50 / p95 (ms) | main-thread CPU per scrolled frame (ms) | server sort (s) | filtered by year, rows shown after (s) |',
+    '|---|---|---:|---|---:|---:|---:|---:|',
   ];
   try {
     for (const [who, account] of [
@@ -143,13 +156,13 @@ async function main() {
         const shownAfter = await openSheet(page, `${server.base}/#/${sheet.resource}`);
         await page.locator('.sheet-row-count').waitFor({ timeout: 600000 });
         const count = await page.locator('.sheet-row-count').textContent();
-        const frames = await scrollFrames(page);
+        const { frames, cpuPerFrame } = await scrollFrames(page);
         await page.locator('.sheet-grid .ag-grid-viewport').evaluate((viewport) => (viewport.scrollTop = 0));
         const sorted = await sortBy(page, sheet.sortBy);
         const filter = encodeURIComponent(JSON.stringify({ year: FILTER_YEAR }));
         const filtered = sheet.resource === 'School' ? undefined : await openSheet(page, `${server.base}/#/${sheet.resource}?filter=${filter}`);
         lines.push(
-          `| ${who} | ${sheet.resource} | ${shownAfter.toFixed(2)} | ${count} | ${percentile(frames, 50).toFixed(0)} / ${percentile(frames, 95).toFixed(0)} | ${sorted.toFixed(2)} | ${filtered?.toFixed(2) ?? '—'} |`,
+          `| ${who} | ${sheet.resource} | ${shownAfter.toFixed(2)} | ${count} | ${percentile(frames, 50).toFixed(0)} / ${percentile(frames, 95).toFixed(0)} | ${cpuPerFrame.toFixed(0)} | ${sorted.toFixed(2)} | ${filtered?.toFixed(2) ?? '—'} |`,
         );
         console.log(lines.at(-1));
       }

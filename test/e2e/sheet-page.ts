@@ -30,6 +30,22 @@ export async function openSheet(page: Page, base: string, resource: string, colu
   await expect.poll(() => gridCell(page, 0, column).textContent(), { timeout: 60000 }).toMatch(/\d/);
 }
 
+const ROW_HEIGHT = 30;
+
+/** Scrolls the grid so that the row is in view, near the top: the rows in between are skipped, not loaded. */
+export async function scrollToRow(page: Page, index: number, col: string): Promise<void> {
+  await page.locator('.sheet-grid .ag-grid-viewport').evaluate((viewport, top) => (viewport.scrollTop = top), Math.max(0, index - 2) * ROW_HEIGHT);
+  await expect.poll(() => gridCell(page, index, col).count(), { timeout: 30000 }).toBe(1);
+}
+
+/** Extends the range from the focused cell to a cell with Shift+click, once the grid has moved its focus there. */
+export async function shiftClickCell(page: Page, index: number, col: string): Promise<void> {
+  await page.keyboard.down('Shift');
+  await gridCell(page, index, col).click();
+  await page.keyboard.up('Shift');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[row-index]')?.getAttribute('row-index'))).toBe(String(index));
+}
+
 /** Pastes text (as Excel or WPS put it on the clipboard) into the focused cell. */
 export async function pasteText(page: Page, text: string): Promise<void> {
   // the grid moves focus to a clicked cell on its next frame; the paste goes to whatever holds focus

@@ -322,8 +322,8 @@ describe('the sheet', () => {
     // 杭州市 has schools: the delete is refused on its row with the reason, and no conflict dialog opens
     await openSheet('City', 11);
     await expect.poll(() => cell(0, 'nameZh').textContent()).toBe('杭州市');
-    // the selection column is pinned left inside each row (AG Grid 36), its checkbox an input
-    await cell(0, 'ag-Grid-SelectionColumn').locator('input[type="checkbox"]').check();
+    // the tick column is pinned left inside each row (AG Grid 36), its box an input
+    await cell(0, '__tick').locator('input[type="checkbox"]').check();
     await page.getByRole('button', { name: '删除所选' }).click();
     await save();
     await expect.poll(() => page.locator('.sheet-problems').textContent()).toMatch(/第 1 行：设区市“杭州市”仍被 \d+ 条[^A-Za-z]+记录引用，不能删除/);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiToken, gql, openBrowser, screenshotDir, signIn } from './browser';
-import { gridCell, gridRow, n, openSheet, pasteText, recordBlocks, startGeneratedProvince } from './sheet-page';
+import { gridCell, gridRow, n, openSheet, pasteText, recordBlocks, scrollToRow, shiftClickCell, startGeneratedProvince } from './sheet-page';
 
 /**
  * Actions over rows the sheet has not loaded: the header box ticks the whole filtered set, and paste,
@@ -12,7 +12,6 @@ import { gridCell, gridRow, n, openSheet, pasteText, recordBlocks, startGenerate
  */
 const ADMIN = { username: 'admin', password: 'E2e-whole-set-2024' };
 const SIZE = { schools: 11, programsPerSchool: 2, intakesPerLine: 12 };
-const ROW_HEIGHT = 30;
 
 let server: Awaited<ReturnType<typeof startGeneratedProvince>>;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -23,25 +22,14 @@ let token: string;
 let blocks: { page: number; perPage: number }[];
 
 const cell = (index: number, col: string) => gridCell(page, index, col);
-const tickBox = (index: number) => cell(index, 'ag-Grid-SelectionColumn').locator('input');
+const tickBox = (index: number) => cell(index, '__tick').locator('input');
 const tickAll = () => page.getByTestId('sheet-tick-all');
 const pendingChip = () => page.locator('.sheet-toolbar').getByText(/行未保存/);
 const tickedChip = () => page.locator('.sheet-ticked');
 const blockRead = (number: number) => blocks.some((b) => b.page === number);
 
-/** Scrolls the grid so that the row is in view, near the top: the rows in between are skipped, not loaded. */
-async function scrollTo(index: number, col: string) {
-  await page.locator('.sheet-grid .ag-grid-viewport').evaluate((viewport, top) => (viewport.scrollTop = top), Math.max(0, index - 2) * ROW_HEIGHT);
-  await expect.poll(() => cell(index, col).count(), { timeout: 30000 }).toBe(1);
-}
-
-/** Extends the range from the focused cell to a cell with Shift+click, once the grid has moved its focus there. */
-async function shiftClick(index: number, col: string) {
-  await page.keyboard.down('Shift');
-  await cell(index, col).click();
-  await page.keyboard.up('Shift');
-  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[row-index]')?.getAttribute('row-index'))).toBe(String(index));
-}
+const scrollTo = (index: number, col: string) => scrollToRow(page, index, col);
+const shiftClick = (index: number, col: string) => shiftClickCell(page, index, col);
 
 async function save(rows: number) {
   await page.getByTestId('sheet-save').click();

@@ -256,6 +256,7 @@ export const en: Messages = {
     origin_code: 'must be a 6-digit GB/T 2260 code',
   },
   sheet: {
+    tick_row: 'Tick this row',
     row_number: 'Row',
     row_count: '%{count} rows',
     ticked: '%{count} ticked',
@@ -303,6 +304,9 @@ export const en: Messages = {
       too_many_rows: 'The selection has %{count} rows; one change takes at most %{max} (what one save takes). Select fewer rows at a time',
       too_many_ticked: '%{count} rows are ticked; one action takes at most %{max} (what one save takes). Filter the sheet further or tick fewer rows',
       read_failed: 'Could not read the rows; nothing was changed: %{message}',
+      too_many_copied: 'The selection has %{count} rows; one copy takes at most %{max} (what one save takes). Copy fewer rows at a time',
+      copied: 'Read and copied 1 row |||| Read and copied %{smart_count} rows',
+      copy_again: 'Read %{smart_count} rows, but the browser did not allow writing the clipboard; press Ctrl+C again',
     },
     conflict: {
       title: 'Changed by someone else',
@@ -456,10 +460,13 @@ export const en: Messages = {
     decide: 'Decide',
     requested: 'Adjustment requested',
     decided: 'Decided 1 request |||| Decided %{smart_count} requests',
-    some_refused: 'Decided %{smart_count}; the others were refused (rows in red)',
     none_pending: 'Tick pending requests first',
     current_seats: 'Seats now: %{seats}',
     locked_only: 'Only approved or filed lines are adjusted',
   },
-  summary: { submit: 'Submit', submitted: 'Submitted 1 summary |||| Submitted %{smart_count} summaries' },
+  summary: {
+    submit: 'Submit',
+    submitted: 'Submitted 1 summary |||| Submitted %{smart_count} summaries',
+    none_selected: 'Tick summaries not yet submitted first',
+  },
 };

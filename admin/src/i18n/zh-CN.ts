@@ -241,6 +241,7 @@ export const zhCN = {
     origin_code: '须为 6 位行政区划代码',
   },
   sheet: {
+    tick_row: '勾选此行',
     row_number: '行号',
     row_count: '共 %{count} 行',
     ticked: '已选 %{count} 行',
@@ -288,6 +289,9 @@ export const zhCN = {
       too_many_rows: '选区有 %{count} 行，一次最多修改 %{max} 行（一次保存的上限）；请分批选择',
       too_many_ticked: '已勾选 %{count} 行，一次最多处理 %{max} 行（一次保存的上限）；请先筛选缩小范围，或分批勾选',
       read_failed: '读取数据失败，未做任何修改：%{message}',
+      too_many_copied: '选区有 %{count} 行，一次最多复制 %{max} 行（与一次保存的上限相同）；请分批选择复制',
+      copied: '已读取并复制 %{smart_count} 行',
+      copy_again: '已读取 %{smart_count} 行，但浏览器未允许写入剪贴板；请再按一次 Ctrl+C',
     },
     conflict: {
       title: '数据已被他人修改',
@@ -441,10 +445,9 @@ export const zhCN = {
     decide: '审批',
     requested: '调整申请已提交',
     decided: '已审批 %{smart_count} 项申请',
-    some_refused: '已审批 %{smart_count} 项，其余被拒绝（见标红的行）',
     none_pending: '请先勾选待审批的申请',
     current_seats: '当前计划人数：%{seats}',
     locked_only: '只能调整已下达或已备案的计划',
   },
-  summary: { submit: '报送', submitted: '已报送 %{smart_count} 份总结' },
+  summary: { submit: '报送', submitted: '已报送 %{smart_count} 份总结', none_selected: '请先勾选尚未报送的总结' },
 };

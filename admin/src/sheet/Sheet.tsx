@@ -17,8 +17,9 @@ import { totalsRow } from './totals';
 import type { ColumnSpec, SheetRow } from './types';
 import { fetchAll, type RowQuery } from './serverRows';
 import { RowsProgress } from './RowsProgress';
-import { TickAllHeader, TicksContext } from './TickAllHeader';
+import { TicksContext } from './TickAllHeader';
 import { useServerTotals } from './serverTotals';
+import { useCopy } from './useCopy';
 import { useGridAccess } from './useGridAccess';
 import { useLeaveGuard } from './useLeaveGuard';
 import { enumValues, useLookups } from './useLookups';
@@ -73,7 +74,8 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   const { buffer, setBuffer, current, discard } = useSheetBuffer();
   // the order when no column is sorted: the resource's default, as the list opened
   const [defaultSort] = useState<RowQuery['sort']>(() => ({ field: sort.field, order: sort.order === 'DESC' ? 'DESC' : 'ASC' }));
-  const paged = useServerRows({ resource, columns, filter: filterValues, defaultSort, touched: current, generation });
+  const listSort = useMemo<RowQuery['sort']>(() => ({ field: sort.field, order: sort.order === 'DESC' ? 'DESC' : 'ASC' }), [sort.field, sort.order]);
+  const paged = useServerRows({ resource, columns, filter: filterValues, defaultSort, sort: listSort, touched: current, generation });
   const gridRef = useRef<AgGridReact<SheetRow>>(null);
   const gridBox = useRef<HTMLDivElement>(null);
   const grid = useGridAccess(gridRef, columns, current);
@@ -94,7 +96,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   const columnDefs = useSheetColumns({ resource, columns, readOnly, ctx, locale, rangeBounds: range.rangeBounds });
   const reading = useReading();
   const rangeRows = useRangeRows({ grid, rowsBetween: paged.rowsBetween, read: reading.read, limit: maxSaveRows });
-  const edits = useRangeEdits({ grid, range, rows: rangeRows, setBuffer, cellChange, defaults, ctx });
+  const edits = useRangeEdits({ grid, range, rows: rangeRows, setBuffer, cellChange, defaults });
   const { onKeyDownCapture } = useSheetKeyboard({ grid, range, readOnly, setBuffer, edits });
 
   const pending = pendingCount(buffer, columns);
@@ -142,6 +144,8 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
     const added = current.current.rows.filter((r) => !r.id).indexOf(row);
     return !row.id && added >= 0 && serverTotals ? serverTotals.count + added + 1 : undefined;
   };
+  const editing = () => (grid.api()?.getEditingCells().length ?? 0) > 0;
+  const { onCopy } = useCopy({ grid, range, rows: rangeRows, ticks, ctx, editing });
   const { saving, save, conflict, closeConflict } = useSheetSave({ resource, columns, current, setBuffer, locale, ctx, reload, rowNumber });
 
   const totals = useMemo(() => totalsRow(buffer.rows, columns, serverTotals, t), [buffer.rows, columns, serverTotals, t]);
@@ -152,22 +156,11 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
     setBuffer((b) => applyChanges(b, [cellChange(e.data!, column, e.newValue)]));
   };
 
-  const editing = () => (grid.api()?.getEditingCells().length ?? 0) > 0;
-
   const onPaste = (e: ClipboardEvent) => {
     if (readOnly || editing()) return;
     range.syncFocus();
     e.preventDefault();
     edits.paste(e.clipboardData.getData('text/plain'));
-  };
-
-  const onCopy = (e: ClipboardEvent) => {
-    if (editing()) return;
-    range.syncFocus();
-    const text = edits.copy();
-    if (text === undefined) return;
-    e.preventDefault();
-    e.clipboardData.setData('text/plain', text);
   };
 
   const addRow = () => {
@@ -263,8 +256,8 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
             enterNavigatesVerticallyAfterEdit
             singleClickEdit={false}
             stopEditingWhenCellsLoseFocus
-            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
-            selectionColumnDef={{ pinned: 'left', width: 44, headerComponent: TickAllHeader }}
+            rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: false }}
+            animateRows={false}
             {...ticks.gridHandlers}
             rowClassRules={{
               'sheet-row-deleted': (p) => Boolean(p.data?.deleted),
@@ -272,7 +265,8 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
               'sheet-row-error': (p) => Boolean(p.data?.rowError),
               'sheet-totals': (p) => Boolean(p.node.rowPinned),
             }}
-            tooltipShowDelay={300}
+            // the browser's own tooltips: the grid's cost a component with five listeners on every cell drawn (ADR 0053)
+            enableBrowserTooltips
             onCellFocused={range.onCellFocused}
             onCellMouseOver={range.onCellMouseOver}
             onGridReady={(e) => restoreColumnState(resource, e.api)}

@@ -36,6 +36,9 @@ export const editorsByType: Record<ColumnType, (column: ColumnSpec, ctx: Display
   }),
 };
 
+/** amounts with thousands separators (12,000): one formatter for every cell drawn */
+const amounts = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 /** How a value reads in a cell, an export or a copy. */
 export function displayValue(column: ColumnSpec, value: unknown, ctx: DisplayContext): string {
   if (value == null || value === '') return '';
@@ -55,7 +58,7 @@ export function displayValue(column: ColumnSpec, value: unknown, ctx: DisplayCon
     case 'int':
     case 'float':
       // years read as years (2025), amounts with thousands separators (12,000)
-      return typeof value === 'number' && column.source !== 'year' ? value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(value);
+      return typeof value === 'number' && column.source !== 'year' ? amounts.format(value) : String(value);
     default:
       return String(value);
   }

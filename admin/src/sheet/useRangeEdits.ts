@@ -1,7 +1,6 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { applyChanges, newRow, toggleDeleted, type Buffer, type CellChange } from './buffer';
-import { displayValue, type DisplayContext } from './editors';
-import { parseTsv, toTsv } from './payload';
+import { parseTsv } from './payload';
 import { fillDownPlan, isMultiCell } from './range';
 import type { ColumnSpec, SheetRow } from './types';
 import type { GridAccess } from './useGridAccess';
@@ -17,16 +16,15 @@ interface Options {
   /** a cell's new value from any input, coerced and checked */
   cellChange(row: SheetRow, column: ColumnSpec, input: unknown): CellChange;
   defaults: Record<string, unknown>;
-  ctx: DisplayContext;
 }
 
 const positions = (top: number, bottom: number) => Array.from({ length: bottom - top + 1 }, (_, i) => top + i);
 
 /**
- * What acts on the selected rectangle: clear, fill down, copy, paste, delete its rows. Edits act on every
+ * What acts on the selected rectangle: clear, fill down, paste, delete its rows (copy: `useCopy`). Edits act on every
  * row of the range, loaded or not (`rows` reads the missing blocks first); each is one undoable step.
  */
-export function useRangeEdits({ grid, range, rows, setBuffer, cellChange, defaults, ctx }: Options) {
+export function useRangeEdits({ grid, range, rows, setBuffer, cellChange, defaults }: Options) {
   /** One undoable step over every editable cell of the given rows that is not on a deleted row. */
   const changeRows = (rowAt: RowAt, indexes: number[], columns: string[], valueFor: (row: SheetRow, column: ColumnSpec) => CellChange) => {
     const changes: CellChange[] = [];
@@ -65,17 +63,6 @@ export function useRangeEdits({ grid, range, rows, setBuffer, cellChange, defaul
         error: source.cellErrors?.[column.source],
       }));
     });
-  };
-
-  const copy = (): string | undefined => {
-    const b = range.rangeBounds();
-    if (!b) return undefined;
-    const copied: string[][] = [];
-    for (let r = b.top; r <= b.bottom; r++) {
-      const row = grid.rowAt(r);
-      if (row) copied.push(b.columns.map((colId) => displayValue(grid.spec.get(colId)!, row.data[colId], ctx)));
-    }
-    return toTsv(copied);
   };
 
   /**
@@ -126,5 +113,5 @@ export function useRangeEdits({ grid, range, rows, setBuffer, cellChange, defaul
     if (b) rows.withRows(b.top, b.bottom, (rowAt) => deleteRows(positions(b.top, b.bottom).flatMap((r) => rowAt(r) ?? [])));
   };
 
-  return { clear, fillDown, copy, paste, deleteRows, deleteRange };
+  return { clear, fillDown, paste, deleteRows, deleteRange };
 }

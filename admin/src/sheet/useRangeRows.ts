@@ -26,11 +26,14 @@ const n = (value: number) => value.toLocaleString('en-US');
 export function useRangeRows({ grid, rowsBetween, read, limit }: Options) {
   const notify = useNotify();
 
-  /** Runs `act` once the rows from `top` to `bottom` are at hand; positions past the last row give undefined. */
-  const withRows = (top: number, bottom: number, act: (rowAt: RowAt) => void) => {
+  /**
+   * Runs `act` once the rows from `top` to `bottom` are at hand; positions past the last row give undefined.
+   * More rows than `limit` are refused with the message `tooMany` (an edit's, or a copy's).
+   */
+  const withRows = (top: number, bottom: number, act: (rowAt: RowAt) => void, tooMany = 'sheet.notify.too_many_rows') => {
     const rows = bottom - top + 1;
     if (rows > limit) {
-      notify('sheet.notify.too_many_rows', { type: 'warning', messageArgs: { count: n(rows), max: n(limit) } });
+      notify(tooMany, { type: 'warning', messageArgs: { count: n(rows), max: n(limit) } });
       return;
     }
     const last = Math.min(bottom, grid.rowCount() - 1);

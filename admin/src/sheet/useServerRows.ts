@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { GridApi, IDatasource, IGetRowsParams } from 'ag-grid-community';
 import { blockStarts, shownRows } from './blocks';
 import { rowsOf, type Buffer } from './buffer';
@@ -14,6 +14,8 @@ interface Options {
   filter: Record<string, unknown>;
   /** the resource's order when no column is sorted */
   defaultSort: RowQuery['sort'];
+  /** the list's order now (a sorted column's, else the resource's): what the grid will ask first */
+  sort: RowQuery['sort'];
   /** the unsaved rows: shown in place of the server's, new rows after the last saved one */
   touched: RefObject<Buffer>;
   /** bumps on every reload */
@@ -31,11 +33,13 @@ const sortOf = (sorted: { colId: string; sort?: 'asc' | 'desc' | null } | undefi
  * follow the last saved row. `rowsBetween` reads the blocks of a stretch the grid has not loaded
  * (a range edit over rows far below) through the same memory.
  */
-export function useServerRows({ resource, columns, filter, defaultSort, touched, generation }: Options) {
+export function useServerRows({ resource, columns, filter, defaultSort, sort, touched, generation }: Options) {
   /** the rows as the server last sent them, by key: what a row returns to when its edits are undone */
   const saved = useRef(new Map<string, SheetRow>());
   /** the row count of the filtered set, once the first block told it */
   const count = useRef<number>(undefined);
+  const listSort = useRef(sort);
+  listSort.current = sort;
   const filterKey = JSON.stringify(filter);
   const sortKey = JSON.stringify(defaultSort);
 
@@ -109,10 +113,19 @@ export function useServerRows({ resource, columns, filter, defaultSort, touched,
       };
     };
 
-    return { datasource, query, rowsBetween };
+    /** The block the grid will ask first, read while the grid still waits for the reference names. */
+    const readFirstBlock = () => {
+      const sorted = listSort.current;
+      const byColumn = columns.some((column) => column.source === sorted.field && column.type !== 'reference');
+      readBlock(byColumn ? sorted : fallbackSort, 0).catch(() => undefined);
+    };
+
+    return { datasource, query, rowsBetween, readFirstBlock };
     // generation: a reload reads every block again
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [resource, columns, filterKey, sortKey, touched, generation]);
+
+  useEffect(() => source.readFirstBlock(), [source]);
 
   /** Shows the buffer's rows in the grid after an edit, undo or redo: changed rows in place, all blocks again when rows were added or removed. */
   const shown = useRef<SheetRow[]>([]);

@@ -3,6 +3,8 @@ import type { ColDef } from 'ag-grid-community';
 import { isCellChanged } from './buffer';
 import { displayValue, editorsByType, type DisplayContext } from './editors';
 import { OpenRecordCell } from './OpenRecordCell';
+import { TickAllHeader } from './TickAllHeader';
+import { TickCell } from './TickCell';
 import { contains, isMultiCell, type RangeBounds } from './range';
 import type { ColumnSpec, SheetRow } from './types';
 
@@ -16,12 +18,30 @@ interface Options {
 }
 
 export const ROW_NUMBER_COLUMN = '__row';
+export const TICK_COLUMN = '__tick';
 
-/** The grid's columns: row number (the 第 N 行 of every message), the record link, then one per ColumnSpec. */
+const thousands = new Intl.NumberFormat('en-US');
+
+/** The grid's columns: tick box, row number (the 第 N 行 of every message), the record link, then one per ColumnSpec. */
 export function useSheetColumns({ resource, columns, readOnly, ctx, locale, rangeBounds }: Options): ColDef<SheetRow>[] {
   const { t } = ctx;
   return useMemo<ColDef<SheetRow>[]>(
     () => [
+      {
+        colId: TICK_COLUMN,
+        headerName: '',
+        headerComponent: TickAllHeader,
+        width: 44,
+        pinned: 'left',
+        lockPinned: true,
+        lockPosition: 'left',
+        sortable: false,
+        resizable: false,
+        suppressMovable: true,
+        cellRenderer: TickCell,
+        cellRendererParams: { label: t('sheet.tick_row') },
+        cellClass: 'sheet-tick-cell',
+      },
       {
         colId: ROW_NUMBER_COLUMN,
         headerName: t('sheet.row_number'),
@@ -33,7 +53,7 @@ export function useSheetColumns({ resource, columns, readOnly, ctx, locale, rang
         resizable: false,
         suppressMovable: true,
         valueGetter: (p) => (p.node?.rowPinned ? '' : (p.node?.rowIndex ?? 0) + 1),
-        valueFormatter: (p) => (typeof p.value === 'number' ? p.value.toLocaleString('en-US') : ''),
+        valueFormatter: (p) => (typeof p.value === 'number' ? thousands.format(p.value) : ''),
         cellClass: 'sheet-row-number',
         type: 'rightAligned',
       },

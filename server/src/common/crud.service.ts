@@ -36,18 +36,22 @@ export async function deleteRecord<T extends BaseEntity>(em: EntityManager, def:
   return (await writeOne(em, def, { id, version, delete: true }))!;
 }
 
+/** One request writes at most `MAX_SAVE_ROWS` rows (a save, a status change of many rows): more are refused as a whole. */
+export function assertWithinSaveRows(count: number, field: string): void {
+  if (count <= MAX_SAVE_ROWS) return;
+  throw new AppError({
+    code: 'BAD_USER_INPUT',
+    rule: 'ROW_LIMIT',
+    field,
+    zh: `一次最多保存 ${MAX_SAVE_ROWS} 行，本次 ${count} 行；请分批保存`,
+    en: `one save takes at most ${MAX_SAVE_ROWS} rows, got ${count}; save in batches`,
+    details: { maximum: MAX_SAVE_ROWS, actual: count },
+  });
+}
+
 /** Creates, updates and deletes many rows as one unit: any failing row fails them all, and every failing row is reported. */
 export async function saveRecords<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, rows: Input[]): Promise<T[]> {
-  if (rows.length > MAX_SAVE_ROWS) {
-    throw new AppError({
-      code: 'BAD_USER_INPUT',
-      rule: 'ROW_LIMIT',
-      field: 'rows',
-      zh: `一次最多保存 ${MAX_SAVE_ROWS} 行，本次 ${rows.length} 行；请分批保存`,
-      en: `one save takes at most ${MAX_SAVE_ROWS} rows, got ${rows.length}; save in batches`,
-      details: { maximum: MAX_SAVE_ROWS, actual: rows.length },
-    });
-  }
+  assertWithinSaveRows(rows.length, 'rows');
   const { saved, problems } = await writeRows(em, def, rows);
   if (problems.length > 0) throw new BulkError(problems.map(({ index, error }) => rowProblem(index, error!)));
   return saved;

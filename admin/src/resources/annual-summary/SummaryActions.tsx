@@ -5,30 +5,32 @@ import { canWrite, type Permissions } from '../../auth/permissions';
 import { SaveError } from '../../dataProvider';
 import { localizeMessage } from '../../i18n/localizeMessage';
 import type { SheetActionsProps } from '../../sheet/actions';
-import { submitSummary } from './submitSummary';
+import { submitSummaries, submitSummary } from './submitSummary';
 
-/** 报送 the ticked summaries, each on its own (one refused does not hold back the others). */
+/** 报送 the ticked summaries in one request: all are submitted or none, each refused one marked on its row. */
 export function SubmitSelectedSummaries({ selected, showRefusals, reload }: SheetActionsProps) {
   const t = useTranslate();
+  const locale = useLocale();
   const notify = useNotify();
   const { permissions } = usePermissions<Permissions>();
   if (!canWrite(permissions, 'AnnualSummary')) return null;
   const submit = async () => {
     const ticked = await selected();
     if (!ticked) return;
-    const rows = ticked.filter((row) => row.data.status !== 'SUBMITTED');
-    const refusals: { id: string; message: string }[] = [];
-    for (const row of rows) {
-      await submitSummary(row.id!, row.version).catch((error: unknown) =>
-        refusals.push({ id: row.id!, message: error instanceof Error ? error.message : String(error) }),
-      );
+    const rows = ticked.filter((row) => row.data.status !== 'SUBMITTED').map((row) => ({ id: row.id!, version: row.version }));
+    if (rows.length === 0) return notify('summary.none_selected', { type: 'warning' });
+    try {
+      await submitSummaries(rows);
+    } catch (error) {
+      if (!(error instanceof SaveError)) throw error;
+      if (error.rows.length > 0) showRefusals(error.rows.map((row) => ({ id: row.id ?? rows[row.index]!.id, message: row.message })));
+      return notify(localizeMessage(error.message, locale), { type: 'error' });
     }
     reload();
-    if (refusals.length > 0) setTimeout(() => showRefusals(refusals), 500);
-    notify('summary.submitted', { type: refusals.length ? 'warning' : 'success', messageArgs: { smart_count: rows.length - refusals.length } });
+    notify('summary.submitted', { type: 'success', messageArgs: { smart_count: rows.length } });
   };
   return (
-    <Button size="small" variant="outlined" startIcon={<SendIcon />} onClick={() => void submit()}>
+    <Button size="small" variant="outlined" startIcon={<SendIcon />} data-testid="summary-submit" onClick={() => void submit()}>
       {t('summary.submit')}
     </Button>
   );

@@ -13,3 +13,15 @@ const SUBMIT = gql`
 
 /** 报送: locks the summary (R10: both narrative fields and a year that has begun). */
 export const submitSummary = (id: string, version: number | undefined) => runMutation(SUBMIT, { id, version });
+
+const SUBMIT_MANY = gql`
+  mutation SubmitAnnualSummaries($rows: [SummaryToSubmit!]!) {
+    submitAnnualSummaries(rows: $rows) {
+      id
+    }
+  }
+`;
+
+/** 报送 of many summaries in one request: all are submitted or none (each refused one named by the server). */
+export const submitSummaries = (rows: { id: string; version: number | undefined }[]) =>
+  runMutation(SUBMIT_MANY, { rows: rows.map(({ id, version }) => ({ id, version: version ?? null })) });

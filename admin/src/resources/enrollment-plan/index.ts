@@ -21,5 +21,7 @@ export const enrollmentPlan = defineResource({
   display: {
     label: (r, l) => `${l.label('Program', r.programId)}·${String(r.year)}${enumText('Season', r.season)}`,
     uses: ['Program'],
+    // 15,000 lines at full size; status and seats for 申请调整
+    fields: ['programId', 'year', 'season', 'status', 'seats'],
   },
 });

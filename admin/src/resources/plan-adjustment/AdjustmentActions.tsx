@@ -19,8 +19,8 @@ const REQUEST = gql`
   }
 `;
 const DECIDE = gql`
-  mutation DecidePlanAdjustment($id: ID!, $decision: AdjustmentDecision!, $note: String) {
-    decidePlanAdjustment(id: $id, decision: $decision, note: $note) {
+  mutation DecidePlanAdjustments($ids: [ID!]!, $decision: AdjustmentDecision!, $note: String) {
+    decidePlanAdjustments(ids: $ids, decision: $decision, note: $note) {
       id
     }
   }
@@ -58,23 +58,20 @@ export function AdjustmentActions({ selected, showRefusals, reload }: SheetActio
     setDialog('decide');
   };
 
+  /** 审批 of every chosen request in one request: all are decided or none, each refused one marked on its row. */
   const decide = async (note: string) => {
     setDialog(undefined);
-    const refusals: { id: string; message: string }[] = [];
-    for (const row of pending) {
-      try {
-        await runMutation(DECIDE, { id: row.id, decision, note: note || null });
-      } catch (error) {
-        refusals.push({ id: row.id!, message: error instanceof Error ? error.message : String(error) });
-      }
+    const ids = pending.map((row) => row.id!);
+    try {
+      await runMutation(DECIDE, { ids, decision, note: note || null });
+    } catch (error) {
+      if (!(error instanceof SaveError)) throw error;
+      if (error.rows.length > 0) showRefusals(error.rows.map((row) => ({ id: row.id ?? ids[row.index]!, message: row.message })));
+      return fail(error);
     }
     invalidateLookup('EnrollmentPlan');
     reload();
-    if (refusals.length > 0) setTimeout(() => showRefusals(refusals), 500);
-    notify(refusals.length ? 'adjustment.some_refused' : 'adjustment.decided', {
-      type: refusals.length ? 'warning' : 'success',
-      messageArgs: { smart_count: pending.length - refusals.length },
-    });
+    notify('adjustment.decided', { type: 'success', messageArgs: { smart_count: ids.length } });
   };
 
   return (
@@ -85,7 +82,7 @@ export function AdjustmentActions({ selected, showRefusals, reload }: SheetActio
         </Button>
       )}
       {canTakeStep(permissions, 'approve') && (
-        <Button size="small" variant="outlined" onClick={() => void openDecide()}>
+        <Button size="small" variant="outlined" data-testid="adjustment-decide" onClick={() => void openDecide()}>
           {t('adjustment.decide')}
         </Button>
       )}

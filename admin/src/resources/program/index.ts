@@ -20,5 +20,7 @@ export const program = defineResource({
     label: (r, l) =>
       `${l.label('School', r.schoolId)}·${String(l.record('Major', r.majorId)?.name ?? '')}·${enumText('Level', r.level)}·${enumText('EntryBasis', r.entryBasis)}`,
     uses: ['School', 'Major'],
+    // 3,000 programs at full size
+    fields: ['schoolId', 'majorId', 'level', 'entryBasis'],
   },
 });

@@ -1,8 +1,10 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { eachOrNone } from '../../common/each-or-none.js';
 import { PlanAdjustment } from './plan-adjustment.entity.js';
 import { AdjustmentDecision } from './adjustment.enums.js';
-import { decidePlanAdjustment, requestPlanAdjustment } from './plan-adjustment.service.js';
+import { decide, decidePlanAdjustment, requestPlanAdjustment } from './plan-adjustment.service.js';
+import { planAdjustmentResource } from './plan-adjustment.resource.js';
 import { adjustmentAuthority } from './adjustment-authority.js';
 
 @Resolver(() => PlanAdjustment)
@@ -25,5 +27,28 @@ export class PlanAdjustmentResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.em.transactional((em) => decidePlanAdjustment(em, ctx.clock, { id, decision, note }, adjustmentAuthority(ctx.actor)));
+  }
+
+  @Mutation(() => [PlanAdjustment], {
+    description: 'Decides many pending adjustments as decidePlanAdjustment decides one, all or none: every refused id is reported with its reason',
+  })
+  decidePlanAdjustments(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Arg('decision', () => AdjustmentDecision) decision: AdjustmentDecision,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    const authority = adjustmentAuthority(ctx.actor);
+    return ctx.em.transactional(async (em) => {
+      const decided = await eachOrNone(
+        em,
+        planAdjustmentResource,
+        ids.map((id) => ({ id })),
+        (adjustment) => decide(em, ctx.clock, adjustment, { decision, note }, authority),
+        { field: 'ids', populate: ['plan.school.city'] },
+      );
+      await em.flush();
+      return decided;
+    });
   }
 }

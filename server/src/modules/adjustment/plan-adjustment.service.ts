@@ -102,6 +102,19 @@ export async function decidePlanAdjustment(
   authority: AdjustmentAuthority,
 ): Promise<PlanAdjustment> {
   const adjustment = await findOrFail(em, planAdjustmentResource, input.id);
+  await decide(em, clock, adjustment, input, authority);
+  await em.flush();
+  return adjustment;
+}
+
+/** R8 with R4 on an adjustment already read (one, or each of many decided at once); the caller flushes. */
+export async function decide(
+  em: EntityManager,
+  clock: Clock,
+  adjustment: PlanAdjustment,
+  input: Omit<AdjustmentDecisionInput, 'id'>,
+  authority: AdjustmentAuthority,
+): Promise<PlanAdjustment> {
   await em.populate(adjustment, ['plan']);
   await authority.assertMayDecide(em, adjustment.plan);
   if (input.decision === AdjustmentDecision.PENDING) throw badInput('decision', '审批结果只能是批准或驳回', 'decision must be APPROVED or REJECTED');
@@ -122,6 +135,5 @@ export async function decidePlanAdjustment(
     adjustment.plan.seats = adjustment.newSeats;
   }
   Object.assign(adjustment, { decision: input.decision, decidedBy, decidedOn: todayIn(clock), decisionNote: note });
-  await em.flush();
   return adjustment;
 }

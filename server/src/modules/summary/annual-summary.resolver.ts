@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { eachOrNone } from '../../common/each-or-none.js';
 import type { Context } from '../../context.js';
 import { cityIdInScope } from '../analytics/reader-place.js';
 import { checkYear } from '../analytics/analytics.scope.js';
@@ -14,7 +15,7 @@ import { SummaryStatus } from './summary.enums.js';
 import { SummaryFigures } from './summary-figures.types.js';
 import { figuresKey, loadSummaryFigures } from './summary-figures.service.js';
 import { summaryDueOn, summaryStatus } from './summary-rules.js';
-import { submitAnnualSummary } from './annual-summary.service.js';
+import { submit, submitAnnualSummary } from './annual-summary.service.js';
 import { defineQueries } from '../../common/query-reach.js';
 
 /** A city bureau sees its own city's status (common/query-reach.ts). */
@@ -32,6 +33,12 @@ export class CitySummaryStatus {
   @Field(() => AnnualSummary, { nullable: true }) summary!: AnnualSummary | null;
 }
 
+@InputType({ description: 'A summary to submit and the version it was read at' })
+export class SummaryToSubmit {
+  @Field(() => ID) id!: string;
+  @Field(() => Int, { nullable: true }) version!: number | null;
+}
+
 @Resolver(() => AnnualSummary)
 export class AnnualSummaryResolver {
   @Mutation(() => AnnualSummary, { description: 'Reports the summary to the province (R10); it cannot change afterwards' })
@@ -39,6 +46,26 @@ export class AnnualSummaryResolver {
     return ctx.em.transactional(async (em) => {
       await assertMayWrite(annualSummaryResource as ResourceDef, await findOrFail(em, annualSummaryResource, id));
       return submitAnnualSummary(em, ctx.clock, id, version);
+    });
+  }
+
+  @Mutation(() => [AnnualSummary], {
+    description: 'Reports many summaries as submitAnnualSummary reports one, all or none: every refused one is reported with its reason',
+  })
+  submitAnnualSummaries(@Arg('rows', () => [SummaryToSubmit]) rows: SummaryToSubmit[], @Ctx() ctx: Context) {
+    return ctx.em.transactional(async (em) => {
+      const done = await eachOrNone(
+        em,
+        annualSummaryResource,
+        rows,
+        async (summary, row) => {
+          await assertMayWrite(annualSummaryResource as ResourceDef, summary);
+          return submit(ctx.clock, summary, row.version);
+        },
+        { field: 'rows' },
+      );
+      await em.flush();
+      return done;
     });
   }
 
