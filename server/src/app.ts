@@ -10,6 +10,7 @@ import { createSchema } from './schema.js';
 import { compiledExecution } from './read/compiled-execution.js';
 import { formatError } from './common/format-error.js';
 import { requestPlugin } from './request-plugin.js';
+import { RememberedDocuments } from './document-store.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.js';
 import { systemClock, type Clock } from './common/clock.js';
 import { TokenService } from './auth/tokens.js';
@@ -89,6 +90,7 @@ export async function createApp({
   const drain = httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs })] : [];
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(await createSchema()),
+    documentStore: new RememberedDocuments(),
     introspection: true,
     // main.ts drains and closes the database on SIGTERM itself; Apollo's own handler would race it and hang.
     stopOnTerminationSignals: false,

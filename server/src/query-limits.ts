@@ -15,6 +15,7 @@ import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { ANALYTICS_LIST_SIZE, ANALYTICS_QUERY_COSTS } from './modules/analytics/analytics.costs.js';
 import { childRowBound } from './common/resource.js';
 import { rowsOfShape, shapeBound, type ShapeBound } from './common/query-shape-limits.js';
+import { REMEMBERED_DOCUMENTS } from './document-store.js';
 
 // The package's ES build imports graphql's .mjs files, a second graphql next to the CommonJS one
 // Apollo and type-graphql load; its CommonJS build shares theirs.
@@ -141,11 +142,11 @@ function checkQueryLimits(
  * What of the variables an operation's cost depends on: numbers (page sizes), list lengths, booleans
  * (`@include`), which values are given; never the text of a string.
  */
-const variablesShape = (variables: Record<string, unknown>): string =>
-  JSON.stringify(variables, (_key, value: unknown) => (typeof value === 'string' ? '' : value));
+function variablesShape(variables: Record<string, unknown> | undefined): string {
+  if (!variables || Object.keys(variables).length === 0) return '';
+  return JSON.stringify(variables, (_key, value: unknown) => (typeof value === 'string' ? '' : value));
+}
 
-/** Verdicts on longer shapes (a bulk save's rows as variables) are not remembered. */
-const MAX_REMEMBERED_SHAPE = 8 * 1024;
 /** A few shapes per document are normal; a flood of them should not grow memory. */
 const MAX_SHAPES_PER_DOCUMENT = 100;
 
@@ -157,17 +158,17 @@ const MAX_SHAPES_PER_DOCUMENT = 100;
 export function queryLimitsCheck(limits: QueryLimits) {
   const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
   return (schema: GraphQLSchema, document: DocumentNode, operationName: string | null, variables: Record<string, unknown> | undefined): void => {
-    const given = variables ?? {};
-    const shape = `${operationName ?? ''}:${variablesShape(given)}`;
+    const shape = `${operationName ?? ''}:${variablesShape(variables)}`;
     let byShape = verdicts.get(document);
     if (!byShape) verdicts.set(document, (byShape = new Map()));
     let refusal = byShape.get(shape);
     if (refusal === undefined) {
-      const verdict = checkQueryLimits(schema, document, operationName ?? undefined, given, limits);
+      const verdict = checkQueryLimits(schema, document, operationName ?? undefined, variables ?? {}, limits);
       // Variables that did not coerce are no verdict on their shape (an enum's text does count there).
       if (verdict === COULD_NOT_PRICE) return;
       refusal = verdict;
-      if (shape.length <= MAX_REMEMBERED_SHAPE) {
+      // Long shapes (a bulk save's rows as variables) are not remembered, as long texts are not.
+      if (shape.length <= REMEMBERED_DOCUMENTS.maxLength) {
         if (byShape.size >= MAX_SHAPES_PER_DOCUMENT) byShape.clear();
         byShape.set(shape, refusal);
       }
@@ -176,7 +177,7 @@ export function queryLimitsCheck(limits: QueryLimits) {
   };
 }
 
-/** Exported for documentation and tests: the same estimate the plugin uses. */
+/** Exported for documentation and tests: the same estimate the check uses. */
 export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}): number {
   return getComplexity({ schema, query: document, variables, estimators: [estimateCost] });
 }
