@@ -8,6 +8,11 @@ import type { TableCache } from './read/table-cache.js';
 
 export interface Context {
   em: EntityManager;
+  /**
+   * For prepared reads by key outside any transaction (read/rows.ts): the request's EntityManager once
+   * it has one, else the ORM's, so that such a read forks none.
+   */
+  lookupEm: EntityManager;
   loaders: Loaders;
   clock: Clock;
   /** The signed-in user; null only while signing in. */
@@ -45,8 +50,12 @@ class RequestContext implements Context {
     return (this.forked ??= this.orm.em.fork());
   }
 
+  get lookupEm(): EntityManager {
+    return this.forked ?? this.orm.em;
+  }
+
   get loaders(): Loaders {
-    return (this.batched ??= new Loaders(this.em));
+    return (this.batched ??= new Loaders(() => this.em));
   }
 
   get requestId(): string {
