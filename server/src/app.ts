@@ -8,15 +8,14 @@ import type { MikroORM } from '@mikro-orm/core';
 import { createContext, type Context } from './context.js';
 import { createSchema } from './schema.js';
 import { compiledExecution } from './read/compiled-execution.js';
-import { formatError, requestIdPlugin } from './common/format-error.js';
-import { textInputPlugin } from './common/text-input.js';
-import { typenameInputPlugin } from './common/typename-input.js';
-import { DEFAULT_QUERY_LIMITS, queryLimitsPlugin, type QueryLimits } from './query-limits.js';
+import { formatError } from './common/format-error.js';
+import { requestPlugin } from './request-plugin.js';
+import { RememberedDocuments } from './document-store.js';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.js';
 import { systemClock, type Clock } from './common/clock.js';
 import { TokenService } from './auth/tokens.js';
 import { actorFor } from './auth/authenticate.js';
 import { readAccount } from './modules/user/account.js';
-import { currentActor } from './auth/actor.js';
 import { TableCache } from './read/table-cache.js';
 import { graphqlHandler, sendError } from './http/graphql-handler.js';
 import { loadStaticSite } from './http/static-files.js';
@@ -58,22 +57,6 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** Validation errors name no schema element a client may not know of: none for anonymous clients, none in production. */
-function hideSuggestions(production: boolean): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async validationDidStart() {
-          if (!production && currentActor()) return;
-          return async (errors) => {
-            for (const error of errors ?? []) error.message = error.message.replace(/ ?Did you mean(.+?)\?$/, '');
-          };
-        },
-      };
-    },
-  };
-}
-
 const json = (res: http.ServerResponse, status: number, body: unknown) => {
   const text = JSON.stringify(body);
   res
@@ -107,20 +90,17 @@ export async function createApp({
   const drain = httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs })] : [];
   const apollo = new ApolloServer<Context>({
     gateway: compiledExecution(await createSchema()),
+    documentStore: new RememberedDocuments(),
     introspection: true,
     // main.ts drains and closes the database on SIGTERM itself; Apollo's own handler would race it and hang.
     stopOnTerminationSignals: false,
     formatError,
     // No cache hints are used; the cache-control plugin would still wrap every field's resolver.
     plugins: [
-      requestIdPlugin,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTrace(),
       ApolloServerPluginCacheControlDisabled(),
-      hideSuggestions(production),
-      typenameInputPlugin as ApolloServerPlugin<Context>,
-      textInputPlugin as ApolloServerPlugin<Context>,
-      queryLimitsPlugin<Context>(queryLimits),
+      requestPlugin({ production, queryLimits }),
       ...drain,
       ...plugins,
     ],

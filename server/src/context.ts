@@ -8,6 +8,11 @@ import type { TableCache } from './read/table-cache.js';
 
 export interface Context {
   em: EntityManager;
+  /**
+   * For prepared reads by key outside any transaction (read/rows.ts): the request's EntityManager once
+   * it has one, else the ORM's, so that such a read forks none.
+   */
+  lookupEm: EntityManager;
   loaders: Loaders;
   clock: Clock;
   /** The signed-in user; null only while signing in. */
@@ -22,24 +27,43 @@ export interface Context {
 }
 
 /**
- * The context of one request. Its EntityManager and loaders are made on first use: a request
- * answered from prepared reads, the table cache or an error never forks an EntityManager.
+ * Its EntityManager, loaders and id are made on first use: a request answered from prepared reads,
+ * the table cache or an error never forks an EntityManager. They are getters of the prototype, not of
+ * the object, because Apollo Server copies the context's own properties into a fresh object for every
+ * operation, which would call own getters and make all three at once.
  */
+class RequestContext implements Context {
+  private forked: EntityManager | undefined = undefined;
+  private batched: Loaders | undefined = undefined;
+  private id: string | undefined = undefined;
+  readonly actor = currentActor() ?? null;
+
+  constructor(
+    private readonly orm: MikroORM,
+    readonly clock: Clock,
+    readonly tokens: TokenService,
+    readonly cache: TableCache,
+    readonly clientAddress: string,
+  ) {}
+
+  get em(): EntityManager {
+    return (this.forked ??= this.orm.em.fork());
+  }
+
+  get lookupEm(): EntityManager {
+    return this.forked ?? this.orm.em;
+  }
+
+  get loaders(): Loaders {
+    return (this.batched ??= new Loaders(() => this.em));
+  }
+
+  get requestId(): string {
+    return (this.id ??= randomUUID());
+  }
+}
+
+/** The context of one request, acting for the actor `runAs` set around it. */
 export function createContext(orm: MikroORM, clock: Clock, tokens: TokenService, cache: TableCache, clientAddress: string): Context {
-  let em: EntityManager | undefined;
-  let loaders: Loaders | undefined;
-  return {
-    get em() {
-      return (em ??= orm.em.fork());
-    },
-    get loaders() {
-      return (loaders ??= new Loaders(this.em));
-    },
-    clock,
-    actor: currentActor() ?? null,
-    tokens,
-    cache,
-    requestId: randomUUID(),
-    clientAddress,
-  };
+  return new RequestContext(orm, clock, tokens, cache, clientAddress);
 }

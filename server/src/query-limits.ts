@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
@@ -16,6 +15,7 @@ import type { ComplexityEstimator } from 'graphql-query-complexity';
 import { ANALYTICS_LIST_SIZE, ANALYTICS_QUERY_COSTS } from './modules/analytics/analytics.costs.js';
 import { childRowBound } from './common/resource.js';
 import { rowsOfShape, shapeBound, type ShapeBound } from './common/query-shape-limits.js';
+import { REMEMBERED_DOCUMENTS } from './document-store.js';
 
 // The package's ES build imports graphql's .mjs files, a second graphql next to the CommonJS one
 // Apollo and type-graphql load; its CommonJS build shares theirs.
@@ -113,14 +113,17 @@ function tooComplex(limit: 'DEPTH' | 'COST', actual: number, maximum: number): G
   });
 }
 
+/** Variables that do not coerce: execution reports them to the client as BAD_USER_INPUT, without running anything. */
+const COULD_NOT_PRICE = 'COULD_NOT_PRICE';
+
 /** Measures an operation against the limits; the error says which limit and by how much. */
-export function checkQueryLimits(
+function checkQueryLimits(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | undefined,
   variables: Record<string, unknown>,
   limits: QueryLimits,
-): GraphQLError | null {
+): GraphQLError | null | typeof COULD_NOT_PRICE {
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
   const depth = operation && operation.kind === Kind.OPERATION_DEFINITION ? depthOf(operation.selectionSet, fragments) : 0;
@@ -129,41 +132,52 @@ export function checkQueryLimits(
   try {
     cost = getComplexity({ schema, query: document, operationName, variables, estimators: [estimateCost] });
   } catch {
-    // Variables that do not coerce: execution reports them to the client as BAD_USER_INPUT.
-    return null;
+    return COULD_NOT_PRICE;
   }
   if (cost > limits.maxCost) return tooComplex('COST', cost, limits.maxCost);
   return null;
 }
 
 /**
- * Refuses an operation over the depth or cost limit before any resolver runs. Apollo hands the same
- * parsed document to every request with the same query text, so the verdict is kept per document,
- * operation name and variables.
+ * What of the variables an operation's cost depends on: numbers (page sizes), list lengths, booleans
+ * (`@include`), which values are given; never the text of a string.
  */
-export function queryLimitsPlugin<TContext extends object>(limits: QueryLimits): ApolloServerPlugin<TContext> {
+function variablesShape(variables: Record<string, unknown> | undefined): string {
+  if (!variables || Object.keys(variables).length === 0) return '';
+  return JSON.stringify(variables, (_key, value: unknown) => (typeof value === 'string' ? '' : value));
+}
+
+/** A few shapes per document are normal; a flood of them should not grow memory. */
+const MAX_SHAPES_PER_DOCUMENT = 100;
+
+/**
+ * Refuses an operation over the depth or cost limit before any resolver runs (throws the error).
+ * Apollo hands the same parsed document to every request with the same query text, so the verdict
+ * is kept per document, operation name and shape of the variables.
+ */
+export function queryLimitsCheck(limits: QueryLimits) {
   const verdicts = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operationName, request }) {
-          const key = JSON.stringify([operationName ?? null, request.variables ?? {}]);
-          let byKey = verdicts.get(document);
-          if (!byKey) verdicts.set(document, (byKey = new Map()));
-          if (!byKey.has(key)) {
-            // A few distinct variable sets per document are normal; a flood of them should not grow memory.
-            if (byKey.size >= 100) byKey.clear();
-            byKey.set(key, checkQueryLimits(schema, document, operationName ?? undefined, request.variables ?? {}, limits));
-          }
-          const refusal = byKey.get(key);
-          if (refusal) throw new GraphQLError(refusal.message, { extensions: refusal.extensions });
-        },
-      };
-    },
+  return (schema: GraphQLSchema, document: DocumentNode, operationName: string | null, variables: Record<string, unknown> | undefined): void => {
+    const shape = `${operationName ?? ''}:${variablesShape(variables)}`;
+    let byShape = verdicts.get(document);
+    if (!byShape) verdicts.set(document, (byShape = new Map()));
+    let refusal = byShape.get(shape);
+    if (refusal === undefined) {
+      const verdict = checkQueryLimits(schema, document, operationName ?? undefined, variables ?? {}, limits);
+      // Variables that did not coerce are no verdict on their shape (an enum's text does count there).
+      if (verdict === COULD_NOT_PRICE) return;
+      refusal = verdict;
+      // Long shapes (a bulk save's rows as variables) are not remembered, as long texts are not.
+      if (shape.length <= REMEMBERED_DOCUMENTS.maxLength) {
+        if (byShape.size >= MAX_SHAPES_PER_DOCUMENT) byShape.clear();
+        byShape.set(shape, refusal);
+      }
+    }
+    if (refusal) throw new GraphQLError(refusal.message, { extensions: refusal.extensions });
   };
 }
 
-/** Exported for documentation and tests: the same estimate the plugin uses. */
+/** Exported for documentation and tests: the same estimate the check uses. */
 export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}): number {
   return getComplexity({ schema, query: document, variables, estimators: [estimateCost] });
 }

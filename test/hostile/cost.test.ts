@@ -31,6 +31,19 @@ describe('the price of child lists', () => {
     expect(firstError(result.body).extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'COST' });
   });
 
+  test('the verdict follows the variables: kept per shape, never taken from variables that did not coerce', async () => {
+    const query = 'query($n: Int, $type: SchoolType) { allSchools(perPage: $n, filter: { type: $type }) { plans { id } } }';
+    const ask = (variables: Record<string, unknown>) => post(t, { query, variables });
+    expect(queryCost(schema, parse(query), { n: 10000, type: 'TECHNICAL_SCHOOL' })).toBeGreaterThan(DEFAULT_QUERY_LIMITS.maxCost);
+    expect(firstError((await ask({ n: 10000, type: 'NO_SUCH_TYPE' })).body).extensions.code).toBe('BAD_USER_INPUT');
+    for (const type of ['TECHNICAL_SCHOOL', 'TECHNICIAN_COLLEGE']) {
+      const refused = await ask({ n: 10000, type });
+      expect(refused.status).toBe(400);
+      expect(firstError(refused.body).extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'COST' });
+    }
+    expect((await ask({ n: 1, type: 'TECHNICAL_SCHOOL' })).body.errors).toBeUndefined();
+  });
+
   test('a child list costs its declared bound, so the estimate bounds the rows an answer can have', () => {
     const bound = enrollmentPlanResource.children!.find((c) => c.name === 'intakes')!.maxRows;
     expect(queryCost(schema, parse('{ EnrollmentPlan(id: 1) { intakes { id } } }'))).toBe(1 + bound * 2);

@@ -134,6 +134,15 @@ describe('/graphql over HTTP', () => {
     expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
+  test('an answer carries its length, not chunked encoding', async () => {
+    const query = '{ allCities { code nameZh } }';
+    const answer = await fetch(t.url, { method: 'POST', headers: { ...t.admin, 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const body = Buffer.from(await answer.arrayBuffer());
+    expect(answer.headers.get('transfer-encoding')).toBeNull();
+    expect(Number(answer.headers.get('content-length'))).toBe(body.length);
+    expect(JSON.parse(body.toString('utf8')).data.allCities).toHaveLength(11);
+  });
+
   test("a body that is not JSON gets Apollo's 400, as JSON", async () => {
     const answer = await fetch(t.url, { method: 'POST', headers: { ...t.admin, 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
     expect(answer.status).toBe(400);

@@ -32,7 +32,7 @@ function listRows(ctx: Context, def: ResourceDef, args: Args, info: GraphQLResol
  */
 async function oneWithReferences(ctx: Context, def: ResourceDef, id: number, props: string[] | undefined, info: GraphQLResolveInfo): Promise<EntityRow | null> {
   const references = selectedReferences(def, info);
-  const joined = references.length ? await readRowWithReferences(ctx.em, def.entity, id, props, references) : undefined;
+  const joined = references.length ? await readRowWithReferences(ctx.lookupEm, def.entity, id, props, references) : undefined;
   if (!joined) return ctx.loaders.byId(def.entity, props).load(id);
   references.forEach((reference, i) => {
     const row = joined.referenced[i];

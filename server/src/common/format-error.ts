@@ -1,21 +1,13 @@
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { Context } from '../context.js';
 
 /** The request each error of an answer came from, between Apollo's `didEncounterErrors` and `formatError`. */
 const requestOf = new WeakMap<object, string>();
 
-/** Remembers which request an error belongs to, so `formatError` can log it and name the request. */
-export const requestIdPlugin: ApolloServerPlugin<Context> = {
-  async requestDidStart({ contextValue }) {
-    return {
-      async didEncounterErrors({ errors }) {
-        for (const error of errors) requestOf.set(error, contextValue.requestId);
-      },
-    };
-  },
-};
+/** Remembers which request errors belong to (Apollo's `didEncounterErrors`), so `formatError` can log them and name the request. */
+export function rememberRequestOf(errors: readonly GraphQLError[], requestId: string): void {
+  for (const error of errors) requestOf.set(error, requestId);
+}
 
 /** One line per unexpected error: the request id first, so an operator finds it from what the client reports. */
 function logUnexpected(requestId: string | undefined, error: unknown): void {

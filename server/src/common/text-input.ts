@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, visit, type ASTNode, type OperationDefinitionNode } from 'graphql';
 import { AppError } from './errors.js';
 
@@ -58,15 +57,16 @@ function findInLiterals(operation: OperationDefinitionNode): string | null {
   return found;
 }
 
+// Apollo Server hands the same parsed operation to every request with the same text: its literals are looked at once.
+const literalVerdicts = new WeakMap<OperationDefinitionNode, string | null>();
+
 /** Refuses an operation any of whose strings, written inline or passed as variables, holds unstorable text. */
-export const textInputPlugin: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation, request }) {
-        const inVariable = findInValue(request.variables ?? {}, '$');
-        const field = inVariable?.replace(/^\$\./, '') ?? (operation ? findInLiterals(operation) : null);
-        if (field) throw refused(field);
-      },
-    };
-  },
-};
+export function checkTextInput(operation: OperationDefinitionNode | undefined, variables: Record<string, unknown> | undefined): void {
+  const inVariable = variables ? findInValue(variables, '$') : null;
+  let field = inVariable?.replace(/^\$\./, '') ?? null;
+  if (!field && operation) {
+    if (!literalVerdicts.has(operation)) literalVerdicts.set(operation, findInLiterals(operation));
+    field = literalVerdicts.get(operation)!;
+  }
+  if (field) throw refused(field);
+}

@@ -1,5 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { isInputObjectType, isListType, isNonNullType, typeFromAST, type GraphQLInputType } from 'graphql';
+import { isInputObjectType, isListType, isNonNullType, typeFromAST, type GraphQLInputType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
 /** Drops `__typename` from the input objects of a variable's value, in place; scalars and their contents stay as sent. */
 function dropTypenames(type: GraphQLInputType, value: unknown): void {
@@ -25,17 +24,14 @@ function dropTypenames(type: GraphQLInputType, value: unknown): void {
  * the key is dropped from every input object of the variables before they are coerced, and such a
  * request runs instead of failing with HTTP 400. Anything else unknown in an input object is still refused.
  */
-export const typenameInputPlugin: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ operation, request, schema }) {
-        const variables = request.variables;
-        if (!operation || !variables) return;
-        for (const definition of operation.variableDefinitions ?? []) {
-          const type = typeFromAST(schema, definition.type);
-          if (type) dropTypenames(type as GraphQLInputType, variables[definition.variable.name.value]);
-        }
-      },
-    };
-  },
-};
+export function dropInputTypenames(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode | undefined,
+  variables: Record<string, unknown> | undefined,
+): void {
+  if (!operation || !variables) return;
+  for (const definition of operation.variableDefinitions ?? []) {
+    const type = typeFromAST(schema, definition.type);
+    if (type) dropTypenames(type as GraphQLInputType, variables[definition.variable.name.value]);
+  }
+}

@@ -2,6 +2,7 @@ import { GraphQLError, Kind, parse, type DocumentNode, type FragmentDefinitionNo
 import { AppError } from '../common/errors.js';
 import { unauthenticated } from '../auth/scope.js';
 import { REQUEST_LIMITS, type RequestLimit } from './limits.js';
+import { REMEMBERED_DOCUMENTS } from '../document-store.js';
 
 const LIMIT_WORDS: Record<RequestLimit, [string, string]> = {
   BODY_BYTES: ['请求体字节数', 'request body bytes'],
@@ -136,8 +137,6 @@ function parseWithin(query: string, maxTokens: number): DocumentNode | 'TOO_MANY
 
 // Clients send the same few documents over and over: the verdict on each is kept (short texts only,
 // a bounded number of them), so that a signed-in request's document is parsed once here at most.
-const MAX_REMEMBERED = 1000;
-const MAX_REMEMBERED_LENGTH = 8 * 1024;
 const verdicts = new Map<string, AppError | null>();
 
 /**
@@ -155,8 +154,8 @@ export function checkDocument(query: string, anonymous: boolean): AppError | nul
   if (known !== undefined) return known;
   const document = parseWithin(query, REQUEST_LIMITS.tokens);
   const verdict = document === 'TOO_MANY_TOKENS' ? overLimit('TOKENS', REQUEST_LIMITS.tokens) : document === 'SYNTAX' ? null : checkShape(document);
-  if (query.length <= MAX_REMEMBERED_LENGTH) {
-    if (verdicts.size >= MAX_REMEMBERED) verdicts.clear();
+  if (query.length <= REMEMBERED_DOCUMENTS.maxLength) {
+    if (verdicts.size >= REMEMBERED_DOCUMENTS.count) verdicts.clear();
     verdicts.set(query, verdict);
   }
   return verdict;

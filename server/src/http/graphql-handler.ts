@@ -102,11 +102,14 @@ export function graphqlHandler({ apollo, authenticate, context }: GraphQLHandler
         context: async () => context(req),
       }),
     );
-    res.writeHead(response.status ?? 200, { ...CORS_HEADERS, ...Object.fromEntries(response.headers) });
+    const head = { ...CORS_HEADERS, ...Object.fromEntries(response.headers) };
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      // With its length known the answer goes out in one write with its head, not chunked in four.
+      const body = response.body.string;
+      res.writeHead(response.status ?? 200, { ...head, 'content-length': String(Buffer.byteLength(body)) }).end(body);
       return;
     }
+    res.writeHead(response.status ?? 200, head);
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };

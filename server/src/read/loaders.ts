@@ -22,7 +22,8 @@ export class Loaders {
   private readonly byFieldLoaders = new Map<string, DataLoader<string, EntityRow | null>>();
   private readonly keyedLoaders = new Map<string, DataLoader<string, unknown>>();
 
-  constructor(private readonly em: EntityManager) {}
+  /** `em` is asked for only when a batch is read: a loader only primed (see crud.resolver.ts) needs none. */
+  constructor(private readonly em: () => EntityManager) {}
 
   /** Rows by id; `props` narrows the columns read (one loader per entity and column set). */
   byId<T extends BaseEntity>(entity: EntityClass<T>, props?: string[]): DataLoader<number, RowOf<T> | null> {
@@ -31,13 +32,14 @@ export class Loaders {
     if (!loader) {
       loader = new DataLoader(async (ids: readonly number[]) => {
         // Entities this request already loaded (e.g. a list its resolver read through the EntityManager) need no query.
+        const em = this.em();
         const managed = new Map<number, unknown>();
         for (const id of ids) {
-          const known = this.em.getUnitOfWork().getById(entity.name, id);
+          const known = em.getUnitOfWork().getById(entity.name, id);
           if (known && wrap(known).isInitialized()) managed.set(id, known);
         }
         const missing = ids.filter((id) => !managed.has(id));
-        const rows = missing.length ? await readRowsByKey(this.em, entity, 'id', missing, props) : [];
+        const rows = missing.length ? await readRowsByKey(em, entity, 'id', missing, props) : [];
         const byId = new Map<number, unknown>([...managed, ...rows.map((row) => [row.id, row] as const)]);
         return ids.map((id) => (byId.get(id) as EntityRow | undefined) ?? null);
       });
@@ -52,7 +54,7 @@ export class Loaders {
     let loader = this.byFieldLoaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (values: readonly string[]) => {
-        const rows = await readRowsByKey(this.em, entity, prop, values);
+        const rows = await readRowsByKey(this.em(), entity, prop, values);
         const byValue = new Map(rows.map((row) => [String(row[prop]), row]));
         return values.map((value) => byValue.get(value) ?? null);
       });
@@ -78,7 +80,12 @@ export class Loaders {
     if (!loader) {
       loader = new DataLoader<number, EntityRow[]>(async (parentIds: readonly number[]) => {
         const limit = parentIds.length * bound.maxRows + 1;
-        const rows = await readRows(this.em, entity, { $and: [where, { [foreignKey]: { $in: [...parentIds] } }] }, { props, orderBy: [{ id: 'ASC' }], limit });
+        const rows = await readRows(
+          this.em(),
+          entity,
+          { $and: [where, { [foreignKey]: { $in: [...parentIds] } }] },
+          { props, orderBy: [{ id: 'ASC' }], limit },
+        );
         const grouped = new Map<number, EntityRow[]>(parentIds.map((id) => [id, []]));
         for (const row of rows) grouped.get((row[foreignKey] as { id: number }).id)?.push(row);
         return parentIds.map((id) => {

@@ -14,6 +14,8 @@ interface SqliteStatement {
 }
 interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
+  readonly open: boolean;
+  readonly inTransaction: boolean;
 }
 
 // Texts differ by the columns a query selects; past this many, further texts run unprepared rather
@@ -56,19 +58,8 @@ export async function preparedRead(em: EntityManager, text: string, params: unkn
   if (em.getTransactionContext()) return null;
   const connection = em.getConnection('read') as AbstractSqlConnection;
   const client = connection.getKnex().client;
-  const postgres = isPostgres(em);
   const started = Date.now();
-  const raw: unknown = await client.acquireConnection();
-  let rows: Record_[];
-  try {
-    if (postgres) {
-      rows = (await (raw as PgClient).query({ ...pgStatement(text), values: params })).rows;
-    } else {
-      rows = sqliteStatement(raw as SqliteDatabase, text).all(...params);
-    }
-  } finally {
-    await client.releaseConnection(raw);
-  }
+  const rows = (!isPostgres(em) && readIdleSqlite(client, text, params)) || (await readOnPooledConnection(client, isPostgres(em), text, params));
   em.config.getLogger().logQuery({ query: text, params, took: Date.now() - started, results: rows.length, level: 'info' });
   return rows;
 }
@@ -107,4 +98,31 @@ export async function preparedWrite(em: EntityManager, text: string, params: unk
   }
   em.config.getLogger().logQuery({ query: text, params, took: Date.now() - started, results: rows.length, level: 'info' });
   return rows;
+}
+
+type KnexClient = ReturnType<AbstractSqlConnection['getKnex']>['client'];
+
+/** The SQLite connection of each pool (it has one), known from its first lookup. */
+const sqliteConnections = new WeakMap<KnexClient, SqliteDatabase>();
+
+/**
+ * better-sqlite3 runs a statement synchronously, so on a connection with no transaction open nothing
+ * can come between the check and the read: it needs no turn from the pool (a queued promise chain and a
+ * timer per lookup). Null when a transaction is open there; the read then waits for the connection.
+ */
+function readIdleSqlite(client: KnexClient, text: string, params: unknown[]): Record_[] | null {
+  const db = sqliteConnections.get(client);
+  if (!db?.open || db.inTransaction) return null;
+  return sqliteStatement(db, text).all(...params);
+}
+
+async function readOnPooledConnection(client: KnexClient, postgres: boolean, text: string, params: unknown[]): Promise<Record_[]> {
+  const raw: unknown = await client.acquireConnection();
+  try {
+    if (postgres) return (await (raw as PgClient).query({ ...pgStatement(text), values: params })).rows;
+    sqliteConnections.set(client, raw as SqliteDatabase);
+    return sqliteStatement(raw as SqliteDatabase, text).all(...params);
+  } finally {
+    await client.releaseConnection(raw);
+  }
 }

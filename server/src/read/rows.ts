@@ -91,22 +91,20 @@ export async function readRowsByKey(
 ): Promise<EntityRow[]> {
   const meta = em.getMetadata().get(entity.name);
   const platform = em.getPlatform();
-  const chosen = chosenProps(meta, platform, props);
-  const keyProp = meta.props.find((p) => p.name === key);
-  const keyColumn = convertersOf(meta, platform).find(([name]) => name === key)?.[1];
-  if (!keyColumn || !keyProp) throw new Error(`${entity.name}.${key} is not a stored column`);
-  const q = (name: string) => platform.quoteIdentifier(name);
   const postgres = isPostgres(em);
   let records: Array<Record<string, unknown>> | null;
+  let chosen: Stored[];
   if (!within) {
-    // One text for any number of values: an array parameter in PostgreSQL, a JSON array in SQLite.
-    const from = `select ${chosen.map(([, column]) => `e.${q(column)}`).join(', ')} from ${q(meta.tableName)} as e where e.${q(keyColumn)}`;
-    records = await preparedRead(em, postgres ? `${from} = any(?)` : `${from} in (select value from json_each(?))`, [
-      postgres ? values : JSON.stringify(values),
-    ]);
+    const lookup = remembered(meta, `${key}|${props ?? '*'}`, () => keyLookup(meta, platform, postgres, key, props));
+    chosen = lookup.chosen;
+    records = await preparedRead(em, lookup.text, [postgres ? values : JSON.stringify(values)]);
   } else {
+    chosen = chosenProps(meta, platform, props);
+    const keyProp = meta.props.find((p) => p.name === key);
+    const keyColumn = storedColumn(meta, platform, key);
     // A JSON array in both: the query builder that adds `within` spreads an array into one placeholder per value.
-    const cast = keyProp.runtimeType === 'number' ? '::bigint' : '';
+    const cast = keyProp?.runtimeType === 'number' ? '::bigint' : '';
+    const q = (name: string) => platform.quoteIdentifier(name);
     const isIn = postgres
       ? `e.${q(keyColumn)} in (select value${cast} from json_array_elements_text(?::json) as value)`
       : `e.${q(keyColumn)} in (select value from json_each(?))`;
@@ -120,6 +118,34 @@ export async function readRowsByKey(
   if (!records) return readRows(em, entity, { $and: [{ [key]: { $in: [...values] } }, within ?? {}] }, { props });
   const driver = em.getDriver();
   return records.map((record) => toRow(driver.mapResult(record, meta) as Record<string, unknown>, chosen));
+}
+
+/** A column's name in the table, for a stored property. */
+function storedColumn(meta: EntityMetadata, platform: Platform, prop: string): string {
+  const column = convertersOf(meta, platform).find(([name]) => name === prop)?.[1];
+  if (!column) throw new Error(`${meta.className}.${prop} is not a stored column`);
+  return column;
+}
+
+/** One text for any number of values: an array parameter in PostgreSQL, a JSON array in SQLite. */
+function keyLookup(meta: EntityMetadata, platform: Platform, postgres: boolean, key: string, props: string[] | undefined): { text: string; chosen: Stored[] } {
+  const chosen = chosenProps(meta, platform, props);
+  const q = (name: string) => platform.quoteIdentifier(name);
+  const from = `select ${chosen.map(([, column]) => `e.${q(column)}`).join(', ')} from ${q(meta.tableName)} as e where e.${q(storedColumn(meta, platform, key))}`;
+  return { text: postgres ? `${from} = any(?)` : `${from} in (select value from json_each(?))`, chosen };
+}
+
+/** Statement texts by entity and what they read: the same few, built once. Past this many per entity they are built each time. */
+const MAX_REMEMBERED_TEXTS = 200;
+const texts = new WeakMap<EntityMetadata, Map<string, unknown>>();
+
+function remembered<T>(meta: EntityMetadata, key: string, build: () => T): T {
+  let known = texts.get(meta);
+  if (!known) texts.set(meta, (known = new Map()));
+  if (known.has(key)) return known.get(key) as T;
+  const built = build();
+  if (known.size < MAX_REMEMBERED_TEXTS) known.set(key, built);
+  return built;
 }
 
 /**
@@ -182,8 +208,25 @@ export async function readRowWithReferences(
   props: string[] | undefined,
   references: JoinedReference[],
 ): Promise<{ row: EntityRow | null; referenced: Array<EntityRow | null> } | undefined> {
+  const meta = em.getMetadata().get(entity.name);
+  const key = `${props ?? '*'}|${references.map((reference) => `${reference.prop}:${reference.props ?? '*'}`).join('|')}`;
+  const read = remembered(meta, key, () => joinedRead(em, meta, props, references));
+  const records = await preparedRead(em, read.text, [id]);
+  if (!records) return undefined;
+  const [record] = records;
+  if (!record) return { row: null, referenced: references.map(() => null) };
+  const driver = em.getDriver();
+  const referenced = read.joined.map(({ meta: refMeta, chosen: refChosen, prefix }) => {
+    const own: Record<string, unknown> = {};
+    for (const [, column] of refChosen) own[column] = record[prefix + column];
+    return own.id === null || own.id === undefined ? null : toRow(driver.mapResult(own, refMeta) as Record<string, unknown>, refChosen);
+  });
+  return { row: toRow(driver.mapResult(record, meta) as Record<string, unknown>, read.chosen), referenced };
+}
+
+/** The statement of `readRowWithReferences` and how its columns become the rows. */
+function joinedRead(em: EntityManager, meta: EntityMetadata, props: string[] | undefined, references: JoinedReference[]) {
   const metadata = em.getMetadata();
-  const meta = metadata.get(entity.name);
   const platform = em.getPlatform();
   const q = (name: string) => platform.quoteIdentifier(name);
   const chosen = chosenProps(meta, platform, props);
@@ -192,24 +235,13 @@ export async function readRowWithReferences(
   const joined = references.map((reference, i) => {
     const refMeta = metadata.get(reference.entity.name);
     const refChosen = chosenProps(refMeta, platform, reference.props);
-    const foreignKey = convertersOf(meta, platform).find(([name]) => name === reference.prop)?.[1];
-    if (!foreignKey) throw new Error(`${entity.name}.${reference.prop} is not a stored reference`);
+    const foreignKey = storedColumn(meta, platform, reference.prop);
     columns.push(...refChosen.map(([, column]) => `r${i}.${q(column)} as ${q(`r${i}_${column}`)}`));
     joins.push(`left join ${q(refMeta.tableName)} as r${i} on r${i}.${q('id')} = e.${q(foreignKey)}`);
     return { meta: refMeta, chosen: refChosen, prefix: `r${i}_` };
   });
   const text = `select ${columns.join(', ')} from ${q(meta.tableName)} as e ${joins.join(' ')} where e.${q('id')} = ?`;
-  const records = await preparedRead(em, text, [id]);
-  if (!records) return undefined;
-  const [record] = records;
-  if (!record) return { row: null, referenced: references.map(() => null) };
-  const driver = em.getDriver();
-  const referenced = joined.map(({ meta: refMeta, chosen: refChosen, prefix }) => {
-    const own: Record<string, unknown> = {};
-    for (const [, column] of refChosen) own[column] = record[prefix + column];
-    return own.id === null || own.id === undefined ? null : toRow(driver.mapResult(own, refMeta) as Record<string, unknown>, refChosen);
-  });
-  return { row: toRow(driver.mapResult(record, meta) as Record<string, unknown>, chosen), referenced };
+  return { text, chosen, joined };
 }
 
 /**

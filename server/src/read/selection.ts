@@ -79,6 +79,13 @@ export interface SelectedReference {
  * worked out here from the parent's selection. One entry per reference, for its first response key.
  */
 export function selectedReferences(def: ResourceDef, info: GraphQLResolveInfo): SelectedReference[] {
+  if (!knownReferences.has(info.fieldNodes)) knownReferences.set(info.fieldNodes, referencesFor(def, info));
+  return knownReferences.get(info.fieldNodes)!;
+}
+
+const knownReferences = new WeakMap<GraphQLResolveInfo['fieldNodes'], SelectedReference[]>();
+
+function referencesFor(def: ResourceDef, info: GraphQLResolveInfo): SelectedReference[] {
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return [];
   const nodes: FieldNode[] = [];
