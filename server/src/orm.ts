@@ -88,19 +88,21 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
 }
 
 /**
- * SQLite's default page cache is 2 MB; the analyst queries read whole covering indexes of the intake
- * table (tens of MB on a full province), so give it a larger cache.
- * MikroORM keeps one SQLite connection open (two on a file: see `replicas`), which is where these settings live. The analyst
- * statements themselves run in reader threads with their own caches (read/sqlite-readers.ts).
+ * SQLite's default page cache is 2 MB; reads through MikroORM (counts over the intake table, say) touch
+ * tens of MB of a full province's indexes, so the connection that serves them gets 64 MB. On a file the
+ * writes have a connection of their own (see `replicas`), which needs only what a write touches: every
+ * page it caches counts in the server's memory during a large import. The analyst statements run in
+ * reader threads with their own caches (read/sqlite-readers.ts).
  */
-const SQLITE_PRAGMAS = ['pragma cache_size = -65536'];
+const SQLITE_READ_CACHE_KIB = 65536;
+const SQLITE_WRITE_CACHE_KIB = 16384;
 
 export async function openOrm(options: OrmOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(options));
   if (databaseKind(options.databaseUrl) === 'sqlite') {
-    for (const connection of new Set([orm.em.getConnection('write'), orm.em.getConnection('read')])) {
-      for (const pragma of SQLITE_PRAGMAS) await connection.execute(pragma);
-    }
+    const [writes, reads] = [orm.em.getConnection('write'), orm.em.getConnection('read')];
+    await reads.execute(`pragma cache_size = -${SQLITE_READ_CACHE_KIB}`);
+    if (writes !== reads) await writes.execute(`pragma cache_size = -${SQLITE_WRITE_CACHE_KIB}`);
     const file = sqliteFile(options.databaseUrl);
     const size = options.sqliteReaders ?? defaultReaderCount();
     if (file && size > 0) attachSqliteReaders(orm, new SqliteReaders(file, size));
