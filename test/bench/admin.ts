@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { FULL_SIZE, type BenchSize } from './generate.js';
 import { loadProvince, startProvinceServer } from './province-server.js';
+import { buildAdmin } from '../helpers/server-process.js';
 
 /**
  * The admin at full size: the benchmark province (600,000 intakes) in SQLite, the real server, Chromium.
@@ -128,6 +129,7 @@ async function main() {
   const scale = Number(process.env.BENCH_ADMIN_SCALE ?? '1');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-bench-admin-'));
   const file = path.join(dir, 'province.sqlite');
+  buildAdmin();
   console.log(`loading the benchmark province at scale ${scale}…`);
   await loadProvince(file, sizeOf(scale));
   const server = await startProvinceServer(file, ADMIN);

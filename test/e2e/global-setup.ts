@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { startServerProcess } from '../helpers/server-process.js';
+import { buildAdmin, startServerProcess } from '../helpers/server-process.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,8 +34,7 @@ function buildAdminIfStale(): void {
   const built = path.join(root, 'admin', 'dist', 'index.html');
   const sources = Math.max(newestMtime(path.join(root, 'admin', 'src')), fs.statSync(path.join(root, 'schema', 'schema.graphql')).mtimeMs);
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
-  const result = spawnSync(path.join(root, 'admin', 'node_modules', '.bin', 'vite'), ['build'], { cwd: path.join(root, 'admin'), stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('building the admin failed');
+  buildAdmin();
 }
 
 /** The real server (as `npm start` runs it) over a fresh SQLite file. */

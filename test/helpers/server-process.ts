@@ -25,6 +25,20 @@ export function buildServer(): void {
   if (result.status !== 0) throw new Error(`the server does not compile:\n${result.stdout}${result.stderr}`);
 }
 
+/**
+ * Builds the admin into admin/dist as users get it: a production build. Under vitest NODE_ENV is
+ * `test`, which Vite would keep, bundling React's development build (two to three times the CPU per
+ * rendered row in the browser).
+ */
+export function buildAdmin(): void {
+  const result = spawnSync(path.join(root, 'admin', 'node_modules', '.bin', 'vite'), ['build'], {
+    cwd: path.join(root, 'admin'),
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error('building the admin failed');
+}
+
 /** The node arguments of the server's `start:production` script (its heap setting and `dist/main.js`). */
 export function productionArgs(): string[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'server', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
