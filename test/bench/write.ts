@@ -237,6 +237,7 @@ async function rosterInServerProcess(name: string, databaseUrl: string, f: Fixtu
     const status = () => fs.readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
     const sampling = sampleRss(() => Number(/VmRSS:\s+(\d+)/.exec(status())![1]) / 1024);
     let ms;
+    let rss;
     try {
       ms = await timed(() =>
         importJob(
@@ -246,9 +247,9 @@ async function rosterInServerProcess(name: string, databaseUrl: string, f: Fixtu
         ),
       );
     } finally {
-      sampling.stop();
+      rss = sampling.stop();
     }
-    return { database: name, case: 'import job of a student roster, server in its own process (compiled)', rows: IMPORT_ROWS, ms, rss: sampling.stop() };
+    return { database: name, case: 'import job of a student roster, server in its own process (compiled)', rows: IMPORT_ROWS, ms, rss };
   } finally {
     await server.stop();
   }

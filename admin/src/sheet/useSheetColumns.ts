@@ -22,6 +22,16 @@ export const TICK_COLUMN = '__tick';
 
 const thousands = new Intl.NumberFormat('en-US');
 
+/** The columns kept at the sheet's left edge, as they are: neither moved, resized nor sorted. */
+const FIXED_AT_LEFT: ColDef<SheetRow> = {
+  pinned: 'left',
+  lockPinned: true,
+  lockPosition: 'left',
+  sortable: false,
+  resizable: false,
+  suppressMovable: true,
+};
+
 /** The grid's columns: tick box, row number (the 第 N 行 of every message), the record link, then one per ColumnSpec. */
 export function useSheetColumns({ resource, columns, readOnly, ctx, locale, rangeBounds }: Options): ColDef<SheetRow>[] {
   const { t } = ctx;
@@ -32,12 +42,7 @@ export function useSheetColumns({ resource, columns, readOnly, ctx, locale, rang
         headerName: '',
         headerComponent: TickAllHeader,
         width: 44,
-        pinned: 'left',
-        lockPinned: true,
-        lockPosition: 'left',
-        sortable: false,
-        resizable: false,
-        suppressMovable: true,
+        ...FIXED_AT_LEFT,
         cellRenderer: TickCell,
         cellRendererParams: { label: t('sheet.tick_row') },
         cellClass: 'sheet-tick-cell',
@@ -46,12 +51,7 @@ export function useSheetColumns({ resource, columns, readOnly, ctx, locale, rang
         colId: ROW_NUMBER_COLUMN,
         headerName: t('sheet.row_number'),
         width: 64,
-        pinned: 'left',
-        lockPinned: true,
-        lockPosition: 'left',
-        sortable: false,
-        resizable: false,
-        suppressMovable: true,
+        ...FIXED_AT_LEFT,
         valueGetter: (p) => (p.node?.rowPinned ? '' : (p.node?.rowIndex ?? 0) + 1),
         valueFormatter: (p) => (typeof p.value === 'number' ? thousands.format(p.value) : ''),
         cellClass: 'sheet-row-number',
@@ -61,12 +61,7 @@ export function useSheetColumns({ resource, columns, readOnly, ctx, locale, rang
         colId: '__open',
         headerName: '',
         width: 40,
-        pinned: 'left',
-        lockPinned: true,
-        lockPosition: 'left',
-        sortable: false,
-        resizable: false,
-        suppressMovable: true,
+        ...FIXED_AT_LEFT,
         cellRenderer: OpenRecordCell,
         cellRendererParams: { resource, label: t('sheet.open_record') },
         cellClass: 'sheet-open-cell',

@@ -14,7 +14,7 @@ import {
 import { currentActor } from '../auth/actor.js';
 import { chunksOf, IDS_PER_QUERY } from './batch-lookups.js';
 import { placeholders, queryRows, toNumber } from '../read/sql.js';
-import { bindable, preparedWrite } from '../read/prepared-reads.js';
+import { bindable, preparedWrite } from '../read/prepared-statements.js';
 import type { BaseEntity } from './base.entity.js';
 import { append } from './multimap.js';
 import { giveTurn } from './turns.js';
@@ -85,25 +85,39 @@ function columnValue(prop: EntityProperty, value: unknown): unknown {
   return value ?? prop.default ?? null;
 }
 
-/** Inserts as one prepared statement per chunk of rows (see `preparedWrite`); the ids come back in row order. */
-async function insertAll(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[]): Promise<void> {
+/**
+ * Rows of an entity's table (values in the order of `props`, its property names) as multi-row INSERTs
+ * in the caller's transaction, prepared once per row count (see `preparedWrite`) and chunked to a
+ * statement's bound. With `returning`, that column of every row inserted, in row order.
+ */
+export async function insertRows(em: EntityManager, meta: EntityMetadata, props: readonly string[], rows: unknown[][], returning?: string): Promise<unknown[]> {
   const q = (name: string) => em.getPlatform().quoteIdentifier(name);
-  const props = [...new Set(changeSets.flatMap((cs) => Object.keys(cs.payload)))].map((name) => meta.properties[name as never] as EntityProperty);
-  const columns = props.map((prop) => q(prop.fieldNames[0]!)).join(', ');
-  const id = meta.primaryKeys[0]!;
-  for (const chunk of chunksOf(changeSets, rowsPerStatement(props.length))) {
-    const text = `insert into ${q(meta.tableName)} (${columns}) values ${chunk.map(() => placeholders(props)).join(', ')} returning ${q(id)}`;
-    const rows = await all(
-      em,
-      text,
-      chunk.flatMap((cs) => props.map((prop) => columnValue(prop, (cs.payload as Payload)[prop.name]))),
-    );
-    chunk.forEach((cs, i) => {
-      cs.entity.id = toNumber(rows[i]?.[id]);
-      cs.payload.id = cs.entity.id;
-    });
+  const columns = props.map((prop) => q(meta.properties[prop as never]!.fieldNames[0]!)).join(', ');
+  const returned: unknown[] = [];
+  for (const chunk of chunksOf(rows, rowsPerStatement(props.length))) {
+    const text = `insert into ${q(meta.tableName)} (${columns}) values ${chunk.map(() => placeholders(props)).join(', ')}${returning ? ` returning ${q(returning)}` : ''}`;
+    const written = await all(em, text, chunk.flat());
+    if (returning) returned.push(...written.map((row) => row[returning]));
     await giveTurn();
   }
+  return returned;
+}
+
+/** Inserts created rows (see `insertRows`) and gives each its id. */
+async function insertAll(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[]): Promise<void> {
+  const props = [...new Set(changeSets.flatMap((cs) => Object.keys(cs.payload)))].map((name) => meta.properties[name as never] as EntityProperty);
+  const id = meta.primaryKeys[0]!;
+  const ids = await insertRows(
+    em,
+    meta,
+    props.map((prop) => prop.name),
+    changeSets.map((cs) => props.map((prop) => columnValue(prop, (cs.payload as Payload)[prop.name]))),
+    id,
+  );
+  changeSets.forEach((cs, i) => {
+    cs.entity.id = toNumber(ids[i]);
+    cs.payload.id = cs.entity.id;
+  });
 }
 
 /** The versions the rows of `ids` have now, for telling which of them moved. */

@@ -10,7 +10,7 @@ import {
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { BaseEntity } from '../common/base.entity.js';
 import type { EntityClass } from '../common/resource.js';
-import { preparedRead } from './prepared-reads.js';
+import { preparedRead } from './prepared-statements.js';
 import { isPostgres } from './dialect.js';
 import { placeholders, queryRows } from './sql.js';
 

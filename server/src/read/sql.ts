@@ -18,7 +18,7 @@ export function knexOf(em: EntityManager): Knex {
  * runs in a reader thread (sqlite-readers.ts), so that it neither blocks the event loop nor leaves the
  * other cores idle; inside a transaction, on PostgreSQL and on `:memory:` it runs through the
  * EntityManager, in its transaction if it has one. Either way MikroORM's logger records it. Reads by
- * key that every request makes run as prepared statements instead (prepared-reads.ts).
+ * key that every request makes run as prepared statements instead (prepared-statements.ts).
  */
 export async function queryRows<T extends SqlRow = SqlRow>(em: EntityManager, sql: string, params: readonly Param[] = []): Promise<T[]> {
   const readers = sqliteReadersOf(em);

@@ -1,8 +1,4 @@
-import { rowsPerStatement, type AuditTrail } from '../../common/change-set-writer.js';
-import { chunksOf } from '../../common/batch-lookups.js';
-import { giveTurn } from '../../common/turns.js';
-import { bindable, preparedWrite } from '../../read/prepared-reads.js';
-import { placeholders } from '../../read/sql.js';
+import { insertRows, type AuditTrail } from '../../common/change-set-writer.js';
 import { ChangeSetType, Utils, helper, type ChangeSet, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 import { currentActor } from '../../auth/actor.js';
 import { idAt } from '../../auth/scope.js';
@@ -144,17 +140,11 @@ export const auditTrail: AuditTrail = {
     (await pendingRows(entries)).map(({ entity, row }) => ({ entity, row: { ...row, changes: JSON.stringify(row.changes) as never } })),
   async record(em, entries) {
     const rows = withIds(entries as Awaited<ReturnType<typeof pendingRows>>);
-    const meta = em.getMetadata().get(AuditEntry.name);
-    const q = (name: string) => em.getPlatform().quoteIdentifier(name);
-    const columns = AUDIT_PROPS.map((prop) => q(meta.properties[prop]!.fieldNames[0]!));
-    for (const chunk of chunksOf(rows, rowsPerStatement(AUDIT_PROPS.length))) {
-      const text = `insert into ${q(meta.tableName)} (${columns.join(', ')}) values ${chunk.map(() => placeholders(AUDIT_PROPS)).join(', ')}`;
-      await preparedWrite(
-        em,
-        text,
-        chunk.flatMap((row) => AUDIT_PROPS.map((prop) => bindable(em, row[prop]))),
-      );
-      await giveTurn();
-    }
+    await insertRows(
+      em,
+      em.getMetadata().get(AuditEntry.name),
+      AUDIT_PROPS,
+      rows.map((row) => AUDIT_PROPS.map((prop) => row[prop])),
+    );
   },
 };

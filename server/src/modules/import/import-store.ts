@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { chunksOf } from '../../common/batch-lookups.js';
-import { rowsPerStatement } from '../../common/change-set-writer.js';
-import { placeholders, queryRows, toNumber } from '../../read/sql.js';
-import { bindable, preparedWrite } from '../../read/prepared-reads.js';
+import { insertRows, rowsPerStatement } from '../../common/change-set-writer.js';
+import { queryRows, toNumber } from '../../read/sql.js';
 import { IMPORT_LIMITS } from './import-limits.js';
 import { ImportJob, ImportProblem, ImportRow, ImportStatus, RUNNING_STATUSES } from './import-job.entity.js';
 
@@ -27,10 +26,12 @@ export async function addProblems(em: EntityManager, jobId: number, problems: Ar
 
 /** Stages a part of a job's rows, in the caller's transaction. */
 export async function addRows(em: EntityManager, jobId: number, firstOrd: number, rows: Array<Record<string, unknown> | null>): Promise<void> {
-  const all = rows.map((data, i) => [jobId, firstOrd + i, bindable(em, data)]);
-  for (const chunk of chunksOf(all, rowsPerStatement(3))) {
-    await preparedWrite(em, `insert into import_row (job_id, ord, data) values ${chunk.map(placeholders).join(', ')}`, chunk.flat());
-  }
+  await insertRows(
+    em,
+    em.getMetadata().get(ImportRow.name),
+    ['job', 'ord', 'data'],
+    rows.map((data, i) => [jobId, firstOrd + i, data]),
+  );
 }
 
 /** The job's rows in order, each with its position; rows that did not fit the input type come back as null. */
