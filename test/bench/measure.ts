@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -10,6 +11,7 @@ import { TokenService } from '../../server/src/auth/tokens.js';
 import { User } from '../../server/src/modules/user/user.entity.js';
 import { BENCH_QUERIES } from './queries.js';
 import { BENCH_QUESTIONS } from './questions.js';
+import { queryRows } from '../../server/src/read/sql.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -23,12 +25,46 @@ export interface QueryTiming {
   responseBytes: number;
   /** For an analyst question: p50 of the same question as hand-written SQL, run straight on the connection. */
   sqlP50?: number;
+  /** For an analyst question: p50 of its hand-written SQL asked over HTTP of the plainest server (the yardstick). */
+  sqlHttpP50?: number;
 }
+
+/**
+ * The analyst questions' yardstick: each one's hand-written SQL behind the plainest HTTP endpoint
+ * (node:http, the rows as JSON), read through the same `queryRows` as ours, so that the ratio weighs
+ * what the GraphQL layer adds and not the transport every answer needs. `POST /` with the question's
+ * number as its body.
+ */
+async function startHandWrittenServer(orm: MikroORM): Promise<http.Server> {
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const question = BENCH_QUESTIONS[Number(Buffer.concat(chunks).toString())];
+      const answer = question ? queryRows(orm.em.fork(), question.sql).then((rows) => ({ data: rows })) : Promise.reject(new Error('no such question'));
+      answer.then(
+        (body) => {
+          const text = JSON.stringify(body);
+          response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+          response.end(text);
+        },
+        (error: Error) => {
+          response.writeHead(500, { 'content-type': 'text/plain' });
+          response.end(error.message);
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+const urlOf = (server: http.Server, path = '') => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** Each analyst query over HTTP against the real app: warm-up runs, then `runs` timed ones. */
-export async function measureQueries(orm: MikroORM, runs: number): Promise<QueryTiming[]> {
+export async function measureQueries(orm: MikroORM, runs: number, wanted: (name: string) => boolean = () => true): Promise<QueryTiming[]> {
   // Signed in as the province admin, who sees every row: the analyst's widest scope.
   const tokens = new TokenService(randomBytes(32).toString('hex'), 3600);
   await ensureFirstAdmin(orm, 'bench-admin', `Bench-${randomBytes(12).toString('hex')}`);
@@ -37,7 +73,13 @@ export async function measureQueries(orm: MikroORM, runs: number): Promise<Query
   const app = await createApp({ orm, tokens });
   const server = createHttpServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  const url = urlOf(server, '/graphql');
+  const handWritten = await startHandWrittenServer(orm);
+  const askHandWritten = async (question: number) => {
+    const response = await fetch(urlOf(handWritten), { method: 'POST', body: String(question) });
+    if (!response.ok) throw new Error(await response.text());
+    return JSON.parse(await response.text()) as unknown;
+  };
   const post = async (query: string) => {
     const response = await fetch(url, {
       method: 'POST',
@@ -55,7 +97,7 @@ export async function measureQueries(orm: MikroORM, runs: number): Promise<Query
     const measured: Array<{ name: string; query: string; sql?: string }> = [
       ...BENCH_QUERIES,
       ...BENCH_QUESTIONS.map((q) => ({ ...q, name: `question: ${q.name}` })),
-    ];
+    ].filter(({ name }) => wanted(name));
     for (const { name, query, sql } of measured) {
       for (let i = 0; i < 3; i++) await post(query);
       gc();
@@ -71,23 +113,34 @@ export async function measureQueries(orm: MikroORM, runs: number): Promise<Query
       times.sort((a, b) => a - b);
       const timing: QueryTiming = { name, p50: percentile(times, 50), p95: percentile(times, 95), heapKiB, responseBytes };
       if (sql) {
-        for (let i = 0; i < 3; i++) await connection.execute(sql);
-        const sqlTimes: number[] = [];
+        const question = BENCH_QUESTIONS.findIndex((q) => q.sql === sql);
+        for (let i = 0; i < 3; i++) await Promise.all([connection.execute(sql), askHandWritten(question)]);
+        const onConnection: number[] = [];
+        const overHttp: number[] = [];
         for (let i = 0; i < runs; i++) {
-          const start = performance.now();
+          let start = performance.now();
           await connection.execute(sql);
-          sqlTimes.push(performance.now() - start);
+          onConnection.push(performance.now() - start);
+          start = performance.now();
+          await askHandWritten(question);
+          overHttp.push(performance.now() - start);
         }
         timing.sqlP50 = percentile(
-          sqlTimes.sort((a, b) => a - b),
+          onConnection.sort((a, b) => a - b),
+          50,
+        );
+        timing.sqlHttpP50 = percentile(
+          overHttp.sort((a, b) => a - b),
           50,
         );
       }
       timings.push(timing);
     }
   } finally {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const s of [server, handWritten]) {
+      s.closeAllConnections();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    }
     await app.stop();
   }
   return timings;

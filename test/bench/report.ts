@@ -13,7 +13,7 @@ export interface DatabaseResult {
 }
 
 const GOAL_MS = 100;
-/** Hand-written SQL's time over ours for the analyst questions. */
+/** Hand-written SQL's time over HTTP, over ours, for the analyst questions. */
 const RATIO_GOAL = 0.7;
 const ms = (value: number) => value.toFixed(1);
 
@@ -38,20 +38,25 @@ export function writeReport(dir: string, results: DatabaseResult[], runs: number
       '',
     );
     lines.push('| query | p50 ms | p95 ms | heap per run KiB | response bytes |', '|---|---:|---:|---:|---:|');
-    for (const q of r.queries.filter((q) => q.sqlP50 === undefined)) {
+    for (const q of r.queries.filter((q) => q.sqlHttpP50 === undefined)) {
       const flag = r.database === 'sqlite' && q.p50 >= GOAL_MS ? ' ⚠' : '';
       lines.push(`| ${q.name} | ${ms(q.p50)}${flag} | ${ms(q.p95)} | ${q.heapKiB} | ${q.responseBytes} |`);
     }
     lines.push(
       '',
-      `Analyst questions (\`aggregateX\` over HTTP) beside the same question as hand-written SQL on the connection; ratio = SQL p50 / API p50 (goal ≥ ${RATIO_GOAL}, API p50 < ${GOAL_MS} ms).`,
+      `Analyst questions (\`aggregateX\` over HTTP) beside the same question as hand-written SQL: run on the connection (the database's own time), and asked over HTTP of the plainest server (node:http, the same reading path, rows as JSON: the yardstick); ratio = SQL over HTTP p50 / API p50 (goal ≥ ${RATIO_GOAL}, API p50 < ${GOAL_MS} ms).`,
       '',
     );
-    lines.push('| question | API p50 ms | API p95 ms | SQL p50 ms | ratio | response bytes |', '|---|---:|---:|---:|---:|---:|');
-    for (const q of r.queries.filter((q) => q.sqlP50 !== undefined)) {
-      const ratio = q.sqlP50! / q.p50;
+    lines.push(
+      '| question | API p50 ms | API p95 ms | SQL on the connection p50 ms | SQL over HTTP p50 ms | ratio | response bytes |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const q of r.queries.filter((q) => q.sqlHttpP50 !== undefined)) {
+      const ratio = q.sqlHttpP50! / q.p50;
       const flag = q.p50 >= GOAL_MS || ratio < RATIO_GOAL ? ' ⚠' : '';
-      lines.push(`| ${q.name.replace('question: ', '')} | ${ms(q.p50)} | ${ms(q.p95)} | ${ms(q.sqlP50!)} | ${ratio.toFixed(2)}${flag} | ${q.responseBytes} |`);
+      lines.push(
+        `| ${q.name.replace('question: ', '')} | ${ms(q.p50)} | ${ms(q.p95)} | ${ms(q.sqlP50!)} | ${ms(q.sqlHttpP50!)} | ${ratio.toFixed(2)}${flag} | ${q.responseBytes} |`,
+      );
     }
     lines.push('');
   }

@@ -17,6 +17,8 @@ import { writeReport, type DatabaseResult } from './report.js';
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 /** `sqlite`, `postgresql` or both (the default). */
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgresql').split(',');
+/** Only the queries whose name contains this text (all when unset). */
+const ONLY = process.env.BENCH_ONLY ?? '';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
@@ -44,7 +46,7 @@ async function benchDatabase(database: 'sqlite' | 'postgresql', url: string): Pr
       .execute('select count(*) as n from intake_tally')
       .then(([r]) => Number(r.n));
     console.log(`${database}: loaded ${JSON.stringify(rows)} in ${loadSeconds.toFixed(1)} s; timing ${RUNS} runs per query…`);
-    const queries: QueryTiming[] = await measureQueries(orm, RUNS);
+    const queries: QueryTiming[] = await measureQueries(orm, RUNS, (name) => name.includes(ONLY));
     return { database, migrateSeconds, generateSeconds, loadSeconds, rows, queries };
   } finally {
     await closeOrm(orm);

@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/core';
 import { TargetGroup } from '../intake/intake.enums.js';
 import { StudyMode } from '../program/program.enums.js';
 import { isZhejiangCode, provinceByCode } from '../region/provinces.js';
-import { PROVINCE_CODE } from '../target/campaign.js';
+import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
 import { planFacts, studentSums } from './analytics.facts.js';
 import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolveCity, type CityInfo } from './analytics.scope.js';
-import { toNumber, rowsOf } from '../../read/sql.js';
+import { knexOf, toNumber, rowsOf } from '../../read/sql.js';
 import { OriginKind, type SourceMixRow } from './source-mix.types.js';
 
 /** Home city, another Zhejiang city, or the other province's own code. */
@@ -79,6 +79,34 @@ class Tally {
   }
 }
 
+const MODES = Object.values(StudyMode);
+const GROUPS = Object.values(TargetGroup);
+const YEARS = CAMPAIGN_LAST_YEAR - CAMPAIGN_FIRST_YEAR + 1;
+/** Origin codes are six-digit GB/T 2260 numbers (every write checks them against the list). */
+const ORIGINS = 1_000_000;
+const indexOf = (column: string, values: string[]) => `case ${column} ${values.map((v, i) => `when '${v}' then ${i}`).join(' ')} end`;
+
+/**
+ * A group's five keys (city, year, study mode, target group, origin) as one integer in mixed radix.
+ * The GROUP BY sorts one subtotal row per plan line, target group and origin (75,000 on the benchmark
+ * province); SQLite sorts them by one integer about a quarter faster than by five columns, some of them text.
+ */
+const PACKED_KEY = `(((((cast(s.city_id as bigint) * ${YEARS} + p.year - ${CAMPAIGN_FIRST_YEAR}) * ${MODES.length} + ${indexOf('pr.study_mode', MODES)}) * ${GROUPS.length} + ${indexOf('x.target_group', GROUPS)}) * ${ORIGINS}) + cast(x.origin_code as integer))`;
+
+function unpack(packed: number) {
+  let rest = packed;
+  const digit = (radix: number) => {
+    const value = rest % radix;
+    rest = (rest - value) / radix;
+    return value;
+  };
+  const originCode = String(digit(ORIGINS));
+  const targetGroup = GROUPS[digit(GROUPS.length)]!;
+  const studyMode = MODES[digit(MODES.length)]!;
+  const year = CAMPAIGN_FIRST_YEAR + digit(YEARS);
+  return { cityId: rest, year, studyMode, targetGroup, originCode };
+}
+
 /**
  * 生源结构: one GROUP BY over target group, study mode and origin per city and year; the
  * breakdowns are read off its result rows (a few thousand at most). Rows per year: each city, then the province.
@@ -89,9 +117,9 @@ export async function sourceMix(em: EntityManager, cities: CityInfo[], args: { y
   const grouped = await rowsOf(
     em,
     planFacts(em, { years, cityId: city?.id, countedOnly: false }, ['target_group', 'origin_code'])
-      .select({ cityId: 's.city_id', year: 'p.year', targetGroup: 'x.target_group', studyMode: 'pr.study_mode', originCode: 'x.origin_code' })
+      .select(knexOf(em).raw(`${PACKED_KEY} as packed`))
       .select(...studentSums(em))
-      .groupBy('s.city_id', 'p.year', 'x.target_group', 'pr.study_mode', 'x.origin_code'),
+      .groupBy('packed'),
   );
   const codeOf = new Map(cities.map((c) => [c.id, c.code]));
 
@@ -102,8 +130,8 @@ export async function sourceMix(em: EntityManager, cities: CityInfo[], args: { y
     return tallies.get(k)!;
   };
   for (const g of grouped) {
-    const cityId = toNumber(g.cityId);
-    tally(cityId, toNumber(g.year)).add(g.targetGroup, g.studyMode, originKey(g.originCode, codeOf.get(cityId)!), toNumber(g.students), toNumber(g.unverified));
+    const { cityId, year, studyMode, targetGroup, originCode } = unpack(toNumber(g.packed));
+    tally(cityId, year).add(targetGroup, studyMode, originKey(originCode, codeOf.get(cityId)!), toNumber(g.students), toNumber(g.unverified));
   }
 
   const scope = city ? [city] : cities;
