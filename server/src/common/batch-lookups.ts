@@ -14,6 +14,22 @@ export function chunksOf<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
+/**
+ * `items` in chunks for statements prepared once per row count: as many of `max` as there are, then
+ * the rest in powers of two, largest first. A prepared statement is kept per text, and one of a
+ * thousand rows holds about a megabyte; so a table gets a dozen texts at most, whatever the counts written.
+ */
+export function statementChunks<T>(items: readonly T[], max: number): T[][] {
+  let at = items.length - (items.length % max);
+  const chunks = chunksOf(items.slice(0, at), max);
+  for (let size = 2 ** Math.floor(Math.log2(max)); size >= 1; size /= 2) {
+    if (items.length - at < size) continue;
+    chunks.push(items.slice(at, at + size));
+    at += size;
+  }
+  return chunks;
+}
+
 /** The rows of `entity` with these ids (within `scope`), as managed entities by id: one query per thousand ids. */
 export async function findByIds<T extends BaseEntity>(
   em: EntityManager,

@@ -12,7 +12,7 @@ import {
   type UnitOfWork,
 } from '@mikro-orm/core';
 import { currentActor } from '../auth/actor.js';
-import { chunksOf, IDS_PER_QUERY } from './batch-lookups.js';
+import { IDS_PER_QUERY, statementChunks } from './batch-lookups.js';
 import { placeholders, queryRows, toNumber } from '../read/sql.js';
 import { bindable, preparedWrite } from '../read/prepared-statements.js';
 import type { BaseEntity } from './base.entity.js';
@@ -87,14 +87,14 @@ function columnValue(prop: EntityProperty, value: unknown): unknown {
 
 /**
  * Rows of an entity's table (values in the order of `props`, its property names) as multi-row INSERTs
- * in the caller's transaction, prepared once per row count (see `preparedWrite`) and chunked to a
- * statement's bound. With `returning`, that column of every row inserted, in row order.
+ * in the caller's transaction, prepared once per row count (see `preparedWrite`), in chunks of the
+ * few sizes `statementChunks` picks within a statement's bound. With `returning`, that column of every row inserted, in row order.
  */
 export async function insertRows(em: EntityManager, meta: EntityMetadata, props: readonly string[], rows: unknown[][], returning?: string): Promise<unknown[]> {
   const q = (name: string) => em.getPlatform().quoteIdentifier(name);
   const columns = props.map((prop) => q(meta.properties[prop as never]!.fieldNames[0]!)).join(', ');
   const returned: unknown[] = [];
-  for (const chunk of chunksOf(rows, rowsPerStatement(props.length))) {
+  for (const chunk of statementChunks(rows, rowsPerStatement(props.length))) {
     const text = `insert into ${q(meta.tableName)} (${columns}) values ${chunk.map(() => placeholders(props)).join(', ')}${returning ? ` returning ${q(returning)}` : ''}`;
     const written = await all(em, text, chunk.flat());
     if (returning) returned.push(...written.map((row) => row[returning]));
@@ -161,7 +161,7 @@ async function updateAll(em: EntityManager, meta: EntityMetadata, changeSets: Ch
   const q = (name: string) => em.getPlatform().quoteIdentifier(name);
   const stale: StaleRow[] = [];
   const width = Math.max(...changeSets.map((cs) => Object.keys(cs.payload).length));
-  for (const chunk of chunksOf(changeSets, rowsPerStatement(2 * width + 3))) {
+  for (const chunk of statementChunks(changeSets, rowsPerStatement(2 * width + 3))) {
     const params: unknown[] = [];
     const columns = [...new Set(chunk.flatMap((cs) => Object.keys(cs.payload)))].map((prop) => {
       const column = q(meta.properties[prop as never]!.fieldNames[0]!);
@@ -192,7 +192,7 @@ async function updateAll(em: EntityManager, meta: EntityMetadata, changeSets: Ch
 async function deleteAll(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[]): Promise<StaleRow[]> {
   const q = (name: string) => em.getPlatform().quoteIdentifier(name);
   const stale: StaleRow[] = [];
-  for (const chunk of chunksOf(changeSets, rowsPerStatement(3))) {
+  for (const chunk of statementChunks(changeSets, rowsPerStatement(3))) {
     const params: unknown[] = [];
     const deleted = new Set(
       (await all(em, `delete from ${q(meta.tableName)} where ${versionMatches(q, chunk, params)} returning ${q('id')}`, params)).map((row) => toNumber(row.id)),
