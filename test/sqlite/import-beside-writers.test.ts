@@ -96,6 +96,15 @@ test('other writes commit between the parts of an import; readers see none of it
   expect([...seen].every((n) => n === 0 || n === ROWS)).toBe(true);
   expect(await studentsOnLine()).toBe(ROWS);
   expect(Number((await db()('outreach_visit').where('delegation_lead', 'like', '导入旁写入%').count({ n: '*' }))[0]!.n)).toBe(writes);
+  // each student with its audit entry, under the id it was given before it was staged
+  const students = (
+    await db()('student')
+      .where({ plan_id: Number(planId) })
+      .select('id')
+  ).map((row) => Number(row.id));
+  const entries = await db()('audit_entry').where({ entity_name: 'Student', action: 'CREATE' }).whereIn('entity_id', students).select('entity_id', 'changes');
+  expect(entries.map((entry) => Number(entry.entity_id)).sort((a, b) => a - b)).toEqual(students.sort((a, b) => a - b));
+  expect(entries.every((entry) => JSON.parse(entry.changes).plan[1] === Number(planId))).toBe(true);
   // nothing of the staging is left on the write connection
   const staged = await t.orm.em.getConnection('write').execute(`select name from temp.sqlite_master where name like 'staged_%'`);
   expect(staged).toEqual([]);

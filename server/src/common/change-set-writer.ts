@@ -38,8 +38,8 @@ export interface AuditTrail {
   rowsOf(entries: AuditEntries): { entityName: string; props: readonly string[]; rows: unknown[][] };
 }
 
-/** Audit entries made ready before a write; what they hold is the audit module's business. */
-export type AuditEntries = { readonly length: number };
+/** Audit entries made ready before a write, in order; what they hold is the audit module's business. */
+export type AuditEntries = ReadonlyArray<unknown>;
 
 let trail: AuditTrail | undefined;
 

@@ -95,9 +95,11 @@ export async function stageWrite(
     const props = createdProps(group);
     await stage(meta, props, group.length, (from, to) => group.slice(from, to).map((cs) => createdRow(meta, props, cs)));
   }
-  if (planned.audit && planned.audit.length > 0) {
-    const { entityName, props, rows } = auditRowsOf(planned.audit);
-    await stage(metadata.get(entityName), props, rows.length, (from, to) => rows.slice(from, to));
+  const audit = planned.audit ?? [];
+  if (audit.length > 0) {
+    const { entityName, props } = auditRowsOf([]);
+    // a part's rows at a time: 20,000 audit rows at once would add to the server's peak memory
+    await stage(metadata.get(entityName), props, audit.length, (from, to) => auditRowsOf(audit.slice(from, to)).rows);
   }
 
   return {
