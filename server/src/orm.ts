@@ -96,13 +96,18 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
  */
 const SQLITE_READ_CACHE_KIB = 65536;
 const SQLITE_WRITE_CACHE_KIB = 16384;
+/** An import stages its rows in the write connection's `temp` tables (common/staged-write.ts): past this, their pages go to a file. */
+const SQLITE_STAGE_CACHE_KIB = 2048;
 
 export async function openOrm(options: OrmOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(options));
   if (databaseKind(options.databaseUrl) === 'sqlite') {
     const [writes, reads] = [orm.em.getConnection('write'), orm.em.getConnection('read')];
     await reads.execute(`pragma cache_size = -${SQLITE_READ_CACHE_KIB}`);
-    if (writes !== reads) await writes.execute(`pragma cache_size = -${SQLITE_WRITE_CACHE_KIB}`);
+    if (writes !== reads) {
+      await writes.execute(`pragma cache_size = -${SQLITE_WRITE_CACHE_KIB}`);
+      await writes.execute(`pragma temp.cache_size = -${SQLITE_STAGE_CACHE_KIB}`);
+    }
     const file = sqliteFile(options.databaseUrl);
     const size = options.sqliteReaders ?? defaultReaderCount();
     if (file && size > 0) attachSqliteReaders(orm, new SqliteReaders(file, size));

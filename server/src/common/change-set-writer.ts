@@ -34,12 +34,12 @@ export interface AuditTrail {
   isAudited(changeSet: ChangeSet<BaseEntity>, changes: Record<string, unknown>): boolean;
   /** The entries of the changes, in the order given, made before the write (rows created get their ids when recorded). */
   entriesOf(changes: AuditedChange[]): Promise<AuditEntries>;
-  /** Writes entries in the caller's transaction, after the rows they describe. */
-  record(em: EntityManager, entries: AuditEntries): Promise<void>;
+  /** The rows of entries (values in the order of `props` of the entity `entityName`), once the rows they describe have their ids. */
+  rowsOf(entries: AuditEntries): { entityName: string; props: readonly string[]; rows: unknown[][] };
 }
 
-/** Audit entries made ready before a write; what they hold is the audit module's business. */
-export type AuditEntries = { readonly length: number };
+/** Audit entries made ready before a write, in order; what they hold is the audit module's business. */
+export type AuditEntries = ReadonlyArray<unknown>;
 
 let trail: AuditTrail | undefined;
 
@@ -70,7 +70,7 @@ const all = (em: EntityManager, sql: string, params: unknown[]) =>
 /** A value of a planned row as the driver binds it (a payload holds database values already, or the identifier of a row written first). */
 const bound = (em: EntityManager, value: unknown): unknown => bindable(em, value instanceof EntityIdentifier ? value.getValue() : value);
 
-function groupBy(changeSets: ChangeSet<BaseEntity>[], type: ChangeSetType): Map<string, ChangeSet<BaseEntity>[]> {
+export function groupBy(changeSets: ChangeSet<BaseEntity>[], type: ChangeSetType): Map<string, ChangeSet<BaseEntity>[]> {
   const groups = new Map<string, ChangeSet<BaseEntity>[]>();
   for (const cs of changeSets.filter((c) => c.type === type)) append(groups, cs.name, cs);
   return groups;
@@ -85,17 +85,28 @@ function columnValue(prop: EntityProperty, value: unknown): unknown {
   return value ?? prop.default ?? null;
 }
 
+/** The columns of an entity's properties. */
+export const columnsOf = (meta: EntityMetadata, props: readonly string[]): string[] => props.map((prop) => meta.properties[prop as never]!.fieldNames[0]!);
+
 /**
  * Rows of an entity's table (values in the order of `props`, its property names) as multi-row INSERTs
  * in the caller's transaction, prepared once per row count (see `preparedWrite`), in chunks of the
- * few sizes `statementChunks` picks within a statement's bound. With `returning`, that column of every row inserted, in row order.
+ * few sizes `statementChunks` picks within a statement's bound. With `returning`, that column of every
+ * row inserted, in row order; with `into`, the rows go to that table instead (one with the same
+ * columns, see `staged-write.ts`).
  */
-export async function insertRows(em: EntityManager, meta: EntityMetadata, props: readonly string[], rows: unknown[][], returning?: string): Promise<unknown[]> {
+export async function insertRows(
+  em: EntityManager,
+  meta: EntityMetadata,
+  props: readonly string[],
+  rows: unknown[][],
+  { returning, into = meta.tableName }: { returning?: string; into?: string } = {},
+): Promise<unknown[]> {
   const q = (name: string) => em.getPlatform().quoteIdentifier(name);
-  const columns = props.map((prop) => q(meta.properties[prop as never]!.fieldNames[0]!)).join(', ');
+  const columns = columnsOf(meta, props).map(q).join(', ');
   const returned: unknown[] = [];
   for (const chunk of statementChunks(rows, rowsPerStatement(props.length))) {
-    const text = `insert into ${q(meta.tableName)} (${columns}) values ${chunk.map(() => placeholders(props)).join(', ')}${returning ? ` returning ${q(returning)}` : ''}`;
+    const text = `insert into ${q(into)} (${columns}) values ${chunk.map(() => placeholders(props)).join(', ')}${returning ? ` returning ${q(returning)}` : ''}`;
     const written = await all(em, text, chunk.flat());
     if (returning) returned.push(...written.map((row) => row[returning]));
     await giveTurn();
@@ -103,16 +114,23 @@ export async function insertRows(em: EntityManager, meta: EntityMetadata, props:
   return returned;
 }
 
+/** The properties created rows set: every property any of them has a value for. */
+export const createdProps = (changeSets: ChangeSet<BaseEntity>[]): string[] => [...new Set(changeSets.flatMap((cs) => Object.keys(cs.payload)))];
+
+/** The values of a created row for `props`, as its columns take them. */
+export const createdRow = (meta: EntityMetadata, props: readonly string[], cs: ChangeSet<BaseEntity>): unknown[] =>
+  props.map((name) => columnValue(meta.properties[name as never] as EntityProperty, (cs.payload as Payload)[name]));
+
 /** Inserts created rows (see `insertRows`) and gives each its id. */
 async function insertAll(em: EntityManager, meta: EntityMetadata, changeSets: ChangeSet<BaseEntity>[]): Promise<void> {
-  const props = [...new Set(changeSets.flatMap((cs) => Object.keys(cs.payload)))].map((name) => meta.properties[name as never] as EntityProperty);
+  const props = createdProps(changeSets);
   const id = meta.primaryKeys[0]!;
   const ids = await insertRows(
     em,
     meta,
-    props.map((prop) => prop.name),
-    changeSets.map((cs) => props.map((prop) => columnValue(prop, (cs.payload as Payload)[prop.name]))),
-    id,
+    props,
+    changeSets.map((cs) => createdRow(meta, props, cs)),
+    { returning: id },
   );
   changeSets.forEach((cs, i) => {
     cs.entity.id = toNumber(ids[i]);
@@ -270,7 +288,12 @@ async function computeChangeSets(uow: UnitOfWork, order: readonly BaseEntity[]):
 export interface PlannedWrite {
   changeSets: ChangeSet<BaseEntity>[];
   audit?: AuditEntries;
+  /** Moves rows written ahead into staging tables (see `staged-write.ts`) into their tables, in the write's transaction. */
+  moveStaged?: (em: EntityManager) => Promise<void>;
 }
+
+/** The rows of audit entries, as the audit trail states them. */
+export const auditRowsOf = (audit: AuditEntries) => trail!.rowsOf(audit);
 
 /**
  * Works out what the unit of work of `em` will write (inserts, updates, deletes) and its audit
@@ -309,18 +332,22 @@ export async function planChangeSets(em: EntityManager, order: readonly BaseEnti
  * audit entries in the caller's transaction. Returns the rows another writer changed meanwhile; the
  * caller refuses the whole write then, which rolls the transaction back.
  */
-export async function applyChangeSets(em: EntityManager, { changeSets, audit }: PlannedWrite): Promise<StaleRow[]> {
+export async function applyChangeSets(em: EntityManager, { changeSets, audit, moveStaged }: PlannedWrite): Promise<StaleRow[]> {
   const metadata = em.getMetadata();
   const stale: StaleRow[] = [];
   for (const [name, group] of groupBy(changeSets, ChangeSetType.DELETE)) stale.push(...(await deleteAll(em, metadata.get(name), group)));
   for (const [name, group] of groupBy(changeSets, ChangeSetType.UPDATE)) stale.push(...(await updateAll(em, metadata.get(name), group)));
   if (stale.length > 0) return stale;
+  await moveStaged?.(em);
   for (const [name, group] of groupBy(changeSets, ChangeSetType.CREATE)) await insertAll(em, metadata.get(name), group);
   for (const cs of changeSets) {
     if (cs.type === ChangeSetType.UPDATE) cs.entity.version += 1;
     helper(cs.entity).__originalEntityData = { ...helper(cs.entity).__originalEntityData, ...cs.payload };
   }
-  if (audit && audit.length > 0) await trail!.record(em, audit);
+  if (audit && audit.length > 0) {
+    const { entityName, props, rows } = auditRowsOf(audit);
+    await insertRows(em, metadata.get(entityName), props, rows);
+  }
   return stale;
 }
 

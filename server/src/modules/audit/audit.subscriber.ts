@@ -1,4 +1,4 @@
-import { insertRows, type AuditTrail } from '../../common/change-set-writer.js';
+import type { AuditTrail } from '../../common/change-set-writer.js';
 import { ChangeSetType, Utils, helper, type ChangeSet, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 import { currentActor } from '../../auth/actor.js';
 import { idAt } from '../../auth/scope.js';
@@ -138,13 +138,9 @@ export const auditTrail: AuditTrail = {
   // The changes as their JSON text already: a large import holds thousands of entries until it writes.
   entriesOf: async (entries) =>
     (await pendingRows(entries)).map(({ entity, row }) => ({ entity, row: { ...row, changes: JSON.stringify(row.changes) as never } })),
-  async record(em, entries) {
-    const rows = withIds(entries as Awaited<ReturnType<typeof pendingRows>>);
-    await insertRows(
-      em,
-      em.getMetadata().get(AuditEntry.name),
-      AUDIT_PROPS,
-      rows.map((row) => AUDIT_PROPS.map((prop) => row[prop])),
-    );
-  },
+  rowsOf: (entries) => ({
+    entityName: AuditEntry.name,
+    props: AUDIT_PROPS,
+    rows: withIds(entries as Awaited<ReturnType<typeof pendingRows>>).map((row) => AUDIT_PROPS.map((prop) => row[prop])),
+  }),
 };

@@ -18,7 +18,7 @@ registerEnumType(ImportStatus, {
     RECEIVING: { description: '接收中: rows may still be added' },
     QUEUED: { description: '排队中' },
     VALIDATING: { description: '校验中: rows validated so far in `validated`' },
-    WRITING: { description: '写入中: one transaction, all rows or none' },
+    WRITING: { description: '写入中: all rows or none; on SQLite staged in parts (`written` counts up), then moved in by one transaction' },
     DONE: { description: '已完成: every row written' },
     FAILED: { description: '未通过: nothing written; see `problems`' },
     CANCELLED: { description: '已取消: nothing written' },
@@ -67,7 +67,9 @@ export class ImportJob extends BaseEntity {
   @Property({ type: 'integer' })
   validated: Opt<number> = 0;
 
-  @Field(() => Int, { description: 'Rows written: 0 until the job is DONE, then all of them' })
+  @Field(() => Int, {
+    description: 'Rows written: all of them once DONE; while WRITING on SQLite, grows as the rows are staged (nobody sees them before DONE)',
+  })
   @Property({ type: 'integer' })
   written: Opt<number> = 0;
 

@@ -7,6 +7,8 @@ import type { PlannedWrite } from '../../common/change-set-writer.js';
 import type { ResourceDef } from '../../common/resource.js';
 import type { BaseEntity } from '../../common/base.entity.js';
 import { queryRows, toNumber } from '../../read/sql.js';
+import { isPostgres } from '../../read/dialect.js';
+import { dropStaged, stageWrite } from '../../common/staged-write.js';
 import { IMPORT_LIMITS } from './import-limits.js';
 import { ImportJob, ImportStatus } from './import-job.entity.js';
 import { addProblems, dropRows, moveJob, rowsOf } from './import-store.js';
@@ -31,21 +33,21 @@ async function auditMark(em: EntityManager): Promise<number> {
   return toNumber(row?.mark);
 }
 
-/**
- * Whether anyone wrote, since the mark, what the check relied on: a row it loaded, or any row of a
- * table the write adds to (new rows there can clash with the job's: a duplicate, a seat taken).
- */
-async function touchedSince(em: EntityManager, mark: number, checked: CheckedRows<BaseEntity>, planned: PlannedWrite): Promise<boolean> {
+/** The entities a write adds rows to (new rows there from others can clash with the job's: a duplicate, a seat taken). */
+const growing = (checked: CheckedRows<BaseEntity>, planned: PlannedWrite): Set<string> =>
+  new Set([checked.def.name, ...planned.changeSets.filter((cs) => cs.type === ChangeSetType.CREATE).map((cs) => cs.name)]);
+
+/** Whether anyone wrote, since the mark, what the check relied on: a row it loaded, or any row of the `grown` entities. */
+async function touchedSince(em: EntityManager, mark: number, checked: CheckedRows<BaseEntity>, grown: Set<string>): Promise<boolean> {
   const written = await queryRows<{ entity_name: string; entity_id: unknown }>(em, 'select entity_name, entity_id from audit_entry where id > ? limit ?', [
     mark,
     WRITES_LOOKED_AT + 1,
   ]);
   if (written.length > WRITES_LOOKED_AT) return true;
-  const growing = new Set([checked.def.name, ...planned.changeSets.filter((cs) => cs.type === ChangeSetType.CREATE).map((cs) => cs.name)]);
   const loaded = new Set(
     [...checked.work.getUnitOfWork().getIdentityMap().values()].map((entity) => `${entity.constructor.name}:${(entity as BaseEntity).id}`),
   );
-  return written.some((w) => growing.has(w.entity_name) || loaded.has(`${w.entity_name}:${toNumber(w.entity_id)}`));
+  return written.some((w) => grown.has(w.entity_name) || loaded.has(`${w.entity_name}:${toNumber(w.entity_id)}`));
 }
 
 /** Lists the problems of a job whose rows did not all pass, and ends it as failed. */
@@ -89,8 +91,9 @@ function reporter(em: EntityManager, jobId: number): CheckOptions['onProgress'] 
 
 /**
  * Runs one job. Its rows are validated as one set, as a save's are, but outside any transaction and
- * giving other requests turns, then written in one short transaction that also marks the job done:
- * a crash leaves nothing half-written. If someone wrote what the check relied on meanwhile, the rows
+ * giving other requests turns, then written in one transaction that also marks the job done: a crash
+ * leaves nothing half-written. On SQLite the rows are first staged in short transactions that other
+ * writers go between (`stageWrite`), so that one holds them only while the rows move in. If someone wrote what the check relied on meanwhile, the rows
  * are validated again; the last attempt validates and writes in one transaction, holding other
  * writers for its length but sure to finish.
  */
@@ -109,16 +112,24 @@ async function runJob(root: EntityManager, jobId: number, resourceByName: (name:
       if (checked.problems.length > 0 || given.length < rows.length) return fail(em, jobId, rows, given, checked);
       if (!(await moveJob(em, jobId, [ImportStatus.VALIDATING], ImportStatus.WRITING, { validated: rows.length }))) return;
       const planned = await planCommit(checked);
+      const grown = growing(checked, planned);
       try {
+        const write = isPostgres(em)
+          ? planned
+          : await stageWrite(em, planned, (tx, share) =>
+              moveJob(tx, jobId, [ImportStatus.WRITING], ImportStatus.WRITING, { written: Math.floor(share * rows.length) }),
+            );
         await em.fork().transactional(async (tx) => {
-          if (await touchedSince(tx, mark, checked, planned)) throw new Moved();
-          await commitJob(tx, jobId, checked, planned, rows.length);
+          if (await touchedSince(tx, mark, checked, grown)) throw new Moved();
+          await commitJob(tx, jobId, checked, write, rows.length);
         });
-        return dropRows(em, jobId);
+        return await dropRows(em, jobId);
       } catch (error) {
         if (!(error instanceof Moved)) throw error;
+      } finally {
+        if (!isPostgres(em)) await dropStaged(em);
       }
-      await moveJob(em, jobId, [ImportStatus.WRITING], ImportStatus.VALIDATING, { validated: 0 });
+      await moveJob(em, jobId, [ImportStatus.WRITING], ImportStatus.VALIDATING, { validated: 0, written: 0 });
     }
     if (!(await moveJob(em, jobId, [ImportStatus.VALIDATING], ImportStatus.WRITING, { validated: 0 }))) return;
     const failed = await em.fork().transactional(async (tx) => {
@@ -144,6 +155,7 @@ export function enqueueJob(root: EntityManager, jobId: number, resourceByName: (
       if (error instanceof Stopped) return;
       console.error(`[import ${jobId}] unexpected error:`, error);
       await moveJob(root.fork(), jobId, [ImportStatus.VALIDATING, ImportStatus.WRITING], ImportStatus.FAILED, {
+        written: 0,
         finishedAt: new Date(),
         message: '导入时发生内部错误，未写入任何数据 (an internal error stopped the import; nothing was written)',
       }).catch(() => undefined);

@@ -58,7 +58,7 @@ export async function sweepJobs(em: EntityManager, now = new Date()): Promise<vo
   await em.nativeUpdate(
     ImportJob,
     { status: { $in: RUNNING_STATUSES }, updatedAt: { $lt: silentSince } },
-    { status: ImportStatus.INTERRUPTED, finishedAt: now, updatedAt: now },
+    { status: ImportStatus.INTERRUPTED, written: 0, finishedAt: now, updatedAt: now },
   );
   await em.nativeUpdate(
     ImportJob,

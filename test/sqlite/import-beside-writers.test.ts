@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../helpers/test-app.js';
+import { createPlan, createProgram, createSchool, markFiled } from '../helpers/fixtures.js';
+import { createUser } from '../helpers/users.js';
+import { nthIdNumber } from '../helpers/id-numbers.js';
+import { knexOf } from '../../server/src/read/sql.js';
+
+/**
+ * On SQLite there is one writer: an import stages its rows in short transactions (common/staged-write.ts)
+ * and moves them in with one more, so other users' writes go on between its parts, while readers see
+ * none of its rows until all of them are in.
+ */
+
+const ROWS = 5000;
+let t: TestApp;
+let staff: Client;
+let planId: string;
+let cityId: number;
+
+const db = () => knexOf(t.orm.em.fork());
+const studentsOnLine = async () =>
+  Number(
+    (
+      await db()('student')
+        .where({ plan_id: Number(planId) })
+        .count({ n: '*' })
+    )[0]!.n,
+  );
+const jobRow = async (id: string) =>
+  (await db()('import_job')
+    .where({ id: Number(id) })
+    .first()) as { status: string; written: number };
+
+/** Another user's one-row write, in a transaction of its own on the write connection. */
+const otherWrite = (n: number) =>
+  t.orm.em.fork().transactional(async (tx) => {
+    const now = Date.now();
+    await tx
+      .getConnection()
+      .execute(
+        `insert into outreach_visit (version, created_at, updated_at, city_id, visited_on, province_code, delegation_lead) values (1, ?, ?, ?, '2026-05-01', '510000', ?)`,
+        [now, now, cityId, `导入旁写入${n}`],
+        'run',
+        tx.getTransactionContext(),
+      );
+  });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const schoolId = await createSchool(t, { name: '并行写入测试技工学校', cityCode: '330100', type: 'TECHNICAL_SCHOOL' });
+  planId = await createPlan(t, { programId: await createProgram(t, { schoolId, majorCode: '0101' }), year: 2025, seats: ROWS });
+  await markFiled(t, [planId]);
+  staff = await t.as(await createUser(t, { username: 'beside.staff', role: 'SCHOOL_STAFF', schoolId }));
+  cityId = Number((await db()('city').where({ code: '330100' }).first()).id);
+}, 120000);
+afterAll(async () => {
+  await t?.close();
+});
+
+test('other writes commit between the parts of an import; readers see none of it or all of it', async () => {
+  const { startImport } = await staff.ok<{ startImport: { id: string } }>(`mutation { startImport(resource: Student) { id } }`);
+  const rows = Array.from({ length: ROWS }, (_, n) => ({
+    planId,
+    name: `并行学生${n}`,
+    idNumber: nthIdNumber(40000 + n),
+    targetGroup: 'JUNIOR_HIGH_GRADUATE',
+    registeredOn: '2025-09-10',
+  }));
+  for (let i = 0; i < ROWS; i += 1000)
+    await staff.ok(`mutation($job: ID!, $rows: [JSONObject!]!) { addImportRows(job: $job, rows: $rows) { id } }`, {
+      job: startImport.id,
+      rows: rows.slice(i, i + 1000),
+    });
+  await staff.ok(`mutation($job: ID!) { runImport(job: $job) { id } }`, { job: startImport.id });
+
+  const seen = new Set<number>();
+  let between = 0;
+  let writes = 0;
+  for (let job = await jobRow(startImport.id); !['DONE', 'FAILED', 'INTERRUPTED'].includes(job.status); job = await jobRow(startImport.id)) {
+    seen.add(await studentsOnLine());
+    if (job.status !== 'WRITING' || job.written === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      continue;
+    }
+    await otherWrite(writes++);
+    // committed while the import still had rows to write: between its parts, none of them visible yet
+    const after = await jobRow(startImport.id);
+    if (after.status === 'WRITING') {
+      between++;
+      expect(await studentsOnLine()).toBe(0);
+    }
+  }
+
+  expect((await jobRow(startImport.id)).status).toBe('DONE');
+  expect(between).toBeGreaterThan(0);
+  expect([...seen].every((n) => n === 0 || n === ROWS)).toBe(true);
+  expect(await studentsOnLine()).toBe(ROWS);
+  expect(Number((await db()('outreach_visit').where('delegation_lead', 'like', '导入旁写入%').count({ n: '*' }))[0]!.n)).toBe(writes);
+  // each student with its audit entry, under the id it was given before it was staged
+  const students = (
+    await db()('student')
+      .where({ plan_id: Number(planId) })
+      .select('id')
+  ).map((row) => Number(row.id));
+  const entries = await db()('audit_entry').where({ entity_name: 'Student', action: 'CREATE' }).whereIn('entity_id', students).select('entity_id', 'changes');
+  expect(entries.map((entry) => Number(entry.entity_id)).sort((a, b) => a - b)).toEqual(students.sort((a, b) => a - b));
+  expect(entries.every((entry) => JSON.parse(entry.changes).plan[1] === Number(planId))).toBe(true);
+  // nothing of the staging is left on the write connection
+  const staged = await t.orm.em.getConnection('write').execute(`select name from temp.sqlite_master where name like 'staged_%'`);
+  expect(staged).toEqual([]);
+}, 180000);
