@@ -19,6 +19,9 @@ interface EditorProps {
   onValueChange(value: unknown): void;
 }
 
+/** A picked record as the sheet reads a typed or pasted one (`coerce`): #id names that record, a bare id would be read as a label. */
+const asPicked = (id: unknown) => (id == null || id === '' ? null : `#${String(id)}`);
+
 /** The grid's editor of a reference cell: `ReferenceEditor` shown through the sheet's portals. */
 export class ReferenceCellEditor implements ICellEditorComp<SheetRow> {
   private readonly gui = document.createElement('div');
@@ -26,7 +29,7 @@ export class ReferenceCellEditor implements ICellEditorComp<SheetRow> {
   private portals?: PortalStore;
 
   init(params: ICellEditorParams<SheetRow> & Params): void {
-    this.value = params.value;
+    this.value = asPicked(params.value);
     this.portals = params.portals;
     params.portals.show(
       this.gui,
@@ -35,7 +38,7 @@ export class ReferenceCellEditor implements ICellEditorComp<SheetRow> {
         eventKey={params.eventKey}
         reference={params.reference}
         lookups={params.lookups}
-        onValueChange={(value) => (this.value = value)}
+        onValueChange={(id) => (this.value = asPicked(id))}
       />,
     );
   }
