@@ -115,6 +115,21 @@ describe('the sheet', () => {
     for (const row of [0, 1, 2]) await expect.poll(() => cell(row, 'ownership').textContent()).toBe('民办');
   });
 
+  test('picks a reference in its editor by typing part of the name', async () => {
+    await openSheet('School', 3);
+    const before = await cell(0, 'cityId').textContent();
+    await cell(0, 'cityId').dblclick();
+    await page.locator('.reference-editor input').fill('丽水');
+    await expect.poll(() => page.locator('.reference-editor li').first().textContent()).toBe('丽水市');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(0, 'cityId').textContent()).toBe('丽水市');
+    const marks = await cell(0, 'cityId').getAttribute('class');
+    expect(marks).toContain('sheet-changed');
+    expect(marks).not.toContain('sheet-cell-error');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(0, 'cityId').textContent()).toBe(before);
+  });
+
   test('undoes an edit before saving; nothing is written', async () => {
     await openSheet('School', 3);
     const before = await cell(0, 'name').textContent();

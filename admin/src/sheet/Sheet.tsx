@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type ComponentType } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type GridApi, type GridOptions } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { useListContext, useLocale, useTranslate } from 'react-admin';
 import { maxSaveRows } from '../contract';
@@ -18,6 +17,8 @@ import type { ColumnSpec, SheetRow } from './types';
 import { fetchAll, type RowQuery } from './serverRows';
 import { RowsProgress } from './RowsProgress';
 import { TicksContext } from './TickAllHeader';
+import { Grid } from './Grid';
+import { GridPortals, PortalStore } from './portals';
 import { useServerTotals } from './serverTotals';
 import { useCopy } from './useCopy';
 import { useGridAccess } from './useGridAccess';
@@ -48,6 +49,32 @@ const theme = themeQuartz.withParams({
   spacing: 6,
 });
 
+/** The grid's options that never change. */
+const FIXED_OPTIONS: GridOptions<SheetRow> = {
+  theme,
+  rowModelType: 'infinite',
+  cacheBlockSize: BLOCK_SIZE,
+  maxBlocksInCache: 100,
+  blockLoadDebounceMillis: 50,
+  defaultColDef: { resizable: true, suppressHeaderMenuButton: false },
+  getRowId: (p) => p.data.key,
+  readOnlyEdit: true,
+  enterNavigatesVertically: true,
+  enterNavigatesVerticallyAfterEdit: true,
+  singleClickEdit: false,
+  stopEditingWhenCellsLoseFocus: true,
+  rowSelection: { mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: false },
+  animateRows: false,
+  rowClassRules: {
+    'sheet-row-deleted': (p) => Boolean(p.data?.deleted),
+    'sheet-row-new': (p) => Boolean(p.data && !p.data.id && !p.node.rowPinned),
+    'sheet-row-error': (p) => Boolean(p.data?.rowError),
+    'sheet-totals': (p) => Boolean(p.node.rowPinned),
+  },
+  // the browser's own tooltips: the grid's cost a component with five listeners on every cell drawn (ADR 0053)
+  enableBrowserTooltips: true,
+};
+
 interface SheetProps {
   resource: string;
   columns: ColumnSpec[];
@@ -76,11 +103,19 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   const [defaultSort] = useState<RowQuery['sort']>(() => ({ field: sort.field, order: sort.order === 'DESC' ? 'DESC' : 'ASC' }));
   const listSort = useMemo<RowQuery['sort']>(() => ({ field: sort.field, order: sort.order === 'DESC' ? 'DESC' : 'ASC' }), [sort.field, sort.order]);
   const paged = useServerRows({ resource, columns, filter: filterValues, defaultSort, sort: listSort, touched: current, generation });
-  const gridRef = useRef<AgGridReact<SheetRow>>(null);
+  const gridRef = useRef<GridApi<SheetRow>>(undefined);
+  const [portals] = useState(() => new PortalStore());
   const gridBox = useRef<HTMLDivElement>(null);
   const grid = useGridAccess(gridRef, columns, current);
   const range = useRange(grid, gridBox);
   const ctx = useMemo(() => ({ t, lookups, enumValues }), [t, lookups]);
+  const [initialState] = useState<GridOptions<SheetRow>['initialState']>(() =>
+    sort.field ? { sort: { sortModel: [{ colId: sort.field, sort: sort.order === 'DESC' ? 'desc' : 'asc' }] } } : undefined,
+  );
+  const localeText = useMemo(
+    () => ({ ...(locale === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN), noRowsToShow: t('sheet.grid.no_rows'), loadingOoo: t('sheet.grid.loading') }),
+    [locale, t],
+  );
   const summed = useMemo(() => columns.filter((c) => c.total).map((c) => c.source), [columns]);
   const serverTotals = useServerTotals(resource, filterValues, summed, generation);
 
@@ -93,7 +128,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
     [ctx, t],
   );
 
-  const columnDefs = useSheetColumns({ resource, columns, readOnly, ctx, locale, rangeBounds: range.rangeBounds });
+  const columnDefs = useSheetColumns({ resource, columns, readOnly, ctx, locale, portals, rangeBounds: range.rangeBounds });
   const reading = useReading();
   const rangeRows = useRangeRows({ grid, rowsBetween: paged.rowsBetween, read: reading.read, limit: maxSaveRows });
   const edits = useRangeEdits({ grid, range, rows: rangeRows, setBuffer, cellChange, defaults });
@@ -206,6 +241,30 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
     reload,
   };
 
+  const gridOptions: GridOptions<SheetRow> = {
+    ...FIXED_OPTIONS,
+    loading: !ready,
+    datasource: ready ? paged.datasource : undefined,
+    initialState,
+    pinnedBottomRowData: totals,
+    columnDefs,
+    onCellEditRequest,
+    ...ticks.gridHandlers,
+    onCellFocused: range.onCellFocused,
+    onCellMouseOver: range.onCellMouseOver,
+    onGridReady: (e) => restoreColumnState(resource, e.api),
+    onSortChanged: (e) => {
+      if (e.source !== 'uiColumnSorted') return;
+      const sorted = e.api.getColumnState().find((c) => c.sort);
+      setSort(sorted ? { field: sorted.colId, order: sorted.sort === 'desc' ? 'DESC' : 'ASC' } : { field: 'id', order: 'ASC' });
+    },
+    onColumnMoved: (e) => e.finished && saveColumnState(resource, e.api),
+    onColumnResized: (e) => e.finished && saveColumnState(resource, e.api),
+    onColumnVisible: (e) => saveColumnState(resource, e.api),
+    onColumnPinned: (e) => saveColumnState(resource, e.api),
+    localeText,
+  };
+
   return (
     <div className="sheet" data-resource={resource}>
       <SheetToolbar
@@ -236,55 +295,8 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
       <div ref={gridBox} className="sheet-grid" onKeyDownCapture={onKeyDownCapture} {...range.boxHandlers} onPaste={onPaste} onCopy={onCopy}>
         <RowsProgress progress={reading.progress} />
         <TicksContext.Provider value={ticks}>
-          <AgGridReact<SheetRow>
-            ref={gridRef}
-            theme={theme}
-            loading={!ready}
-            rowModelType="infinite"
-            datasource={ready ? paged.datasource : undefined}
-            cacheBlockSize={BLOCK_SIZE}
-            maxBlocksInCache={100}
-            blockLoadDebounceMillis={50}
-            initialState={sort.field ? { sort: { sortModel: [{ colId: sort.field, sort: sort.order === 'DESC' ? 'desc' : 'asc' }] } } : undefined}
-            pinnedBottomRowData={totals}
-            columnDefs={columnDefs}
-            defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
-            getRowId={(p) => p.data.key}
-            readOnlyEdit
-            onCellEditRequest={onCellEditRequest}
-            enterNavigatesVertically
-            enterNavigatesVerticallyAfterEdit
-            singleClickEdit={false}
-            stopEditingWhenCellsLoseFocus
-            rowSelection={{ mode: 'multiRow', checkboxes: false, headerCheckbox: false, enableClickSelection: false }}
-            animateRows={false}
-            {...ticks.gridHandlers}
-            rowClassRules={{
-              'sheet-row-deleted': (p) => Boolean(p.data?.deleted),
-              'sheet-row-new': (p) => Boolean(p.data && !p.data.id && !p.node.rowPinned),
-              'sheet-row-error': (p) => Boolean(p.data?.rowError),
-              'sheet-totals': (p) => Boolean(p.node.rowPinned),
-            }}
-            // the browser's own tooltips: the grid's cost a component with five listeners on every cell drawn (ADR 0053)
-            enableBrowserTooltips
-            onCellFocused={range.onCellFocused}
-            onCellMouseOver={range.onCellMouseOver}
-            onGridReady={(e) => restoreColumnState(resource, e.api)}
-            onSortChanged={(e) => {
-              if (e.source !== 'uiColumnSorted') return;
-              const sorted = e.api.getColumnState().find((c) => c.sort);
-              setSort(sorted ? { field: sorted.colId, order: sorted.sort === 'desc' ? 'DESC' : 'ASC' } : { field: 'id', order: 'ASC' });
-            }}
-            onColumnMoved={(e) => e.finished && saveColumnState(resource, e.api)}
-            onColumnResized={(e) => e.finished && saveColumnState(resource, e.api)}
-            onColumnVisible={(e) => saveColumnState(resource, e.api)}
-            onColumnPinned={(e) => saveColumnState(resource, e.api)}
-            localeText={{
-              ...(locale === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN),
-              noRowsToShow: t('sheet.grid.no_rows'),
-              loadingOoo: t('sheet.grid.loading'),
-            }}
-          />
+          <Grid options={gridOptions} apiRef={gridRef} />
+          <GridPortals store={portals} />
         </TicksContext.Provider>
       </div>
       <SheetProblems rows={buffer.rows} columns={columns} resource={resource} rowNumber={rowNumber} />

@@ -1,5 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useTranslate } from 'react-admin';
+import type { IHeaderComp, IHeaderParams } from 'ag-grid-community';
+import type { PortalStore } from './portals';
 import type { Ticks } from './useTicks';
 
 /** The sheet's tick boxes, for the header of the tick column (rendered by the grid, inside the sheet). */
@@ -33,4 +35,27 @@ export function TickAllHeader() {
       />
     </div>
   );
+}
+
+/** The grid's header component of the tick column: `TickAllHeader` shown through the sheet's portals. */
+export class TickAllHeaderComp implements IHeaderComp {
+  private readonly gui = document.createElement('div');
+  private portals?: PortalStore;
+
+  init(params: IHeaderParams & { portals: PortalStore }): void {
+    this.portals = params.portals;
+    params.portals.show(this.gui, <TickAllHeader />);
+  }
+
+  getGui(): HTMLElement {
+    return this.gui;
+  }
+
+  refresh(): boolean {
+    return true;
+  }
+
+  destroy(): void {
+    this.portals?.remove(this.gui);
+  }
 }

@@ -2,7 +2,8 @@ import type { ColDef } from 'ag-grid-community';
 import type { Lookups } from '../lookups';
 import { enumLabel, type Translate } from './coerce';
 import { stagesText, type Stage } from './stages';
-import { ReferenceEditor } from './ReferenceEditor';
+import type { PortalStore } from './portals';
+import { ReferenceCellEditor } from './ReferenceEditor';
 import type { ColumnSpec, ColumnType, SheetRow } from './types';
 import { enumValues } from './useLookups';
 
@@ -11,8 +12,8 @@ export interface DisplayContext {
   lookups: Lookups;
 }
 
-/** Cell editor (and its parameters) for each column type. */
-export const editorsByType: Record<ColumnType, (column: ColumnSpec, ctx: DisplayContext) => Partial<ColDef<SheetRow>>> = {
+/** Cell editor (and its parameters) for each column type; the sheet's portals show a React editor. */
+export const editorsByType: Record<ColumnType, (column: ColumnSpec, ctx: DisplayContext, portals: PortalStore) => Partial<ColDef<SheetRow>>> = {
   text: () => ({ cellEditor: 'agTextCellEditor' }),
   // no min/max here: the editor would silently drop a value out of range; coerce() keeps it and marks the cell
   int: () => ({ cellEditor: 'agNumberCellEditor', cellEditorParams: { precision: 0 } }),
@@ -29,10 +30,10 @@ export const editorsByType: Record<ColumnType, (column: ColumnSpec, ctx: Display
   // typed as labels separated by 、 or commas, read back by coerce()
   enumList: () => ({ cellEditor: 'agTextCellEditor', cellEditorParams: { useFormatter: true } }),
   stages: () => ({ cellEditor: 'agTextCellEditor', cellEditorParams: { useFormatter: true } }),
-  reference: (column, { lookups }) => ({
-    cellEditor: ReferenceEditor,
+  reference: (column, { lookups }, portals) => ({
+    cellEditor: ReferenceCellEditor,
     cellEditorPopup: true,
-    cellEditorParams: { reference: column.reference, lookups },
+    cellEditorParams: { reference: column.reference, lookups, portals },
   }),
 };
 

@@ -1,5 +1,4 @@
 import { useMemo, type RefObject } from 'react';
-import type { AgGridReact } from 'ag-grid-react';
 import type { GridApi } from 'ag-grid-community';
 import type { Buffer } from './buffer';
 import type { ColumnSpec, SheetRow } from './types';
@@ -16,10 +15,10 @@ export interface GridAccess {
   rowCount(): number;
 }
 
-export function useGridAccess(grid: RefObject<AgGridReact<SheetRow> | null>, columns: ColumnSpec[], current: RefObject<Buffer>): GridAccess {
+export function useGridAccess(grid: RefObject<GridApi<SheetRow> | undefined>, columns: ColumnSpec[], current: RefObject<Buffer>): GridAccess {
   return useMemo(() => {
     const spec = new Map(columns.map((c) => [c.source, c]));
-    const api = () => grid.current?.api;
+    const api = () => grid.current;
     return {
       api,
       spec,

@@ -3,7 +3,8 @@ import type { ColDef } from 'ag-grid-community';
 import { isCellChanged } from './buffer';
 import { displayValue, editorsByType, type DisplayContext } from './editors';
 import { OpenRecordCell } from './OpenRecordCell';
-import { TickAllHeader } from './TickAllHeader';
+import type { PortalStore } from './portals';
+import { TickAllHeaderComp } from './TickAllHeader';
 import { TickCell } from './TickCell';
 import { contains, isMultiCell, type RangeBounds } from './range';
 import type { ColumnSpec, SheetRow } from './types';
@@ -14,6 +15,8 @@ interface Options {
   readOnly: boolean;
   ctx: DisplayContext;
   locale: string;
+  /** shows the React header and editor inside the grid */
+  portals: PortalStore;
   rangeBounds(): RangeBounds | undefined;
 }
 
@@ -33,14 +36,15 @@ const FIXED_AT_LEFT: ColDef<SheetRow> = {
 };
 
 /** The grid's columns: tick box, row number (the 第 N 行 of every message), the record link, then one per ColumnSpec. */
-export function useSheetColumns({ resource, columns, readOnly, ctx, locale, rangeBounds }: Options): ColDef<SheetRow>[] {
+export function useSheetColumns({ resource, columns, readOnly, ctx, locale, portals, rangeBounds }: Options): ColDef<SheetRow>[] {
   const { t } = ctx;
   return useMemo<ColDef<SheetRow>[]>(
     () => [
       {
         colId: TICK_COLUMN,
         headerName: '',
-        headerComponent: TickAllHeader,
+        headerComponent: TickAllHeaderComp,
+        headerComponentParams: { portals },
         width: 44,
         ...FIXED_AT_LEFT,
         cellRenderer: TickCell,
@@ -90,11 +94,11 @@ export function useSheetColumns({ resource, columns, readOnly, ctx, locale, rang
           },
           'sheet-readonly': () => column.editable === false,
         },
-        ...editorsByType[column.type](column, ctx),
+        ...editorsByType[column.type](column, ctx, portals),
       })),
     ],
     // rangeBounds reads a ref: the columns need not be rebuilt when it moves; locale changes the labels
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [columns, resource, ctx, locale, readOnly],
+    [columns, resource, ctx, locale, readOnly, portals],
   );
 }
