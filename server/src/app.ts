@@ -9,7 +9,7 @@ import { createContext, type Context } from './context.js';
 import { createSchema } from './schema.js';
 import { compiledExecution } from './read/compiled-execution.js';
 import { formatError } from './common/format-error.js';
-import { requestPlugin } from './request-plugin.js';
+import { inlineTraceOnRequest, requestPlugin } from './request-plugin.js';
 import { RememberedDocuments } from './document-store.js';
 import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './query-limits.js';
 import { systemClock, type Clock } from './common/clock.js';
@@ -98,7 +98,7 @@ export async function createApp({
     // No cache hints are used; the cache-control plugin would still wrap every field's resolver.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginInlineTrace(),
+      inlineTraceOnRequest(ApolloServerPluginInlineTrace()),
       ApolloServerPluginCacheControlDisabled(),
       requestPlugin({ production, queryLimits }),
       ...drain,

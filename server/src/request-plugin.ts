@@ -46,3 +46,17 @@ export function requestPlugin({ production, queryLimits }: RequestPluginOptions)
     },
   };
 }
+
+/**
+ * Apollo's inline trace plugin (federation's `ftv1`), asked only by requests that want a trace. The
+ * plugin itself builds a trace tree (protobuf objects) for every request before it looks at the
+ * header. It keeps its internal id, so Apollo does not install a second one for the subgraph.
+ */
+export function inlineTraceOnRequest(plugin: ApolloServerPlugin<Context>): ApolloServerPlugin<Context> {
+  return {
+    ...plugin,
+    async requestDidStart(requestContext) {
+      if (requestContext.request.http?.headers.get('apollo-federation-include-trace') === 'ftv1') return plugin.requestDidStart?.(requestContext);
+    },
+  };
+}

@@ -7,7 +7,6 @@ import { createApp, type App } from '../../server/src/app.js';
 import { readEnv } from '../../server/src/env.js';
 import { LISTENER_NAME, TableCache } from '../../server/src/read/table-cache.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { firstError } from '../helpers/fixtures.js';
 import { PASSWORD, createUser } from '../helpers/users.js';
 
 /**
@@ -86,7 +85,7 @@ describe('the request user', () => {
     expect((await post(other.url, '{ me { username } }', token)).data).toEqual({ me: { username: 'two-instance-leaver' } });
     expect((await post(t.url, 'mutation { logout }', token)).data).toEqual({ logout: true });
     await eventually(
-      async () => firstError(await post(other.url, '{ me { id } }', token))?.extensions.code === 'UNAUTHENTICATED',
+      async () => (await post(other.url, '{ me { id } }', token)).errors?.[0]?.extensions.code === 'UNAUTHENTICATED',
       'the other instance refuses the token',
     );
   });
@@ -97,7 +96,7 @@ describe('the request user', () => {
     expect((await post(other.url, '{ me { username } }', token)).data).toEqual({ me: { username: 'deactivated-by-sql' } });
     await t.orm.em.getConnection().execute('update app_user set active = false where id = ?', [id]);
     await eventually(
-      async () => firstError(await post(other.url, '{ me { id } }', token))?.extensions.code === 'UNAUTHENTICATED',
+      async () => (await post(other.url, '{ me { id } }', token)).errors?.[0]?.extensions.code === 'UNAUTHENTICATED',
       'the deactivated user is refused',
     );
   });

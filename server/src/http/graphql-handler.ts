@@ -102,11 +102,13 @@ export function graphqlHandler({ apollo, authenticate, context }: GraphQLHandler
         context: async () => context(req),
       }),
     );
-    const head = { ...CORS_HEADERS, ...Object.fromEntries(response.headers) };
+    const head: Record<string, string> = { ...CORS_HEADERS };
+    for (const [name, value] of response.headers) head[name] = value;
     if (response.body.kind === 'complete') {
       // With its length known the answer goes out in one write with its head, not chunked in four.
       const body = response.body.string;
-      res.writeHead(response.status ?? 200, { ...head, 'content-length': String(Buffer.byteLength(body)) }).end(body);
+      head['content-length'] = String(Buffer.byteLength(body));
+      res.writeHead(response.status ?? 200, head).end(body);
       return;
     }
     res.writeHead(response.status ?? 200, head);
