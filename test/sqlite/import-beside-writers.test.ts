@@ -3,7 +3,7 @@ import { createTestApp, type Client, type TestApp } from '../helpers/test-app.js
 import { createPlan, createProgram, createSchool, markFiled } from '../helpers/fixtures.js';
 import { createUser } from '../helpers/users.js';
 import { nthIdNumber } from '../helpers/id-numbers.js';
-import { knexOf } from '../../server/src/read/sql.js';
+import { importJobRow, studentsOnLine as countStudents, tablesOf } from '../helpers/import-tables.js';
 
 /**
  * On SQLite there is one writer: an import stages its rows in short transactions (common/staged-write.ts)
@@ -17,19 +17,9 @@ let staff: Client;
 let planId: string;
 let cityId: number;
 
-const db = () => knexOf(t.orm.em.fork());
-const studentsOnLine = async () =>
-  Number(
-    (
-      await db()('student')
-        .where({ plan_id: Number(planId) })
-        .count({ n: '*' })
-    )[0]!.n,
-  );
-const jobRow = async (id: string) =>
-  (await db()('import_job')
-    .where({ id: Number(id) })
-    .first()) as { status: string; written: number };
+const db = () => tablesOf(t.orm);
+const studentsOnLine = () => countStudents(t.orm, planId);
+const jobRow = (id: string) => importJobRow(t.orm, id);
 
 /** Another user's one-row write, in a transaction of its own on the write connection. */
 const otherWrite = (n: number) =>

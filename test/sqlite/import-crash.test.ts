@@ -4,7 +4,7 @@ import { createPlan, createProgram, createSchool, markFiled } from '../helpers/f
 import { createUser } from '../helpers/users.js';
 import { nthIdNumber } from '../helpers/id-numbers.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
-import { knexOf } from '../../server/src/read/sql.js';
+import { importJobRow, studentsOnLine as countStudents, tablesOf } from '../helpers/import-tables.js';
 
 /**
  * kill -9 at any moment of an import leaves all of its rows or none (staged in tables its server's
@@ -29,15 +29,8 @@ async function post(query: string, variables: Record<string, unknown> = {}): Pro
   return body.data;
 }
 
-const db = () => knexOf(t.orm.em.fork());
-const studentsOnLine = async () =>
-  Number(
-    (
-      await db()('student')
-        .where({ plan_id: Number(planId) })
-        .count({ n: '*' })
-    )[0]!.n,
-  );
+const db = () => tablesOf(t.orm);
+const studentsOnLine = () => countStudents(t.orm, planId);
 const rosterSum = async () =>
   Number(
     (
@@ -46,10 +39,7 @@ const rosterSum = async () =>
         .sum({ n: 'count' })
     )[0]!.n ?? 0,
   );
-const jobRow = async (id: string) =>
-  (await db()('import_job')
-    .where({ id: Number(id) })
-    .first())!;
+const jobRow = (id: string) => importJobRow(t.orm, id);
 
 /** A job its server lost stays "running" until it has been silent for a while: ages it rather than wait, and sees it interrupted. */
 async function age(id: string): Promise<void> {
