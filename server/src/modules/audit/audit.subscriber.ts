@@ -5,6 +5,7 @@ import { idAt } from '../../auth/scope.js';
 import { resourceOf, type EntityClass } from '../../common/resource.js';
 import type { BaseEntity } from '../../common/base.entity.js';
 import { AuditAction, AuditEntry } from './audit-entry.entity.js';
+import { giveTurn } from '../../common/turns.js';
 
 const ACTIONS: Partial<Record<ChangeSetType, AuditAction>> = {
   [ChangeSetType.CREATE]: AuditAction.CREATE,
@@ -85,10 +86,13 @@ export const isAudited = (changeSet: ChangeSet<BaseEntity>, changes: Record<stri
 type AuditRow = Omit<AuditEntry, 'id' | 'version' | 'createdAt' | 'updatedAt'> & { version: number; createdAt: Date; updatedAt: Date };
 
 /** The audit rows of change sets, attributed to the request's actor; rows created get their ids when written (see `withIds`). */
-async function pendingRows(entries: ReadonlyArray<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>) {
+async function pendingRows<C = Record<string, [unknown, unknown]>>(
+  entries: ReadonlyArray<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>,
+  keep: (changes: Record<string, [unknown, unknown]>) => C = (changes) => changes as C,
+) {
   const actor = currentActor();
   const now = new Date();
-  const rows: Array<{ entity: BaseEntity; row: AuditRow }> = [];
+  const rows: Array<{ entity: BaseEntity; row: Omit<AuditRow, 'changes'> & { changes: C } }> = [];
   for (const { changeSet, changes } of entries) {
     const cityPath = resourceOf(changeSet.entity.constructor as EntityClass)?.policy.city;
     rows.push({
@@ -100,17 +104,20 @@ async function pendingRows(entries: ReadonlyArray<{ changeSet: ChangeSet<BaseEnt
         actorId: actor?.userId ?? null,
         actorName: actor?.username ?? 'anonymous',
         cityId: cityPath ? await idAt(changeSet.entity, cityPath) : null,
-        changes,
+        changes: keep(changes),
         version: 1,
         createdAt: now,
         updatedAt: now,
       },
     });
+    // the places of loaded rows resolve without I/O: 20,000 of them in one go would hold the event loop
+    await giveTurn();
   }
   return rows;
 }
 
-const withIds = (pending: Awaited<ReturnType<typeof pendingRows>>): AuditRow[] => pending.map(({ entity, row }) => ({ ...row, entityId: entity.id }));
+const withIds = <C>(pending: Array<{ entity: BaseEntity; row: Omit<AuditRow, 'changes'> & { changes: C } }>) =>
+  pending.map(({ entity, row }) => ({ ...row, entityId: entity.id }));
 
 /** The audit rows of written change sets (ids known), attributed to the request's actor. */
 export async function auditRows(entries: ReadonlyArray<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>) {
@@ -136,11 +143,10 @@ export const auditTrail: AuditTrail = {
   changesOf,
   isAudited,
   // The changes as their JSON text already: a large import holds thousands of entries until it writes.
-  entriesOf: async (entries) =>
-    (await pendingRows(entries)).map(({ entity, row }) => ({ entity, row: { ...row, changes: JSON.stringify(row.changes) as never } })),
+  entriesOf: (entries) => pendingRows(entries, (changes) => JSON.stringify(changes)),
   rowsOf: (entries) => ({
     entityName: AuditEntry.name,
     props: AUDIT_PROPS,
-    rows: withIds(entries as Awaited<ReturnType<typeof pendingRows>>).map((row) => AUDIT_PROPS.map((prop) => row[prop])),
+    rows: withIds(entries as Awaited<ReturnType<typeof pendingRows<string>>>).map((row) => AUDIT_PROPS.map((prop) => row[prop])),
   }),
 };

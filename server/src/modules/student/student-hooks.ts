@@ -9,6 +9,7 @@ import { assertAgeFits, assertBirthDateMatches, assertSexMatches, combined } fro
 import { doubleRegistration, lockIdNumbers, onRollAmong, type OnRoll } from './student-duplicates.js';
 import { loadRosterIntakes, rollUp, rollUpKeyOf, type RosterIntakes } from './student-roll-up.js';
 import { ON_ROLL, StudentStatus } from './student.enums.js';
+import { giveTurn } from '../../common/turns.js';
 import type { Student } from './student.entity.js';
 
 /** Runs a check and keeps its refusal, so that a row's every problem is reported at once. */
@@ -92,10 +93,21 @@ function hashOf(student: Student): string | undefined {
   return isIdNumberProblem(parsed) ? undefined : idNumberHash(parsed.normalized);
 }
 
+/** The distinct keyed hashes of the rows' ID numbers, with turns for other requests (a roster holds tens of thousands). */
+async function hashesOf(students: Student[]): Promise<string[]> {
+  const hashes = new Set<string>();
+  for (const student of students) {
+    const hash = hashOf(student);
+    if (hash !== undefined) hashes.add(hash);
+    await giveTurn();
+  }
+  return [...hashes];
+}
+
 export const studentHooks: WriteHooks<Student, StudentBatch> = {
   async prepare(em, rows) {
     const planIds = planIdsOf(rows);
-    const hashes = [...new Set(rows.map((row) => hashOf(row.entity)).filter((hash): hash is string => hash !== undefined))];
+    const hashes = await hashesOf(rows.map((row) => row.entity));
     await lockIdNumbers(em, hashes);
     return {
       ...(await loadIntakeLookups(em, planIds)),
