@@ -10,7 +10,7 @@ import { sourceMix } from './source-mix.service.js';
 import { cityRanking } from './city-ranking.service.js';
 import { PartnershipStats } from './partnership-stats.types.js';
 import { partnershipStats } from './partnership-stats.service.js';
-import { loadCities } from './analytics.scope.js';
+import { loadCities, type CityInfo } from './analytics.scope.js';
 import { assertMayAsk, cityCodeInScope, schoolIdInScope } from './reader-place.js';
 import { defineQueries } from '../../common/query-reach.js';
 
@@ -28,6 +28,14 @@ const citiesOf = (ctx: Context) => ctx.cache.read('city', 'analytics', () => loa
 
 const yearArg = () => Arg('year', () => Int, { nullable: true, description: 'One campaign year (2023–2027); all five when absent' });
 const cityArg = () => Arg('cityCode', () => String, { nullable: true, description: 'A city code; 330000 or absent for the whole province' });
+const schoolArg = () =>
+  Arg('schoolId', () => ID, { nullable: true, description: 'One school (in the city, when one is named); school staff always get their own' });
+
+/** The city and school a report may cover for the asker (see reader-place.ts). */
+const placeInScope = async (ctx: Context, cities: CityInfo[], cityCode: string | null, schoolId: string | null) => ({
+  cityCode: cityCodeInScope(cities, ctx.actor, cityCode),
+  schoolId: await schoolIdInScope(ctx.em, ctx.actor, schoolId),
+});
 
 /** Analyst queries (read-only): each is a few GROUP BY statements, never rows loaded into memory. */
 @Resolver()
@@ -39,24 +47,15 @@ export class AnalyticsResolver {
   }
 
   @Query(() => [LevelMixRow], { description: '培养层次结构 (R2): enrolled by level and the advanced + technician share, flagged when it falls' })
-  async levelMix(
-    @yearArg() year: number | null,
-    @cityArg() cityCode: string | null,
-    @Arg('schoolId', () => ID, { nullable: true }) schoolId: string | null,
-    @Ctx() ctx: Context,
-  ) {
+  async levelMix(@yearArg() year: number | null, @cityArg() cityCode: string | null, @schoolArg() schoolId: string | null, @Ctx() ctx: Context) {
     const cities = await citiesOf(ctx);
-    return levelMix(ctx.em, cities, {
-      year,
-      cityCode: cityCodeInScope(cities, ctx.actor, cityCode),
-      schoolId: await schoolIdInScope(ctx.em, ctx.actor, schoolId),
-    });
+    return levelMix(ctx.em, cities, { year, ...(await placeInScope(ctx, cities, cityCode, schoolId)) });
   }
 
   @Query(() => [SourceMixRow], { description: '生源结构: enrolled by target group, study mode and origin, with the out-of-province share' })
-  async sourceMix(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
+  async sourceMix(@yearArg() year: number | null, @cityArg() cityCode: string | null, @schoolArg() schoolId: string | null, @Ctx() ctx: Context) {
     const cities = await citiesOf(ctx);
-    return sourceMix(ctx.em, cities, { year, cityCode: cityCodeInScope(cities, ctx.actor, cityCode) });
+    return sourceMix(ctx.em, cities, { year, ...(await placeInScope(ctx, cities, cityCode, schoolId)) });
   }
 
   @Query(() => [CityRankingRow], { description: '设区市排名 by completion rate, with the level share beside it' })
@@ -71,8 +70,8 @@ export class AnalyticsResolver {
   @Query(() => PartnershipStats, {
     description: '校企合作统计: order/named classes and apprenticeships by city and industry; cross-region agreements by partner province',
   })
-  async partnershipStats(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
+  async partnershipStats(@yearArg() year: number | null, @cityArg() cityCode: string | null, @schoolArg() schoolId: string | null, @Ctx() ctx: Context) {
     const cities = await citiesOf(ctx);
-    return partnershipStats(ctx.em, cities, { year, cityCode: cityCodeInScope(cities, ctx.actor, cityCode) });
+    return partnershipStats(ctx.em, cities, { year, ...(await placeInScope(ctx, cities, cityCode, schoolId)) });
   }
 }

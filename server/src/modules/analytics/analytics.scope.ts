@@ -42,11 +42,28 @@ export function resolveCity(cities: CityInfo[], cityCode: string | null | undefi
   return city;
 }
 
-export async function resolveSchool(em: EntityManager, schoolId: string | null | undefined): Promise<School | null> {
+async function resolveSchool(em: EntityManager, schoolId: string | null | undefined): Promise<School | null> {
   if (schoolId === null || schoolId === undefined) return null;
   const school = await em.findOne(School, parseId(schoolId, 'schoolId'));
   if (!school) throw badInput('schoolId', `找不到学校：${schoolId}`, `school ${schoolId} not found`);
   return school;
+}
+
+/**
+ * The place a report covers: a school (its city with it), a city, or the whole province (both null).
+ * An unknown city code is refused even beside a school, and a school must lie in the city named.
+ */
+export async function resolvePlace(
+  em: EntityManager,
+  cities: CityInfo[],
+  args: { cityCode?: string | null; schoolId?: string | null },
+): Promise<{ city: CityInfo | null; school: School | null }> {
+  const named = resolveCity(cities, args.cityCode);
+  const school = await resolveSchool(em, args.schoolId);
+  if (school && named && school.city.id !== named.id) {
+    throw badInput('schoolId', `学校 ${school.id} 不在设区市 ${named.code}`, `school ${school.id} is not in city ${named.code}`);
+  }
+  return { city: school ? cities.find((c) => c.id === school.city.id)! : named, school };
 }
 
 export function campaignYears(year: number | null): number[] {

@@ -1,10 +1,9 @@
-import { badInput } from '../../common/errors.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { Level } from '../major/level.js';
 import { School } from '../school/school.entity.js';
 import { PROVINCE_CODE } from '../target/campaign.js';
 import { planFacts, studentSums } from './analytics.facts.js';
-import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolveCity, resolveSchool, type CityInfo } from './analytics.scope.js';
+import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolvePlace, type CityInfo } from './analytics.scope.js';
 import { toNumber, rowsOf } from '../../read/sql.js';
 import type { LevelMixRow } from './analytics.types.js';
 
@@ -70,13 +69,7 @@ export async function levelMix(
 ): Promise<LevelMixRow[]> {
   const years = campaignYears(checkYear(args.year));
   const queried = [years[0]! - 1, ...years];
-  // An unknown city code is refused even beside a school, and a school must lie in the city named.
-  const named = resolveCity(cities, args.cityCode);
-  const school = await resolveSchool(em, args.schoolId);
-  if (school && named && school.city.id !== named.id) {
-    throw badInput('schoolId', `学校 ${school.id} 不在设区市 ${named.code}`, `school ${school.id} is not in city ${named.code}`);
-  }
-  const city = school ? cities.find((c) => c.id === school.city.id)! : named;
+  const { city, school } = await resolvePlace(em, cities, args);
   const groupColumn = city ? 'p.school_id' : 's.city_id';
   const grouped = await rowsOf(
     em,

@@ -3,15 +3,18 @@ import { PartnershipKind } from '../partnership/partnership.enums.js';
 import { Industry } from '../company/industry.js';
 import { provinceByCode } from '../region/provinces.js';
 import { PROVINCE_CODE } from '../target/campaign.js';
-import { PROVINCE_NAME, checkYear, resolveCity, type CityInfo } from './analytics.scope.js';
+import { PROVINCE_NAME, checkYear, resolvePlace, type CityInfo } from './analytics.scope.js';
 import { knexOf, toNumber, rowsOf } from '../../read/sql.js';
 import type { PartnershipStats } from './partnership-stats.types.js';
 
 type Counts = { partnerships: number; classes: number; seats: number; enrolled: number };
 const zero = (): Counts => ({ partnerships: 0, classes: 0, seats: 0, enrolled: 0 });
 
+/** Where the figures lie: a city, a school of it, or (both null) the province. */
+type Place = { cityId: number | null; schoolId: number | null };
+
 /** Order and named classes of the year per city, industry and partnership kind. */
-function classesQuery(em: EntityManager, year: number | null, cityId: number | null) {
+function classesQuery(em: EntityManager, year: number | null, { cityId, schoolId }: Place) {
   const query = knexOf(em)('order_class as oc')
     .join('partnership as pa', 'pa.id', 'oc.partnership_id')
     .join('school as s', 's.id', 'pa.school_id')
@@ -22,11 +25,12 @@ function classesQuery(em: EntityManager, year: number | null, cityId: number | n
     .groupBy('s.city_id', 'co.industry', 'pa.kind');
   if (year) query.where('oc.year', year);
   if (cityId) query.where('s.city_id', cityId);
+  if (schoolId) query.where('pa.school_id', schoolId);
   return query;
 }
 
 /** Partnerships in force at some point of the year, per city, industry and kind. */
-function partnershipsQuery(em: EntityManager, year: number | null, cityId: number | null) {
+function partnershipsQuery(em: EntityManager, year: number | null, { cityId, schoolId }: Place) {
   const query = knexOf(em)('partnership as pa')
     .join('school as s', 's.id', 'pa.school_id')
     .join('company as co', 'co.id', 'pa.company_id')
@@ -37,10 +41,11 @@ function partnershipsQuery(em: EntityManager, year: number | null, cityId: numbe
     query.where('pa.starts_on', '<=', `${year}-12-31`).andWhere((q) => q.whereNull('pa.ends_on').orWhere('pa.ends_on', '>=', `${year}-01-01`));
   }
   if (cityId) query.where('s.city_id', cityId);
+  if (schoolId) query.where('pa.school_id', schoolId);
   return query;
 }
 
-function crossRegionQuery(em: EntityManager, year: number | null, cityId: number | null) {
+function crossRegionQuery(em: EntityManager, year: number | null, { cityId, schoolId }: Place) {
   const query = knexOf(em)('cross_region_agreement as cr')
     .select({ provinceCode: 'cr.partner_province_code' })
     .count({ agreements: 'cr.id' })
@@ -49,26 +54,28 @@ function crossRegionQuery(em: EntityManager, year: number | null, cityId: number
     .orderBy('cr.partner_province_code');
   if (year) query.whereBetween('cr.signed_on', [`${year}-01-01`, `${year}-12-31`]);
   if (cityId) query.where('cr.city_id', cityId);
+  if (schoolId) query.where('cr.school_id', schoolId);
   return query;
 }
 
 /**
  * 校企合作统计: partnerships, order/named classes and their seats by city and by company industry,
  * and cross-region agreements by partner province. A school's partnerships count in the city where
- * the school stands; a cross-region agreement in the city that signed it.
+ * the school stands; a cross-region agreement in the city that signed it. For a school, its own
+ * partnerships, classes and agreements, under its city's code.
  */
 export async function partnershipStats(
   em: EntityManager,
   cities: CityInfo[],
-  args: { year?: number | null; cityCode?: string | null },
+  args: { year?: number | null; cityCode?: string | null; schoolId?: string | null },
 ): Promise<PartnershipStats> {
   const year = checkYear(args.year);
-  const city = resolveCity(cities, args.cityCode);
-  const cityId = city?.id ?? null;
+  const { city, school } = await resolvePlace(em, cities, args);
+  const place = { cityId: city?.id ?? null, schoolId: school?.id ?? null };
   const [classes, partnerships, crossRegion] = await Promise.all([
-    rowsOf(em, classesQuery(em, year, cityId)),
-    rowsOf(em, partnershipsQuery(em, year, cityId)),
-    rowsOf(em, crossRegionQuery(em, year, cityId)),
+    rowsOf(em, classesQuery(em, year, place)),
+    rowsOf(em, partnershipsQuery(em, year, place)),
+    rowsOf(em, crossRegionQuery(em, year, place)),
   ]);
 
   const byCity = new Map<string, Counts>();
@@ -100,6 +107,8 @@ export async function partnershipStats(
   return {
     year,
     cityCode: city?.code ?? PROVINCE_CODE,
+    schoolId: school ? String(school.id) : null,
+    schoolName: school?.name ?? null,
     byCity: city ? cityRows : args.cityCode === PROVINCE_CODE ? provinceRows : [...cityRows, ...provinceRows],
     byIndustry: Object.values(Industry).flatMap((industry) =>
       kinds.filter((kind) => byIndustry.has(`${industry}:${kind}`)).map((kind) => ({ industry, kind, ...byIndustry.get(`${industry}:${kind}`)! })),

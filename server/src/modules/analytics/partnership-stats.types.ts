@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PartnershipKind } from '../partnership/partnership.enums.js';
 import { Industry } from '../company/industry.js';
 
@@ -35,7 +35,9 @@ export class CrossRegionProvinceRow {
 @ObjectType({ description: '校企合作与跨区域联合培养统计' })
 export class PartnershipStats {
   @Field(() => Int, { nullable: true }) year!: number | null;
-  @Field(() => String, { description: 'The city asked for, or 330000 for the province' }) cityCode!: string;
+  @Field(() => String, { description: 'The city asked for (the school’s city for a school), or 330000 for the province' }) cityCode!: string;
+  @Field(() => ID, { nullable: true, description: 'The school asked for: the figures are then that school’s alone' }) schoolId!: string | null;
+  @Field(() => String, { nullable: true }) schoolName!: string | null;
   @Field(() => [PartnershipCityRow], { description: 'Every kind for each city in scope, then the province (330000) when no city is given' })
   byCity!: PartnershipCityRow[];
   @Field(() => [PartnershipIndustryRow], { description: 'Industries and kinds that have partnerships or classes' }) byIndustry!: PartnershipIndustryRow[];

@@ -4,7 +4,8 @@ import { StudyMode } from '../program/program.enums.js';
 import { isZhejiangCode, provinceByCode } from '../region/provinces.js';
 import { CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
 import { planFacts, studentSums } from './analytics.facts.js';
-import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolveCity, type CityInfo } from './analytics.scope.js';
+import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolvePlace, type CityInfo } from './analytics.scope.js';
+import type { School } from '../school/school.entity.js';
 import { knexOf, toNumber, rowsOf } from '../../read/sql.js';
 import { OriginKind, type SourceMixRow } from './source-mix.types.js';
 
@@ -41,7 +42,7 @@ class Tally {
     this.skillsTrainingUnverified += other.skillsTrainingUnverified;
   }
 
-  toRow(year: number, cityCode: string, cityName: string): SourceMixRow {
+  toRow(year: number, cityCode: string, cityName: string, school: School | null = null): SourceMixRow {
     const enrolled = [...this.byGroup.values()].reduce((a, b) => a + b, 0);
     const provinces = [...this.byOrigin.keys()].filter((k) => !(k in OriginKind)).sort();
     const outOfProvince = provinces.reduce((sum, code) => sum + this.byOrigin.get(code)!, 0);
@@ -49,6 +50,8 @@ class Tally {
       year,
       cityCode,
       cityName,
+      schoolId: school ? String(school.id) : null,
+      schoolName: school?.name ?? null,
       enrolled,
       unverified: this.unverified,
       skillsTraining: this.byMode.get(StudyMode.SKILLS_TRAINING) ?? 0,
@@ -109,14 +112,19 @@ function unpack(packed: number) {
 
 /**
  * 生源结构: one GROUP BY over target group, study mode and origin per city and year; the
- * breakdowns are read off its result rows (a few thousand at most). Rows per year: each city, then the province.
+ * breakdowns are read off its result rows (a few thousand at most). Rows per year: each city, then
+ * the province; for a city, that city; for a school, that school (an origin in its city is 本市).
  */
-export async function sourceMix(em: EntityManager, cities: CityInfo[], args: { year?: number | null; cityCode?: string | null }): Promise<SourceMixRow[]> {
+export async function sourceMix(
+  em: EntityManager,
+  cities: CityInfo[],
+  args: { year?: number | null; cityCode?: string | null; schoolId?: string | null },
+): Promise<SourceMixRow[]> {
   const years = campaignYears(checkYear(args.year));
-  const city = resolveCity(cities, args.cityCode);
+  const { city, school } = await resolvePlace(em, cities, args);
   const grouped = await rowsOf(
     em,
-    planFacts(em, { years, cityId: city?.id, countedOnly: false }, ['target_group', 'origin_code'])
+    planFacts(em, { years, cityId: city?.id, schoolId: school?.id, countedOnly: false }, ['target_group', 'origin_code'])
       .select(knexOf(em).raw(`${PACKED_KEY} as packed`))
       .select(...studentSums(em))
       .groupBy('packed'),
@@ -139,7 +147,7 @@ export async function sourceMix(em: EntityManager, cities: CityInfo[], args: { y
     const province = new Tally();
     const rows = scope.map((c) => {
       province.merge(tally(c.id, year));
-      return tally(c.id, year).toRow(year, c.code, c.nameZh);
+      return tally(c.id, year).toRow(year, c.code, c.nameZh, school);
     });
     if (city) return rows;
     const total = province.toRow(year, PROVINCE_CODE, PROVINCE_NAME);

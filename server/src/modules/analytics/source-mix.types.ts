@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TargetGroup } from '../intake/intake.enums.js';
 import { StudyMode } from '../program/program.enums.js';
 import { UNVERIFIED } from './analytics.types.js';
@@ -38,11 +38,13 @@ export class OriginCount {
   @Field(() => Int) students!: number;
 }
 
-@ObjectType({ description: "生源结构: where one year's students of a city (or the province, 330000) come from" })
+@ObjectType({ description: "生源结构: where one year's students of a city (or the province, 330000, or one school) come from" })
 export class SourceMixRow {
   @Field(() => Int) year!: number;
-  @Field(() => String) cityCode!: string;
+  @Field(() => String, { description: 'City code (the school’s city on a school row), or 330000 for the province row' }) cityCode!: string;
   @Field(() => String) cityName!: string;
+  @Field(() => ID, { nullable: true, description: 'Set on a school row' }) schoolId!: string | null;
+  @Field(() => String, { nullable: true }) schoolName!: string | null;
   @Field(() => Int, { description: '学制教育 students (R1); the target-group and origin breakdowns add up to it' }) enrolled!: number;
   @Field(() => Int, { description: UNVERIFIED }) unverified!: number;
   @Field(() => Int, { description: 'SKILLS_TRAINING students: reported, never counted (R1)' }) skillsTraining!: number;
