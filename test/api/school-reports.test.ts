@@ -6,7 +6,7 @@ import { createUser } from '../helpers/users.js';
 import { FixedClock } from '../../server/src/common/clock.js';
 
 /**
- * Reports for one school (sourceMix, partnershipStats, levelMix with `schoolId`): two schools in
+ * Reports for one school (campaignProgress, sourceMix, partnershipStats, levelMix with `schoolId`): two schools in
  * 杭州 and one in 宁波, so that a school's figures differ from its city's; school staff always get
  * their own school's, a city bureau any school of its city.
  */
@@ -35,6 +35,10 @@ const AGREEMENTS: Array<{ school: School; province: string; seats: number; enrol
   { school: 'A', province: '510000', seats: 50, enrolled: 44 },
   { school: 'H', province: '520000', seats: 30, enrolled: 21 },
 ];
+/** 任务分解 of 2025 (none for 丙校). */
+const SCHOOL_TARGETS: Partial<Record<School, number>> = { A: 150, H: 60 };
+/** Every school's one plan line: 200 filed seats in 2025. */
+const PLANNED = 200;
 const ids = {} as Record<School, string>;
 const as = {} as Record<'admin' | 'hangzhou' | 'staffA', Client>;
 
@@ -78,6 +82,7 @@ beforeAll(async () => {
       });
     }
   }
+  for (const [school, seats] of Object.entries(SCHOOL_TARGETS)) await create(t, 'createSchoolTarget', { schoolId: ids[school as School], year: 2025, seats });
   as.admin = await t.as(1);
   as.hangzhou = await t.as(await createUser(t, { username: 'hz.reports', role: 'CITY_ADMIN', cityId: await cityId(t, '330100') }));
   as.staffA = await t.as(await createUser(t, { username: 'a.reports', role: 'SCHOOL_STAFF', schoolId: ids.A }));
@@ -166,7 +171,45 @@ function expectedStats(school: School) {
 
 const errorOf = (result: { errors?: Array<{ extensions: Record<string, any> }> }) => firstError(result).extensions;
 
+const PROGRESS = `query($cityCode: String, $schoolId: ID) {
+  campaignProgress(year: 2025, cityCode: $cityCode, schoolId: $schoolId) {
+    rows { year cityCode schoolId schoolName target planned enrolled completionRate gap }
+    cumulative { cityCode schoolId target enrolled }
+  }
+}`;
+
 describe('reports for one school', () => {
+  test('campaignProgress of a school: its lines and students against its share of the task', async () => {
+    for (const school of ['A', 'H', 'N'] as const) {
+      const { campaignProgress } = await as.admin.ok(PROGRESS, { schoolId: ids[school] });
+      const target = SCHOOL_TARGETS[school] ?? 0;
+      const enrolled = expectedSources(school).enrolled;
+      expect(campaignProgress.rows).toEqual([
+        {
+          year: 2025,
+          cityCode: SCHOOLS[school].cityCode,
+          schoolId: ids[school],
+          schoolName: SCHOOLS[school].name,
+          target,
+          planned: PLANNED,
+          enrolled,
+          completionRate: target > 0 ? enrolled / target : null,
+          gap: target - enrolled,
+        },
+      ]);
+      expect(campaignProgress.cumulative).toEqual({ cityCode: SCHOOLS[school].cityCode, schoolId: ids[school], target, enrolled });
+    }
+  });
+
+  test('school staff see their city’s task unless they ask for their school, and no other school', async () => {
+    const city = (await as.staffA.ok(PROGRESS, {})).campaignProgress;
+    expect(city.rows.map((r: any) => [r.cityCode, r.schoolId, r.planned])).toEqual([['330100', null, 2 * PLANNED]]);
+    const own = (await as.staffA.ok(PROGRESS, { schoolId: ids.A })).campaignProgress;
+    expect(own.rows.map((r: any) => [r.schoolId, r.target])).toEqual([[ids.A, SCHOOL_TARGETS.A]]);
+    expect(errorOf(await as.staffA.gql(PROGRESS, { schoolId: ids.H }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(errorOf(await as.hangzhou.gql(PROGRESS, { schoolId: ids.N }))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   test('sourceMix of a school counts its intakes alone, origins judged from its city', async () => {
     for (const school of ['A', 'H'] as const) {
       const { sourceMix } = await as.admin.ok(SOURCES, { schoolId: ids[school] });
@@ -208,7 +251,7 @@ describe('reports for one school', () => {
   });
 
   test('a school outside the city named, an unknown or malformed id: typed errors naming schoolId', async () => {
-    for (const query of [SOURCES, STATS]) {
+    for (const query of [SOURCES, STATS, PROGRESS]) {
       expect(errorOf(await as.admin.gql(query, { cityCode: '330200', schoolId: ids.A }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'schoolId' });
       for (const schoolId of ['999999', 'abc', '9'.repeat(400), '-1']) {
         expect(errorOf(await as.admin.gql(query, { schoolId }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'schoolId' });

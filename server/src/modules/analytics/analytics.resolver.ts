@@ -11,7 +11,7 @@ import { cityRanking } from './city-ranking.service.js';
 import { PartnershipStats } from './partnership-stats.types.js';
 import { partnershipStats } from './partnership-stats.service.js';
 import { loadCities, type CityInfo } from './analytics.scope.js';
-import { assertMayAsk, cityCodeInScope, schoolIdInScope } from './reader-place.js';
+import { assertMayAsk, cityCodeInScope, schoolIdAllowed, schoolIdInScope } from './reader-place.js';
 import { defineQueries } from '../../common/query-reach.js';
 
 /** Who asks the analyst figures (common/query-reach.ts). */
@@ -41,9 +41,20 @@ const placeInScope = async (ctx: Context, cities: CityInfo[], cityCode: string |
 @Resolver()
 export class AnalyticsResolver {
   @Query(() => CampaignProgress, { description: '招生进度: task table vs planned vs enrolled, per city and year, with the province row and the cumulative' })
-  async campaignProgress(@yearArg() year: number | null, @cityArg() cityCode: string | null, @Ctx() ctx: Context) {
+  async campaignProgress(
+    @yearArg() year: number | null,
+    @cityArg() cityCode: string | null,
+    @Arg('schoolId', () => ID, {
+      nullable: true,
+      description: 'One school, against its share of the task (SchoolTarget); school staff may name only their own',
+    })
+    schoolId: string | null,
+    @Ctx() ctx: Context,
+  ) {
     const cities = await citiesOf(ctx);
-    return campaignProgress(ctx.em, cities, { year, cityCode: cityCodeInScope(cities, ctx.actor, cityCode) }, todayIn(ctx.clock));
+    // the task table is a city's: school staff see their city's unless they ask for their school
+    const place = { cityCode: cityCodeInScope(cities, ctx.actor, cityCode), schoolId: await schoolIdAllowed(ctx.em, ctx.actor, schoolId) };
+    return campaignProgress(ctx.em, cities, { year, ...place }, todayIn(ctx.clock));
   }
 
   @Query(() => [LevelMixRow], { description: '培养层次结构 (R2): enrolled by level and the advanced + technician share, flagged when it falls' })

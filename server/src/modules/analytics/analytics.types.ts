@@ -9,7 +9,9 @@ export class CampaignProgressRow {
   @Field(() => Int) year!: number;
   @Field(() => String, { description: 'City code, or 330000 for the province row' }) cityCode!: string;
   @Field(() => String) cityName!: string;
-  @Field(() => Int, { description: 'Seats of the task table (分阶段任务)' }) target!: number;
+  @Field(() => ID, { nullable: true, description: 'Set when one school was asked for' }) schoolId!: string | null;
+  @Field(() => String, { nullable: true }) schoolName!: string | null;
+  @Field(() => Int, { description: 'Seats of the task table (分阶段任务); for one school, its share (任务分解, SchoolTarget)' }) target!: number;
   @Field(() => Int, { description: 'Seats of APPROVED and FILED plan lines, 学制教育 only (R1)' }) planned!: number;
   @Field(() => Int, { description: 'Students of intakes, 学制教育 only: SKILLS_TRAINING never counts (R1)' }) enrolled!: number;
   @Field(() => Int, { description: 'Of `enrolled`, students whose 学籍 registration date is today or earlier (China Standard Time)' }) registered!: number;
@@ -21,7 +23,8 @@ export class CampaignProgressRow {
 @ObjectType({ description: '累计进度 over the campaign years 2023–2027' })
 export class CampaignCumulative {
   @Field(() => String, { description: 'City code, or 330000 for the province' }) cityCode!: string;
-  @Field(() => Int, { description: 'Province: 600,000 (R1); a city: its five-year task total' }) target!: number;
+  @Field(() => ID, { nullable: true, description: 'Set when one school was asked for' }) schoolId!: string | null;
+  @Field(() => Int, { description: 'Province: 600,000 (R1); a city: its five-year task total; a school: its five-year share' }) target!: number;
   @Field(() => Int) enrolled!: number;
   @Field(() => Int, { description: UNVERIFIED }) unverified!: number;
   @Field(() => Float, { nullable: true }) completionRate!: number | null;

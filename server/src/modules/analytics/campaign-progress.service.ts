@@ -3,7 +3,8 @@ import { PlanStatus } from '../plan/plan.enums.js';
 import { StudyMode } from '../program/program.enums.js';
 import { CAMPAIGN_CUMULATIVE_TARGET, CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
 import { futureIntakes, lineStudents } from './analytics.facts.js';
-import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolveCity, type CityInfo } from './analytics.scope.js';
+import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolvePlace, type CityInfo } from './analytics.scope.js';
+import type { School } from '../school/school.entity.js';
 import { knexOf, toNumber, rowsOf } from '../../read/sql.js';
 import type { CampaignProgress, CampaignProgressRow } from './analytics.types.js';
 
@@ -23,7 +24,7 @@ const addInto = (total: Cell, value: Cell) => {
  * narrowed scope sums only its own lines); each line seeks its future intakes in the (plan,
  * registeredOn) index.
  */
-function progressQuery(em: EntityManager, years: number[], cityId: number | null, today: string) {
+function progressQuery(em: EntityManager, years: number[], { cityId, schoolId }: { cityId: number | null; schoolId: number | null }, today: string) {
   const knex = knexOf(em);
   const asked = `p.year in (${years.map(() => '?').join(', ')})`;
   const lines = knex('enrollment_plan as p')
@@ -31,7 +32,7 @@ function progressQuery(em: EntityManager, years: number[], cityId: number | null
     .join('school as s', 's.id', 'p.school_id')
     .select('s.city_id as city_id', 'p.year as year')
     .select(knex.raw(`case when p.status in (?, ?) and ${asked} then p.seats else 0 end as planned`, [PlanStatus.APPROVED, PlanStatus.FILED, ...years]))
-    .leftJoin(lineStudents(em, { years: null, cityId, countedOnly: true }).as('x'), 'x.plan_id', 'p.id')
+    .leftJoin(lineStudents(em, { years: null, cityId, schoolId, countedOnly: true }).as('x'), 'x.plan_id', 'p.id')
     .select('x.students as enrolled', 'x.unverified as unverified')
     .select(
       knex.raw(`case when ${asked} then (select sum(i.count) from ${futureIntakes(em)} where i.plan_id = p.id and i.registered_on > ?) end as pending`, [
@@ -41,13 +42,18 @@ function progressQuery(em: EntityManager, years: number[], cityId: number | null
     )
     .whereNot('pr.study_mode', StudyMode.SKILLS_TRAINING)
     .whereBetween('p.year', [CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR]);
-  const targets = knex('campaign_target as t')
-    .select('t.city_id as cityId', 't.year as year', 't.seats as target', knex.raw('0 as planned, 0 as enrolled, 0 as pending, 0 as unverified'))
+  // a school's target is its share of the city's (任务分解, SchoolTarget)
+  const targets = schoolId
+    ? knex('school_target as t').join('school as ts', 'ts.id', 't.school_id').select('ts.city_id as cityId').where('t.school_id', schoolId)
+    : knex('campaign_target as t').select('t.city_id as cityId');
+  targets
+    .select('t.year as year', 't.seats as target', knex.raw('0 as planned, 0 as enrolled, 0 as pending, 0 as unverified'))
     .whereBetween('t.year', [CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR]);
   if (cityId) {
     lines.where('s.city_id', cityId);
-    targets.where('t.city_id', cityId);
+    if (!schoolId) targets.where('t.city_id', cityId);
   }
+  if (schoolId) lines.where('p.school_id', schoolId);
   const perCity = knex
     .from(lines.as('l'))
     .select('l.city_id as cityId', 'l.year as year', knex.raw('0 as target'))
@@ -57,11 +63,13 @@ function progressQuery(em: EntityManager, years: number[], cityId: number | null
   return knex.select('*').from(perCity.as('c')).unionAll(targets);
 }
 
-function row(year: number, code: string, name: string, cell: Cell): CampaignProgressRow {
+function row(year: number, code: string, name: string, cell: Cell, school: School | null = null): CampaignProgressRow {
   return {
     year,
     cityCode: code,
     cityName: name,
+    schoolId: school ? String(school.id) : null,
+    schoolName: school?.name ?? null,
     ...cell,
     completionRate: ratio(cell.enrolled, cell.target),
     gap: cell.target - cell.enrolled,
@@ -70,20 +78,20 @@ function row(year: number, code: string, name: string, cell: Cell): CampaignProg
 
 /**
  * 招生进度: per city and year, target vs planned vs enrolled, with a province row (330000) per year
- * that is the sum of the cities, and the cumulative progress over the campaign. `today` (YYYY-MM-DD,
+ * that is the sum of the cities, and the cumulative progress over the campaign; for one school, its
+ * own lines and students against its share of the task (SchoolTarget). `today` (YYYY-MM-DD,
  * China Standard Time) separates registered students from those recorded with a later date.
  */
 export async function campaignProgress(
   em: EntityManager,
   cities: CityInfo[],
-  args: { year?: number | null; cityCode?: string | null },
+  args: { year?: number | null; cityCode?: string | null; schoolId?: string | null },
   today: string,
 ): Promise<CampaignProgress> {
   const year = checkYear(args.year);
-  const city = resolveCity(cities, args.cityCode);
+  const { city, school } = await resolvePlace(em, cities, args);
   const years = campaignYears(year);
-  const cityId = city?.id ?? null;
-  const facts = await rowsOf(em, progressQuery(em, years, cityId, today));
+  const facts = await rowsOf(em, progressQuery(em, years, { cityId: city?.id ?? null, schoolId: school?.id ?? null }, today));
 
   const cells = new Map<string, Cell>();
   const cell = (cityId: number, year: number) => {
@@ -107,7 +115,7 @@ export async function campaignProgress(
     for (const c of scope) {
       const value = cell(c.id, y);
       addInto(total, value);
-      if (args.cityCode !== PROVINCE_CODE) rows.push(row(y, c.code, c.nameZh, value));
+      if (args.cityCode !== PROVINCE_CODE || school) rows.push(row(y, c.code, c.nameZh, value, school));
     }
     if (!city) rows.push(row(y, PROVINCE_CODE, PROVINCE_NAME, total));
   }
@@ -119,6 +127,7 @@ export async function campaignProgress(
     rows,
     cumulative: {
       cityCode: city?.code ?? PROVINCE_CODE,
+      schoolId: school ? String(school.id) : null,
       target,
       enrolled: sum.enrolled,
       unverified: sum.unverified,

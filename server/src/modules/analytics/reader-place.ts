@@ -25,18 +25,22 @@ export function cityIdInScope(actor: Actor | null, requested: number | undefined
   return actor!.cityId!;
 }
 
-/** A school an aggregate may cover: school staff only their own; a city bureau only schools of its city. */
-export async function schoolIdInScope(em: EntityManager, actor: Actor | null, requested: string | null): Promise<string | null> {
-  if (seesWholeProvince(actor)) return requested;
+/** A school the actor may ask figures of (school staff: their own; a city bureau: a school of its city); null when none is asked. */
+export async function schoolIdAllowed(em: EntityManager, actor: Actor | null, requested: string | null): Promise<string | null> {
+  if (!requested || seesWholeProvince(actor)) return requested;
   if (actor!.role === Role.SCHOOL_STAFF) {
-    if (requested && parseId(requested, 'schoolId') !== actor!.schoolId) throw outsidePlace();
-    return String(actor!.schoolId);
+    if (parseId(requested, 'schoolId') !== actor!.schoolId) throw outsidePlace();
+    return requested;
   }
-  if (requested) {
-    const school = await em.findOne(School, parseId(requested, 'schoolId'));
-    if (!school || school.city.id !== actor!.cityId) throw outsidePlace();
-  }
+  const school = await em.findOne(School, parseId(requested, 'schoolId'));
+  if (!school || school.city.id !== actor!.cityId) throw outsidePlace();
   return requested;
+}
+
+/** A school a breakdown covers: as `schoolIdAllowed`, and school staff's own when they name none. */
+export async function schoolIdInScope(em: EntityManager, actor: Actor | null, requested: string | null): Promise<string | null> {
+  if (!requested && actor?.role === Role.SCHOOL_STAFF) return String(actor.schoolId);
+  return schoolIdAllowed(em, actor, requested);
 }
 
 /** Refuses a query its declared reach does not open to the actor (figures comparing every city: province-wide roles). */
