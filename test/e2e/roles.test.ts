@@ -205,7 +205,7 @@ describe('a city bureau sees its city', () => {
 });
 
 describe('school staff see their school', () => {
-  test('在校学生 is the school’s count, without the city’s base or ratio', { timeout: 300000 }, async () => {
+  test('the dashboard is the school’s own; 在校学生 is the school’s count, without the city’s base or ratio', { timeout: 300000 }, async () => {
     await signIn(page, base, 'school.clerk', 'School-2024x');
     await settled('school dashboard');
     const token = await apiToken(base, 'school.clerk', 'School-2024x');
@@ -215,7 +215,11 @@ describe('school staff see their school', () => {
     expect(await page.locator('.chart-population th').allInnerTexts()).toEqual(['学校', '在校学生']);
     expect(await page.locator('.chart-population tbody td').allInnerTexts()).toEqual([studentPopulation[0]?.label ?? '本校', students.toLocaleString('en-US')]);
     expect(await page.locator('.RaSidebar-fixed a[href="#/duplicate-students"]').count()).toBe(0);
-    for (const chart of ['progress', 'levels', 'by-city', 'partnerships']) await page.locator(`.chart-${chart} .recharts-bar-rectangle`).first().waitFor();
+    for (const chart of ['progress', 'levels', 'partnerships']) await page.locator(`.chart-${chart} .recharts-bar-rectangle`).first().waitFor();
+    // the school's own figures: its progress against its share of the task, its partnerships; no comparison of cities
+    await expect.poll(() => page.locator('.chart-progress').textContent()).toContain(school.name);
+    await expect.poll(() => page.locator('.chart-partnerships svg text').allTextContents()).toContain(school.name);
+    expect(await page.locator('.chart-by-city').count()).toBe(0);
     await page.waitForTimeout(800); // the charts' entry animation
     await screenshotWholePage(page, 'school-dashboard.png');
   });

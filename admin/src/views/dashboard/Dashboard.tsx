@@ -15,10 +15,11 @@ import { ScoreTable } from './ScoreTable';
 import { SourceMix } from './SourceMix';
 import { cityRows, rowsOf, useDashboard, type DashboardAsks, type DashboardData } from './useDashboard';
 
-/** What the figures cover: the province, or the one city a bureau (or a school's staff) sees. */
+/** What the figures cover: the province, the one city a bureau sees, or a school's staff their school. */
 function scopeName(data: DashboardData, provinceWide: boolean, t: (key: string) => string): string {
   if (provinceWide) return t('dashboard.province');
-  return cityRows(rowsOf(data.progress))[0]?.cityName ?? '';
+  const first = cityRows(rowsOf(data.progress))[0];
+  return first?.schoolName ?? first?.cityName ?? '';
 }
 
 /** The day the in-school figures stand on: the end of the year chosen, or today while that is still to come. */
@@ -29,9 +30,10 @@ function populationDay(year: number): string {
 }
 
 /** The parts the role asks for beyond those every role draws (docs/roles.md); none until the role is known. */
-function asksOf(role: Permissions['role'] | undefined, year: number): DashboardAsks {
+function asksOf(role: Permissions['role'] | undefined, schoolId: Permissions['schoolId'] | undefined, year: number): DashboardAsks {
   const provinceWide = seesWholeProvince(role);
   return {
+    schoolId: role === 'SCHOOL_STAFF' ? (schoolId ?? null) : null,
     ranking: provinceWide,
     scores: provinceWide || role === 'CITY_ADMIN',
     // school staff: their school's students; the 2020 base and the 翻一番 ratio are a city's
@@ -41,7 +43,9 @@ function asksOf(role: Permissions['role'] | undefined, year: number): DashboardA
 
 /**
  * 工作台: progress against the task table, 在校学生 against the 2020 base, level and source structure,
- * partnerships, (province-wide) the city ranking and the 绩效考核 scores.
+ * partnerships, (province-wide) the city ranking and the 绩效考核 scores. School staff see their
+ * school's own figures: its progress against its share of the task (任务分解), its levels, sources
+ * and partnerships.
  */
 export function Dashboard() {
   const t = useTranslate();
@@ -49,7 +53,7 @@ export function Dashboard() {
   const [year, setYear] = useState(() => Math.min(2027, Math.max(2023, currentYear())));
   const role = isPending ? undefined : permissions?.role;
   const provinceWide = seesWholeProvince(role);
-  const asks = asksOf(role, year);
+  const asks = asksOf(role, permissions?.schoolId, year);
   const data = useDashboard(year, asks);
   return (
     <Box className="dashboard" sx={{ mt: 2 }}>
@@ -75,7 +79,8 @@ export function Dashboard() {
         {data.population && asks.population && (
           <Population data={data} groupBy={asks.population.groupBy} on={asks.population.on} wide={asks.population.groupBy === 'CITY'} />
         )}
-        <ProgressByCity data={data} year={year} />
+        {/* comparing cities means nothing on one school's figures */}
+        {!asks.schoolId && <ProgressByCity data={data} year={year} />}
         <SourceMix data={data} year={year} />
         <PartnershipChart data={data} year={year} />
         {data.ranking && <RankingTable data={data} ranking={data.ranking} year={year} />}

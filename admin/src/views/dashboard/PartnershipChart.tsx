@@ -5,14 +5,16 @@ import { ChartCard } from './ChartCard';
 import { COLORS, num } from './format';
 import { cityRows, rowsOf, type DashboardData } from './useDashboard';
 
-/** 校企合作: partnerships in force during the year per city, stacked by kind (partnershipStats). */
+/** 校企合作: partnerships in force during the year per city (or of one school), stacked by kind (partnershipStats). */
 export function PartnershipChart({ data, year }: { data: DashboardData; year: number }) {
   const t = useTranslate();
   const locale = useLocale();
   const kinds = enumValues('PartnershipKind');
   const byCity = new Map<string, Record<string, string | number>>();
   for (const row of cityRows(rowsOf(data.partnerships))) {
-    const city = byCity.get(row.cityCode) ?? { city: locale === 'en' ? (data.cityNamesEn.get(row.cityCode) ?? row.cityName) : row.cityName.replace(/市$/, '') };
+    const city = byCity.get(row.cityCode) ?? {
+      city: row.schoolName ?? (locale === 'en' ? (data.cityNamesEn.get(row.cityCode) ?? row.cityName) : row.cityName.replace(/市$/, '')),
+    };
     city[row.kind] = row.partnerships;
     byCity.set(row.cityCode, city);
   }
@@ -24,7 +26,7 @@ export function PartnershipChart({ data, year }: { data: DashboardData; year: nu
         <BarChart data={rows}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="city" interval={0} tick={{ fontSize: 12 }} />
-          <YAxis width={48} />
+          <YAxis width={48} allowDecimals={false} />
           <Tooltip formatter={(value) => num(value)} />
           <Legend itemSorter={null} />
           {kinds.map((kind, i) => (

@@ -9,6 +9,8 @@ export interface ProgressRow {
   year: number;
   cityCode: string;
   cityName: string;
+  /** set when the figures are one school's */
+  schoolName: string | null;
   target: number;
   planned: number;
   enrolled: number;
@@ -35,6 +37,8 @@ export interface SourceRow {
 export interface PartnershipRow {
   cityCode: string;
   cityName: string;
+  /** set when the figures are one school's */
+  schoolName: string | null;
   kind: string;
   partnerships: number;
   classes: number;
@@ -91,12 +95,13 @@ export interface DashboardData {
 }
 
 const PROGRESS = gql`
-  query DashboardProgress {
-    campaignProgress {
+  query DashboardProgress($schoolId: ID) {
+    campaignProgress(schoolId: $schoolId) {
       rows {
         year
         cityCode
         cityName
+        schoolName
         target
         planned
         enrolled
@@ -142,6 +147,7 @@ const SOURCES = gql`
 const PARTNERSHIPS = gql`
   query DashboardPartnerships($year: Int) {
     partnershipStats(year: $year) {
+      schoolName
       byCity {
         cityCode
         cityName
@@ -199,6 +205,8 @@ const POPULATION = gql`
 
 /** Which parts beyond those every role draws the signed-in role asks for. */
 export interface DashboardAsks {
+  /** the school whose own figures are drawn (school staff's), or null for the role's whole place */
+  schoolId: string | null;
   /** the city ranking: province-wide roles */
   ranking: boolean;
   /** the scores: those and city bureaus (the server gives a bureau its own city's) */
@@ -212,11 +220,17 @@ export interface DashboardAsks {
  * page; trends span the campaign, the rest is one year.
  */
 export function useDashboard(year: number, asks: DashboardAsks): DashboardData {
-  const progress = usePart(() => runQuery<{ campaignProgress: { rows: ProgressRow[] } }>(PROGRESS).then((r) => r.campaignProgress.rows), []);
+  const progress = usePart(
+    () => runQuery<{ campaignProgress: { rows: ProgressRow[] } }>(PROGRESS, { schoolId: asks.schoolId }).then((r) => r.campaignProgress.rows),
+    [asks.schoolId],
+  );
   const levels = usePart(() => runQuery<{ levelMix: LevelRow[] }>(LEVELS).then((r) => r.levelMix), []);
   const sources = usePart(() => runQuery<{ sourceMix: SourceRow[] }>(SOURCES, { year }).then((r) => r.sourceMix), [year]);
   const partnerships = usePart(
-    () => runQuery<{ partnershipStats: { byCity: PartnershipRow[] } }>(PARTNERSHIPS, { year }).then((r) => r.partnershipStats.byCity),
+    () =>
+      runQuery<{ partnershipStats: { schoolName: string | null; byCity: Omit<PartnershipRow, 'schoolName'>[] } }>(PARTNERSHIPS, { year }).then((r) =>
+        r.partnershipStats.byCity.map((row) => ({ ...row, schoolName: r.partnershipStats.schoolName })),
+      ),
     [year],
   );
   const ranking = usePart(() => runQuery<{ cityRanking: RankingRow[] }>(RANKING, { year }).then((r) => r.cityRanking), [year], asks.ranking);
