@@ -178,7 +178,15 @@ describe('statements remembered per question', () => {
     const years = [...new Set(facts().map((f) => f.year))];
     for (const year of [...years, ...years]) {
       const everywhere = await codes(t, year);
-      expect(everywhere).toEqual(expect.arrayContaining([...new Set(facts().filter((f) => f.year === year).map((f) => f.cityCode))]));
+      expect(everywhere).toEqual(
+        expect.arrayContaining([
+          ...new Set(
+            facts()
+              .filter((f) => f.year === year)
+              .map((f) => f.cityCode),
+          ),
+        ]),
+      );
       expect(await codes(inHangzhou, year)).toEqual(everywhere.filter((code) => code === '330100'));
       expect(await codes(inNingbo, year)).toEqual(everywhere.filter((code) => code === '330200'));
     }

@@ -24,7 +24,13 @@ function measuresRead(types: AggregateTypes, info: GraphQLResolveInfo): MeasureO
 type AggregateFieldArgs = Omit<AggregateArgs, 'measures'>;
 
 /** The groups of one `aggregateX` field: read, then each reference key becomes its record (one batched read per referenced type). */
-async function resolveAggregate(def: ResourceDef, types: AggregateTypes, args: AggregateFieldArgs, ctx: Context, info: GraphQLResolveInfo): Promise<GroupRow[]> {
+async function resolveAggregate(
+  def: ResourceDef,
+  types: AggregateTypes,
+  args: AggregateFieldArgs,
+  ctx: Context,
+  info: GraphQLResolveInfo,
+): Promise<GroupRow[]> {
   const measures = measuresRead(types, info);
   // One statement of our own, outside any transaction, reading no entities: it needs no EntityManager of its own (context.ts).
   const groups = await aggregateRows(ctx.lookupEm, def, types, { ...args, measures });
