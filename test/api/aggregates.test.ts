@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { rememberedStatement, REMEMBERED_STATEMENTS } from '../../server/src/aggregate/statements.js';
+import { rememberedStatement, REMEMBERED_KEY_LENGTH, REMEMBERED_STATEMENTS } from '../../server/src/aggregate/statements.js';
 import { cityId } from '../helpers/fixtures.js';
 import { createUser } from '../helpers/users.js';
 import { buildDataset, clockAfterRegistration, counted, facts, PLANS, PROGRAMS, SCHOOLS, sum, type Built, type Fact } from './analytics-dataset.js';
@@ -207,7 +207,7 @@ describe('statements remembered per question', () => {
     }
   });
 
-  test('at most REMEMBERED_STATEMENTS are kept: the least recently asked is compiled again', () => {
+  test('at most REMEMBERED_STATEMENTS are kept, the least recently asked compiled again, and no key longer than REMEMBERED_KEY_LENGTH', () => {
     const compiled: string[] = [];
     const remember = (key: string) =>
       rememberedStatement(t.orm.em, `test:${key}`, () => {
@@ -222,6 +222,9 @@ describe('statements remembered per question', () => {
     remember('0');
     remember('1');
     expect(compiled.slice(REMEMBERED_STATEMENTS)).toEqual(['one more', '1']);
+    const long = 'x'.repeat(REMEMBERED_KEY_LENGTH);
+    expect(remember(long)).not.toBe(remember(long));
+    expect(remember('one more')).toBe(remember('one more'));
   });
 });
 

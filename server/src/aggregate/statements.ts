@@ -12,6 +12,11 @@ export interface AggregateStatement {
 
 /** Statements remembered per ORM; the least recently asked goes first. */
 export const REMEMBERED_STATEMENTS = 500;
+/**
+ * Longest key remembered. Questions asked again are short; a filter of hundreds of values (a request
+ * may carry a megabyte) is compiled for its request only, so that the kept statements stay a few MB.
+ */
+export const REMEMBERED_KEY_LENGTH = 8 * 1024;
 
 // Per ORM configuration (each database has its own dialect and metadata), as the reader threads are kept.
 const byConfig = new WeakMap<object, Map<string, AggregateStatement>>();
@@ -22,6 +27,7 @@ const byConfig = new WeakMap<object, Map<string, AggregateStatement>>();
  * depends on; a question `compile` refuses is not remembered, so it is refused again next time.
  */
 export function rememberedStatement(em: EntityManager, key: string, compile: () => AggregateStatement): AggregateStatement {
+  if (key.length > REMEMBERED_KEY_LENGTH) return compile();
   let statements = byConfig.get(em.config);
   if (!statements) byConfig.set(em.config, (statements = new Map()));
   let statement = statements.get(key);
