@@ -3,7 +3,8 @@ import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { resourceTypes, type Class } from '../common/graphql-types.js';
 import { QUERY_SHAPE_LIMITS } from '../common/query-shape-limits.js';
-import type { ResourceDef } from '../common/resource.js';
+import type { EntityClass, ResourceDef } from '../common/resource.js';
+import { isCached } from '../read/table-cache.js';
 import { whereTypeOf } from '../common/where.js';
 import { selectedFieldNames, selectedFieldNodes } from '../read/selection.js';
 import { aggregateRows, type AggregateArgs, type GroupRow } from './aggregate.query.js';
@@ -12,13 +13,20 @@ import type { MeasureOf } from './subtotals.js';
 
 type Input = Record<string, unknown>;
 
+// By the field's nodes in a parsed document: the compiled execution hands the same nodes on every request of that document.
+const measuresByNodes = new WeakMap<GraphQLResolveInfo['fieldNodes'], MeasureOf[]>();
+
 /** The measures a query reads of its groups (`sum { count }`), through fragments. */
 function measuresRead(types: AggregateTypes, info: GraphQLResolveInfo): MeasureOf[] {
+  const known = measuresByNodes.get(info.fieldNodes);
+  if (known) return known;
   const groupFields = selectedFieldNodes(info);
-  return MEASURES.flatMap((measure) => {
+  const measures = MEASURES.flatMap((measure) => {
     const fields = selectedFieldNames({ fieldNodes: groupFields.filter((node) => node.name.value === measure), fragments: info.fragments });
     return types.numeric.filter((field) => fields.has(field.name)).map((field) => ({ measure, field }));
   });
+  measuresByNodes.set(info.fieldNodes, measures);
+  return measures;
 }
 
 type AggregateFieldArgs = Omit<AggregateArgs, 'measures'>;
@@ -39,11 +47,18 @@ async function resolveAggregate(
     references.flatMap((path) =>
       groups.map(async (group) => {
         const id = group.key[path.keyField] as number | null;
-        if (id !== null) group.key[path.keyField] = await ctx.loaders.byId(path.field.target!()).load(id);
+        if (id !== null) group.key[path.keyField] = await referencedRow(ctx, path.field.target!(), id);
       }),
     ),
   );
   return groups;
+}
+
+/** A record a key names: from the table cache when its table is kept there (cities), else read in the request's batch. */
+function referencedRow(ctx: Context, entity: EntityClass, id: number): Promise<unknown> {
+  const read = () => ctx.loaders.byId(entity).load(id);
+  const table = ctx.lookupEm.getMetadata().get(entity.name).tableName;
+  return isCached(table) ? ctx.cache.read(table, `id:${id}`, read) : read();
 }
 
 /**
