@@ -5,6 +5,7 @@ import { buildSchema, createResolversMap, getMetadataStorage } from 'type-graphq
 import { resolvers, resources } from './modules/index.js';
 import { FEDERATION_LINK, addFederationDirectives } from './federation/directives.js';
 import { entitiesResolver } from './federation/references.js';
+import { aggregateFieldResolvers } from './aggregate/aggregate.resolver.js';
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
@@ -33,6 +34,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   }
   const query = subgraph.getQueryType()!.getFields();
   query._entities!.resolve = entitiesResolver(resources) as never;
+  for (const [name, resolve] of aggregateFieldResolvers) query[name]!.resolve = resolve as never;
   // `_service.sdl` would otherwise also print every federation definition; routers accept either form,
   // and serving the printSubgraphSchema form keeps it identical to the checked-in schema/schema.graphql.
   const sdl = printSubgraphSchema(subgraph);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { rememberedStatement, REMEMBERED_KEY_LENGTH, REMEMBERED_STATEMENTS } from '../../server/src/aggregate/statements.js';
 import { cityId } from '../helpers/fixtures.js';
 import { createUser } from '../helpers/users.js';
 import { buildDataset, clockAfterRegistration, counted, facts, PLANS, PROGRAMS, SCHOOLS, sum, type Built, type Fact } from './analytics-dataset.js';
@@ -163,6 +164,67 @@ describe('scope of aggregates per role', () => {
     expect((await cityAdmin.ok(`{ aggregateUsers(groupBy: [ROLE]) { count key { role } } }`)).aggregateUsers).toEqual([
       { count: 1, key: { role: 'CITY_ADMIN' } },
     ]);
+  });
+});
+
+describe('statements remembered per question', () => {
+  test('one question asked in turn by readers of different scopes answers each in its own scope, and with each value', async () => {
+    const [hangzhou, ningbo] = [await cityId(t, '330100'), await cityId(t, '330200')];
+    const inHangzhou = await t.as(await createUser(t, { username: 'agg-again-hz', role: 'CITY_ADMIN', cityId: hangzhou }));
+    const inNingbo = await t.as(await createUser(t, { username: 'agg-again-nb', role: 'CITY_ADMIN', cityId: ningbo }));
+    const QUERY = `query($year: Int) { aggregateIntakes(where: { plan: { year: { eq: $year } } }, groupBy: [PLAN_SCHOOL_CITY_CODE]) { key { planSchoolCityCode } count } }`;
+    const codes = async (client: { ok: TestApp['ok'] }, year: number) =>
+      ((await client.ok(QUERY, { year })).aggregateIntakes as Array<{ key: { planSchoolCityCode: string } }>).map((g) => g.key.planSchoolCityCode);
+    const years = [...new Set(facts().map((f) => f.year))];
+    for (const year of [...years, ...years]) {
+      const everywhere = await codes(t, year);
+      expect(everywhere).toEqual(
+        expect.arrayContaining([
+          ...new Set(
+            facts()
+              .filter((f) => f.year === year)
+              .map((f) => f.cityCode),
+          ),
+        ]),
+      );
+      expect(await codes(inHangzhou, year)).toEqual(everywhere.filter((code) => code === '330100'));
+      expect(await codes(inNingbo, year)).toEqual(everywhere.filter((code) => code === '330200'));
+    }
+    // Every role reads only its own account: the same question names each asker alone.
+    const USERS = `{ aggregateUsers(groupBy: [USERNAME]) { key { username } count } }`;
+    expect((await inHangzhou.ok(USERS)).aggregateUsers).toEqual([{ key: { username: 'agg-again-hz' }, count: 1 }]);
+    expect((await inNingbo.ok(USERS)).aggregateUsers).toEqual([{ key: { username: 'agg-again-nb' }, count: 1 }]);
+  });
+
+  test('a question the province admin may ask stays refused to an analyst, and a refused shape is refused every time', async () => {
+    const QUERY = `{ aggregateAuditEntries(groupBy: [ACTION]) { count } }`;
+    expect((await t.ok(QUERY)).aggregateAuditEntries.length).toBeGreaterThan(0);
+    const analyst = await t.as(await createUser(t, { username: 'agg-again-analyst', role: 'ANALYST' }));
+    for (let i = 0; i < 2; i++) {
+      expect((await analyst.gql(QUERY)).errors![0]!.extensions.code).toBe('FORBIDDEN');
+      const bad = await t.gql(`{ aggregateIntakes(having: { count: { gt: 1, lt: 5 } }) { count } }`);
+      expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'having.count' });
+    }
+  });
+
+  test('at most REMEMBERED_STATEMENTS are kept, the least recently asked compiled again, and no key longer than REMEMBERED_KEY_LENGTH', () => {
+    const compiled: string[] = [];
+    const remember = (key: string) =>
+      rememberedStatement(t.orm.em, `test:${key}`, () => {
+        compiled.push(key);
+        return { sql: `select ${compiled.length}`, bindings: [], keys: [], measures: [] };
+      });
+    const first = remember('0');
+    for (let i = 1; i < REMEMBERED_STATEMENTS; i++) remember(String(i));
+    expect(remember('0')).toBe(first);
+    expect(compiled).toHaveLength(REMEMBERED_STATEMENTS);
+    remember('one more');
+    remember('0');
+    remember('1');
+    expect(compiled.slice(REMEMBERED_STATEMENTS)).toEqual(['one more', '1']);
+    const long = 'x'.repeat(REMEMBERED_KEY_LENGTH);
+    expect(remember(long)).not.toBe(remember(long));
+    expect(remember('one more')).toBe(remember('one more'));
   });
 });
 

@@ -1,17 +1,18 @@
 import type { EntityManager, EntityMetadata } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { readScope } from '../auth/scope.js';
+import { readScope, requestActor } from '../auth/scope.js';
 import { badInput } from '../common/errors.js';
 import { textMatchOperator } from '../common/filters.js';
 import { QUERY_SHAPE_LIMITS } from '../common/query-shape-limits.js';
 import type { ResourceDef } from '../common/resource.js';
 import { rowsWhere, sqlDirection } from '../common/where.js';
 import type { SortDirection } from '../common/operators.js';
-import { knexOf, rowsOf } from '../read/sql.js';
+import { knexOf, queryRows } from '../read/sql.js';
 import { MEASURES, measureValue, type AggregateTypes } from './aggregate.types.js';
 import type { GroupPath } from './group-paths.js';
 import { groupSource, type MeasureOf } from './subtotals.js';
 import { isPostgres } from '../read/dialect.js';
+import { rememberedStatement, type AggregateStatement } from './statements.js';
 
 type Input = Record<string, unknown>;
 
@@ -90,9 +91,49 @@ function measuresNeeded(types: AggregateTypes, args: AggregateArgs): MeasureOf[]
 /**
  * The groups of a resource's rows as one SELECT … GROUP BY: the rows a list with the same `filter` and
  * `where` would return (the reader's scope included), left-joined along the group paths; read from the
- * resource's subtotals when the question needs nothing else (`groupSource`).
+ * resource's subtotals when the question needs nothing else (`groupSource`). The statement is compiled
+ * once per question and reader's scope (statements.ts).
  */
 export async function aggregateRows(em: EntityManager, def: ResourceDef, types: AggregateTypes, args: AggregateArgs): Promise<GroupRow[]> {
+  const statement = rememberedStatement(em, statementKey(def, args), () => compileAggregate(em, def, types, args));
+  const rows = await queryRows(em, statement.sql, statement.bindings);
+  return rows.map((row) => {
+    const key: Record<string, unknown> = {};
+    statement.keys.forEach((path, i) => (key[path.keyField] = keyValue(path, row[`k${i}`])));
+    const group: GroupRow = { key, count: Number(row.n) };
+    // Measures not read stay empty (their fields are nullable), computed ones are filled in.
+    if (types.numeric.length) for (const m of MEASURES) group[m] = {};
+    statement.measures.forEach(({ measure, field }, i) => {
+      const value = row[`m${i}`];
+      (group[measure] ??= {})[field.name] = value === null || value === undefined ? null : Number(value);
+    });
+    return group;
+  });
+}
+
+/**
+ * What a question's statement depends on: the resource, the question's arguments and measures, and of
+ * the reader the role (which resources it may read, along the paths and in the filter) and the rows of
+ * the resource it may read (`readScope`, which also refuses a reader who may read none).
+ */
+function statementKey(def: ResourceDef, args: AggregateArgs): string {
+  const scope = readScope(def);
+  const { filter, where, groupBy, having, orderBy, limit, measures } = args;
+  return JSON.stringify([
+    def.name,
+    requestActor()?.role ?? null,
+    scope ?? null,
+    filter,
+    where,
+    groupBy,
+    having,
+    orderBy,
+    limit,
+    measures.map((of) => measureValue(of.measure, of.field)),
+  ]);
+}
+
+function compileAggregate(em: EntityManager, def: ResourceDef, types: AggregateTypes, args: AggregateArgs): AggregateStatement {
   const { groupBy, limit } = checkShape(args);
   const chosen = groupBy.map((value) => types.paths.find((p) => p.value === value)!);
   // Grouping by another resource's column reveals it: the reader must be one who may read that resource.
@@ -169,19 +210,9 @@ export async function aggregateRows(em: EntityManager, def: ResourceDef, types: 
   if (order.length) query.orderByRaw(order.join(', '));
   query.limit(limit);
 
-  const rows = await rowsOf(em, query);
-  return rows.map((row) => {
-    const key: Record<string, unknown> = {};
-    chosen.forEach((path, i) => (key[path.keyField] = keyValue(path, row[`k${i}`])));
-    const group: GroupRow = { key, count: Number(row.n) };
-    // Measures not read stay empty (their fields are nullable), computed ones are filled in.
-    if (types.numeric.length) for (const m of MEASURES) group[m] = {};
-    measureExprs.forEach(({ m, f }, i) => {
-      const value = row[`m${i}`];
-      (group[m] ??= {})[f.name] = value === null || value === undefined ? null : Number(value);
-    });
-    return group;
-  });
+  // knex's own form (`?` placeholders) on both databases, as `queryRows` takes it
+  const { sql, bindings } = query.toSQL();
+  return { sql, bindings: bindings as AggregateStatement['bindings'], keys: chosen, measures };
 }
 
 /** A key as its GraphQL type wants it: PostgreSQL's numerics arrive as text, SQLite's booleans as 0 and 1. */

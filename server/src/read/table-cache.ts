@@ -8,7 +8,7 @@ export const LISTENER_NAME = 'table cache listener';
 /** Tables whose writes are announced (the migration's triggers); only these may be cached. */
 const CACHED_TABLES = ['app_user', 'city'] as const;
 export type CachedTable = (typeof CACHED_TABLES)[number];
-const isCached = (table: string): table is CachedTable => (CACHED_TABLES as readonly string[]).includes(table);
+export const isCached = (table: string): table is CachedTable => (CACHED_TABLES as readonly string[]).includes(table);
 
 const MAX_ENTRIES_PER_TABLE = 10_000;
 const HEARTBEAT_MS = 5_000;

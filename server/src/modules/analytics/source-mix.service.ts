@@ -122,13 +122,21 @@ export async function sourceMix(
 ): Promise<SourceMixRow[]> {
   const years = campaignYears(checkYear(args.year));
   const { city, school } = await resolvePlace(em, cities, args);
-  const grouped = await rowsOf(
-    em,
-    planFacts(em, { years, cityId: city?.id, schoolId: school?.id, countedOnly: false }, ['target_group', 'origin_code'])
-      .select(knexOf(em).raw(`${PACKED_KEY} as packed`))
-      .select(...studentSums(em))
-      .groupBy('packed'),
-  );
+  // One statement per year, run side by side (SQLite reader threads, pooled PostgreSQL connections):
+  // their groups never overlap, and most of the work is sorting each one's subtotals by its groups.
+  const grouped = (
+    await Promise.all(
+      years.map((year) =>
+        rowsOf(
+          em,
+          planFacts(em, { years: [year], cityId: city?.id, schoolId: school?.id, countedOnly: false }, ['target_group', 'origin_code'])
+            .select(knexOf(em).raw(`${PACKED_KEY} as packed`))
+            .select(...studentSums(em))
+            .groupBy('packed'),
+        ),
+      ),
+    )
+  ).flat();
   const codeOf = new Map(cities.map((c) => [c.id, c.code]));
 
   const tallies = new Map<string, Tally>();
