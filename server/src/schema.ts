@@ -5,6 +5,7 @@ import { buildSchema, createResolversMap, getMetadataStorage } from 'type-graphq
 import { resolvers, resources } from './modules/index.js';
 import { FEDERATION_LINK, addFederationDirectives } from './federation/directives.js';
 import { entitiesResolver } from './federation/references.js';
+import { byIdResolvers } from './common/crud.resolver.js';
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
@@ -32,6 +33,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     if (isInterfaceType(type)) type.resolveType = (value) => (value as { __typename?: string }).__typename;
   }
   const query = subgraph.getQueryType()!.getFields();
+  for (const [name, resolve] of byIdResolvers) query[name]!.resolve = resolve as never;
   query._entities!.resolve = entitiesResolver(resources) as never;
   // `_service.sdl` would otherwise also print every federation definition; routers accept either form,
   // and serving the printSubgraphSchema form keeps it identical to the checked-in schema/schema.graphql.

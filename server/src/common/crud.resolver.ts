@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { readScope, scoped } from '../auth/scope.js';
 import { buildPaging, buildWhere, textMatchOperator } from './filters.js';
@@ -40,6 +40,22 @@ async function oneWithReferences(ctx: Context, def: ResourceDef, id: number, pro
   });
   return joined.row;
 }
+
+/** A record by id, for a reader who may see it: through the reader's scope, or with its references when the reader sees every record. */
+async function recordById(ctx: Context, def: ResourceDef, id: string, info: GraphQLResolveInfo): Promise<EntityRow | null> {
+  const scope = readScope(def);
+  const props = selectedProps(def, info);
+  if (!scope) return oneWithReferences(ctx, def, parseId(id), props, info);
+  const [row] = await readRows(ctx.em, def.entity, { $and: [{ id: parseId(id) }, scope] }, { props, limit: 1 });
+  return row ?? null;
+}
+
+/**
+ * The by-id queries by name, resolved without type-graphql's wrapper (schema.ts sets them): it turns
+ * each argument into a promise of its converted, validated value (eight promises for `id`), more work
+ * than the lookup's own, and adds nothing here (no middlewares, validation off, `id` a string).
+ */
+export const byIdResolvers = new Map<string, GraphQLFieldResolver<unknown, Context, { id: string }>>();
 
 function defineMethod(cls: ClassType, name: string, body: (...args: never[]) => unknown): void {
   Object.defineProperty(cls.prototype, name, { value: body, writable: true, configurable: true });
@@ -104,12 +120,8 @@ export function createCrudResolver(def: ResourceDef): ClassType {
   @Resolver(() => def.entity)
   class CrudResolver {
     @Query(() => def.entity, { name: def.name, nullable: true, description: `One ${def.name} by id` })
-    async one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-      const scope = readScope(def);
-      const props = selectedProps(def, info);
-      if (!scope) return oneWithReferences(ctx, def, parseId(id), props, info);
-      const [row] = await readRows(ctx.em, def.entity, { $and: [{ id: parseId(id) }, scope] }, { props, limit: 1 });
-      return row ?? null;
+    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      return recordById(ctx, def, id, info);
     }
 
     @Query(() => [def.entity], { name: `all${def.plural}`, description: `A page of ${def.plural}, filtered and sorted` })
@@ -154,6 +166,7 @@ export function createCrudResolver(def: ResourceDef): ClassType {
     }
   }
 
+  byIdResolvers.set(def.name, (_root, { id }, ctx, info) => recordById(ctx, def, id, info));
   Object.defineProperty(CrudResolver, 'name', { value: `${def.name}CrudResolver` });
   addReferenceFields(CrudResolver, def);
   addChildFields(CrudResolver, def);
