@@ -6,6 +6,7 @@ import { resolvers, resources } from './modules/index.js';
 import { FEDERATION_LINK, addFederationDirectives } from './federation/directives.js';
 import { entitiesResolver } from './federation/references.js';
 import { aggregateFieldResolvers } from './aggregate/aggregate.resolver.js';
+import { byIdResolvers } from './common/crud.resolver.js';
 
 type ResolverMap = Record<string, Record<string, unknown>>;
 
@@ -33,6 +34,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     if (isInterfaceType(type)) type.resolveType = (value) => (value as { __typename?: string }).__typename;
   }
   const query = subgraph.getQueryType()!.getFields();
+  for (const [name, resolve] of byIdResolvers) query[name]!.resolve = resolve as never;
   query._entities!.resolve = entitiesResolver(resources) as never;
   for (const [name, resolve] of aggregateFieldResolvers) query[name]!.resolve = resolve as never;
   // `_service.sdl` would otherwise also print every federation definition; routers accept either form,

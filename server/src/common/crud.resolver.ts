@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context.js';
 import { readScope, scoped } from '../auth/scope.js';
 import { buildPaging, buildWhere, textMatchOperator } from './filters.js';
@@ -26,35 +26,62 @@ function listRows(ctx: Context, def: ResourceDef, args: Args, info: GraphQLResol
   });
 }
 
+/** References read along with their record (`oneWithReferences`), with the props each was read with. */
+const readAlong = new WeakMap<object, string[] | undefined>();
+
+const sameProps = (a: string[] | undefined, b: string[] | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((p, i) => p === b[i]));
+
 /**
  * A record by id for a reader who may see every record. Selected references are read in the same
- * statement and handed to the DataLoaders their own resolvers ask, so they cost no further query.
+ * statement and put in the row in place of their `{ id }`, for their own resolvers to return as they
+ * are: they cost no further query, nor a DataLoader.
  */
 async function oneWithReferences(ctx: Context, def: ResourceDef, id: number, props: string[] | undefined, info: GraphQLResolveInfo): Promise<EntityRow | null> {
   const references = selectedReferences(def, info);
   const joined = references.length ? await readRowWithReferences(ctx.lookupEm, def.entity, id, props, references) : undefined;
   if (!joined) return ctx.loaders.byId(def.entity, props).load(id);
+  const { row } = joined;
   references.forEach((reference, i) => {
-    const row = joined.referenced[i];
-    if (row) ctx.loaders.byId(reference.entity, reference.props).prime(row.id, row as never);
+    const referenced = joined.referenced[i];
+    if (!row || !referenced) return;
+    readAlong.set(referenced, reference.props);
+    row[reference.prop] = referenced;
   });
-  return joined.row;
+  return row;
 }
+
+/** A record by id, for a reader who may see it: through the reader's scope, or with its references when the reader sees every record. */
+async function recordById(ctx: Context, def: ResourceDef, id: string, info: GraphQLResolveInfo): Promise<EntityRow | null> {
+  const scope = readScope(def);
+  const props = selectedProps(def, info);
+  if (!scope) return oneWithReferences(ctx, def, parseId(id), props, info);
+  const [row] = await readRows(ctx.em, def.entity, { $and: [{ id: parseId(id) }, scope] }, { props, limit: 1 });
+  return row ?? null;
+}
+
+/**
+ * The by-id queries by name, resolved without type-graphql's wrapper (schema.ts sets them): it turns
+ * each argument into a promise of its converted, validated value (eight promises for `id`), more work
+ * than the lookup's own, and adds nothing here (no middlewares, validation off, `id` a string).
+ */
+export const byIdResolvers = new Map<string, GraphQLFieldResolver<unknown, Context, { id: string }>>();
 
 function defineMethod(cls: ClassType, name: string, body: (...args: never[]) => unknown): void {
   Object.defineProperty(cls.prototype, name, { value: body, writable: true, configurable: true });
 }
 
-/** `city` and `cityId` for every reference: the object batched through a DataLoader, the id for free. */
+/** `city` and `cityId` for every reference: the object read along or batched through a DataLoader, the id for free. */
 function addReferenceFields(cls: ClassType, def: ResourceDef): void {
   for (const field of def.fields.filter((f) => f.kind === 'ref')) {
     const prop = propOf(field);
     const objectMethod = `resolve_${prop}`;
     defineMethod(cls, objectMethod, ((root: Bag, ctx: Context, info: GraphQLResolveInfo) => {
-      // `{ id }` on a row that was read, the referenced entity on one a mutation returns
+      // `{ id }` on a row that was read, the referenced row itself when read along with it, the referenced entity on one a mutation returns
       const ref = root[prop] as { id: number } | null;
+      if (!ref) return null;
       const target = resourceOf(field.target!());
-      return ref ? ctx.loaders.byId(field.target!(), target && selectedProps(target, info)).load(ref.id) : null;
+      const props = target && selectedProps(target, info);
+      return readAlong.has(ref) && sameProps(readAlong.get(ref), props) ? ref : ctx.loaders.byId(field.target!(), props).load(ref.id);
     }) as never);
     FieldResolver(() => field.target!(), { name: prop, nullable: !field.required })(
       cls.prototype,
@@ -104,12 +131,8 @@ export function createCrudResolver(def: ResourceDef): ClassType {
   @Resolver(() => def.entity)
   class CrudResolver {
     @Query(() => def.entity, { name: def.name, nullable: true, description: `One ${def.name} by id` })
-    async one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-      const scope = readScope(def);
-      const props = selectedProps(def, info);
-      if (!scope) return oneWithReferences(ctx, def, parseId(id), props, info);
-      const [row] = await readRows(ctx.em, def.entity, { $and: [{ id: parseId(id) }, scope] }, { props, limit: 1 });
-      return row ?? null;
+    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      return recordById(ctx, def, id, info);
     }
 
     @Query(() => [def.entity], { name: `all${def.plural}`, description: `A page of ${def.plural}, filtered and sorted` })
@@ -154,6 +177,7 @@ export function createCrudResolver(def: ResourceDef): ClassType {
     }
   }
 
+  byIdResolvers.set(def.name, (_root, { id }, ctx, info) => recordById(ctx, def, id, info));
   Object.defineProperty(CrudResolver, 'name', { value: `${def.name}CrudResolver` });
   addReferenceFields(CrudResolver, def);
   addChildFields(CrudResolver, def);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { isPostgres } from './dialect.js';
+import { lookupConnections, type KnexClient } from './lookup-connections.js';
 
 type Record_ = Record<string, unknown>;
 interface PgClient {
@@ -21,6 +22,8 @@ interface SqliteDatabase {
 // Texts differ by the columns a query selects; past this many, further texts run unprepared rather
 // than let clients grow every connection's statement cache without bound.
 const MAX_PREPARED = 500;
+/** knex's pool size when none is configured. */
+const DEFAULT_POOL_MAX = 10;
 const pgStatements = new Map<string, { name?: string; text: string }>();
 const sqliteStatements = new WeakMap<SqliteDatabase, Map<string, SqliteStatement>>();
 
@@ -47,21 +50,27 @@ function sqliteStatement(db: SqliteDatabase, text: string): SqliteStatement {
 
 /**
  * Runs a read whose text never changes (the values travel as `?` parameters; no other `?` may appear
- * in the text) as a prepared statement, straight on a pooled connection (the read connection: on a
- * SQLite file one no write transaction holds, see orm.ts): PostgreSQL parses and plans it once per
- * connection, SQLite compiles it once. For the small reads every request makes (its user,
- * a record and its references by key), MikroORM's query builder and knex's runner cost several times
- * the database's own work. The statement is logged like every other. Null inside a transaction: the
- * caller reads through the EntityManager then.
+ * in the text) as a prepared statement, straight on a driver connection: on PostgreSQL one of those
+ * lookups hold (lookup-connections.ts), which parses and plans it once per connection; on SQLite the
+ * read connection (one no write transaction holds, see orm.ts), which compiles it once. For the small
+ * reads every request makes (its user, a record and its references by key), MikroORM's query builder
+ * and knex's runner cost several times the database's own work. The statement is logged like every
+ * other. Null inside a transaction: the caller reads through the EntityManager then.
  */
-export async function preparedRead(em: EntityManager, text: string, params: unknown[]): Promise<Record_[] | null> {
+export function preparedRead(em: EntityManager, text: string, params: unknown[]): Promise<Record_[]> | null {
   if (em.getTransactionContext()) return null;
-  const connection = em.getConnection('read') as AbstractSqlConnection;
-  const client = connection.getKnex().client;
+  const client = (em.getConnection('read') as AbstractSqlConnection).getKnex().client;
   const started = Date.now();
-  const rows = (!isPostgres(em) && readIdleSqlite(client, text, params)) || (await readOnPooledConnection(client, isPostgres(em), text, params));
-  em.config.getLogger().logQuery({ query: text, params, took: Date.now() - started, results: rows.length, level: 'info' });
-  return rows;
+  const logged = (rows: Record_[]) => {
+    em.config.getLogger().logQuery({ query: text, params, took: Date.now() - started, results: rows.length, level: 'info' });
+    return rows;
+  };
+  if (isPostgres(em))
+    return lookupConnections(client, em.config.get('pool')?.max ?? DEFAULT_POOL_MAX)
+      .query(pgStatement(text), params)
+      .then(logged);
+  const idle = readIdleSqlite(client, text, params);
+  return idle ? Promise.resolve(logged(idle)) : readOnPooledSqlite(client, text, params).then(logged);
 }
 
 /** A value as the driver binds it: SQLite takes no dates, booleans or objects; JSON goes as its text on both. */
@@ -100,8 +109,6 @@ export async function preparedWrite(em: EntityManager, text: string, params: unk
   return rows;
 }
 
-type KnexClient = ReturnType<AbstractSqlConnection['getKnex']>['client'];
-
 /** The SQLite connection of each pool (it has one), known from its first lookup. */
 const sqliteConnections = new WeakMap<KnexClient, SqliteDatabase>();
 
@@ -116,12 +123,11 @@ function readIdleSqlite(client: KnexClient, text: string, params: unknown[]): Re
   return sqliteStatement(db, text).all(...params);
 }
 
-async function readOnPooledConnection(client: KnexClient, postgres: boolean, text: string, params: unknown[]): Promise<Record_[]> {
-  const raw: unknown = await client.acquireConnection();
+async function readOnPooledSqlite(client: KnexClient, text: string, params: unknown[]): Promise<Record_[]> {
+  const raw = (await client.acquireConnection()) as SqliteDatabase;
   try {
-    if (postgres) return (await (raw as PgClient).query({ ...pgStatement(text), values: params })).rows;
-    sqliteConnections.set(client, raw as SqliteDatabase);
-    return sqliteStatement(raw as SqliteDatabase, text).all(...params);
+    sqliteConnections.set(client, raw);
+    return sqliteStatement(raw, text).all(...params);
   } finally {
     await client.releaseConnection(raw);
   }

@@ -92,12 +92,12 @@ export async function readRowsByKey(
   const meta = em.getMetadata().get(entity.name);
   const platform = em.getPlatform();
   const postgres = isPostgres(em);
-  let records: Array<Record<string, unknown>> | null;
+  let reading: Promise<Array<Record<string, unknown>>> | null;
   let chosen: Stored[];
   if (!within) {
     const lookup = remembered(meta, `${key}|${props ?? '*'}`, () => keyLookup(meta, platform, postgres, key, props));
     chosen = lookup.chosen;
-    records = await preparedRead(em, lookup.text, [postgres ? values : JSON.stringify(values)]);
+    reading = preparedRead(em, lookup.text, [postgres ? values : JSON.stringify(values)]);
   } else {
     chosen = chosenProps(meta, platform, props);
     const keyProp = meta.props.find((p) => p.name === key);
@@ -113,9 +113,10 @@ export async function readRowsByKey(
       .select(chosen.map(([, column]) => `e.${column}`))
       .where(within as never)
       .andWhere(isIn, [JSON.stringify(values)]);
-    records = await preparedRead(em, qb.getQuery(), [...qb.getParams()]);
+    reading = preparedRead(em, qb.getQuery(), [...qb.getParams()]);
   }
-  if (!records) return readRows(em, entity, { $and: [{ [key]: { $in: [...values] } }, within ?? {}] }, { props });
+  if (!reading) return readRows(em, entity, { $and: [{ [key]: { $in: [...values] } }, within ?? {}] }, { props });
+  const records = await reading;
   const driver = em.getDriver();
   return records.map((record) => toRow(driver.mapResult(record, meta) as Record<string, unknown>, chosen));
 }
@@ -183,7 +184,7 @@ export async function readRowsByCompoundKey(
     .select(chosen.map(([, column]) => `e.${column}`))
     .where((within ?? {}) as never)
     .andWhere(condition, [JSON.stringify(tuples)]);
-  const records = (await preparedRead(em, qb.getQuery(), [...qb.getParams()])) ?? (await qb.execute<Array<Record<string, unknown>>>('all', false));
+  const records = await (preparedRead(em, qb.getQuery(), [...qb.getParams()]) ?? qb.execute<Array<Record<string, unknown>>>('all', false));
   const driver = em.getDriver();
   return records.map((record) => toRow(driver.mapResult(record, meta) as Record<string, unknown>, chosen));
 }
@@ -211,9 +212,9 @@ export async function readRowWithReferences(
   const meta = em.getMetadata().get(entity.name);
   const key = `${props ?? '*'}|${references.map((reference) => `${reference.prop}:${reference.props ?? '*'}`).join('|')}`;
   const read = remembered(meta, key, () => joinedRead(em, meta, props, references));
-  const records = await preparedRead(em, read.text, [id]);
-  if (!records) return undefined;
-  const [record] = records;
+  const reading = preparedRead(em, read.text, [id]);
+  if (!reading) return undefined;
+  const [record] = await reading;
   if (!record) return { row: null, referenced: references.map(() => null) };
   const driver = em.getDriver();
   const referenced = read.joined.map(({ meta: refMeta, chosen: refChosen, prefix }) => {
