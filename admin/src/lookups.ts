@@ -1,5 +1,6 @@
 import { gql } from '@apollo/client';
 import { pluralOf, runQuery, scalarSelection } from './dataProvider';
+import { SERVER_PAGE_LIMIT } from './sheet/serverRows';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -37,39 +38,47 @@ function withUses(resources: string[]): string[] {
   return [...all];
 }
 
-/** Rows of one list page: the server's page limit. */
-const LOOKUP_PAGE = 10000;
-
 const selection = (resource: string) => {
   const fields = displays.get(resource)?.fields;
   return fields ? ['id', ...fields].join(' ') : scalarSelection(resource);
 };
 
 const pageField = (alias: string, resource: string, page: number) =>
-  `${alias}: all${pluralOf(resource)}(page: ${page}, perPage: ${LOOKUP_PAGE}, sortField: "id", sortOrder: "ASC") { ${selection(resource)} }`;
+  `${alias}: all${pluralOf(resource)}(page: ${page}, perPage: ${SERVER_PAGE_LIMIT}, sortField: "id", sortOrder: "ASC") { ${selection(resource)} }`;
 
 /**
- * Every row of the given reference resources and of those their labels use, in one request with one
- * aliased list field (and its count) per resource not yet cached; a resource of more rows than a page
- * (15,000 plan lines at full size) has its further pages in one more request. Cached until invalidated.
+ * The rows of the given resources: their first pages in one request and, beside it, their counts in
+ * another; once the counts are known, the further pages of the resources larger than a page (15,000
+ * plan lines at full size) in one more request, which runs while the first pages are still on their way.
+ */
+async function fetchAllRows(resources: string[]): Promise<Row[][]> {
+  const firstPages = runQuery<Record<string, Row[]>>(gql`query Lookups { ${resources.map((resource, i) => pageField(`r${i}`, resource, 0)).join('\n')} }`);
+  const furtherPages = runQuery<Record<string, { count: number }>>(
+    gql`query LookupCounts { ${resources.map((resource, i) => `n${i}: _all${pluralOf(resource)}Meta { count }`).join('\n')} }`,
+  ).then(async (counts) => {
+    const more = resources.flatMap((resource, i) => {
+      const pages = Math.ceil(counts[`n${i}`]!.count / SERVER_PAGE_LIMIT);
+      return Array.from({ length: Math.max(0, pages - 1) }, (_, p) => ({ i, alias: `r${i}p${p + 1}`, field: pageField(`r${i}p${p + 1}`, resource, p + 1) }));
+    });
+    if (more.length === 0) return [];
+    const rest = await runQuery<Record<string, Row[]>>(gql`query MoreLookups { ${more.map((m) => m.field).join('\n')} }`);
+    return more.map((m) => ({ i: m.i, rows: rest[m.alias]! }));
+  });
+  const [first, further] = await Promise.all([firstPages, furtherPages]);
+  const rows = resources.map((_, i) => [...first[`r${i}`]!]);
+  for (const page of further) rows[page.i]!.push(...page.rows);
+  return rows;
+}
+
+/**
+ * Every row of the given reference resources and of those their labels use, for the resources not yet
+ * cached (`fetchAllRows`: no request waits for another's rows). Cached until invalidated.
  */
 export function loadLookups(resources: string[]): Promise<unknown> {
   const needed = withUses(resources);
   const missing = needed.filter((resource) => !cache.has(resource));
   if (missing.length > 0) {
-    const fields = missing.flatMap((resource, i) => [pageField(`r${i}`, resource, 0), `n${i}: _all${pluralOf(resource)}Meta { count }`]);
-    const batch = runQuery<Record<string, Row[] | { count: number }>>(gql`query Lookups { ${fields.join('\n')} }`).then(async (first) => {
-      const rows = missing.map((_, i) => [...(first[`r${i}`] as Row[])]);
-      const more = missing.flatMap((resource, i) => {
-        const pages = Math.ceil((first[`n${i}`] as { count: number }).count / LOOKUP_PAGE);
-        return Array.from({ length: Math.max(0, pages - 1) }, (_, p) => ({ i, alias: `r${i}p${p + 1}`, field: pageField(`r${i}p${p + 1}`, resource, p + 1) }));
-      });
-      if (more.length > 0) {
-        const rest = await runQuery<Record<string, Row[]>>(gql`query MoreLookups { ${more.map((m) => m.field).join('\n')} }`);
-        for (const m of more) rows[m.i]!.push(...rest[m.alias]!);
-      }
-      return rows;
-    });
+    const batch = fetchAllRows(missing);
     missing.forEach((resource, i) => {
       const entry = batch.then((result) => {
         const map = new Map(result[i]!.map((record) => [String(record.id), record]));
