@@ -47,32 +47,39 @@ const pageField = (alias: string, resource: string, page: number) =>
   `${alias}: all${pluralOf(resource)}(page: ${page}, perPage: ${SERVER_PAGE_LIMIT}, sortField: "id", sortOrder: "ASC") { ${selection(resource)} }`;
 
 /**
- * The rows of the given resources: their first pages in one request and, beside it, their counts in
- * another; once the counts are known, the further pages of the resources larger than a page (15,000
- * plan lines at full size) in one more request, which runs while the first pages are still on their way.
+ * Pages of a resource asked in the first request: two for a resource of thousands of rows (one that
+ * declares its `fields`), so the 15,000 plan lines at full size come whole in it; one for the others.
+ * Two pages of every resource would exceed the server's query cost limit.
+ */
+const firstPages = (resource: string) => (displays.get(resource)?.fields ? 2 : 1);
+
+const pagesBetween = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, p) => from + p);
+
+/**
+ * The rows of the given resources: their first pages and counts in one request and, for a resource larger
+ * than those pages, all its further pages together in one more.
  */
 async function fetchAllRows(resources: string[]): Promise<Row[][]> {
-  const firstPages = runQuery<Record<string, Row[]>>(gql`query Lookups { ${resources.map((resource, i) => pageField(`r${i}`, resource, 0)).join('\n')} }`);
-  const furtherPages = runQuery<Record<string, { count: number }>>(
-    gql`query LookupCounts { ${resources.map((resource, i) => `n${i}: _all${pluralOf(resource)}Meta { count }`).join('\n')} }`,
-  ).then(async (counts) => {
-    const more = resources.flatMap((resource, i) => {
-      const pages = Math.ceil(counts[`n${i}`]!.count / SERVER_PAGE_LIMIT);
-      return Array.from({ length: Math.max(0, pages - 1) }, (_, p) => ({ i, alias: `r${i}p${p + 1}`, field: pageField(`r${i}p${p + 1}`, resource, p + 1) }));
-    });
-    if (more.length === 0) return [];
-    const rest = await runQuery<Record<string, Row[]>>(gql`query MoreLookups { ${more.map((m) => m.field).join('\n')} }`);
-    return more.map((m) => ({ i: m.i, rows: rest[m.alias]! }));
+  const fields = resources.flatMap((resource, i) => [
+    ...pagesBetween(0, firstPages(resource)).map((page) => pageField(`r${i}p${page}`, resource, page)),
+    `n${i}: _all${pluralOf(resource)}Meta { count }`,
+  ]);
+  const first = await runQuery<Record<string, Row[] | { count: number }>>(gql`query Lookups { ${fields.join('\n')} }`);
+  const rows = resources.map((resource, i) => pagesBetween(0, firstPages(resource)).flatMap((page) => first[`r${i}p${page}`] as Row[]));
+  const more = resources.flatMap((resource, i) => {
+    const pages = Math.ceil((first[`n${i}`] as { count: number }).count / SERVER_PAGE_LIMIT);
+    return pagesBetween(firstPages(resource), pages).map((page) => ({ i, alias: `r${i}p${page}`, field: pageField(`r${i}p${page}`, resource, page) }));
   });
-  const [first, further] = await Promise.all([firstPages, furtherPages]);
-  const rows = resources.map((_, i) => [...first[`r${i}`]!]);
-  for (const page of further) rows[page.i]!.push(...page.rows);
+  if (more.length > 0) {
+    const rest = await runQuery<Record<string, Row[]>>(gql`query MoreLookups { ${more.map((m) => m.field).join('\n')} }`);
+    for (const m of more) rows[m.i]!.push(...rest[m.alias]!);
+  }
   return rows;
 }
 
 /**
  * Every row of the given reference resources and of those their labels use, for the resources not yet
- * cached (`fetchAllRows`: no request waits for another's rows). Cached until invalidated.
+ * cached, in one request at the sizes of the campaign (`fetchAllRows`). Cached until invalidated.
  */
 export function loadLookups(resources: string[]): Promise<unknown> {
   const needed = withUses(resources);
