@@ -1,5 +1,6 @@
 import { gql } from '@apollo/client';
 import { pluralOf, runQuery, scalarSelection } from './dataProvider';
+import { SERVER_PAGE_LIMIT } from './sheet/serverRows';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -37,39 +38,54 @@ function withUses(resources: string[]): string[] {
   return [...all];
 }
 
-/** Rows of one list page: the server's page limit. */
-const LOOKUP_PAGE = 10000;
-
 const selection = (resource: string) => {
   const fields = displays.get(resource)?.fields;
   return fields ? ['id', ...fields].join(' ') : scalarSelection(resource);
 };
 
 const pageField = (alias: string, resource: string, page: number) =>
-  `${alias}: all${pluralOf(resource)}(page: ${page}, perPage: ${LOOKUP_PAGE}, sortField: "id", sortOrder: "ASC") { ${selection(resource)} }`;
+  `${alias}: all${pluralOf(resource)}(page: ${page}, perPage: ${SERVER_PAGE_LIMIT}, sortField: "id", sortOrder: "ASC") { ${selection(resource)} }`;
 
 /**
- * Every row of the given reference resources and of those their labels use, in one request with one
- * aliased list field (and its count) per resource not yet cached; a resource of more rows than a page
- * (15,000 plan lines at full size) has its further pages in one more request. Cached until invalidated.
+ * Pages of a resource asked in the first request: two for a resource of thousands of rows (one that
+ * declares its `fields`), so the 15,000 plan lines at full size come whole in it; one for the others.
+ * Two pages of every resource would exceed the server's query cost limit.
+ */
+const firstPages = (resource: string) => (displays.get(resource)?.fields ? 2 : 1);
+
+const pagesBetween = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, p) => from + p);
+
+/**
+ * The rows of the given resources: their first pages and counts in one request and, for a resource larger
+ * than those pages, all its further pages together in one more.
+ */
+async function fetchAllRows(resources: string[]): Promise<Row[][]> {
+  const fields = resources.flatMap((resource, i) => [
+    ...pagesBetween(0, firstPages(resource)).map((page) => pageField(`r${i}p${page}`, resource, page)),
+    `n${i}: _all${pluralOf(resource)}Meta { count }`,
+  ]);
+  const first = await runQuery<Record<string, Row[] | { count: number }>>(gql`query Lookups { ${fields.join('\n')} }`);
+  const rows = resources.map((resource, i) => pagesBetween(0, firstPages(resource)).flatMap((page) => first[`r${i}p${page}`] as Row[]));
+  const more = resources.flatMap((resource, i) => {
+    const pages = Math.ceil((first[`n${i}`] as { count: number }).count / SERVER_PAGE_LIMIT);
+    return pagesBetween(firstPages(resource), pages).map((page) => ({ i, alias: `r${i}p${page}`, field: pageField(`r${i}p${page}`, resource, page) }));
+  });
+  if (more.length > 0) {
+    const rest = await runQuery<Record<string, Row[]>>(gql`query MoreLookups { ${more.map((m) => m.field).join('\n')} }`);
+    for (const m of more) rows[m.i]!.push(...rest[m.alias]!);
+  }
+  return rows;
+}
+
+/**
+ * Every row of the given reference resources and of those their labels use, for the resources not yet
+ * cached, in one request at the sizes of the campaign (`fetchAllRows`). Cached until invalidated.
  */
 export function loadLookups(resources: string[]): Promise<unknown> {
   const needed = withUses(resources);
   const missing = needed.filter((resource) => !cache.has(resource));
   if (missing.length > 0) {
-    const fields = missing.flatMap((resource, i) => [pageField(`r${i}`, resource, 0), `n${i}: _all${pluralOf(resource)}Meta { count }`]);
-    const batch = runQuery<Record<string, Row[] | { count: number }>>(gql`query Lookups { ${fields.join('\n')} }`).then(async (first) => {
-      const rows = missing.map((_, i) => [...(first[`r${i}`] as Row[])]);
-      const more = missing.flatMap((resource, i) => {
-        const pages = Math.ceil((first[`n${i}`] as { count: number }).count / LOOKUP_PAGE);
-        return Array.from({ length: Math.max(0, pages - 1) }, (_, p) => ({ i, alias: `r${i}p${p + 1}`, field: pageField(`r${i}p${p + 1}`, resource, p + 1) }));
-      });
-      if (more.length > 0) {
-        const rest = await runQuery<Record<string, Row[]>>(gql`query MoreLookups { ${more.map((m) => m.field).join('\n')} }`);
-        for (const m of more) rows[m.i]!.push(...rest[m.alias]!);
-      }
-      return rows;
-    });
+    const batch = fetchAllRows(missing);
     missing.forEach((resource, i) => {
       const entry = batch.then((result) => {
         const map = new Map(result[i]!.map((record) => [String(record.id), record]));

@@ -56,6 +56,7 @@ const FIXED_OPTIONS: GridOptions<SheetRow> = {
   cacheBlockSize: BLOCK_SIZE,
   maxBlocksInCache: 100,
   blockLoadDebounceMillis: 50,
+  rowBuffer: 4,
   defaultColDef: { resizable: true, suppressHeaderMenuButton: false },
   getRowId: (p) => p.data.key,
   readOnlyEdit: true,

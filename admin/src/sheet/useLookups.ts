@@ -12,8 +12,10 @@ export function useLookups(columns: ColumnSpec[], generation = 0): { lookups: Lo
   const [state, setState] = useState({ lookups: new Lookups(), ready: references.length === 0 });
   useEffect(() => {
     let live = true;
-    // one request for every referenced resource; the region names have their own cached query
-    Promise.all([loadLookups(references.filter((name) => name !== REGIONS)), ...(references.includes(REGIONS) ? [loadRegions()] : [])]).then(() => {
+    // the referenced resources in one batch, with the cities that region names read; provinces have their own cached query
+    const regions = references.includes(REGIONS);
+    const resources = references.filter((name) => name !== REGIONS);
+    Promise.all([loadLookups(regions ? [...resources, 'City'] : resources), ...(regions ? [loadRegions()] : [])]).then(() => {
       if (live) setState({ lookups: new Lookups(), ready: true });
     });
     return () => {

@@ -92,8 +92,8 @@ export function useSheetColumns({ resource, columns, readOnly, ctx, locale, port
             const b = rangeBounds();
             return Boolean(b && p.node.rowIndex != null && !p.node.rowPinned && isMultiCell(b) && contains(b, p.node.rowIndex, column.source));
           },
-          'sheet-readonly': () => column.editable === false,
         },
+        cellClass: column.editable === false ? 'sheet-readonly' : undefined,
         ...editorsByType[column.type](column, ctx, portals),
       })),
     ],
