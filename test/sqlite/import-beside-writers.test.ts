@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../helpers/test-app.js';
 import { createPlan, createProgram, createSchool, markFiled } from '../helpers/fixtures.js';
 import { createUser } from '../helpers/users.js';
-import { nthIdNumber } from '../helpers/id-numbers.js';
+import { rosterRows, runRosterImport } from '../helpers/roster-import.js';
 import { importJobRow, studentsOnLine as countStudents, tablesOf } from '../helpers/import-tables.js';
 
 /**
@@ -48,25 +48,12 @@ afterAll(async () => {
 });
 
 test('other writes commit between the parts of an import; readers see none of it or all of it', async () => {
-  const { startImport } = await staff.ok<{ startImport: { id: string } }>(`mutation { startImport(resource: Student) { id } }`);
-  const rows = Array.from({ length: ROWS }, (_, n) => ({
-    planId,
-    name: `并行学生${n}`,
-    idNumber: nthIdNumber(40000 + n),
-    targetGroup: 'JUNIOR_HIGH_GRADUATE',
-    registeredOn: '2025-09-10',
-  }));
-  for (let i = 0; i < ROWS; i += 1000)
-    await staff.ok(`mutation($job: ID!, $rows: [JSONObject!]!) { addImportRows(job: $job, rows: $rows) { id } }`, {
-      job: startImport.id,
-      rows: rows.slice(i, i + 1000),
-    });
-  await staff.ok(`mutation($job: ID!) { runImport(job: $job) { id } }`, { job: startImport.id });
+  const jobId = await runRosterImport((query, variables) => staff.ok(query, variables), rosterRows(planId, '并行学生', 40000, ROWS));
 
   const seen = new Set<number>();
   let between = 0;
   let writes = 0;
-  for (let job = await jobRow(startImport.id); !['DONE', 'FAILED', 'INTERRUPTED'].includes(job.status); job = await jobRow(startImport.id)) {
+  for (let job = await jobRow(jobId); !['DONE', 'FAILED', 'INTERRUPTED'].includes(job.status); job = await jobRow(jobId)) {
     seen.add(await studentsOnLine());
     if (job.status !== 'WRITING' || job.written === 0) {
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -74,14 +61,14 @@ test('other writes commit between the parts of an import; readers see none of it
     }
     await otherWrite(writes++);
     // committed while the import still had rows to write: between its parts, none of them visible yet
-    const after = await jobRow(startImport.id);
+    const after = await jobRow(jobId);
     if (after.status === 'WRITING') {
       between++;
       expect(await studentsOnLine()).toBe(0);
     }
   }
 
-  expect((await jobRow(startImport.id)).status).toBe('DONE');
+  expect((await jobRow(jobId)).status).toBe('DONE');
   expect(between).toBeGreaterThan(0);
   expect([...seen].every((n) => n === 0 || n === ROWS)).toBe(true);
   expect(await studentsOnLine()).toBe(ROWS);

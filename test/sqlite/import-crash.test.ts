@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createPlan, createProgram, createSchool, markFiled } from '../helpers/fixtures.js';
 import { createUser } from '../helpers/users.js';
-import { nthIdNumber } from '../helpers/id-numbers.js';
+import { rosterRows, runRosterImport } from '../helpers/roster-import.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { importJobRow, studentsOnLine as countStudents, tablesOf } from '../helpers/import-tables.js';
 
@@ -63,25 +63,12 @@ afterAll(async () => {
 });
 
 test('kill -9 during an import: all of it or none, and the job runs again', async () => {
-  const { startImport } = await post(`mutation { startImport(resource: Student) { id } }`);
-  const rows = Array.from({ length: ROWS }, (_, n) => ({
-    planId,
-    name: `断电学生${n}`,
-    idNumber: nthIdNumber(20000 + n),
-    targetGroup: 'JUNIOR_HIGH_GRADUATE',
-    registeredOn: '2025-09-10',
-  }));
-  for (let i = 0; i < ROWS; i += 1000)
-    await post(`mutation($job: ID!, $rows: [JSONObject!]!) { addImportRows(job: $job, rows: $rows) { id } }`, {
-      job: startImport.id,
-      rows: rows.slice(i, i + 1000),
-    });
+  const jobId = await runRosterImport(post, rosterRows(planId, '断电学生', 20000, ROWS));
   // killed while its rows are being staged (some parts committed): none of them is seen afterwards
-  await post(`mutation($job: ID!) { runImport(job: $job) { id } }`, { job: startImport.id });
-  let job = await jobRow(startImport.id);
+  let job = await jobRow(jobId);
   for (let i = 0; i < 6000 && !(job.status === 'WRITING' && job.written > 0); i++) {
     await new Promise((resolve) => setTimeout(resolve, 5));
-    job = await jobRow(startImport.id);
+    job = await jobRow(jobId);
   }
   await server.kill();
   expect(job).toMatchObject({ status: 'WRITING' });
@@ -89,15 +76,15 @@ test('kill -9 during an import: all of it or none, and the job runs again', asyn
   expect(await studentsOnLine()).toBe(0);
   expect(await rosterSum()).toBe(0);
   server = await startServerProcess(t.databaseUrl);
-  await age(startImport.id);
+  await age(jobId);
 
   let done = false;
   for (const delay of [100, 600, 1200, 2000, 3000]) {
-    await post(`mutation($job: ID!) { runImport(job: $job) { id } }`, { job: startImport.id });
+    await post(`mutation($job: ID!) { runImport(job: $job) { id } }`, { job: jobId });
     await new Promise((resolve) => setTimeout(resolve, delay));
     await server.kill();
     const written = await studentsOnLine();
-    const status = (await jobRow(startImport.id)).status;
+    const status = (await jobRow(jobId)).status;
     // nothing half-written: every student with its roll-up and the job's DONE, or none of it
     expect([0, ROWS]).toContain(written);
     expect(await rosterSum()).toBe(written);
@@ -107,13 +94,13 @@ test('kill -9 during an import: all of it or none, and the job runs again', asyn
       done = true;
       break;
     }
-    await age(startImport.id);
+    await age(jobId);
   }
   if (!done) {
-    await post(`mutation($job: ID!) { runImport(job: $job) { id } }`, { job: startImport.id });
-    for (let i = 0; i < 600 && (await jobRow(startImport.id)).status !== 'DONE'; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    await post(`mutation($job: ID!) { runImport(job: $job) { id } }`, { job: jobId });
+    for (let i = 0; i < 600 && (await jobRow(jobId)).status !== 'DONE'; i++) await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  expect((await jobRow(startImport.id)).status).toBe('DONE');
+  expect((await jobRow(jobId)).status).toBe('DONE');
   expect(await studentsOnLine()).toBe(ROWS);
   expect(await rosterSum()).toBe(ROWS);
 }, 240000);
