@@ -123,6 +123,17 @@ function readIdleSqlite(client: KnexClient, text: string, params: unknown[]): Re
   return sqliteStatement(db, text).all(...params);
 }
 
+/**
+ * SQLite's `data_version` as the read connection sees it: it moves whenever another connection commits
+ * (this process's write connection, another process on the same file). Null while that connection is
+ * not known yet (until its first lookup) or is busy.
+ */
+export function sqliteDataVersion(em: EntityManager): number | null {
+  const client = (em.getConnection('read') as AbstractSqlConnection).getKnex().client;
+  const [row] = readIdleSqlite(client, 'pragma data_version', []) ?? [];
+  return row ? (row.data_version as number) : null;
+}
+
 async function readOnPooledSqlite(client: KnexClient, text: string, params: unknown[]): Promise<Record_[]> {
   const raw = (await client.acquireConnection()) as SqliteDatabase;
   try {

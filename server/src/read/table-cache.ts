@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { isPostgres } from './dialect.js';
+import { sqliteDataVersion } from './prepared-statements.js';
 
 /** Where the `notify_table_changed` trigger (PostgreSQL migration 20261129090000) names changed tables. */
 const CHANNEL = 'table_changed';
@@ -31,7 +32,11 @@ interface ListeningConnection {
  * requests read the database until it listens again. A read that overlaps a change is not kept: it
  * may have seen the row before the change.
  *
- * SQLite has no other instance and reads in-process in microseconds: there the cache never fills.
+ * On a SQLite file every read first asks the read connection's `data_version`, which moves on any
+ * commit by another connection: this process's writes (they have a connection of their own, see
+ * orm.ts) and any other process's on the same file. A moved version forgets everything. Asking costs
+ * a microsecond; the account it saves is a lookup and a row to map on every request. An in-memory
+ * database has one connection (its own commits do not move its version): there nothing is cached.
  */
 export class TableCache {
   private readonly tables = new Map<CachedTable, Map<string | number, unknown>>();
@@ -42,9 +47,13 @@ export class TableCache {
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
 
+  /** The SQLite read connection's `data_version` when last asked. */
+  private sqliteVersion: number | null = null;
+
   private constructor(
     private readonly orm: MikroORM | null,
     private readonly listenUrl: string | null,
+    private readonly sqlite: MikroORM | null = null,
   ) {}
 
   /**
@@ -53,7 +62,7 @@ export class TableCache {
    * URL goes through a transaction pooler, which does not pass notifications on.
    */
   static async open(orm: MikroORM, listenUrl?: string | null): Promise<TableCache> {
-    if (!isPostgres(orm.em)) return new TableCache(null, null);
+    if (!isPostgres(orm.em)) return new TableCache(null, null, orm.em.getConnection('read') !== orm.em.getConnection('write') ? orm : null);
     const cache = new TableCache(orm, listenUrl || orm.config.get('clientUrl')!);
     // This process's own writes forget their table as they flush, before the notification comes back.
     orm.em.getEventManager().registerSubscriber({
@@ -66,7 +75,7 @@ export class TableCache {
   }
 
   get live(): boolean {
-    return this.connection !== null;
+    return this.connection !== null || (this.sqlite !== null && this.sqliteUnchanged());
   }
 
   async read<V>(table: CachedTable, key: string | number, load: () => Promise<V>): Promise<V> {
@@ -85,6 +94,18 @@ export class TableCache {
     // Also when nothing is kept yet: a read in flight may have seen the row before the change.
     this.generation++;
     this.tables.delete(table);
+  }
+
+  /** False while the version cannot be asked; forgets everything when it moved since last asked. */
+  private sqliteUnchanged(): boolean {
+    const version = sqliteDataVersion(this.sqlite!.em);
+    if (version === null) return false;
+    if (version !== this.sqliteVersion) {
+      this.sqliteVersion = version;
+      this.generation++;
+      this.tables.clear();
+    }
+    return true;
   }
 
   async close(): Promise<void> {
