@@ -83,7 +83,7 @@ async function untilRows(page: Page, action: () => Promise<unknown>): Promise<nu
   await action();
   await response;
   // a saved row's ↗ link appears once its block is shown
-  await page.locator(`${firstRow} [col-id="__open"] a`).waitFor({ timeout: 600000 });
+  await page.locator(`${firstRow} [col-id="__row"] a`).waitFor({ timeout: 600000 });
   return (performance.now() - start) / 1000;
 }
 

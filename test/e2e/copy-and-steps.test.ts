@@ -179,7 +179,7 @@ describe('审批 and 报送 of a tick-all selection: one request, all or none', 
     // the unfinished one unticked: the others are submitted in one request
     const refused = page.locator('.ag-grid-scrolling-container .sheet-row-error');
     await expect.poll(() => refused.count()).toBe(1);
-    await refused.locator('[col-id="__tick"] input').click();
+    await refused.locator('[col-id="__row"] input').click();
     await expect.poll(() => page.locator('.sheet-ticked').textContent()).toBe(`已选 ${summaries.length - 1} 行`);
     operations.length = 0;
     await page.getByTestId('summary-submit').click();

@@ -89,6 +89,8 @@ describe('a sheet larger than one block', () => {
     expect(await cell(all.count - 1, 'count').textContent()).toBe(n(last.count));
     expect(await cell(all.count - 1, '__row').textContent()).toBe(n(all.count));
     expect(blocks.some((b) => b.page === lastBlock)).toBe(true);
+    // a jump reads the blocks it lands on, nothing ahead of them and nothing it passed over
+    expect(blocks.filter((b) => b.page > 0 && b.page < lastBlock - 1)).toEqual([]);
     await page.locator('.sheet-grid .ag-grid-viewport').evaluate((viewport) => (viewport.scrollTop = 0));
 
     // a column header sorts on the server: the first row becomes the server's first in that order
@@ -104,6 +106,34 @@ describe('a sheet larger than one block', () => {
     await openIntakes({ year: 2025 });
     await expect.poll(() => page.locator('.sheet-row-count').textContent()).toBe(`共 ${n(year.count)} 行`);
     await expect.poll(() => totalsCell('count').textContent()).toBe(n(year.sum.count));
+  });
+
+  test('scrolling reads the blocks ahead of the view, so their rows are drawn once, with their data', async () => {
+    await signIn(page, base, ADMIN.username, ADMIN.password);
+    await openIntakes();
+    // rows drawn while they have no data yet (no row-id), by their position
+    await page.evaluate(() => {
+      const empty: number[] = [];
+      (window as unknown as { emptyRows: number[] }).emptyRows = empty;
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const added of Array.from(record.addedNodes))
+            if (added instanceof HTMLElement && added.classList.contains('ag-row') && !added.getAttribute('row-id'))
+              empty.push(Number(added.getAttribute('row-index')));
+      }).observe(document.querySelector('.sheet-grid .ag-grid-scrolling-container')!, { childList: true });
+    });
+    blocks.length = 0;
+    // down to row 300, ten rows (300 px) a step, as a wheel turned briskly
+    for (let step = 1; step <= 30; step++) {
+      await page.locator('.sheet-grid .ag-grid-viewport').evaluate((viewport, top) => (viewport.scrollTop = top), step * 300);
+      await page.waitForTimeout(100);
+    }
+    await expect.poll(() => rowId(300), { timeout: 30000 }).toMatch(/\d/);
+    // blocks 1 to 3 were read before their rows came into view: none of their rows was drawn empty
+    expect(blocks.map((b) => b.page)).toEqual(expect.arrayContaining([1, 2, 3]));
+    expect(await page.evaluate(() => (window as unknown as { emptyRows: number[] }).emptyRows)).toEqual([]);
+    // each block once
+    expect(new Set(blocks.map((b) => b.page)).size).toBe(blocks.length);
   });
 
   test('an edited row keeps its edit when its block is read again, and the totals move by it', async () => {

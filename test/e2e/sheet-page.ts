@@ -17,7 +17,7 @@ export const gridRow = (page: Page, index: number) => page.locator(`.ag-grid-scr
 export const gridCell = (page: Page, index: number, col: string) => gridRow(page, index).locator(`[col-id="${col}"]`);
 
 /** The record id of a shown row, from its ↗ link. */
-export const rowIdAt = async (page: Page, index: number) => (await gridCell(page, index, '__open').locator('a').getAttribute('href'))!.split('/').pop();
+export const rowIdAt = async (page: Page, index: number) => (await gridCell(page, index, '__row').locator('a').getAttribute('href'))!.split('/').pop();
 
 /**
  * A resource's sheet with the given filter in the id order (an explicit query, so no earlier list state

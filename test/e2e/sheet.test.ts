@@ -338,7 +338,7 @@ describe('the sheet', () => {
     await openSheet('City', 11);
     await expect.poll(() => cell(0, 'nameZh').textContent()).toBe('杭州市');
     // the tick column is pinned left inside each row (AG Grid 36), its box an input
-    await cell(0, '__tick').locator('input[type="checkbox"]').check();
+    await cell(0, '__row').locator('input[type="checkbox"]').check();
     await page.getByRole('button', { name: '删除所选' }).click();
     await save();
     await expect.poll(() => page.locator('.sheet-problems').textContent()).toMatch(/第 1 行：设区市“杭州市”仍被 \d+ 条[^A-Za-z]+记录引用，不能删除/);

@@ -22,7 +22,7 @@ let token: string;
 let blocks: { page: number; perPage: number }[];
 
 const cell = (index: number, col: string) => gridCell(page, index, col);
-const tickBox = (index: number) => cell(index, '__tick').locator('input');
+const tickBox = (index: number) => cell(index, '__row').locator('input');
 const tickAll = () => page.getByTestId('sheet-tick-all');
 const pendingChip = () => page.locator('.sheet-toolbar').getByText(/行未保存/);
 const tickedChip = () => page.locator('.sheet-ticked');

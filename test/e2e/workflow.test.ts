@@ -17,7 +17,7 @@ async function tickPlanRow() {
   await page.goto(`${base}/#/EnrollmentPlan?filter=${encodeURIComponent(JSON.stringify(filter))}`);
   await page.reload();
   await page.locator(`.ag-grid-scrolling-container [row-id="${plan.id}"]`).waitFor();
-  await page.locator(`[row-id="${plan.id}"] [col-id="__tick"] input`).first().check();
+  await page.locator(`[row-id="${plan.id}"] [col-id="__row"] input`).first().check();
 }
 
 beforeAll(async () => {

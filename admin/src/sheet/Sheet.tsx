@@ -55,7 +55,10 @@ const FIXED_OPTIONS: GridOptions<SheetRow> = {
   rowModelType: 'infinite',
   cacheBlockSize: BLOCK_SIZE,
   maxBlocksInCache: 100,
-  blockLoadDebounceMillis: 50,
+  // a block is asked for as soon as the grid makes it: the blocks ahead of a scroll (`readAhead`) are made
+  // on every step, and a wait after the last block made would hold them back for as long as the scroll
+  // goes on; at most two blocks are read at a time (the grid's maxConcurrentDatasourceRequests)
+  blockLoadDebounceMillis: 0,
   rowBuffer: 4,
   defaultColDef: { resizable: true, suppressHeaderMenuButton: false },
   getRowId: (p) => p.data.key,
@@ -253,6 +256,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
     ...ticks.gridHandlers,
     onCellFocused: range.onCellFocused,
     onCellMouseOver: range.onCellMouseOver,
+    onViewportChanged: paged.readAhead,
     onGridReady: (e) => restoreColumnState(resource, e.api),
     onSortChanged: (e) => {
       if (e.source !== 'uiColumnSorted') return;

@@ -37,21 +37,33 @@ export function TickAllHeader() {
   );
 }
 
-/** The grid's header component of the tick column: `TickAllHeader` shown through the sheet's portals. */
+/** The grid's header of the rows' head column: `TickAllHeader` and the column's label, shown through the sheet's portals. */
 export class TickAllHeaderComp implements IHeaderComp {
   private readonly gui = document.createElement('div');
   private portals?: PortalStore;
 
-  init(params: IHeaderParams & { portals: PortalStore }): void {
+  init(params: IHeaderParams & { portals: PortalStore; label: string }): void {
     this.portals = params.portals;
-    params.portals.show(this.gui, <TickAllHeader />);
+    this.gui.className = 'sheet-row-head';
+    this.show(params);
+  }
+
+  private show(params: IHeaderParams & { portals: PortalStore; label: string }): void {
+    params.portals.show(
+      this.gui,
+      <>
+        <TickAllHeader />
+        <span>{params.label}</span>
+      </>,
+    );
   }
 
   getGui(): HTMLElement {
     return this.gui;
   }
 
-  refresh(): boolean {
+  refresh(params: IHeaderParams & { portals: PortalStore; label: string }): boolean {
+    this.show(params);
     return true;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { blockStarts, shownRows } from './blocks';
+import { blocksAhead, blockStarts, shownRows } from './blocks';
 import type { SheetRow } from './types';
 
 const saved = (id: number, seats = id): SheetRow => ({ key: String(id), id: String(id), version: 1, data: { seats }, original: { seats } });
@@ -22,5 +22,20 @@ describe('blocks', () => {
     expect(shownRows([saved(1), saved(2)], touched, 0, 2, 3)).toEqual([saved(1), edited]);
     // a block wholly past the saved rows holds only added rows
     expect(shownRows([], touched, 4, 6, 3).map((row) => row.key)).toEqual(['new-2', 'new-3']);
+  });
+
+  test('while scrolling, the blocks within the rows ahead of the view in the direction of the scroll', () => {
+    // down from rows 0..27 to 20..47: rows 48..247 lie in blocks 0, 1 and 2
+    expect(blocksAhead(0, 20, 47, 10000, 100, 200)).toEqual([48, 100, 200]);
+    // up from rows 520..547 to 500..527: rows 300..499 lie in blocks 3 and 4
+    expect(blocksAhead(520, 500, 527, 10000, 100, 200)).toEqual([300, 400]);
+    // near the ends: nothing past the last row or before the first
+    expect(blocksAhead(9950, 9960, 9987, 10000, 100, 200)).toEqual([9988]);
+    expect(blocksAhead(20, 0, 27, 10000, 100, 200)).toEqual([]);
+    expect(blocksAhead(9970, 9972, 9999, 10000, 100, 200)).toEqual([]);
+    // the first view, a view that did not move and a jump read nothing ahead
+    expect(blocksAhead(undefined, 0, 27, 10000, 100, 200)).toEqual([]);
+    expect(blocksAhead(20, 20, 47, 10000, 100, 200)).toEqual([]);
+    expect(blocksAhead(0, 448, 475, 10000, 100, 200)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
-import type { GridApi, IDatasource, IGetRowsParams } from 'ag-grid-community';
-import { blockStarts, shownRows } from './blocks';
+import type { GridApi, IDatasource, IGetRowsParams, ViewportChangedEvent } from 'ag-grid-community';
+import { blocksAhead, blockStarts, shownRows } from './blocks';
 import { rowsOf, type Buffer } from './buffer';
 import { fetchBlock, type RowQuery } from './serverRows';
 import type { ColumnSpec, SheetRow } from './types';
@@ -149,5 +149,17 @@ export function useServerRows({ resource, columns, filter, defaultSort, sort, to
     }
   }, []);
 
-  return { ...source, showTouched };
+  /**
+   * While the sheet scrolls, the grid makes the blocks ahead of the view (asking the grid for a row makes
+   * its block, which the grid then reads), so that their rows are drawn once, with their data, rather
+   * than empty first and again when the block arrives. A jump (a dragged scrollbar) reads nothing ahead.
+   */
+  const firstShown = useRef<number>(undefined);
+  const readAhead = useCallback((e: ViewportChangedEvent<SheetRow>) => {
+    const rows = blocksAhead(firstShown.current, e.firstRow, e.lastRow, e.api.getDisplayedRowCount(), BLOCK_SIZE);
+    firstShown.current = e.firstRow;
+    for (const row of rows) e.api.getDisplayedRowAtIndex(row);
+  }, []);
+
+  return { ...source, showTouched, readAhead };
 }

@@ -2,10 +2,9 @@ import { useMemo } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import { isCellChanged } from './buffer';
 import { displayValue, editorsByType, type DisplayContext } from './editors';
-import { OpenRecordCell } from './OpenRecordCell';
 import type { PortalStore } from './portals';
+import { RowHeadCell } from './RowHeadCell';
 import { TickAllHeaderComp } from './TickAllHeader';
-import { TickCell } from './TickCell';
 import { contains, isMultiCell, type RangeBounds } from './range';
 import type { ColumnSpec, SheetRow } from './types';
 
@@ -20,10 +19,8 @@ interface Options {
   rangeBounds(): RangeBounds | undefined;
 }
 
-export const ROW_NUMBER_COLUMN = '__row';
-export const TICK_COLUMN = '__tick';
-
-const thousands = new Intl.NumberFormat('en-US');
+/** The row's head: its tick box, number and record link, in one column. */
+export const ROW_HEAD_COLUMN = '__row';
 
 /** The columns kept at the sheet's left edge, as they are: neither moved, resized nor sorted. */
 const FIXED_AT_LEFT: ColDef<SheetRow> = {
@@ -35,40 +32,22 @@ const FIXED_AT_LEFT: ColDef<SheetRow> = {
   suppressMovable: true,
 };
 
-/** The grid's columns: tick box, row number (the 第 N 行 of every message), the record link, then one per ColumnSpec. */
+/** The grid's columns: the row's head (tick box, row number — the 第 N 行 of every message — and record link), then one per ColumnSpec. */
 export function useSheetColumns({ resource, columns, readOnly, ctx, locale, portals, rangeBounds }: Options): ColDef<SheetRow>[] {
   const { t } = ctx;
   return useMemo<ColDef<SheetRow>[]>(
     () => [
       {
-        colId: TICK_COLUMN,
-        headerName: '',
-        headerComponent: TickAllHeaderComp,
-        headerComponentParams: { portals },
-        width: 44,
-        ...FIXED_AT_LEFT,
-        cellRenderer: TickCell,
-        cellRendererParams: { label: t('sheet.tick_row') },
-        cellClass: 'sheet-tick-cell',
-      },
-      {
-        colId: ROW_NUMBER_COLUMN,
+        colId: ROW_HEAD_COLUMN,
         headerName: t('sheet.row_number'),
-        width: 64,
+        headerComponent: TickAllHeaderComp,
+        headerComponentParams: { portals, label: t('sheet.row_number') },
+        width: 132,
         ...FIXED_AT_LEFT,
         valueGetter: (p) => (p.node?.rowPinned ? '' : (p.node?.rowIndex ?? 0) + 1),
-        valueFormatter: (p) => (typeof p.value === 'number' ? thousands.format(p.value) : ''),
-        cellClass: 'sheet-row-number',
-        type: 'rightAligned',
-      },
-      {
-        colId: '__open',
-        headerName: '',
-        width: 40,
-        ...FIXED_AT_LEFT,
-        cellRenderer: OpenRecordCell,
-        cellRendererParams: { resource, label: t('sheet.open_record') },
-        cellClass: 'sheet-open-cell',
+        cellRenderer: RowHeadCell,
+        cellRendererParams: { resource, tickLabel: t('sheet.tick_row'), openLabel: t('sheet.open_record') },
+        cellClass: 'sheet-row-head-cell',
       },
       ...columns.map((column, i): ColDef<SheetRow> => ({
         colId: column.source,
