@@ -33,8 +33,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.BENCH_WRITE_ROUNDS ?? 3);
 const SIZES = [100, 500, 2000];
 const IMPORT_ROWS = Number(process.env.BENCH_WRITE_IMPORT_ROWS ?? 20000);
-/** `BENCH_WRITE_CASES=imports`: the imports only (for profiling them). */
-const ONLY_IMPORTS = process.env.BENCH_WRITE_CASES === 'imports';
+/** `BENCH_WRITE_CASES=imports`: the imports only (for profiling them); `server`: only the roster import into the compiled server in its own process (its RSS). */
+const ONLY_IMPORTS = process.env.BENCH_WRITE_CASES === 'imports' || process.env.BENCH_WRITE_CASES === 'server';
+const ONLY_SERVER = process.env.BENCH_WRITE_CASES === 'server';
 const SECRET = 'bench-write-secret-0123456789abcdef';
 const ADMIN = { username: 'bench', password: 'Bench-password-2023' };
 
@@ -417,6 +418,10 @@ async function benchDatabase(name: string, databaseUrl: string): Promise<Figure[
       add('raw multi-row INSERT + audit (driver)', n, await series(() => rawInsert(f.orm, databaseUrl, f.planIds[1]!, n)));
       add('MikroORM insertMany + audit', n, await series(() => ormInsertMany(f.orm, f.planIds[1]!, n)));
     }
+    if (ONLY_SERVER) {
+      figures.push(await rosterInServerProcess(name, databaseUrl, f, IMPORT_ROWS));
+      return figures;
+    }
     const largestSave = await whileProbing(f, () =>
       save(
         f,
@@ -480,7 +485,8 @@ async function main() {
   const figures: Figure[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-bench-write-'));
   try {
-    figures.push(...(await benchDatabase('SQLite', `sqlite:${path.join(dir, 'bench.sqlite')}`)));
+    // `BENCH_WRITE_DATABASES=sqlite` or `postgresql`: that database only
+    if (process.env.BENCH_WRITE_DATABASES !== 'postgresql') figures.push(...(await benchDatabase('SQLite', `sqlite:${path.join(dir, 'bench.sqlite')}`)));
     if (process.env.BENCH_WRITE_DATABASES !== 'sqlite') {
       const cluster = await startPostgresCluster();
       try {

@@ -34,13 +34,26 @@ export async function addRows(em: EntityManager, jobId: number, firstOrd: number
   );
 }
 
+/**
+ * Rows read from `import_row` per statement. All of a 50,000-row job at once would be one result of
+ * tens of MB (on SQLite built in a reader thread, whose heap then stays that large, and copied over).
+ */
+const ROWS_PER_READ = 2000;
+
 /** The job's rows in order, each with its position; rows that did not fit the input type come back as null. */
 export async function rowsOf(em: EntityManager, jobId: number): Promise<Array<{ ord: number; data: Record<string, unknown> | null }>> {
-  const rows = await queryRows(em, 'select ord, data from import_row where job_id = ? order by ord', [jobId]);
-  return rows.map((row) => ({
-    ord: toNumber(row.ord),
-    data: typeof row.data === 'string' ? JSON.parse(row.data) : (row.data as Record<string, unknown> | null),
-  }));
+  const rows: Array<{ ord: number; data: Record<string, unknown> | null }> = [];
+  for (let after = -1; ;) {
+    const page = await queryRows(em, 'select ord, data from import_row where job_id = ? and ord > ? order by ord limit ?', [jobId, after, ROWS_PER_READ]);
+    for (const row of page) {
+      rows.push({
+        ord: toNumber(row.ord),
+        data: typeof row.data === 'string' ? JSON.parse(row.data) : (row.data as Record<string, unknown> | null),
+      });
+    }
+    if (page.length < ROWS_PER_READ) return rows;
+    after = rows[rows.length - 1]!.ord;
+  }
 }
 
 export async function dropRows(em: EntityManager, jobId: number): Promise<void> {
