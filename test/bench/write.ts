@@ -33,8 +33,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.BENCH_WRITE_ROUNDS ?? 3);
 const SIZES = [100, 500, 2000];
 const IMPORT_ROWS = Number(process.env.BENCH_WRITE_IMPORT_ROWS ?? 20000);
-/** `BENCH_WRITE_CASES=imports`: the imports only (for profiling them). */
-const ONLY_IMPORTS = process.env.BENCH_WRITE_CASES === 'imports';
+/** `BENCH_WRITE_CASES=imports`: the imports only (for profiling them); `server`: only the roster import into the compiled server in its own process (its RSS). */
+const ONLY_IMPORTS = process.env.BENCH_WRITE_CASES === 'imports' || process.env.BENCH_WRITE_CASES === 'server';
+const ONLY_SERVER = process.env.BENCH_WRITE_CASES === 'server';
 const SECRET = 'bench-write-secret-0123456789abcdef';
 const ADMIN = { username: 'bench', password: 'Bench-password-2023' };
 
@@ -47,6 +48,8 @@ interface Figure {
   held?: { readMs: number; writeMs: number; stallMs: number };
   /** The server's RSS before and at its peak meanwhile. */
   rss?: { beforeMiB: number; peakMiB: number };
+  /** CPU time (user + system) the server's own process spent meanwhile. */
+  serverCpuMs?: number;
 }
 
 interface Fixture {
@@ -235,6 +238,12 @@ async function rosterInServerProcess(name: string, databaseUrl: string, f: Fixtu
   try {
     const target = { ...f, url: server.url, token: f.processToken };
     const status = () => fs.readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
+    // utime and stime, in clock ticks of 10 ms (fields 14 and 15 of /proc/<pid>/stat, after the command's parenthesis)
+    const cpuMs = () => {
+      const fields = fs.readFileSync(`/proc/${server.process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    };
+    const cpuBefore = cpuMs();
     const sampling = sampleRss(() => Number(/VmRSS:\s+(\d+)/.exec(status())![1]) / 1024);
     let ms;
     let rss;
@@ -249,7 +258,8 @@ async function rosterInServerProcess(name: string, databaseUrl: string, f: Fixtu
     } finally {
       rss = sampling.stop();
     }
-    return { database: name, case: 'import job of a student roster, server in its own process (compiled)', rows: IMPORT_ROWS, ms, rss };
+    const serverCpuMs = cpuMs() - cpuBefore;
+    return { database: name, case: 'import job of a student roster, server in its own process (compiled)', rows: IMPORT_ROWS, ms, rss, serverCpuMs };
   } finally {
     await server.stop();
   }
@@ -417,6 +427,10 @@ async function benchDatabase(name: string, databaseUrl: string): Promise<Figure[
       add('raw multi-row INSERT + audit (driver)', n, await series(() => rawInsert(f.orm, databaseUrl, f.planIds[1]!, n)));
       add('MikroORM insertMany + audit', n, await series(() => ormInsertMany(f.orm, f.planIds[1]!, n)));
     }
+    if (ONLY_SERVER) {
+      figures.push(await rosterInServerProcess(name, databaseUrl, f, IMPORT_ROWS));
+      return figures;
+    }
     const largestSave = await whileProbing(f, () =>
       save(
         f,
@@ -461,11 +475,11 @@ function render(figures: Figure[], peakRss: number): string {
     `${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, median of ${ROUNDS} run(s) (imports: one).`,
     "Intake rows (R6–R9 rules, audit entry each); API saves go over HTTP to the server in the same process, but for the last roster import, sent to the compiled server in a process of its own (its RSS is the server's alone).",
     '',
-    '| database | case | rows | ms | ms/row | longest wait of another read / write meanwhile, longest event-loop stall (ms) | RSS before → peak meanwhile (MiB) |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    '| database | case | rows | ms | ms/row | longest wait of another read / write meanwhile, longest event-loop stall (ms) | RSS before → peak meanwhile (MiB) | server CPU (ms) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
     ...figures.map(
       (f) =>
-        `| ${f.database} | ${f.case} | ${f.rows} | ${f.ms.toFixed(0)} | ${(f.ms / f.rows).toFixed(3)} | ${f.held ? `${f.held.readMs.toFixed(0)} / ${f.held.writeMs.toFixed(0)}, ${f.held.stallMs.toFixed(0)}` : ''} | ${f.rss ? `${f.rss.beforeMiB.toFixed(0)} → ${f.rss.peakMiB.toFixed(0)}` : ''} |`,
+        `| ${f.database} | ${f.case} | ${f.rows} | ${f.ms.toFixed(0)} | ${(f.ms / f.rows).toFixed(3)} | ${f.held ? `${f.held.readMs.toFixed(0)} / ${f.held.writeMs.toFixed(0)}, ${f.held.stallMs.toFixed(0)}` : ''} | ${f.rss ? `${f.rss.beforeMiB.toFixed(0)} → ${f.rss.peakMiB.toFixed(0)}` : ''} | ${f.serverCpuMs?.toFixed(0) ?? ''} |`,
     ),
     '',
     `Peak RSS of the process: ${peakRss.toFixed(0)} MiB.`,
@@ -480,7 +494,8 @@ async function main() {
   const figures: Figure[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-bench-write-'));
   try {
-    figures.push(...(await benchDatabase('SQLite', `sqlite:${path.join(dir, 'bench.sqlite')}`)));
+    // `BENCH_WRITE_DATABASES=sqlite` or `postgresql`: that database only
+    if (process.env.BENCH_WRITE_DATABASES !== 'postgresql') figures.push(...(await benchDatabase('SQLite', `sqlite:${path.join(dir, 'bench.sqlite')}`)));
     if (process.env.BENCH_WRITE_DATABASES !== 'sqlite') {
       const cluster = await startPostgresCluster();
       try {

@@ -3,7 +3,7 @@ import { absent, assertMayWrite, assertNotElsewhere, assertRoleMayWrite, forbidd
 import { AppError, badInput, conflict, notFound } from './errors.js';
 import { parseId } from './ids.js';
 import { findByIds, findReferenced, loadPath } from './batch-lookups.js';
-import { applyChangeSets, planChangeSets, type PlannedWrite } from './change-set-writer.js';
+import { applyChangeSets, planChangeSets, type PlannedWrite, type PlanOptions } from './change-set-writer.js';
 import { findUniqueClashes } from './batch-unique.js';
 import { propOf, resourceOf, type BatchRow, type EntityClass, type FieldSpec, type ResourceDef } from './resource.js';
 import type { BaseEntity } from './base.entity.js';
@@ -284,13 +284,25 @@ export async function checkRows<T extends BaseEntity>(
 
 /**
  * Works out the statements and audit entries of checked rows (none with a problem) without touching
- * the database, so that a large write does this work before its transaction holds other writers.
+ * the database, so that a large write does this work before its transaction holds other writers;
+ * with `options`, a slice of rows at a time (see `planChangeSets`). With `letGo`, the created rows of
+ * each slice are let go once `options.take` has taken them (it keeps what they write): the checked
+ * rows then no longer hold them, and `applyCommit` does not return them.
  */
-export async function planCommit<T extends BaseEntity>({ work, slots }: CheckedRows<T>): Promise<PlannedWrite> {
+export async function planCommit<T extends BaseEntity>({ work, slots }: CheckedRows<T>, options?: PlanOptions & { letGo?: boolean }): Promise<PlannedWrite> {
   for (const slot of slots) if (slot.kind === 'delete') work.remove(slot.entity!);
+  // the rows handed out a slice at a time, so that rows let go are not held by a list of all of them
+  const order = { length: slots.length, slice: (from?: number, to?: number) => slots.slice(from, to).map((s) => s.entity!) };
   return planChangeSets(
     work,
-    slots.map((s) => s.entity!),
+    order,
+    options && {
+      ...options,
+      planned: (from, to) => {
+        if (options.letGo) for (const slot of slots.slice(from, to)) if (slot.kind === 'create') slot.entity = undefined;
+        options.planned?.(from, to);
+      },
+    },
   );
 }
 
@@ -328,7 +340,7 @@ export async function applyCommit<T extends BaseEntity>(
     };
   }
   work.clear();
-  const entities = (kind: 'save' | 'delete') => slots.filter((s) => (s.kind === 'delete') === (kind === 'delete')).map((s) => s.entity as T);
+  const entities = (kind: 'save' | 'delete') => slots.filter((s) => s.entity && (s.kind === 'delete') === (kind === 'delete')).map((s) => s.entity as T);
   return { saved: entities('save'), removed: entities('delete'), problems: [] };
 }
 

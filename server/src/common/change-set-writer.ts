@@ -259,72 +259,137 @@ function newTargetsOf(entity: BaseEntity): BaseEntity[] {
 }
 
 /**
- * The change sets MikroORM's `computeChangeSets` would find — the request's rows (given in `order`,
- * persisted or not), rows the rules made or removed, loaded rows they changed — worked out one row at
- * a time with turns for other requests: for a 20,000-row import, the whole computation in one go
- * holds the event loop for about a second. A new row another one refers to comes first.
+ * The change sets MikroORM's `computeChangeSets` would find for `candidates` (persisted or not; rows
+ * already `done` are skipped), worked out one row at a time with turns for other requests: for a
+ * 20,000-row import, the whole computation in one go holds the event loop for about a second. A new
+ * row another one refers to comes first. Rows of `candidates` that are to be removed get their DELETE
+ * change set here too, so that a request's deletes keep their place in its order.
  */
-async function computeChangeSets(uow: UnitOfWork, order: readonly BaseEntity[]): Promise<void> {
+async function computeChangeSets(uow: UnitOfWork, candidates: Iterable<BaseEntity>, done: WeakSet<BaseEntity>): Promise<void> {
   const removed = uow.getRemoveStack() as Set<BaseEntity>;
-  const done = new Set<BaseEntity>();
   const compute = (entity: BaseEntity): void => {
-    if (done.has(entity) || removed.has(entity)) return;
+    if (done.has(entity)) return;
     done.add(entity);
+    if (removed.has(entity)) return uow.computeChangeSet(entity, ChangeSetType.DELETE);
     newTargetsOf(entity).forEach(compute);
     const created = !helper(entity).hasPrimaryKey();
     uow.computeChangeSet(entity);
     // MikroORM keeps a copy of what it plans to write; a created row's is its payload, set once written.
     if (created) helper(entity).__originalEntityData = undefined;
   };
-  const candidates = [...order, ...(uow.getPersistStack() as Set<BaseEntity>), ...(uow.getIdentityMap() as Iterable<BaseEntity>)];
   for (const entity of candidates) {
     compute(entity);
     await giveTurn();
   }
-  for (const entity of removed) uow.computeChangeSet(entity, ChangeSetType.DELETE);
+}
+
+/**
+ * Takes the change sets computed so far out of the unit of work, which would otherwise keep every
+ * one of them until it is cleared: a large write is planned a slice at a time, each slice's change
+ * sets let go once it is written or staged.
+ */
+function takeChangeSets(uow: UnitOfWork): ChangeSet<BaseEntity>[] {
+  const kept = (uow as unknown as { changeSets?: unknown }).changeSets;
+  if (!(kept instanceof Map)) throw new Error('MikroORM’s unit of work keeps its change sets elsewhere than this code expects');
+  const changeSets = [...(kept as Map<BaseEntity, ChangeSet<BaseEntity>>).values()];
+  kept.clear();
+  return changeSets;
 }
 
 /** A write worked out before it runs: its change sets and its audit entries. */
 export interface PlannedWrite {
   changeSets: ChangeSet<BaseEntity>[];
   audit?: AuditEntries;
-  /** Moves rows written ahead into staging tables (see `staged-write.ts`) into their tables, in the write's transaction. */
+  /** Moves rows written ahead (see `staged-write.ts`) into their tables, in the write's transaction, before its own inserts and audit entries. */
   moveStaged?: (em: EntityManager) => Promise<void>;
 }
 
 /** The rows of audit entries, as the audit trail states them. */
 export const auditRowsOf = (audit: AuditEntries) => trail!.rowsOf(audit);
 
+/** Rows per part when a plan is made in parts (see `PlanOptions`). */
+export const ROWS_PER_SLICE = 2000;
+
+/** The rows of a request in order: an array, or anything that hands out slices of them (so that it need not hold them all). */
+export type RowsInOrder = Pick<readonly BaseEntity[], 'length' | 'slice'>;
+
+export interface PlanOptions {
+  /**
+   * Handed each slice's plan as soon as it is made (a slice of `rowsPerSlice` rows of the request,
+   * then one of the rows the rules made, changed or removed); returns what of it the write still
+   * needs (for instance its updates and deletes, once its created rows and audit entries are staged).
+   * The plan returned is made of what it kept. Without it, every slice is kept whole.
+   */
+  take?: (slice: PlannedWrite) => Promise<PlannedWrite>;
+  /** Rows of the request per slice; without it, the request is one slice. */
+  rowsPerSlice?: number;
+  /** Told when the rows of the request from `from` to `to` (exclusive) are planned and taken. */
+  planned?: (from: number, to: number) => void;
+}
+
 /**
  * Works out what the unit of work of `em` will write (inserts, updates, deletes) and its audit
  * entries, in the order of `order` (the rows of the request), without touching the database: all of
- * a large write's own work is done before its transaction holds other writers.
+ * a large write's own work is done before its transaction holds other writers. It goes a slice of
+ * the request at a time, then the rows the rules made, changed or removed; each slice's change sets
+ * and audit entries are handed to `take` and let go by the unit of work, so that what a large import
+ * holds at once is bounded by the slice (and by what `take` keeps). Audit entries come in the order of
+ * the request, those of rows outside it after all of them, as when planned whole.
  */
-export async function planChangeSets(em: EntityManager, order: readonly BaseEntity[]): Promise<PlannedWrite> {
-  const uow = em.getUnitOfWork();
-  await computeChangeSets(uow, order);
-  foldExtraUpdates(em);
-  const changeSets = uow.getChangeSets() as ChangeSet<BaseEntity>[];
-  for (const cs of changeSets) {
-    // "Early" orders matter to a flush of mixed statements; here deletes go first and updates before inserts anyway.
-    if (cs.type === ChangeSetType.UPDATE_EARLY) cs.type = ChangeSetType.UPDATE;
-    if (cs.type === ChangeSetType.DELETE_EARLY) cs.type = ChangeSetType.DELETE;
-  }
+export async function planChangeSets(em: EntityManager, order: RowsInOrder, options: PlanOptions = {}): Promise<PlannedWrite> {
   if (!trail) throw new Error('no audit trail is set (useAuditTrail): writes would go unaudited');
   const audit = trail;
+  const { take = async (slice: PlannedWrite) => slice, rowsPerSlice = Number.POSITIVE_INFINITY } = options;
+  const uow = em.getUnitOfWork();
+  // weak: a slice's rows may be let go once it is planned (see `PlanOptions.take`)
+  const done = new WeakSet<BaseEntity>();
   // Outside a request (seeding, scripts) nobody is acting: nothing to attribute, as for flushes.
-  if (currentActor() === undefined) return { changeSets };
-  // Before values are known until written; the audit keeps them.
-  const position = new Map(order.map((entity, i) => [entity, i]));
-  const at = (entry: AuditedChange) => position.get(entry.changeSet.entity) ?? order.length;
-  const audited: AuditedChange[] = [];
-  for (const changeSet of changeSets) {
-    const changes = audit.changesOf(changeSet);
-    if (audit.isAudited(changeSet, changes)) audited.push({ changeSet, changes });
-    await giveTurn();
+  const audited = currentActor() !== undefined;
+  /** Audit entries of rows outside the request, kept for the last slice (they follow every row of the request). */
+  let outside: AuditedChange[] = [];
+  const changeSetsKept: ChangeSet<BaseEntity>[] = [];
+  const auditKept: unknown[] = [];
+  const plan = async (rows: readonly BaseEntity[] | undefined, candidates: Iterable<BaseEntity>): Promise<void> => {
+    await computeChangeSets(uow, candidates, done);
+    foldExtraUpdates(em);
+    const changeSets = takeChangeSets(uow);
+    for (const cs of changeSets) {
+      // "Early" orders matter to a flush of mixed statements; here deletes go first and updates before inserts anyway.
+      if (cs.type === ChangeSetType.UPDATE_EARLY) cs.type = ChangeSetType.UPDATE;
+      if (cs.type === ChangeSetType.DELETE_EARLY) cs.type = ChangeSetType.DELETE;
+    }
+    let entries: AuditEntries | undefined;
+    if (audited) {
+      // Before values are known until written; the audit keeps them.
+      const position = new Map(rows?.map((entity, i) => [entity, i]));
+      const inRequest: AuditedChange[] = [];
+      for (const changeSet of changeSets) {
+        const changes = audit.changesOf(changeSet);
+        if (audit.isAudited(changeSet, changes)) (position.has(changeSet.entity) ? inRequest : outside).push({ changeSet, changes });
+        await giveTurn();
+      }
+      inRequest.sort((a, b) => position.get(a.changeSet.entity)! - position.get(b.changeSet.entity)!);
+      // the last slice: the rows outside the request, after every row of it
+      const now = rows ? inRequest : [...inRequest, ...outside];
+      if (!rows) outside = [];
+      entries = await audit.entriesOf(now);
+    }
+    const slice = await take({ changeSets, audit: entries });
+    for (const cs of slice.changeSets) changeSetsKept.push(cs);
+    for (const entry of slice.audit ?? []) auditKept.push(entry);
+  };
+  for (let from = 0; from < order.length; from += rowsPerSlice) {
+    const rows = order.slice(from, from + rowsPerSlice);
+    await plan(rows, rows);
+    options.planned?.(from, from + rows.length);
   }
-  audited.sort((a, b) => at(a) - at(b));
-  return { changeSets, audit: await audit.entriesOf(audited) };
+  // The rows the rules made, changed or removed.
+  await plan(undefined, [
+    ...(uow.getPersistStack() as Set<BaseEntity>),
+    ...(uow.getIdentityMap() as Iterable<BaseEntity>),
+    ...(uow.getRemoveStack() as Set<BaseEntity>),
+  ]);
+  return { changeSets: changeSetsKept, audit: audited ? auditKept : undefined };
 }
 
 /**
@@ -345,8 +410,11 @@ export async function applyChangeSets(em: EntityManager, { changeSets, audit, mo
     helper(cs.entity).__originalEntityData = { ...helper(cs.entity).__originalEntityData, ...cs.payload };
   }
   if (audit && audit.length > 0) {
-    const { entityName, props, rows } = auditRowsOf(audit);
-    await insertRows(em, metadata.get(entityName), props, rows);
+    const { entityName, props } = auditRowsOf([]);
+    // a slice's rows at a time: the rows of all of a large import's entries at once would add to the server's peak memory
+    for (let from = 0; from < audit.length; from += ROWS_PER_SLICE) {
+      await insertRows(em, metadata.get(entityName), props, auditRowsOf(audit.slice(from, from + ROWS_PER_SLICE)).rows);
+    }
   }
   return stale;
 }

@@ -17,12 +17,19 @@ export function knexOf(em: EntityManager): Knex {
  * The one way to run a hand-built statement (`?` placeholders on both databases). On a SQLite file it
  * runs in a reader thread (sqlite-readers.ts), so that it neither blocks the event loop nor leaves the
  * other cores idle; inside a transaction, on PostgreSQL and on `:memory:` it runs through the
- * EntityManager, in its transaction if it has one. Either way MikroORM's logger records it. Reads by
+ * EntityManager, in its transaction if it has one, and so with `onThisThread`: for a statement whose rows are many
+ * and cheap to read, a reader thread's heap grown to hold them and their copy between threads cost
+ * more memory than the read costs time. Either way MikroORM's logger records it. Reads by
  * key that every request makes run as prepared statements instead (prepared-statements.ts).
  */
-export async function queryRows<T extends SqlRow = SqlRow>(em: EntityManager, sql: string, params: readonly Param[] = []): Promise<T[]> {
+export async function queryRows<T extends SqlRow = SqlRow>(
+  em: EntityManager,
+  sql: string,
+  params: readonly Param[] = [],
+  { onThisThread = false }: { onThisThread?: boolean } = {},
+): Promise<T[]> {
   const readers = sqliteReadersOf(em);
-  if (!readers || em.getTransactionContext()) return (em as SqlEntityManager).execute<T[]>(sql, [...params], 'all');
+  if (!readers || onThisThread || em.getTransactionContext()) return (em as SqlEntityManager).execute<T[]>(sql, [...params], 'all');
   const started = Date.now();
   const rows = (await readers.all(sql, [...params])) as T[];
   em.config.getLogger().logQuery({ query: sql, params: [...params], took: Date.now() - started, results: rows.length, level: 'info' });

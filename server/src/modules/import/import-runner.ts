@@ -3,12 +3,12 @@ import { runAs, type Actor } from '../../auth/actor.js';
 import type { Role } from '../../auth/role.js';
 import { rowProblem } from '../../common/errors.js';
 import { applyCommit, checkRows, planCommit, type CheckedRows, type CheckOptions } from '../../common/batch-write.js';
-import type { PlannedWrite } from '../../common/change-set-writer.js';
+import { ROWS_PER_SLICE, type PlannedWrite } from '../../common/change-set-writer.js';
 import type { ResourceDef } from '../../common/resource.js';
 import type { BaseEntity } from '../../common/base.entity.js';
 import { queryRows, toNumber } from '../../read/sql.js';
 import { isPostgres } from '../../read/dialect.js';
-import { dropStaged, stageWrite } from '../../common/staged-write.js';
+import { dropStaged, stageInMemory, stageInTempTables, type Staging } from '../../common/staged-write.js';
 import { IMPORT_LIMITS } from './import-limits.js';
 import { ImportJob, ImportStatus } from './import-job.entity.js';
 import { addProblems, dropRows, moveJob, rowsOf } from './import-store.js';
@@ -33,9 +33,24 @@ async function auditMark(em: EntityManager): Promise<number> {
   return toNumber(row?.mark);
 }
 
-/** The entities a write adds rows to (new rows there from others can clash with the job's: a duplicate, a seat taken). */
-const growing = (checked: CheckedRows<BaseEntity>, planned: PlannedWrite): Set<string> =>
-  new Set([checked.def.name, ...planned.changeSets.filter((cs) => cs.type === ChangeSetType.CREATE).map((cs) => cs.name)]);
+/**
+ * Plans a checked write a slice at a time, each slice's created rows and audit entries going to
+ * `staging` as soon as it is planned (see `planChangeSets`); returns the plan of what is left for the
+ * last transaction, and the entities the write adds rows to (new rows there from others can clash
+ * with the job's: a duplicate, a seat taken).
+ */
+async function planStaged(checked: CheckedRows<BaseEntity>, staging: Staging): Promise<{ write: PlannedWrite; grown: Set<string> }> {
+  const grown = new Set([checked.def.name]);
+  const planned = await planCommit(checked, {
+    rowsPerSlice: ROWS_PER_SLICE,
+    letGo: true,
+    take: (slice) => {
+      for (const cs of slice.changeSets) if (cs.type === ChangeSetType.CREATE) grown.add(cs.name);
+      return staging.take(slice);
+    },
+  });
+  return { write: { ...planned, moveStaged: staging.moveStaged }, grown };
+}
 
 /** Whether anyone wrote, since the mark, what the check relied on: a row it loaded, or any row of the `grown` entities. */
 async function touchedSince(em: EntityManager, mark: number, checked: CheckedRows<BaseEntity>, grown: Set<string>): Promise<boolean> {
@@ -91,11 +106,13 @@ function reporter(em: EntityManager, jobId: number): CheckOptions['onProgress'] 
 
 /**
  * Runs one job. Its rows are validated as one set, as a save's are, but outside any transaction and
- * giving other requests turns, then written in one transaction that also marks the job done: a crash
- * leaves nothing half-written. On SQLite the rows are first staged in short transactions that other
- * writers go between (`stageWrite`), so that one holds them only while the rows move in. If someone wrote what the check relied on meanwhile, the rows
- * are validated again; the last attempt validates and writes in one transaction, holding other
- * writers for its length but sure to finish.
+ * giving other requests turns, then planned a slice at a time (`planStaged`): on SQLite each slice's
+ * rows and audit entries are staged in short transactions that other writers go between
+ * (`stageInTempTables`), on PostgreSQL kept as plain values (`stageInMemory`), so that what the job
+ * holds in memory is bounded by a slice rather than by the import. One transaction then writes
+ * them and marks the job done: a crash leaves nothing half-written. If someone wrote what the check
+ * relied on meanwhile, the rows are validated again; the last attempt validates and writes in one
+ * transaction, holding other writers for its length but sure to finish.
  */
 async function runJob(root: EntityManager, jobId: number, resourceByName: (name: string) => ResourceDef | undefined): Promise<void> {
   const em = root.fork({ clear: true });
@@ -111,14 +128,20 @@ async function runJob(root: EntityManager, jobId: number, resourceByName: (name:
       const checked = await checkRows(em.fork({ clear: true }), def, inputs, { onProgress: reporter(em, jobId) });
       if (checked.problems.length > 0 || given.length < rows.length) return fail(em, jobId, rows, given, checked);
       if (!(await moveJob(em, jobId, [ImportStatus.VALIDATING], ImportStatus.WRITING, { validated: rows.length }))) return;
-      const planned = await planCommit(checked);
-      const grown = growing(checked, planned);
+      let rowsPlanned = 0;
+      const staging = isPostgres(em)
+        ? stageInMemory(em)
+        : stageInTempTables(em, (tx) => moveJob(tx, jobId, [ImportStatus.WRITING], ImportStatus.WRITING, { written: rowsPlanned }));
       try {
-        const write = isPostgres(em)
-          ? planned
-          : await stageWrite(em, planned, (tx, share) =>
-              moveJob(tx, jobId, [ImportStatus.WRITING], ImportStatus.WRITING, { written: Math.floor(share * rows.length) }),
-            );
+        if (!isPostgres(em)) await dropStaged(em);
+        const { write, grown } = await planStaged(checked, {
+          take: (slice) => {
+            // `written` counts the rows of the request planned and being staged (the last slice holds rows the rules made)
+            rowsPlanned = Math.min(rows.length, rowsPlanned + ROWS_PER_SLICE);
+            return staging.take(slice);
+          },
+          moveStaged: staging.moveStaged,
+        });
         await em.fork().transactional(async (tx) => {
           if (await touchedSince(tx, mark, checked, grown)) throw new Moved();
           await commitJob(tx, jobId, checked, write, rows.length);
@@ -135,7 +158,7 @@ async function runJob(root: EntityManager, jobId: number, resourceByName: (name:
     const failed = await em.fork().transactional(async (tx) => {
       const checked = await checkRows(tx, def, inputs);
       if (checked.problems.length > 0) return checked;
-      await commitJob(tx, jobId, checked, await planCommit(checked), rows.length);
+      await commitJob(tx, jobId, checked, (await planStaged(checked, stageInMemory(tx))).write, rows.length);
       return undefined;
     });
     if (failed) return fail(em, jobId, rows, given, failed);
