@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { FULL_SIZE } from './generate.js';
 import { loadProvince, startProvinceServer } from './province-server.js';
+import { BENCH_ADMIN, scrollSheet, signIn } from './sheet-in-browser.js';
 
 /**
  * The scroll of 招生实绩 on the 600,000-intake province, for builds of the admin side by side: each build
@@ -15,7 +16,6 @@ import { loadProvince, startProvinceServer } from './province-server.js';
  * read (no block arriving). The province is kept in BENCH_SCROLL_DIR (default: a folder in the system's
  * temporary directory) for the next run; delete it when done. BENCH_SCROLL_ROUNDS sets the rounds (3).
  */
-const ADMIN = { username: 'admin', password: 'Bench-admin-2024' };
 const dir = process.env.BENCH_SCROLL_DIR ?? path.join(os.tmpdir(), 'zj-bench-admin-scroll');
 const rounds = Number(process.env.BENCH_SCROLL_ROUNDS ?? '3');
 const builds = process.argv.slice(2).map((build) => path.resolve(build));
@@ -39,16 +39,6 @@ async function serveBuild(page: Page, base: string, build: string) {
   });
 }
 
-async function signIn(page: Page, base: string) {
-  await page.goto(`${base}/#/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.locator('input[name="username"]').fill(ADMIN.username);
-  await page.locator('input[name="password"]').fill(ADMIN.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => !url.hash.startsWith('#/login'));
-}
-
 interface Scroll {
   cpu: number;
   p50: number;
@@ -59,47 +49,10 @@ interface Scroll {
 }
 
 async function scroll(page: Page): Promise<Scroll> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')!.value * 1000;
-  const before = await threadTime();
-  // as text: tsx would wrap a named function in a helper the page does not have
-  const { frames, rows, empty, twice } = (await page.evaluate(`new Promise((resolve) => {
-    const viewport = document.querySelector('.sheet-grid .ag-grid-viewport');
-    const drawn = { rows: 0, empty: 0, twice: 0 };
-    const seen = new Set();
-    const observer = new MutationObserver((records) => {
-      for (const record of records)
-        for (const row of record.addedNodes) {
-          if (!row.classList || !row.classList.contains('ag-row')) continue;
-          drawn.rows++;
-          if (!row.getAttribute('row-id')) drawn.empty++;
-          const index = row.getAttribute('row-index');
-          if (seen.has(index)) drawn.twice++;
-          seen.add(index);
-        }
-    });
-    observer.observe(document.querySelector('.sheet-grid .ag-grid-scrolling-container'), { childList: true });
-    const frames = [];
-    let last = performance.now();
-    function step() {
-      const now = performance.now();
-      frames.push(now - last);
-      last = now;
-      viewport.scrollTop += 600;
-      if (frames.length < 120) requestAnimationFrame(step);
-      else {
-        observer.disconnect();
-        resolve({ frames: frames.slice(1), ...drawn });
-      }
-    }
-    requestAnimationFrame(step);
-  })`)) as { frames: number[]; rows: number; empty: number; twice: number };
-  const cpu = ((await threadTime()) - before) / 120;
-  await cdp.detach();
+  const { frames, cpuPerFrame, rows, empty, twice } = await scrollSheet(page);
   const sorted = [...frames].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
-  return { cpu, p50: at(50), p95: at(95), rows, empty, twice };
+  return { cpu: cpuPerFrame, p50: at(50), p95: at(95), rows, empty, twice };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -109,7 +62,7 @@ async function main() {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'province.sqlite');
   if (!fs.existsSync(file)) await loadProvince(file, FULL_SIZE);
-  const server = await startProvinceServer(file, ADMIN);
+  const server = await startProvinceServer(file, BENCH_ADMIN);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const results = new Map<string, { first: Scroll; again: Scroll }[]>(builds.map((build) => [build, []]));
   try {
@@ -117,7 +70,7 @@ async function main() {
       for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
         const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
         await serveBuild(page, server.base, build);
-        await signIn(page, server.base);
+        await signIn(page, server.base, BENCH_ADMIN);
         await page.goto(`${server.base}/#/Intake`);
         await page.locator('.ag-grid-scrolling-container .ag-row[row-index="0"] [col-id="count"]').filter({ hasText: /\d/ }).waitFor({ timeout: 600000 });
         await page.waitForTimeout(1000);

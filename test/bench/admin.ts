@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { FULL_SIZE, type BenchSize } from './generate.js';
 import { loadProvince, startProvinceServer } from './province-server.js';
+import { BENCH_ADMIN, scrollSheet, signIn } from './sheet-in-browser.js';
 import { buildAdmin } from '../helpers/server-process.js';
 
 /**
@@ -15,7 +16,6 @@ import { buildAdmin } from '../helpers/server-process.js';
  * `BENCH_ADMIN_SCALE=0.01` runs the same on a smaller province (a smoke run; no results file).
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ADMIN = { username: 'admin', password: 'Bench-admin-2024' };
 const CITY_ADMIN = { username: 'hangzhou.bench', password: 'Hangzhou-bench-2024' };
 /** the sheets and the numeric column each is sorted by */
 const SHEETS: { resource: string; sortBy: string }[] = [
@@ -44,8 +44,8 @@ async function gql<T>(base: string, query: string, variables: Record<string, unk
 /** A city admin of Hangzhou, created through the API as the province admin. */
 async function createCityAdmin(base: string) {
   const { login } = await gql<{ login: { token: string } }>(base, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
-    u: ADMIN.username,
-    p: ADMIN.password,
+    u: BENCH_ADMIN.username,
+    p: BENCH_ADMIN.password,
   });
   const { allCities } = await gql<{ allCities: { id: string }[] }>(base, '{ allCities(filter: { code: "330100" }) { id } }', {}, login.token);
   await gql(
@@ -54,16 +54,6 @@ async function createCityAdmin(base: string) {
     { c: allCities[0]!.id, u: CITY_ADMIN.username, p: CITY_ADMIN.password },
     login.token,
   );
-}
-
-async function signIn(page: Page, base: string, account: { username: string; password: string }) {
-  await page.goto(`${base}/#/login`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await page.locator('input[name="username"]').fill(account.username);
-  await page.locator('input[name="password"]').fill(account.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => !url.hash.startsWith('#/login'));
 }
 
 const firstRow = '.ag-grid-scrolling-container .ag-row[row-index="0"]';
@@ -91,38 +81,6 @@ const openSheet = (page: Page, url: string) => untilRows(page, () => page.goto(u
 /** a click on a column header: the server sorts */
 const sortBy = (page: Page, column: string) => untilRows(page, () => page.locator(`.ag-header-cell[col-id="${column}"] .ag-header-cell-label`).click());
 
-/** Frame times (ms) while the grid scrolls 120 steps of 600 px, one per animation frame, and the main thread's CPU per frame. */
-async function scrollFrames(page: Page): Promise<{ frames: number[]; cpuPerFrame: number }> {
-  // the renderer's main-thread CPU time (Chromium counts it from Performance.enable on this session):
-  // what a frame costs, however busy the machine is
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')!.value * 1000;
-  const before = await threadTime();
-  const frames = await framesWhileScrolling(page);
-  const cpuPerFrame = ((await threadTime()) - before) / 120;
-  await cdp.detach();
-  return { frames, cpuPerFrame };
-}
-
-function framesWhileScrolling(page: Page): Promise<number[]> {
-  // as text: tsx would wrap a named function in a helper the page does not have
-  return page.evaluate(`new Promise((resolve) => {
-    const viewport = document.querySelector('.sheet-grid .ag-grid-viewport');
-    const frames = [];
-    let last = performance.now();
-    function step() {
-      const now = performance.now();
-      frames.push(now - last);
-      last = now;
-      viewport.scrollTop += 600;
-      if (frames.length < 120) requestAnimationFrame(step);
-      else resolve(frames.slice(1));
-    }
-    requestAnimationFrame(step);
-  })`) as Promise<number[]>;
-}
-
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
 
 async function main() {
@@ -132,7 +90,7 @@ async function main() {
   buildAdmin();
   console.log(`loading the benchmark province at scale ${scale}…`);
   await loadProvince(file, sizeOf(scale));
-  const server = await startProvinceServer(file, ADMIN);
+  const server = await startProvinceServer(file, BENCH_ADMIN);
   await createCityAdmin(server.base);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   const lines = [
@@ -149,7 +107,7 @@ async function main() {
   ];
   try {
     for (const [who, account] of [
-      ['province admin', ADMIN],
+      ['province admin', BENCH_ADMIN],
       ['city admin (杭州)', CITY_ADMIN],
     ] as const) {
       const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
@@ -158,7 +116,7 @@ async function main() {
         const shownAfter = await openSheet(page, `${server.base}/#/${sheet.resource}`);
         await page.locator('.sheet-row-count').waitFor({ timeout: 600000 });
         const count = await page.locator('.sheet-row-count').textContent();
-        const { frames, cpuPerFrame } = await scrollFrames(page);
+        const { frames, cpuPerFrame } = await scrollSheet(page);
         await page.locator('.sheet-grid .ag-grid-viewport').evaluate((viewport) => (viewport.scrollTop = 0));
         const sorted = await sortBy(page, sheet.sortBy);
         const filter = encodeURIComponent(JSON.stringify({ year: FILTER_YEAR }));
