@@ -84,6 +84,16 @@ async function assignIds(root: EntityManager, creates: Map<string, ChangeSet<Bas
   else await root.fork().transactional(take);
 }
 
+/** A slice's created rows by entity, their ids given (`assignIds`), with the columns they set. */
+async function createdRowsOf(root: EntityManager, slice: PlannedWrite) {
+  const creates = groupBy(slice.changeSets, ChangeSetType.CREATE);
+  await assignIds(root, creates);
+  return [...creates].map(([name, group]) => ({ meta: root.getMetadata().get(name), props: createdProps(group), group }));
+}
+
+/** What of a slice the last transaction still writes once its created rows are staged. */
+const notCreated = (slice: PlannedWrite): PlannedWrite => ({ changeSets: slice.changeSets.filter((cs) => cs.type !== ChangeSetType.CREATE) });
+
 /** Drops the staging tables of the write connection (left by a write that stopped). */
 export async function dropStaged(root: EntityManager): Promise<void> {
   await root.fork().transactional(async (tx) => {
@@ -137,11 +147,7 @@ export function stageInTempTables(root: EntityManager, onStaged: (tx: EntityMana
 
   return {
     async take(slice) {
-      const creates = groupBy(slice.changeSets, ChangeSetType.CREATE);
-      await assignIds(root, creates);
-      for (const [name, group] of creates) {
-        const meta = metadata.get(name);
-        const props = createdProps(group);
+      for (const { meta, props, group } of await createdRowsOf(root, slice)) {
         await stage(meta, props, group.length, (from, to) => group.slice(from, to).map((cs) => createdRow(meta, props, cs)));
       }
       const entries = slice.audit ?? [];
@@ -150,7 +156,7 @@ export function stageInTempTables(root: EntityManager, onStaged: (tx: EntityMana
         // a part's rows at a time: all of a slice's audit rows at once would add to the server's peak memory
         await stage(metadata.get(entityName), props, entries.length, (from, to) => auditRowsOf(entries.slice(from, to)).rows, true);
       }
-      return { changeSets: slice.changeSets.filter((cs) => cs.type !== ChangeSetType.CREATE) };
+      return notCreated(slice);
     },
     async moveStaged(tx) {
       for (const { table, stage: name, columns, rows } of [...tables.values(), ...(audit ? [audit] : [])]) {
@@ -185,16 +191,12 @@ export function stageInMemory(root: EntityManager): Staging {
   const audit: unknown[][] = [];
   return {
     async take(slice) {
-      const creates = groupBy(slice.changeSets, ChangeSetType.CREATE);
-      await assignIds(root, creates);
-      for (const [name, group] of creates) {
-        const meta = metadata.get(name);
-        const props = createdProps(group);
+      for (const { meta, props, group } of await createdRowsOf(root, slice)) {
         held.push({ meta, props, rows: group.map((cs) => createdRow(meta, props, cs)) });
         await giveTurn();
       }
       for (const row of auditRowsOf(slice.audit ?? []).rows) audit.push(row);
-      return { changeSets: slice.changeSets.filter((cs) => cs.type !== ChangeSetType.CREATE) };
+      return notCreated(slice);
     },
     async moveStaged(tx) {
       for (const { meta, props, rows } of held) await insertRows(tx, meta, props, rows);

@@ -74,17 +74,18 @@ export class TableCache {
     return cache;
   }
 
+  /** Whether PostgreSQL's changes are being heard. */
   get live(): boolean {
-    return this.connection !== null || (this.sqlite !== null && this.sqliteUnchanged());
+    return this.connection !== null;
   }
 
   async read<V>(table: CachedTable, key: string | number, load: () => Promise<V>): Promise<V> {
-    if (!this.live) return load();
+    if (!this.usable()) return load();
     const rows = this.tables.get(table);
     if (rows?.has(key)) return rows.get(key) as V;
     const generation = this.generation;
     const value = await load();
-    if (this.live && generation === this.generation) this.keep(table, key, value);
+    if (this.usable() && generation === this.generation) this.keep(table, key, value);
     return value;
   }
 
@@ -96,8 +97,13 @@ export class TableCache {
     this.tables.delete(table);
   }
 
+  /** Whether kept rows may be served and new ones kept: PostgreSQL listening, or SQLite's version asked (see `sqliteVersionAsked`). */
+  private usable(): boolean {
+    return this.live || (this.sqlite !== null && this.sqliteVersionAsked());
+  }
+
   /** False while the version cannot be asked; forgets everything when it moved since last asked. */
-  private sqliteUnchanged(): boolean {
+  private sqliteVersionAsked(): boolean {
     const version = sqliteDataVersion(this.sqlite!.em);
     if (version === null) return false;
     if (version !== this.sqliteVersion) {
