@@ -61,6 +61,9 @@ async function startHandWrittenServer(orm: MikroORM): Promise<http.Server> {
 
 const urlOf = (server: http.Server, path = '') => `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
 
+/** Runs of each query before timing: enough for its compiled execution and statements to be made and warm. */
+export const WARM_UPS = 10;
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** Each analyst query over HTTP against the real app: warm-up runs, then `runs` timed ones. */
@@ -99,40 +102,34 @@ export async function measureQueries(orm: MikroORM, runs: number, wanted: (name:
       ...BENCH_QUESTIONS.map((q) => ({ ...q, name: `question: ${q.name}` })),
     ].filter(({ name }) => wanted(name));
     for (const { name, query, sql } of measured) {
-      for (let i = 0; i < 3; i++) await post(query);
+      const question = sql ? BENCH_QUESTIONS.findIndex((q) => q.sql === sql) : -1;
+      // A question's three ways are timed in turn within each run (in a rotating order), so that each
+      // meets the same moments of a shared machine and none always follows another.
+      const times = { api: [] as number[], onConnection: [] as number[], overHttp: [] as number[] };
+      const ways: Array<[number[], () => Promise<unknown>]> = [[times.api, () => post(query)]];
+      if (sql) ways.push([times.onConnection, () => connection.execute(sql)], [times.overHttp, () => askHandWritten(question)]);
+      for (let i = 0; i < WARM_UPS; i++) for (const [, ask] of ways) await ask();
       gc();
       const before = process.memoryUsage().heapUsed;
       const responseBytes = await post(query);
       const heapKiB = Math.max(0, Math.round((process.memoryUsage().heapUsed - before) / 1024));
-      const times: number[] = [];
       for (let i = 0; i < runs; i++) {
-        const start = performance.now();
-        await post(query);
-        times.push(performance.now() - start);
-      }
-      times.sort((a, b) => a - b);
-      const timing: QueryTiming = { name, p50: percentile(times, 50), p95: percentile(times, 95), heapKiB, responseBytes };
-      if (sql) {
-        const question = BENCH_QUESTIONS.findIndex((q) => q.sql === sql);
-        for (let i = 0; i < 3; i++) await Promise.all([connection.execute(sql), askHandWritten(question)]);
-        const onConnection: number[] = [];
-        const overHttp: number[] = [];
-        for (let i = 0; i < runs; i++) {
-          let start = performance.now();
-          await connection.execute(sql);
-          onConnection.push(performance.now() - start);
-          start = performance.now();
-          await askHandWritten(question);
-          overHttp.push(performance.now() - start);
+        for (let w = 0; w < ways.length; w++) {
+          const [into, ask] = ways[(i + w) % ways.length]!;
+          const start = performance.now();
+          await ask();
+          into.push(performance.now() - start);
         }
-        timing.sqlP50 = percentile(
-          onConnection.sort((a, b) => a - b),
-          50,
+      }
+      const p = (sample: number[], at: number) =>
+        percentile(
+          [...sample].sort((a, b) => a - b),
+          at,
         );
-        timing.sqlHttpP50 = percentile(
-          overHttp.sort((a, b) => a - b),
-          50,
-        );
+      const timing: QueryTiming = { name, p50: p(times.api, 50), p95: p(times.api, 95), heapKiB, responseBytes };
+      if (sql) {
+        timing.sqlP50 = p(times.onConnection, 50);
+        timing.sqlHttpP50 = p(times.overHttp, 50);
       }
       timings.push(timing);
     }

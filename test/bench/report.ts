@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { QueryTiming } from './measure.js';
+import { WARM_UPS, type QueryTiming } from './measure.js';
 
 export interface DatabaseResult {
   database: 'sqlite' | 'postgresql';
@@ -25,7 +25,12 @@ export function writeReport(dir: string, results: DatabaseResult[], runs: number
     .map((l) => l.toFixed(1))
     .join(' / ');
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${load} at the end`;
-  const lines = [`# Analyst query benchmark`, '', `Machine: ${machine}. ${runs} timed runs per query after 3 warm-ups, over HTTP against the real app.`, ''];
+  const lines = [
+    `# Analyst query benchmark`,
+    '',
+    `Machine: ${machine}. ${runs} timed runs per query after ${WARM_UPS} warm-ups (an analyst question's API, SQL and yardstick runs in turn), over HTTP against the real app.`,
+    '',
+  ];
   for (const r of results) {
     lines.push(`## ${r.database}`, '');
     lines.push(
