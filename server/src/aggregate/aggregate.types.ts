@@ -1,9 +1,8 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { operatorInputOf, SortDirection } from '../common/operators.js';
-import { CalendarDate } from '../common/scalars.js';
 import type { FieldSpec, ResourceDef } from '../common/resource.js';
 import { groupPathsOf, type GroupPath } from './group-paths.js';
-import type { Class } from '../common/graphql-types.js';
+import { graphqlType, type Class } from '../common/graphql-types.js';
 
 /** The measures of a group besides its row count, over each numeric column of the resource. */
 export const MEASURES = ['sum', 'avg', 'min', 'max'] as const;
@@ -27,24 +26,8 @@ function named(name: string, decorate: (cls: Class) => void): Class {
   return cls;
 }
 
-function keyType(path: GroupPath): unknown {
-  switch (path.field.kind) {
-    case 'int':
-      return Int;
-    case 'float':
-      return Float;
-    case 'boolean':
-      return Boolean;
-    case 'date':
-      return CalendarDate;
-    case 'enum':
-      return path.field.enum!;
-    case 'ref':
-      return path.field.target!();
-    default:
-      return String;
-  }
-}
+/** A key's GraphQL type: a reference key is the record it names, any other the column's own type. */
+const keyType = (path: GroupPath): unknown => (path.field.kind === 'ref' ? path.field.target!() : graphqlType(path.field.kind, path.field.enum));
 
 /** `ROWS`, `SUM_COUNT`, …: the measures one may order groups by. */
 export const measureValue = (measure: Measure | 'rows', field?: FieldSpec): string =>

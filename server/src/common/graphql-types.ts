@@ -26,7 +26,8 @@ export interface ResourceTypes {
   NarrowArgs: Class;
 }
 
-function graphqlType(kind: FieldSpec['kind'] | PathFilter['kind'], enumType?: object, jsonType?: object): GraphQLTypeRef {
+/** The GraphQL type of a column's values (a reference as its ID). */
+export function graphqlType(kind: FieldSpec['kind'] | PathFilter['kind'], enumType?: object, jsonType?: object): GraphQLTypeRef {
   switch (kind) {
     case 'string':
       return String;
