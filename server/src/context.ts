@@ -15,7 +15,7 @@ export interface Context {
   lookupEm: EntityManager;
   loaders: Loaders;
   clock: Clock;
-  /** The signed-in user; null for an anonymous request (only signing in gets that far). Its EntityManagers act for it. */
+  /** The signed-in user; null for an anonymous request (signing in). `em` and its forks act for it (auth/actor.ts). */
   actor: Actor | null;
   tokens: TokenService;
   /** Rows every request needs (the city list), kept until their table changes. */
