@@ -39,6 +39,28 @@ export default tseslint.config(
       ],
     },
   },
+  // No AsyncLocalStorage in the server: on Node 20 one entered storage keeps promise hooks on for every
+  // promise of the process (ADR 0011). MikroORM enters its own in transactional(), RequestContext and
+  // findAndCount; transactions go through common/transaction.ts, the actor through the EntityManager.
+  {
+    files: ['server/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportDeclaration[source.value=/^(node:)?async_hooks$/]', message: 'no AsyncLocalStorage or async hooks in the server (ADR 0011)' },
+        { selector: "Identifier[name='AsyncLocalStorage']", message: 'no AsyncLocalStorage in the server (ADR 0011)' },
+        {
+          selector: 'ImportSpecifier[imported.name=/^(RequestContext|TransactionContext|Transactional)$/]',
+          message: "MikroORM's RequestContext, TransactionContext and @Transactional enter an AsyncLocalStorage (ADR 0011)",
+        },
+        {
+          selector: "CallExpression[callee.property.name='transactional']",
+          message: 'use inTransaction (common/transaction.ts): em.transactional enters an AsyncLocalStorage',
+        },
+        { selector: "CallExpression[callee.property.name='findAndCount']", message: 'findAndCount enters an AsyncLocalStorage; use find and count' },
+      ],
+    },
+  },
   {
     files: ['admin/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -112,7 +112,7 @@ export async function createApp({
     apollo,
     // the global EntityManager is never inside a transaction: the account is read by the prepared statement
     authenticate: (authorization) => actorFor((id) => readAccount(orm.em, id), cache, tokens, authorization),
-    context: (req) => createContext(orm, clock, tokens, cache, clientAddress(req, trustedProxies)),
+    context: (req, actor) => createContext(orm, actor, clock, tokens, cache, clientAddress(req, trustedProxies)),
   });
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {

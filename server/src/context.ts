@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { Loaders } from './read/loaders.js';
 import type { Clock } from './common/clock.js';
-import { currentActor, type Actor } from './auth/actor.js';
+import { actingAs, type Actor } from './auth/actor.js';
 import type { TokenService } from './auth/tokens.js';
 import type { TableCache } from './read/table-cache.js';
 
@@ -15,7 +15,7 @@ export interface Context {
   lookupEm: EntityManager;
   loaders: Loaders;
   clock: Clock;
-  /** The signed-in user; null only while signing in. */
+  /** The signed-in user; null for an anonymous request (signing in). `em` and its forks act for it (auth/actor.ts). */
   actor: Actor | null;
   tokens: TokenService;
   /** Rows every request needs (the city list), kept until their table changes. */
@@ -36,10 +36,10 @@ class RequestContext implements Context {
   private forked: EntityManager | undefined = undefined;
   private batched: Loaders | undefined = undefined;
   private id: string | undefined = undefined;
-  readonly actor = currentActor() ?? null;
 
   constructor(
     private readonly orm: MikroORM,
+    readonly actor: Actor | null,
     readonly clock: Clock,
     readonly tokens: TokenService,
     readonly cache: TableCache,
@@ -47,7 +47,7 @@ class RequestContext implements Context {
   ) {}
 
   get em(): EntityManager {
-    return (this.forked ??= this.orm.em.fork());
+    return (this.forked ??= actingAs(this.orm.em.fork(), this.actor));
   }
 
   get lookupEm(): EntityManager {
@@ -63,7 +63,7 @@ class RequestContext implements Context {
   }
 }
 
-/** The context of one request, acting for the actor `runAs` set around it. */
-export function createContext(orm: MikroORM, clock: Clock, tokens: TokenService, cache: TableCache, clientAddress: string): Context {
-  return new RequestContext(orm, clock, tokens, cache, clientAddress);
+/** The context of one request, acting for `actor` (null: anonymous). */
+export function createContext(orm: MikroORM, actor: Actor | null, clock: Clock, tokens: TokenService, cache: TableCache, clientAddress: string): Context {
+  return new RequestContext(orm, actor, clock, tokens, cache, clientAddress);
 }

@@ -9,9 +9,11 @@ import { databaseKind } from './env.js';
 import { entities } from './modules/index.js';
 import { AuditSubscriber, auditTrail } from './modules/audit/audit.subscriber.js';
 import { useAuditTrail } from './common/change-set-writer.js';
+import { ActingEntityManager } from './auth/actor.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { SqliteReaders, attachSqliteReaders, defaultReaderCount, detachSqliteReaders } from './read/sqlite-readers.js';
+import { inTransaction } from './common/transaction.js';
 
 export interface OrmOptions {
   databaseUrl: string;
@@ -38,6 +40,8 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
   useAuditTrail(auditTrail);
   const common: Options = {
     entities,
+    // carries the actor of a request's work to its forks and to the audit (auth/actor.ts)
+    entityManager: ActingEntityManager,
     extensions: [Migrator],
     subscribers: [new AuditSubscriber()],
     discovery: { warnWhenNoEntities: true },
@@ -129,7 +133,7 @@ export async function closeOrm(orm: MikroORM): Promise<void> {
  * start together against one database migrate and seed one after another (SQLite serialises writers itself).
  */
 export async function withSetupLock<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  return orm.em.fork().transactional(async (em) => {
+  return inTransaction(orm.em.fork(), async (em) => {
     if (isPostgres(em)) await em.getConnection().execute('select pg_advisory_xact_lock(20230324)', [], 'all', em.getTransactionContext());
     return work(em);
   });

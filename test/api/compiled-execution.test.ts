@@ -3,7 +3,6 @@ import { execute, parse, type ExecutionResult } from 'graphql';
 import { seed } from '../../server/src/seeders/index.js';
 import { createSchema } from '../../server/src/schema.js';
 import { createContext } from '../../server/src/context.js';
-import { runAs } from '../../server/src/auth/actor.js';
 import { systemClock } from '../../server/src/common/clock.js';
 import { TableCache } from '../../server/src/read/table-cache.js';
 import { User } from '../../server/src/modules/user/user.entity.js';
@@ -37,9 +36,12 @@ afterAll(async () => {
 async function interpreted(query: string, variables: Record<string, unknown>): Promise<ExecutionResult> {
   const user = await t.orm.em.fork().findOneOrFail(User, TEST_ADMIN_ID);
   const actor = { userId: user.id, username: user.username, role: user.role, cityId: null, schoolId: null };
-  return runAs(actor, async () =>
-    execute({ schema, document: parse(query), variableValues: variables, contextValue: createContext(t.orm, systemClock, t.tokens, cache, '127.0.0.1') }),
-  );
+  return execute({
+    schema,
+    document: parse(query),
+    variableValues: variables,
+    contextValue: createContext(t.orm, actor, systemClock, t.tokens, cache, '127.0.0.1'),
+  });
 }
 
 /** Errors as a client compares them: message and path. */

@@ -6,7 +6,8 @@ import { createCompany, createPartnership, creditCode } from '../helpers/company
 import { TEST_ADMIN_ID } from '../helpers/credentials.js';
 import { saveRecords as savePerRow } from '../helpers/per-row-save.js';
 import { saveRecords } from '../../server/src/common/crud.service.js';
-import { runAs, type Actor } from '../../server/src/auth/actor.js';
+import { actingAs, type Actor } from '../../server/src/auth/actor.js';
+import { inTransaction } from '../../server/src/common/transaction.js';
 import { User } from '../../server/src/modules/user/user.entity.js';
 import { schoolResource } from '../../server/src/modules/school/school.resource.js';
 import { enrollmentPlanResource } from '../../server/src/modules/plan/enrollment-plan.resource.js';
@@ -64,7 +65,7 @@ type Save = typeof saveRecords;
 async function outcome(t: TestApp, save: Save, def: ResourceDef, userId: number, rows: Array<Record<string, unknown>>) {
   const actor = await actorOf(t, userId);
   try {
-    const saved = await runAs(actor, () => t.orm.em.fork().transactional((em) => save(em, def, structuredClone(rows))));
+    const saved = await inTransaction(actingAs(t.orm.em.fork(), actor), (em) => save(em, def, structuredClone(rows)));
     return { saved: saved.map((e) => ({ id: e.id, version: e.version })) };
   } catch (error) {
     const ext = (error as { extensions?: Record<string, unknown> }).extensions;

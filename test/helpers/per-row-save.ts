@@ -7,6 +7,7 @@ import { OptimisticLockError, UniqueConstraintViolationException, type EntityMan
 import { AppError, BulkError, badInput, conflict, type RowProblem } from '../../server/src/common/errors.js';
 import { parseId } from '../../server/src/common/ids.js';
 import { assertNotReferenced } from './per-row-references.js';
+import { actorOf } from '../../server/src/auth/actor.js';
 import { absent, assertMayWrite, assertNotElsewhere, assertRoleMayWrite, forbidden, readScope, writeScope } from '../../server/src/auth/scope.js';
 import { MAX_SAVE_ROWS, propOf, resourceOf, type FieldSpec, type ResourceDef } from '../../server/src/common/resource.js';
 import type { BaseEntity } from '../../server/src/common/base.entity.js';
@@ -59,7 +60,7 @@ async function convert(em: EntityManager, field: FieldSpec, value: unknown): Pro
  */
 async function findReferenced(em: EntityManager, field: FieldSpec, id: number): Promise<BaseEntity> {
   const targetDef = resourceOf(field.target!());
-  const scope = targetDef && readScope(targetDef);
+  const scope = targetDef && readScope(targetDef, actorOf(em));
   const target = await em.findOne(field.target!(), (scope ? { $and: [{ id }, scope] } : { id }) as FilterQuery<BaseEntity>);
   if (target) return target;
   if (scope) throw forbidden(targetDef.labelZh, targetDef.name, field.name);
@@ -121,7 +122,7 @@ async function flushOrExplain(em: EntityManager, def: ResourceDef, entity: BaseE
 
 /** The row to change, if it lies in the actor's place; to a city or school user a row elsewhere and no row look the same. */
 export async function findOrFail<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, id: unknown): Promise<T> {
-  const scope = writeScope(def as ResourceDef);
+  const scope = writeScope(def as ResourceDef, actorOf(em));
   const byId = { id: parseId(id) };
   const entity = await em.findOne(def.entity, (scope ? { $and: [byId, scope] } : byId) as FilterQuery<T>);
   if (!entity) throw absent(def as ResourceDef, id, scope !== undefined);
@@ -139,31 +140,31 @@ function assertVersion(def: ResourceDef, entity: BaseEntity, version: unknown): 
 }
 
 export async function createRecord<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, input: Input): Promise<T> {
-  assertRoleMayWrite(def as ResourceDef);
+  assertRoleMayWrite(def as ResourceDef, actorOf(em));
   const entity = new def.entity();
   await applyInput(em, def as ResourceDef, entity, input, true);
-  await assertNotElsewhere(def as ResourceDef, entity);
+  await assertNotElsewhere(def as ResourceDef, entity, actorOf(em));
   await assertUnique(em, def as ResourceDef, entity);
   await def.hooks?.beforeSave?.(em, entity, true, undefined, undefined as never);
   // After the hooks, which may derive where the row stands (a plan line's school from its program).
-  await assertMayWrite(def as ResourceDef, entity);
+  await assertMayWrite(def as ResourceDef, entity, actorOf(em));
   em.persist(entity);
   await flushOrExplain(em, def as ResourceDef, entity);
   return entity;
 }
 
 export async function updateRecord<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, input: Input): Promise<T> {
-  assertRoleMayWrite(def as ResourceDef);
+  assertRoleMayWrite(def as ResourceDef, actorOf(em));
   const entity = await findOrFail(em, def, input.id);
-  await assertMayWrite(def as ResourceDef, entity);
+  await assertMayWrite(def as ResourceDef, entity, actorOf(em));
   assertVersion(def as ResourceDef, entity, input.version);
   const before = { ...(entity as unknown as Bag) };
   try {
     await applyInput(em, def as ResourceDef, entity, input, false);
-    await assertNotElsewhere(def as ResourceDef, entity);
+    await assertNotElsewhere(def as ResourceDef, entity, actorOf(em));
     await assertUnique(em, def as ResourceDef, entity);
     await def.hooks?.beforeSave?.(em, entity, false, before as Partial<T>, undefined as never);
-    await assertMayWrite(def as ResourceDef, entity);
+    await assertMayWrite(def as ResourceDef, entity, actorOf(em));
   } catch (error) {
     Object.assign(entity, before);
     throw explainWriteError(error, def as ResourceDef, entity);
@@ -173,9 +174,9 @@ export async function updateRecord<T extends BaseEntity>(em: EntityManager, def:
 }
 
 export async function deleteRecord<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, id: unknown, version?: unknown): Promise<T> {
-  assertRoleMayWrite(def as ResourceDef);
+  assertRoleMayWrite(def as ResourceDef, actorOf(em));
   const entity = await findOrFail(em, def, id);
-  await assertMayWrite(def as ResourceDef, entity);
+  await assertMayWrite(def as ResourceDef, entity, actorOf(em));
   assertVersion(def as ResourceDef, entity, version);
   // The resource's own rules speak first: "locked" explains more than "still referenced".
   await def.hooks?.beforeDelete?.(em, entity, undefined as never);

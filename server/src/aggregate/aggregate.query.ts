@@ -1,6 +1,7 @@
 import type { EntityManager, EntityMetadata } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { readScope, requestActor } from '../auth/scope.js';
+import { readScope } from '../auth/scope.js';
+import type { Actor } from '../auth/actor.js';
 import { badInput } from '../common/errors.js';
 import { textMatchOperator } from '../common/filters.js';
 import { QUERY_SHAPE_LIMITS } from '../common/query-shape-limits.js';
@@ -94,8 +95,8 @@ function measuresNeeded(types: AggregateTypes, args: AggregateArgs): MeasureOf[]
  * resource's subtotals when the question needs nothing else (`groupSource`). The statement is compiled
  * once per question and reader's scope (statements.ts).
  */
-export async function aggregateRows(em: EntityManager, def: ResourceDef, types: AggregateTypes, args: AggregateArgs): Promise<GroupRow[]> {
-  const statement = rememberedStatement(em, statementKey(def, args), () => compileAggregate(em, def, types, args));
+export async function aggregateRows(em: EntityManager, actor: Actor | null, def: ResourceDef, types: AggregateTypes, args: AggregateArgs): Promise<GroupRow[]> {
+  const statement = rememberedStatement(em, statementKey(def, args, actor), () => compileAggregate(em, actor, def, types, args));
   const rows = await queryRows(em, statement.sql, statement.bindings);
   return rows.map((row) => {
     const key: Record<string, unknown> = {};
@@ -116,12 +117,12 @@ export async function aggregateRows(em: EntityManager, def: ResourceDef, types: 
  * the reader the role (which resources it may read, along the paths and in the filter) and the rows of
  * the resource it may read (`readScope`, which also refuses a reader who may read none).
  */
-function statementKey(def: ResourceDef, args: AggregateArgs): string {
-  const scope = readScope(def);
+function statementKey(def: ResourceDef, args: AggregateArgs, actor: Actor | null): string {
+  const scope = readScope(def, actor);
   const { filter, where, groupBy, having, orderBy, limit, measures } = args;
   return JSON.stringify([
     def.name,
-    requestActor()?.role ?? null,
+    actor?.role ?? null,
     scope ?? null,
     filter,
     where,
@@ -133,12 +134,12 @@ function statementKey(def: ResourceDef, args: AggregateArgs): string {
   ]);
 }
 
-function compileAggregate(em: EntityManager, def: ResourceDef, types: AggregateTypes, args: AggregateArgs): AggregateStatement {
+function compileAggregate(em: EntityManager, actor: Actor | null, def: ResourceDef, types: AggregateTypes, args: AggregateArgs): AggregateStatement {
   const { groupBy, limit } = checkShape(args);
   const chosen = groupBy.map((value) => types.paths.find((p) => p.value === value)!);
   // Grouping by another resource's column reveals it: the reader must be one who may read that resource.
-  for (const path of chosen) path.resources.slice(1).forEach((r) => readScope(r));
-  const condition = rowsWhere(def, args, textMatchOperator(em));
+  for (const path of chosen) path.resources.slice(1).forEach((r) => readScope(r, actor));
+  const condition = rowsWhere(def, args, textMatchOperator(em), actor);
   const measures = measuresNeeded(types, args);
   const source = groupSource(em, def, condition, chosen, measures);
 

@@ -41,7 +41,7 @@ async function resolveAggregate(
 ): Promise<GroupRow[]> {
   const measures = measuresRead(types, info);
   // One statement of our own, outside any transaction, reading no entities: it needs no EntityManager of its own (context.ts).
-  const groups = await aggregateRows(ctx.lookupEm, def, types, { ...args, measures });
+  const groups = await aggregateRows(ctx.lookupEm, ctx.actor, def, types, { ...args, measures });
   const references = types.paths.filter((p) => p.field.kind === 'ref' && args.groupBy?.includes(p.value));
   await Promise.all(
     references.flatMap((path) =>

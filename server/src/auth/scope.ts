@@ -4,16 +4,18 @@ import { mayRead, mayWrite, placeOf, readPlaceOf, type ResourceDef } from '../co
 import { nest } from '../common/filters.js';
 import type { BaseEntity } from '../common/base.entity.js';
 import { Role } from './role.js';
-import { currentActor, type Actor } from './actor.js';
+import type { Actor } from './actor.js';
 
 export const unauthenticated = () => new AppError({ code: 'UNAUTHENTICATED', zh: '请先登录', en: 'sign in first', details: { http: { status: 401 } } });
 
 export const forbidden = (labelZh: string, name: string, field?: string) =>
   new AppError({ code: 'FORBIDDEN', field, zh: `无权访问或修改该${labelZh}记录`, en: `you may not access or change this ${name}` });
 
-/** The actor of the request; undefined outside requests (seeding, scripts), which act with full rights. */
-export function requestActor(): Actor | undefined {
-  const actor = currentActor();
+/**
+ * The actor a request acts for (`ctx.actor`, or `actorOf(em)` below the resolvers); UNAUTHENTICATED for
+ * an anonymous request. undefined outside requests (seeding, scripts), which act with full rights.
+ */
+export function requestActor(actor: Actor | null | undefined): Actor | undefined {
   if (actor === null) throw unauthenticated();
   return actor;
 }
@@ -33,8 +35,8 @@ function placeFilter(def: ResourceDef, actor: Actor): FilterQuery<object> | unde
 }
 
 /** Where the actor's readable rows lie, as a condition on the resource; undefined when the actor sees every row. */
-export function readScope(def: ResourceDef): FilterQuery<object> | undefined {
-  const actor = requestActor();
+export function readScope(def: ResourceDef, given: Actor | null | undefined): FilterQuery<object> | undefined {
+  const actor = requestActor(given);
   if (!actor) return undefined;
   if (!mayRead(def, actor.role)) throw forbidden(def.labelZh, def.name);
   if (readPlaceOf(def, actor.role) === 'self') return nest(def.policy.self!, actor.userId);
@@ -42,14 +44,14 @@ export function readScope(def: ResourceDef): FilterQuery<object> | undefined {
 }
 
 /** Where the rows the actor may change lie; undefined when the actor's place is the whole province. */
-export function writeScope(def: ResourceDef): FilterQuery<object> | undefined {
-  const actor = requestActor();
+export function writeScope(def: ResourceDef, given: Actor | null | undefined): FilterQuery<object> | undefined {
+  const actor = requestActor(given);
   return actor ? placeFilter(def, actor) : undefined;
 }
 
 /** `where` narrowed to the actor's rows. */
-export function scoped(def: ResourceDef, where: FilterQuery<object>): FilterQuery<object> {
-  const scope = readScope(def);
+export function scoped(def: ResourceDef, where: FilterQuery<object>, actor: Actor | null | undefined): FilterQuery<object> {
+  const scope = readScope(def, actor);
   return scope ? ({ $and: [where, scope] } as FilterQuery<object>) : where;
 }
 
@@ -74,15 +76,15 @@ export async function idAt(entity: BaseEntity, path: string): Promise<number | n
 }
 
 /** Whether a row lies within the actor's city or school. */
-export async function inScope(def: ResourceDef, entity: BaseEntity): Promise<boolean> {
-  const actor = requestActor();
+export async function inScope(def: ResourceDef, entity: BaseEntity, given: Actor | null | undefined): Promise<boolean> {
+  const actor = requestActor(given);
   const test = actor && placeTest(def, actor);
   return !test || (await idAt(entity, test.path)) === test.id;
 }
 
 /** Refuses, before anything is looked at, a write the actor's role never allows on this resource. */
-export function assertRoleMayWrite(def: ResourceDef): void {
-  const actor = requestActor();
+export function assertRoleMayWrite(def: ResourceDef, given: Actor | null | undefined): void {
+  const actor = requestActor(given);
   if (actor && !mayWrite(def, actor.role)) throw forbidden(def.labelZh, def.name);
 }
 
@@ -91,8 +93,8 @@ export function assertRoleMayWrite(def: ResourceDef): void {
  * another city), before any rule or lookup runs on it; a place not known yet (derived by the
  * resource's hooks) is checked by `assertMayWrite` afterwards.
  */
-export async function assertNotElsewhere(def: ResourceDef, entity: BaseEntity): Promise<void> {
-  const actor = requestActor();
+export async function assertNotElsewhere(def: ResourceDef, entity: BaseEntity, given: Actor | null | undefined): Promise<void> {
+  const actor = requestActor(given);
   const test = actor && placeTest(def, actor);
   if (!test) return;
   const id = await idAt(entity, test.path);
@@ -100,12 +102,12 @@ export async function assertNotElsewhere(def: ResourceDef, entity: BaseEntity): 
 }
 
 /** Refuses a write the actor's role or place does not allow; checked on a row before and after a change. */
-export async function assertMayWrite(def: ResourceDef, entity: BaseEntity): Promise<void> {
-  const actor = requestActor();
+export async function assertMayWrite(def: ResourceDef, entity: BaseEntity, given: Actor | null | undefined): Promise<void> {
+  const actor = requestActor(given);
   if (!actor) return;
   const { staffWritesWhere } = def.policy;
   if (!mayWrite(def, actor.role)) throw forbidden(def.labelZh, def.name);
-  if (!(await inScope(def, entity))) throw forbidden(def.labelZh, def.name);
+  if (!(await inScope(def, entity, actor))) throw forbidden(def.labelZh, def.name);
   const row = entity as unknown as Record<string, unknown>;
   if (
     actor.role === Role.SCHOOL_STAFF &&

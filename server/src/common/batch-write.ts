@@ -1,4 +1,5 @@
 import { FlushMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { actorOf } from '../auth/actor.js';
 import { absent, assertMayWrite, assertNotElsewhere, assertRoleMayWrite, forbidden, readScope, writeScope } from '../auth/scope.js';
 import { AppError, badInput, conflict, notFound } from './errors.js';
 import { parseId } from './ids.js';
@@ -98,7 +99,7 @@ async function loadReferenced(em: EntityManager, def: ResourceDef, slots: Slot[]
   for (const [target, ids] of wanted) {
     const targetDef = resourceOf(target);
     try {
-      const scope = targetDef && readScope(targetDef);
+      const scope = targetDef && readScope(targetDef, actorOf(em));
       referenced.set(target, { rows: await findByIds(em, target, ids, scope), scoped: scope !== undefined });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
@@ -172,7 +173,8 @@ async function loadTargets(em: EntityManager, batch: Batch): Promise<void> {
   const targets = batch.open().filter((s) => s.kind !== 'create');
   const ids = new Map<Slot, number>();
   await batch.each(targets, (slot) => void ids.set(slot, parseId(slot.input.id)));
-  const scope = writeScope(def);
+  const actor = actorOf(em);
+  const scope = writeScope(def, actor);
   const found = await findByIds(em, def.entity, ids.values(), scope);
   await batch.each(targets, (slot) => {
     const entity = found.get(ids.get(slot)!);
@@ -189,7 +191,7 @@ async function loadTargets(em: EntityManager, batch: Batch): Promise<void> {
     batch.open().filter((s) => s.kind !== 'create'),
     async (slot) => {
       const entity = slot.entity!;
-      await assertMayWrite(def, entity);
+      await assertMayWrite(def, entity, actor);
       assertVersion(def, entity, slot.input.version);
       // A row named twice: the first write moves its version, so the second is based on an old one.
       if (named.has(entity.id)) throw conflict(def.labelZh, entity.id, slot.input.version as number, entity.version + 1);
@@ -225,6 +227,8 @@ export async function checkRows<T extends BaseEntity>(
   options: CheckOptions = {},
 ): Promise<CheckedRows<T>> {
   const resource = def as unknown as ResourceDef;
+  // the fork acts for the same actor as `em`
+  const actor = actorOf(em);
   const work = em.fork({ clear: true, keepTransactionContext: true, flushMode: FlushMode.COMMIT });
   const batch = new Batch(
     resource,
@@ -233,7 +237,7 @@ export async function checkRows<T extends BaseEntity>(
   await batch.each(batch.open('delete'), (slot) => {
     if (!slot.input.id) throw badInput('id', '删除的行必须有编号', 'a row to delete needs an id');
   });
-  await batch.each(batch.open(), () => assertRoleMayWrite(resource));
+  await batch.each(batch.open(), () => assertRoleMayWrite(resource, actor));
   await loadTargets(work, batch);
 
   const referenced = await loadReferenced(work, resource, batch.open('save'));
@@ -246,7 +250,7 @@ export async function checkRows<T extends BaseEntity>(
     resource,
     batch.open('save').map((s) => s.entity!),
   );
-  await batch.each(batch.open('save'), (slot) => assertNotElsewhere(resource, slot.entity!));
+  await batch.each(batch.open('save'), (slot) => assertNotElsewhere(resource, slot.entity!, actor));
   const clashes = await findUniqueClashes(work, resource, batch.open('save'));
   await batch.each(batch.open('save'), (slot) => {
     const clash = clashes.get(slot);
@@ -278,7 +282,7 @@ export async function checkRows<T extends BaseEntity>(
     resource,
     batch.open('save').map((s) => s.entity!),
   );
-  await batch.each(batch.open('save'), (slot) => assertMayWrite(resource, slot.entity!));
+  await batch.each(batch.open('save'), (slot) => assertMayWrite(resource, slot.entity!, actor));
   return { def, work, slots: batch.slots, problems: batch.slots.filter((s) => s.error) };
 }
 

@@ -11,7 +11,7 @@ import {
   type EntityProperty,
   type UnitOfWork,
 } from '@mikro-orm/core';
-import { currentActor } from '../auth/actor.js';
+import { actorOf, type Actor } from '../auth/actor.js';
 import { IDS_PER_QUERY, statementChunks } from './batch-lookups.js';
 import { placeholders, queryRows, toNumber } from '../read/sql.js';
 import { bindable, preparedWrite } from '../read/prepared-statements.js';
@@ -32,8 +32,8 @@ export interface AuditedChange {
 export interface AuditTrail {
   changesOf(changeSet: ChangeSet<BaseEntity>): Record<string, [unknown, unknown]>;
   isAudited(changeSet: ChangeSet<BaseEntity>, changes: Record<string, unknown>): boolean;
-  /** The entries of the changes, in the order given, made before the write (rows created get their ids when recorded). */
-  entriesOf(changes: AuditedChange[]): Promise<AuditEntries>;
+  /** The entries of the changes, made by `actor`, in the order given, before the write (rows created get their ids when recorded). */
+  entriesOf(actor: Actor | null | undefined, changes: AuditedChange[]): Promise<AuditEntries>;
   /** The rows of entries (values in the order of `props` of the entity `entityName`), once the rows they describe have their ids. */
   rowsOf(entries: AuditEntries): { entityName: string; props: readonly string[]; rows: unknown[][] };
 }
@@ -344,7 +344,8 @@ export async function planChangeSets(em: EntityManager, order: RowsInOrder, opti
   // weak: a slice's rows may be let go once it is planned (see `PlanOptions.take`)
   const done = new WeakSet<BaseEntity>();
   // Outside a request (seeding, scripts) nobody is acting: nothing to attribute, as for flushes.
-  const audited = currentActor() !== undefined;
+  const actor = actorOf(em);
+  const audited = actor !== undefined;
   /** Audit entries of rows outside the request, kept for the last slice (they follow every row of the request). */
   let outside: AuditedChange[] = [];
   const changeSetsKept: ChangeSet<BaseEntity>[] = [];
@@ -372,7 +373,7 @@ export async function planChangeSets(em: EntityManager, order: RowsInOrder, opti
       // the last slice: the rows outside the request, after every row of it
       const now = rows ? inRequest : [...inRequest, ...outside];
       if (!rows) outside = [];
-      entries = await audit.entriesOf(now);
+      entries = await audit.entriesOf(actor, now);
     }
     const slice = await take({ changeSets, audit: entries });
     for (const cs of slice.changeSets) changeSetsKept.push(cs);

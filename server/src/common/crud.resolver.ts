@@ -12,15 +12,16 @@ import { createRecord, deleteRecord, saveRecords, updateRecord } from './crud.se
 import { listOrder, rowsWhere } from './where.js';
 import { cursorPage } from './cursor-page.js';
 import { connectionTypes } from './connection.js';
+import { inTransaction } from './transaction.js';
 
 type Args = Record<string, unknown>;
 type Bag = Record<string, unknown>;
 
 function listRows(ctx: Context, def: ResourceDef, args: Args, info: GraphQLResolveInfo): Promise<EntityRow[]> {
   const { limit, offset } = buildPaging(args.page as number, args.perPage as number);
-  return readRows(ctx.em, def.entity, rowsWhere(def, args, textMatchOperator(ctx.em)), {
+  return readRows(ctx.em, def.entity, rowsWhere(def, args, textMatchOperator(ctx.em), ctx.actor), {
     props: selectedProps(def, info),
-    orderBy: listOrder(def, args),
+    orderBy: listOrder(def, args, ctx.actor),
     limit,
     offset,
   });
@@ -52,7 +53,7 @@ async function oneWithReferences(ctx: Context, def: ResourceDef, id: number, pro
 
 /** A record by id, for a reader who may see it: through the reader's scope, or with its references when the reader sees every record. */
 async function recordById(ctx: Context, def: ResourceDef, id: string, info: GraphQLResolveInfo): Promise<EntityRow | null> {
-  const scope = readScope(def);
+  const scope = readScope(def, ctx.actor);
   const props = selectedProps(def, info);
   if (!scope) return oneWithReferences(ctx, def, parseId(id), props, info);
   const [row] = await readRows(ctx.em, def.entity, { $and: [{ id: parseId(id) }, scope] }, { props, limit: 1 });
@@ -109,7 +110,7 @@ function addChildFields(cls: ClassType, def: ResourceDef): void {
     const method = `resolve_${child.name}`;
     defineMethod(cls, method, ((root: { id: number }, narrow: Args, ctx: Context, info: GraphQLResolveInfo) => {
       const childDef = child.resource();
-      const where = scoped(childDef, buildWhere(childDef, { ...narrow }, textMatchOperator(ctx.em)));
+      const where = scoped(childDef, buildWhere(childDef, { ...narrow }, textMatchOperator(ctx.em)), ctx.actor);
       const bound = { field: `${def.name}.${child.name}`, maxRows: childBound(child, narrow) };
       return ctx.loaders.children(childDef.entity, child.foreignKey, where, selectedProps(childDef, info, [child.foreignKey]), bound).load(root.id);
     }) as never);
@@ -142,32 +143,32 @@ export function createCrudResolver(def: ResourceDef): ClassType {
 
     @Query(() => ListMetadata, { name: `_all${def.plural}Meta` })
     async meta(@Args(() => types.MetaArgs) args: Args, @Ctx() ctx: Context) {
-      return { count: await ctx.em.count(def.entity, rowsWhere(def, args, textMatchOperator(ctx.em))) };
+      return { count: await ctx.em.count(def.entity, rowsWhere(def, args, textMatchOperator(ctx.em), ctx.actor)) };
     }
 
     @Query(() => connection, { name: `all${def.plural}Connection`, description: `A cursor page of ${def.plural}: stable while rows are added or removed` })
     connection(@Args(() => types.ConnectionArgs) args: Args, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-      return cursorPage(ctx.em, def, args, info);
+      return cursorPage(ctx.em, ctx.actor, def, args, info);
     }
 
     @writable(Mutation(() => def.entity, { name: `create${def.name}` }))
     create(@Args(() => types.CreateArgs) args: Args, @Ctx() ctx: Context) {
-      return ctx.em.transactional((em) => createRecord(em, def, { ...args }));
+      return inTransaction(ctx.em, (em) => createRecord(em, def, { ...args }));
     }
 
     @writable(Mutation(() => def.entity, { name: `update${def.name}` }))
     update(@Args(() => types.UpdateArgs) args: Args, @Ctx() ctx: Context) {
-      return ctx.em.transactional((em) => updateRecord(em, def, { ...args }));
+      return inTransaction(ctx.em, (em) => updateRecord(em, def, { ...args }));
     }
 
     @writable(Mutation(() => def.entity, { name: `delete${def.name}` }))
     delete(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
-      return ctx.em.transactional((em) => deleteRecord(em, def, id, version));
+      return inTransaction(ctx.em, (em) => deleteRecord(em, def, id, version));
     }
 
     @writable(Mutation(() => [def.entity], { name: `save${def.plural}`, description: 'Creates, updates and deletes rows all or nothing' }))
     save(@Arg('rows', () => [types.SaveRow]) rows: Args[], @Ctx() ctx: Context) {
-      return ctx.em.transactional((em) =>
+      return inTransaction(ctx.em, (em) =>
         saveRecords(
           em,
           def,

@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { AppError, BulkError, rowProblem } from './errors.js';
 import { parseId } from './ids.js';
 import { absent, writeScope } from '../auth/scope.js';
+import { actorOf } from '../auth/actor.js';
 import { MAX_SAVE_ROWS, type ResourceDef } from './resource.js';
 import { writeRows } from './batch-write.js';
 import type { BaseEntity } from './base.entity.js';
@@ -10,7 +11,7 @@ type Input = Record<string, unknown>;
 
 /** The row to change, if it lies in the actor's place; to a city or school user a row elsewhere and no row look the same. */
 export async function findOrFail<T extends BaseEntity>(em: EntityManager, def: ResourceDef<T>, id: unknown): Promise<T> {
-  const scope = writeScope(def as ResourceDef);
+  const scope = writeScope(def as ResourceDef, actorOf(em));
   const byId = { id: parseId(id) };
   const entity = await em.findOne(def.entity, (scope ? { $and: [byId, scope] } : byId) as FilterQuery<T>);
   if (!entity) throw absent(def as ResourceDef, id, scope !== undefined);

@@ -1,5 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { absent, writeScope } from '../auth/scope.js';
+import { actorOf } from '../auth/actor.js';
 import type { BaseEntity } from './base.entity.js';
 import { assertWithinSaveRows } from './crud.service.js';
 import { AppError, BulkError, badInput, rowProblem, type RowProblem } from './errors.js';
@@ -36,7 +37,7 @@ export async function eachOrNone<T extends BaseEntity, I extends { id: string },
       return error as AppError;
     }
   });
-  const scope = writeScope(def as ResourceDef);
+  const scope = writeScope(def as ResourceDef, actorOf(em));
   const byIds = { id: { $in: ids.filter((id) => typeof id === 'number') } };
   const found = await em.find(def.entity, (scope ? { $and: [byIds, scope] } : byIds) as FilterQuery<T>, { populate: populate as never[] });
   const rows = new Map(found.map((row) => [row.id, row]));

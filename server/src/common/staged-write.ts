@@ -5,6 +5,7 @@ import { queryRows, toNumber } from '../read/sql.js';
 import { giveTurn } from './turns.js';
 import { auditRowsOf, columnsOf, createdProps, createdRow, groupBy, insertRows, type PlannedWrite } from './change-set-writer.js';
 import type { BaseEntity } from './base.entity.js';
+import { inTransaction } from './transaction.js';
 
 /**
  * Rows of one staging transaction. Each holds the SQLite write connection a few milliseconds; other
@@ -81,7 +82,7 @@ async function assignIds(root: EntityManager, creates: Map<string, ChangeSet<Bas
     }
   };
   if (root.getTransactionContext()) await take(root);
-  else await root.fork().transactional(take);
+  else await inTransaction(root.fork(), take);
 }
 
 /** A slice's created rows by entity, their ids given (`assignIds`), with the columns they set. */
@@ -96,7 +97,7 @@ const notCreated = (slice: PlannedWrite): PlannedWrite => ({ changeSets: slice.c
 
 /** Drops the staging tables of the write connection (left by a write that stopped). */
 export async function dropStaged(root: EntityManager): Promise<void> {
-  await root.fork().transactional(async (tx) => {
+  await inTransaction(root.fork(), async (tx) => {
     const stages = await queryRows<{ name: string }>(tx, `select name from temp.sqlite_master where type = 'table' and name like '${STAGE_PREFIX}%'`);
     for (const { name } of stages) await preparedWrite(tx, `drop table temp.${tx.getPlatform().quoteIdentifier(name)}`, []);
   });
@@ -135,7 +136,7 @@ export function stageInTempTables(root: EntityManager, onStaged: (tx: EntityMana
     if (isAudit) audit = table;
     else tables.set(key, table);
     for (let from = 0; from < count; from += ROWS_PER_STAGE) {
-      await root.fork().transactional(async (tx) => {
+      await inTransaction(root.fork(), async (tx) => {
         // untyped columns keep each value as bound; the table's own columns convert it when it moves in, as they would have
         if (!known && from === 0) await preparedWrite(tx, `create temp table ${q(table.stage)} (${table.columns.map(q).join(', ')})`, []);
         await insertRows(tx, meta, props, rowsAt(from, Math.min(count, from + ROWS_PER_STAGE)), { into: table.stage });

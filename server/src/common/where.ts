@@ -1,6 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { readScope, scoped } from '../auth/scope.js';
+import type { Actor } from '../auth/actor.js';
 import { badInput } from './errors.js';
 import { buildOrder, buildWhere, nest } from './filters.js';
 import { operatorCondition, operatorInputOf, SortDirection, type TextMatch } from './operators.js';
@@ -74,17 +75,25 @@ export function orderTypeOf(def: ResourceDef): Class {
 }
 
 /** Refuses a path through a resource the reader may not read at all (a city admin's filter on users). */
-function assertReadable(def: ResourceDef): void {
-  readScope(def);
+function assertReadable(def: ResourceDef, actor: Actor | null | undefined): void {
+  readScope(def, actor);
 }
 
 /** The typed filter as a MikroORM condition on the resource; references become nested conditions the ORM joins. */
-export function typedWhere(def: ResourceDef, where: Input | null | undefined, textMatch: TextMatch): FilterQuery<object> {
+export function typedWhere(def: ResourceDef, where: Input | null | undefined, textMatch: TextMatch, actor: Actor | null | undefined): FilterQuery<object> {
   if (!where) return {};
-  return translate(def, where, [], 'where', 1, { terms: 0 }, textMatch);
+  return translate(def, where, [], 'where', 1, { terms: 0, actor }, textMatch);
 }
 
-function translate(def: ResourceDef, where: Input, props: string[], label: string, depth: number, budget: { terms: number }, textMatch: TextMatch): Where {
+function translate(
+  def: ResourceDef,
+  where: Input,
+  props: string[],
+  label: string,
+  depth: number,
+  budget: { terms: number; actor: Actor | null | undefined },
+  textMatch: TextMatch,
+): Where {
   const { maxFilterDepth, maxFilterTerms } = QUERY_SHAPE_LIMITS;
   if (depth > maxFilterDepth)
     throw badInput(label, `筛选条件嵌套超过 ${maxFilterDepth} 层：${label}`, `the filter nests deeper than ${maxFilterDepth} levels at ${label}`);
@@ -119,7 +128,7 @@ function translate(def: ResourceDef, where: Input, props: string[], label: strin
     const reference = def.fields.find((f) => propOf(f) === key && targetOf(f));
     if (!reference) throw badInput(at(key), `${def.labelZh}没有可筛选的字段 ${key}`, `${def.name} has no filterable field ${key}`);
     const target = targetOf(reference)!;
-    assertReadable(target);
+    assertReadable(target, budget.actor);
     all.push(translate(target, value as Input, [...props, key], at(key), depth + 1, budget, textMatch));
   }
   const conditions = all.filter((c) => Object.keys(c).length > 0);
@@ -135,7 +144,7 @@ export interface SortTerm {
 }
 
 /** The path one `{ plan: { school: { name: ASC } } }` object names; exactly one entry per level. */
-function sortTerm(def: ResourceDef, entry: Input, label: string, props: string[], nullable: boolean): SortTerm {
+function sortTerm(def: ResourceDef, entry: Input, label: string, props: string[], nullable: boolean, actor: Actor | null | undefined): SortTerm {
   const given = Object.entries(entry).filter(([, v]) => v !== undefined && v !== null);
   if (given.length !== 1) throw badInput(label, `${label} 的每个排序项须恰好有一个字段`, `each sort term of ${label} names exactly one field`);
   const [key, value] = given[0]!;
@@ -152,16 +161,16 @@ function sortTerm(def: ResourceDef, entry: Input, label: string, props: string[]
     );
   }
   const target = targetOf(reference)!;
-  assertReadable(target);
-  return sortTerm(target, value as Input, `${label}.${key}`, [...props, key], nullable || !reference.required);
+  assertReadable(target, actor);
+  return sortTerm(target, value as Input, `${label}.${key}`, [...props, key], nullable || !reference.required, actor);
 }
 
 /** The sort terms of `orderBy`, then the id (a total order: pages and cursors never skip or repeat a row). */
-export function typedSort(def: ResourceDef, orderBy: Input[]): SortTerm[] {
+export function typedSort(def: ResourceDef, orderBy: Input[], actor: Actor | null | undefined): SortTerm[] {
   if (orderBy.length > QUERY_SHAPE_LIMITS.maxOrderTerms) {
     throw badInput('orderBy', `最多 ${QUERY_SHAPE_LIMITS.maxOrderTerms} 个排序项`, `at most ${QUERY_SHAPE_LIMITS.maxOrderTerms} sort terms`);
   }
-  const terms = orderBy.map((entry, i) => sortTerm(def, entry, `orderBy[${i}]`, [], false));
+  const terms = orderBy.map((entry, i) => sortTerm(def, entry, `orderBy[${i}]`, [], false, actor));
   if (!terms.some((t) => t.props.length === 1 && t.props[0] === 'id'))
     terms.push({ props: ['id'], kind: 'ref', nullable: false, direction: SortDirection.ASC });
   return terms;
@@ -179,15 +188,19 @@ export interface RowArgs {
 }
 
 /** The rows a list, count, cursor page or aggregate covers: react-admin's `filter`, the typed `where`, the reader's scope. */
-export function rowsWhere(def: ResourceDef, args: RowArgs, textMatch: TextMatch): FilterQuery<object> {
-  const conditions = [buildWhere(def, args.filter, textMatch), typedWhere(def, args.where, textMatch)].filter((c) => Object.keys(c).length > 0);
-  return scoped(def, (conditions.length > 1 ? { $and: conditions } : (conditions[0] ?? {})) as FilterQuery<object>);
+export function rowsWhere(def: ResourceDef, args: RowArgs, textMatch: TextMatch, actor: Actor | null | undefined): FilterQuery<object> {
+  const conditions = [buildWhere(def, args.filter, textMatch), typedWhere(def, args.where, textMatch, actor)].filter((c) => Object.keys(c).length > 0);
+  return scoped(def, (conditions.length > 1 ? { $and: conditions } : (conditions[0] ?? {})) as FilterQuery<object>, actor);
 }
 
 /** `orderBy`, or react-admin's single `sortField` / `sortOrder`; not both. */
-export function listOrder(def: ResourceDef, args: { orderBy?: Input[] | null; sortField?: string | null; sortOrder?: string | null }): QueryOrderMap<object>[] {
+export function listOrder(
+  def: ResourceDef,
+  args: { orderBy?: Input[] | null; sortField?: string | null; sortOrder?: string | null },
+  actor: Actor | null | undefined,
+): QueryOrderMap<object>[] {
   if (!args.orderBy) return buildOrder(def, args.sortField, args.sortOrder);
   if (args.sortField || args.sortOrder)
     throw badInput('orderBy', 'orderBy 不能与 sortField / sortOrder 同时使用', 'orderBy cannot be combined with sortField / sortOrder');
-  return orderOf(typedSort(def, args.orderBy));
+  return orderOf(typedSort(def, args.orderBy, actor));
 }

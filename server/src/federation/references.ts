@@ -143,7 +143,7 @@ async function fillGroup(ctx: Context, info: GraphQLResolveInfo, def: ResourceDe
           key.parts[0]!.prop,
           tuples.map(([value]) => value!),
           props,
-          readScope(def),
+          readScope(def, ctx.actor),
         )
       : await readRowsByCompoundKey(
           ctx.em,
@@ -151,7 +151,7 @@ async function fillGroup(ctx: Context, info: GraphQLResolveInfo, def: ResourceDe
           key.parts.map((part) => part.prop),
           tuples,
           props,
-          readScope(def),
+          readScope(def, ctx.actor),
         );
   for (const row of rows) {
     for (const index of asked.get(rowValues(row, key)) ?? []) slots[index] = { ...row, __typename: def.name };

@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Actor } from '../auth/actor.js';
-import { runAs } from '../auth/actor.js';
 import { unauthenticated } from '../auth/scope.js';
 import type { Context } from '../context.js';
 import { checkDocument, malformedBody, nestsDeeperThan, overLimit } from './budget.js';
@@ -13,8 +12,8 @@ export interface GraphQLHandlerOptions {
   apollo: ApolloServer<Context>;
   /** The signed-in user behind an `Authorization` header, or null. */
   authenticate(authorization: string | undefined): Promise<Actor | null>;
-  /** The request's context, made only when Apollo asks for it. */
-  context(req: IncomingMessage): Context;
+  /** The request's context, acting for the token's user (null: anonymous), made only when Apollo asks for it. */
+  context(req: IncomingMessage, actor: Actor | null): Context;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -96,12 +95,10 @@ export function graphqlHandler({ apollo, authenticate, context }: GraphQLHandler
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await runAs(actor, () =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method!, headers, search, body: request.body },
-        context: async () => context(req),
-      }),
-    );
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method!, headers, search, body: request.body },
+      context: async () => context(req, actor),
+    });
     const head: Record<string, string> = { ...CORS_HEADERS };
     for (const [name, value] of response.headers) head[name] = value;
     if (response.body.kind === 'complete') {

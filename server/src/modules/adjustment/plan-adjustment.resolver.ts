@@ -6,6 +6,7 @@ import { AdjustmentDecision } from './adjustment.enums.js';
 import { decide, decidePlanAdjustment, requestPlanAdjustment } from './plan-adjustment.service.js';
 import { planAdjustmentResource } from './plan-adjustment.resource.js';
 import { adjustmentAuthority } from './adjustment-authority.js';
+import { inTransaction } from '../../common/transaction.js';
 
 @Resolver(() => PlanAdjustment)
 export class PlanAdjustmentResolver {
@@ -16,7 +17,7 @@ export class PlanAdjustmentResolver {
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
   ) {
-    return ctx.em.transactional((em) => requestPlanAdjustment(em, ctx.clock, { planId, newSeats, reason }, adjustmentAuthority(ctx.actor)));
+    return inTransaction(ctx.em, (em) => requestPlanAdjustment(em, ctx.clock, { planId, newSeats, reason }, adjustmentAuthority(ctx.actor)));
   }
 
   @Mutation(() => PlanAdjustment, { description: 'The issuing authority (R4) approves (applying the new seats) or rejects a pending adjustment' })
@@ -26,7 +27,7 @@ export class PlanAdjustmentResolver {
     @Arg('note', () => String, { nullable: true }) note: string | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.em.transactional((em) => decidePlanAdjustment(em, ctx.clock, { id, decision, note }, adjustmentAuthority(ctx.actor)));
+    return inTransaction(ctx.em, (em) => decidePlanAdjustment(em, ctx.clock, { id, decision, note }, adjustmentAuthority(ctx.actor)));
   }
 
   @Mutation(() => [PlanAdjustment], {
@@ -39,7 +40,7 @@ export class PlanAdjustmentResolver {
     @Ctx() ctx: Context,
   ) {
     const authority = adjustmentAuthority(ctx.actor);
-    return ctx.em.transactional(async (em) => {
+    return inTransaction(ctx.em, async (em) => {
       const decided = await eachOrNone(
         em,
         planAdjustmentResource,

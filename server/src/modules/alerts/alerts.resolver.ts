@@ -6,6 +6,7 @@ import { Alert } from './alert.types.js';
 import { alertsFor, markAlertsRead } from './alerts.service.js';
 import { reminderDays } from './reminder-days.js';
 import { defineQueries } from '../../common/query-reach.js';
+import { inTransaction } from '../../common/transaction.js';
 
 /** The signed-in user's own alerts (common/query-reach.ts). */
 export const alertQueries = defineQueries({ myAlerts: 'self' });
@@ -16,15 +17,15 @@ export class AlertsResolver {
     description: '提醒: the signed-in user’s to-do items and deadline reminders (ALERT_REMINDER_DAYS before each deadline), read or unread',
   })
   async myAlerts(@Ctx() ctx: Context): Promise<Alert[]> {
-    const actor = requestActor();
+    const actor = requestActor(ctx.actor);
     if (!actor) return [];
     return alertsFor(ctx.em, actor, todayIn(ctx.clock), reminderDays());
   }
 
   @Mutation(() => Int, { description: 'Marks the signed-in user’s alerts read, by key; returns how many keys were marked' })
   async markAlertsRead(@Arg('keys', () => [String]) keys: string[], @Ctx() ctx: Context): Promise<number> {
-    const actor = requestActor();
+    const actor = requestActor(ctx.actor);
     if (!actor) return 0;
-    return ctx.em.transactional((em) => markAlertsRead(em, actor.userId, keys, todayIn(ctx.clock)));
+    return inTransaction(ctx.em, (em) => markAlertsRead(em, actor.userId, keys, todayIn(ctx.clock)));
   }
 }

@@ -1,6 +1,6 @@
 import type { AuditTrail } from '../../common/change-set-writer.js';
 import { ChangeSetType, Utils, helper, type ChangeSet, type EntityManager, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
-import { currentActor } from '../../auth/actor.js';
+import { actorOf, type Actor } from '../../auth/actor.js';
 import { idAt } from '../../auth/scope.js';
 import { resourceOf, type EntityClass } from '../../common/resource.js';
 import type { BaseEntity } from '../../common/base.entity.js';
@@ -60,7 +60,7 @@ export class AuditSubscriber implements EventSubscriber {
 
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
     // Outside a request (seeding, migrations' data steps) nobody is acting: nothing to attribute.
-    if (currentActor() === undefined) return;
+    if (actorOf(em) === undefined) return;
     // Values before the write are only known until the flush completes: take them now, ids after.
     const entries = (uow.getChangeSets() as ChangeSet<BaseEntity>[])
       .filter((cs) => ACTIONS[cs.type] && !(cs.entity instanceof AuditEntry))
@@ -73,7 +73,7 @@ export class AuditSubscriber implements EventSubscriber {
     const entries = this.pending.get(em);
     if (!entries) return;
     this.pending.delete(em);
-    await em.insertMany(AuditEntry, await auditRows(entries));
+    await em.insertMany(AuditEntry, await auditRows(actorOf(em), entries));
   }
 }
 
@@ -85,12 +85,12 @@ export const isAudited = (changeSet: ChangeSet<BaseEntity>, changes: Record<stri
 
 type AuditRow = Omit<AuditEntry, 'id' | 'version' | 'createdAt' | 'updatedAt'> & { version: number; createdAt: Date; updatedAt: Date };
 
-/** The audit rows of change sets, attributed to the request's actor; rows created get their ids when written (see `withIds`). */
+/** The audit rows of change sets, attributed to the actor (null: anonymous); rows created get their ids when written (see `withIds`). */
 async function pendingRows<C = Record<string, [unknown, unknown]>>(
+  actor: Actor | null | undefined,
   entries: ReadonlyArray<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>,
   keep: (changes: Record<string, [unknown, unknown]>) => C = (changes) => changes as C,
 ) {
-  const actor = currentActor();
   const now = new Date();
   const rows: Array<{ entity: BaseEntity; row: Omit<AuditRow, 'changes'> & { changes: C } }> = [];
   for (const { changeSet, changes } of entries) {
@@ -119,9 +119,12 @@ async function pendingRows<C = Record<string, [unknown, unknown]>>(
 const withIds = <C>(pending: Array<{ entity: BaseEntity; row: Omit<AuditRow, 'changes'> & { changes: C } }>) =>
   pending.map(({ entity, row }) => ({ ...row, entityId: entity.id }));
 
-/** The audit rows of written change sets (ids known), attributed to the request's actor. */
-export async function auditRows(entries: ReadonlyArray<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>) {
-  return withIds(await pendingRows(entries));
+/** The audit rows of written change sets (ids known), attributed to the actor. */
+export async function auditRows(
+  actor: Actor | null | undefined,
+  entries: ReadonlyArray<{ changeSet: ChangeSet<BaseEntity>; changes: Record<string, [unknown, unknown]> }>,
+) {
+  return withIds(await pendingRows(actor, entries));
 }
 
 /** The columns of an audit row as the write path inserts them (all but the id). */
@@ -143,7 +146,7 @@ export const auditTrail: AuditTrail = {
   changesOf,
   isAudited,
   // The changes as their JSON text already: a large import holds thousands of entries until it writes.
-  entriesOf: (entries) => pendingRows(entries, (changes) => JSON.stringify(changes)),
+  entriesOf: (actor, entries) => pendingRows(actor, entries, (changes) => JSON.stringify(changes)),
   rowsOf: (entries) => ({
     entityName: AuditEntry.name,
     props: AUDIT_PROPS,

@@ -14,19 +14,20 @@ import { IMPORT_LIMITS } from './import-limits.js';
 import { ImportJob, ImportProblem, ImportStatus, OPEN_STATUSES } from './import-job.entity.js';
 import { addProblems, addRows, isSilent, jobById, moveJob, sweepJobs } from './import-store.js';
 import { enqueueJob } from './import-runner.js';
+import { inTransaction } from '../../common/transaction.js';
 
 /** Each user reads only the jobs it started (common/query-reach.ts). */
 export const importQueries = defineQueries({ importJob: 'self', myImportJobs: 'self' });
 
-const signedIn = (): Actor => {
-  const actor = requestActor();
+const signedIn = (given: Actor | null): Actor => {
+  const actor = requestActor(given);
   if (!actor) throw unauthenticated();
   return actor;
 };
 
 /** The signed-in user's job; another user's job and no job look the same. */
-async function ownJob(em: EntityManager, id: string): Promise<ImportJob> {
-  const actor = signedIn();
+async function ownJob(em: EntityManager, given: Actor | null, id: string): Promise<ImportJob> {
+  const actor = signedIn(given);
   const job = await jobById(em, parseId(id, 'job'));
   if (!job || job.ownerId !== actor.userId) throw notFound('导入任务', id);
   return job;
@@ -72,9 +73,9 @@ export function createImportResolver(resources: ResourceDef[]): ClassType {
       description: `Starts an import of up to ${IMPORT_LIMITS.maxRows} rows: add them with addImportRows (${IMPORT_LIMITS.rowsPerPart} per call), then runImport`,
     })
     async startImport(@Arg('resource', () => ImportableResource) resource: string, @Ctx() ctx: Context): Promise<ImportJob> {
-      const actor = signedIn();
+      const actor = signedIn(ctx.actor);
       const def = byName(resource)!;
-      assertRoleMayWrite(def);
+      assertRoleMayWrite(def, actor);
       await sweepJobs(ctx.em);
       const open = await ctx.em.count(ImportJob, { ownerId: actor.userId, status: { $in: OPEN_STATUSES } });
       if (open >= IMPORT_LIMITS.openJobsPerUser) {
@@ -100,7 +101,7 @@ export function createImportResolver(resources: ResourceDef[]): ClassType {
       @Ctx() ctx: Context,
       @Info() info: GraphQLResolveInfo,
     ): Promise<ImportJob> {
-      const job = await ownJob(ctx.em, id);
+      const job = await ownJob(ctx.em, ctx.actor, id);
       if (rows.length > IMPORT_LIMITS.rowsPerPart) {
         throw limitExceeded('rows', `一次最多添加 ${IMPORT_LIMITS.rowsPerPart} 行`, `add at most ${IMPORT_LIMITS.rowsPerPart} rows at a time`, {
           maximum: IMPORT_LIMITS.rowsPerPart,
@@ -110,7 +111,7 @@ export function createImportResolver(resources: ResourceDef[]): ClassType {
       const def = byName(job.resource)!;
       const coerced = rows.map((row) => coerceRow(info, def, row));
       const misfits = coerced.filter((row) => 'problem' in row).length;
-      await ctx.em.transactional(async (em) => {
+      await inTransaction(ctx.em, async (em) => {
         // Taking the positions and checking the total in one statement: parts added at once never share a position.
         const [taken] = await queryRows<{ row_count: unknown }>(
           em,
@@ -145,7 +146,7 @@ export function createImportResolver(resources: ResourceDef[]): ClassType {
       description: 'Closes a job to new rows and queues it: every row is validated, then all are written in one transaction or none',
     })
     async runImport(@Arg('job', () => ID) id: string, @Ctx() ctx: Context): Promise<ImportJob> {
-      const job = await ownJob(ctx.em, id);
+      const job = await ownJob(ctx.em, ctx.actor, id);
       if (job.rowCount === 0) throw badInput('job', '导入任务还没有数据', 'the import has no rows yet');
       const from = [ImportStatus.RECEIVING, ImportStatus.INTERRUPTED];
       if (!(await moveJob(ctx.em, job.id, from, ImportStatus.QUEUED, { validated: 0 }))) {
@@ -157,7 +158,7 @@ export function createImportResolver(resources: ResourceDef[]): ClassType {
 
     @Mutation(() => ImportJob, { description: 'Cancels a job that has not begun writing; nothing of it is written' })
     async cancelImport(@Arg('job', () => ID) id: string, @Ctx() ctx: Context): Promise<ImportJob> {
-      const job = await ownJob(ctx.em, id);
+      const job = await ownJob(ctx.em, ctx.actor, id);
       const from = [ImportStatus.RECEIVING, ImportStatus.QUEUED, ImportStatus.VALIDATING, ImportStatus.INTERRUPTED];
       if (!(await moveJob(ctx.em, job.id, from, ImportStatus.CANCELLED, { finishedAt: new Date() }))) {
         throw new AppError({
@@ -173,7 +174,7 @@ export function createImportResolver(resources: ResourceDef[]): ClassType {
 
     @Query(() => ImportJob, { nullable: true, description: 'One of the signed-in user’s imports, with its progress' })
     async importJob(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ImportJob | null> {
-      const actor = signedIn();
+      const actor = signedIn(ctx.actor);
       let job = await jobById(ctx.em, parseId(id));
       // A job polled while it runs is read only; one that has gone silent is swept (and read again) first.
       if (job && isSilent(job)) {
@@ -185,7 +186,7 @@ export function createImportResolver(resources: ResourceDef[]): ClassType {
 
     @Query(() => [ImportJob], { description: 'The signed-in user’s imports of the last day, newest first (at most 20)' })
     async myImportJobs(@Ctx() ctx: Context): Promise<ImportJob[]> {
-      const actor = signedIn();
+      const actor = signedIn(ctx.actor);
       await sweepJobs(ctx.em);
       return ctx.em.find(ImportJob, { ownerId: actor.userId }, { orderBy: { id: 'desc' }, limit: 20 });
     }

@@ -1,5 +1,5 @@
 import { ChangeSetType, type EntityManager } from '@mikro-orm/core';
-import { runAs, type Actor } from '../../auth/actor.js';
+import { actingAs, type Actor } from '../../auth/actor.js';
 import type { Role } from '../../auth/role.js';
 import { rowProblem } from '../../common/errors.js';
 import { applyCommit, checkRows, planCommit, type CheckedRows, type CheckOptions } from '../../common/batch-write.js';
@@ -12,6 +12,7 @@ import { dropStaged, stageInMemory, stageInTempTables, type Staging } from '../.
 import { IMPORT_LIMITS } from './import-limits.js';
 import { ImportJob, ImportStatus } from './import-job.entity.js';
 import { addProblems, dropRows, moveJob, rowsOf } from './import-store.js';
+import { inTransaction } from '../../common/transaction.js';
 
 /** Progress is written to the job at most this often; it is also how others see the job is alive. */
 const REPORT_EVERY_MS = 1000;
@@ -25,7 +26,7 @@ class Moved extends Error {}
 
 type Row = { ord: number; data: Record<string, unknown> | null };
 
-const actorOf = (job: ImportJob): Actor => ({ ...job.actor, role: job.actor.role as Role });
+const jobActor = (job: ImportJob): Actor => ({ ...job.actor, role: job.actor.role as Role });
 
 /** The newest audit entry: writes after it are what a job's validation may not have seen. */
 async function auditMark(em: EntityManager): Promise<number> {
@@ -122,48 +123,48 @@ async function runJob(root: EntityManager, jobId: number, resourceByName: (name:
   const rows = await rowsOf(em, jobId);
   const given = rows.filter((row) => row.data !== null);
   const inputs = given.map((row) => row.data!);
-  await runAs(actorOf(job), async () => {
-    for (let attempt = 1; attempt < IMPORT_LIMITS.attempts; attempt++) {
-      const mark = await auditMark(em);
-      const checked = await checkRows(em.fork({ clear: true }), def, inputs, { onProgress: reporter(em, jobId) });
-      if (checked.problems.length > 0 || given.length < rows.length) return fail(em, jobId, rows, given, checked);
-      if (!(await moveJob(em, jobId, [ImportStatus.VALIDATING], ImportStatus.WRITING, { validated: rows.length }))) return;
-      let rowsPlanned = 0;
-      const staging = isPostgres(em)
-        ? stageInMemory(em)
-        : stageInTempTables(em, (tx) => moveJob(tx, jobId, [ImportStatus.WRITING], ImportStatus.WRITING, { written: rowsPlanned }));
-      try {
-        if (!isPostgres(em)) await dropStaged(em);
-        const { write, grown } = await planStaged(checked, {
-          take: (slice) => {
-            // `written` counts the rows of the request planned and being staged (the last slice holds rows the rules made)
-            rowsPlanned = Math.min(rows.length, rowsPlanned + ROWS_PER_SLICE);
-            return staging.take(slice);
-          },
-          moveStaged: staging.moveStaged,
-        });
-        await em.fork().transactional(async (tx) => {
-          if (await touchedSince(tx, mark, checked, grown)) throw new Moved();
-          await commitJob(tx, jobId, checked, write, rows.length);
-        });
-        return await dropRows(em, jobId);
-      } catch (error) {
-        if (!(error instanceof Moved)) throw error;
-      } finally {
-        if (!isPostgres(em)) await dropStaged(em);
-      }
-      await moveJob(em, jobId, [ImportStatus.WRITING], ImportStatus.VALIDATING, { validated: 0, written: 0 });
+  // the job's writes are its owner's, audited as theirs
+  actingAs(em, jobActor(job));
+  for (let attempt = 1; attempt < IMPORT_LIMITS.attempts; attempt++) {
+    const mark = await auditMark(em);
+    const checked = await checkRows(em.fork({ clear: true }), def, inputs, { onProgress: reporter(em, jobId) });
+    if (checked.problems.length > 0 || given.length < rows.length) return fail(em, jobId, rows, given, checked);
+    if (!(await moveJob(em, jobId, [ImportStatus.VALIDATING], ImportStatus.WRITING, { validated: rows.length }))) return;
+    let rowsPlanned = 0;
+    const staging = isPostgres(em)
+      ? stageInMemory(em)
+      : stageInTempTables(em, (tx) => moveJob(tx, jobId, [ImportStatus.WRITING], ImportStatus.WRITING, { written: rowsPlanned }));
+    try {
+      if (!isPostgres(em)) await dropStaged(em);
+      const { write, grown } = await planStaged(checked, {
+        take: (slice) => {
+          // `written` counts the rows of the request planned and being staged (the last slice holds rows the rules made)
+          rowsPlanned = Math.min(rows.length, rowsPlanned + ROWS_PER_SLICE);
+          return staging.take(slice);
+        },
+        moveStaged: staging.moveStaged,
+      });
+      await inTransaction(em.fork(), async (tx) => {
+        if (await touchedSince(tx, mark, checked, grown)) throw new Moved();
+        await commitJob(tx, jobId, checked, write, rows.length);
+      });
+      return await dropRows(em, jobId);
+    } catch (error) {
+      if (!(error instanceof Moved)) throw error;
+    } finally {
+      if (!isPostgres(em)) await dropStaged(em);
     }
-    if (!(await moveJob(em, jobId, [ImportStatus.VALIDATING], ImportStatus.WRITING, { validated: 0 }))) return;
-    const failed = await em.fork().transactional(async (tx) => {
-      const checked = await checkRows(tx, def, inputs);
-      if (checked.problems.length > 0) return checked;
-      await commitJob(tx, jobId, checked, (await planStaged(checked, stageInMemory(tx))).write, rows.length);
-      return undefined;
-    });
-    if (failed) return fail(em, jobId, rows, given, failed);
-    return dropRows(em, jobId);
+    await moveJob(em, jobId, [ImportStatus.WRITING], ImportStatus.VALIDATING, { validated: 0, written: 0 });
+  }
+  if (!(await moveJob(em, jobId, [ImportStatus.VALIDATING], ImportStatus.WRITING, { validated: 0 }))) return;
+  const failed = await inTransaction(em.fork(), async (tx) => {
+    const checked = await checkRows(tx, def, inputs);
+    if (checked.problems.length > 0) return checked;
+    await commitJob(tx, jobId, checked, (await planStaged(checked, stageInMemory(tx))).write, rows.length);
+    return undefined;
   });
+  if (failed) return fail(em, jobId, rows, given, failed);
+  return dropRows(em, jobId);
 }
 
 let queue: Promise<void> = Promise.resolve();

@@ -19,7 +19,7 @@ const MAX_NAME_LENGTH = 100;
 
 /** One type's rows of a city, in the reader's scope, by name, with their type named for the interface. */
 async function rowsOf(ctx: Context, info: GraphQLResolveInfo, def: ResourceDef, cityCode: string, name: string | null, limit: number): Promise<EntityRow[]> {
-  const scope = readScope(def);
+  const scope = readScope(def, ctx.actor);
   const where = [{ city: { code: cityCode } }, ...(name ? [{ name: { [textMatchOperator(ctx.em)]: `%${name}%` } }] : []), ...(scope ? [scope] : [])];
   const rows = await readRows(ctx.em, def.entity, { $and: where }, { props: selectedPropsOn(def, info, ['name']), orderBy: [{ name: 'ASC' }], limit });
   return rows.map((row) => ({ ...row, __typename: def.name }));

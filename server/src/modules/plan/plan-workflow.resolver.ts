@@ -7,6 +7,7 @@ import { Issuer, issuerOf } from './issuer.js';
 import { transitionPlans } from './plan-workflow.service.js';
 import { PlanStep } from './plan.enums.js';
 import { planAuthority } from './plan-authority.js';
+import { inTransaction } from '../../common/transaction.js';
 
 const idsArg = () => [ID];
 
@@ -15,7 +16,7 @@ const idsArg = () => [ID];
 export class PlanWorkflowResolver {
   private run(ctx: Context, step: PlanStep, ids: string[], reason?: string) {
     const actor = ctx.actor ? planAuthority(ctx.actor) : undefined;
-    return ctx.em.transactional((em) => transitionPlans(em, step, ids, { clock: ctx.clock, reason, actor }));
+    return inTransaction(ctx.em, (em) => transitionPlans(em, step, ids, { clock: ctx.clock, reason, actor }));
   }
 
   @Mutation(() => [EnrollmentPlan], { description: 'DRAFT → SUBMITTED: the school submits lines to the issuing authority' })

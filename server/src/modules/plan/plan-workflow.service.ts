@@ -2,6 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { AppError, BulkError, badInput, ruleViolation, type RowProblem } from '../../common/errors.js';
 import type { ResourceDef } from '../../common/resource.js';
 import { absent, writeScope } from '../../auth/scope.js';
+import { actorOf } from '../../auth/actor.js';
 import { enrollmentPlanResource } from './enrollment-plan.resource.js';
 import { BUREAUS, PROVINCE_ONLY, Role } from '../../auth/role.js';
 import { todayIn, type Clock } from '../../common/clock.js';
@@ -71,7 +72,7 @@ export async function transitionPlans(em: EntityManager, step: PlanStep, ids: re
   const numeric = ids.map((id) => Number(id));
   // Only lines of the actor's place are found: a line elsewhere is answered like a missing one.
   const def = enrollmentPlanResource as ResourceDef;
-  const scope = writeScope(def);
+  const scope = writeScope(def, actorOf(em));
   const byIds = { id: { $in: numeric.filter((n) => Number.isSafeInteger(n) && n > 0) } };
   const found = await em.find(EnrollmentPlan, (scope ? { $and: [byIds, scope] } : byIds) as FilterQuery<EnrollmentPlan>, {
     populate: ['school.city', 'program.major'],

@@ -14,6 +14,7 @@ import { DisciplineCaseCount, disciplineCaseCounts } from './discipline-stats.js
 import { checkYear, loadCities } from '../analytics/analytics.scope.js';
 import { cityCodeInScope } from '../analytics/reader-place.js';
 import { defineQueries } from '../../common/query-reach.js';
+import { inTransaction } from '../../common/transaction.js';
 
 /** A city bureau counts its own city's cases (common/query-reach.ts). */
 export const registerQueries = defineQueries({ disciplineCaseCounts: 'place' });
@@ -40,9 +41,9 @@ export class DisciplineCaseResolver {
     @Arg('version', () => Int, { nullable: true }) version: number | null | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.em.transactional(async (em) => {
+    return inTransaction(ctx.em, async (em) => {
       const row = await findOrFail(em, disciplineCaseResource, id);
-      await assertMayWrite(disciplineCaseResource as ResourceDef, row);
+      await assertMayWrite(disciplineCaseResource as ResourceDef, row, ctx.actor);
       if (version !== null && version !== undefined && version !== row.version) throw conflict(disciplineCaseResource.labelZh, row.id, version, row.version);
       const today = todayIn(ctx.clock);
       const date = on ?? today;

@@ -10,6 +10,7 @@ import { ExternalRoster, ExternalRosterKind } from './external-roster.entity.js'
 import { insertEntries, matchRoster } from './external-roster-match.js';
 import { isIdNumberProblem, parseIdNumber } from './id-number.js';
 import { idNumberHash } from './personal-data-keys.js';
+import { inTransaction } from '../../common/transaction.js';
 
 /** Most ID numbers one upload carries (about 420 kB of request); a longer list is uploaded in parts. */
 export const MAX_EXTERNAL_IDS = 20_000;
@@ -58,7 +59,7 @@ export class ExternalRosterResolver {
       else hashes.add(idNumberHash(parsed.normalized));
     });
     if (problems.length > 0) throw new BulkError(problems);
-    return ctx.em.transactional(async (em) => {
+    return inTransaction(ctx.em, async (em) => {
       const on = todayIn(ctx.clock);
       const roster = em.create(ExternalRoster, { kind, label: title, uploadedOn: on, entries: hashes.size });
       await em.flush();

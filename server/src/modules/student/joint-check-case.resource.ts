@@ -1,6 +1,7 @@
 import { defineResource } from '../../common/resource.js';
 import { ruleViolation } from '../../common/errors.js';
 import { forbidden, requestActor } from '../../auth/scope.js';
+import { actorOf } from '../../auth/actor.js';
 import { School } from '../school/school.entity.js';
 import { OFFICES, Role } from '../../auth/role.js';
 import { JointCheckCase, JointCheckStatus } from './joint-check-case.entity.js';
@@ -30,12 +31,12 @@ export const jointCheckCaseResource = defineResource({
     { name: 'note', kind: 'string', labelZh: '说明', maxLength: 2000 },
   ],
   hooks: {
-    async beforeSave(_em, row, isNew, before) {
+    async beforeSave(em, row, isNew, before) {
       if (isNew)
         throw ruleViolation('JOINT_CHECK', '联合核查记录由外部学籍名单比对生成，不能手工新增', 'joint-check cases come only from matching an external roster');
       const from = (before?.status ?? JointCheckStatus.OPEN) as JointCheckStatus;
       if (row.status === from) return;
-      if (requestActor()?.role === Role.SCHOOL_STAFF) throw forbidden('联合核查', 'JointCheckCase', 'status');
+      if (requestActor(actorOf(em))?.role === Role.SCHOOL_STAFF) throw forbidden('联合核查', 'JointCheckCase', 'status');
       if (!JOINT_CHECK_MOVES[from].includes(row.status)) {
         throw ruleViolation(
           'JOINT_CHECK',

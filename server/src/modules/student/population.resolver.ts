@@ -21,13 +21,13 @@ export class PopulationResolver {
     @Arg('groupBy', () => PopulationGroupBy, { defaultValue: PopulationGroupBy.CITY }) groupBy: PopulationGroupBy,
     @Ctx() ctx: Context,
   ): Promise<PopulationRow[]> {
-    return studentPopulation(ctx.em, on ?? todayIn(ctx.clock), groupBy);
+    return studentPopulation(ctx.em, ctx.actor, on ?? todayIn(ctx.clock), groupBy);
   }
 
   @Query(() => [StudentExitMonth], { description: 'Graduations, withdrawals and transfers per month of a year, in the reader’s place' })
   studentExits(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<StudentExitMonth[]> {
     const checked = checkYear(year);
     if (checked === null) throw badInput('year', '请指定年度', 'give a year');
-    return studentExits(ctx.em, checked);
+    return studentExits(ctx.em, ctx.actor, checked);
   }
 }

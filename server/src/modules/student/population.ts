@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { queryRows, toNumber } from '../../read/sql.js';
 import { requestActor } from '../../auth/scope.js';
+import type { Actor } from '../../auth/actor.js';
 import { Role } from '../../auth/role.js';
 import { PROVINCE_CODE } from '../target/campaign.js';
 import { isPostgres } from '../../read/dialect.js';
@@ -40,8 +41,8 @@ const GROUPS: Record<PopulationGroupBy, { key: string; label: string }> = {
 };
 
 /** The reader's place as a condition on students: a city bureau its city, school staff their school. */
-function placeCondition(): { sql: string; params: number[] } {
-  const actor = requestActor();
+function placeCondition(reader: Actor | null): { sql: string; params: number[] } {
+  const actor = requestActor(reader);
   if (actor?.role === Role.CITY_ADMIN) return { sql: ' and sc.city_id = ?', params: [actor.cityId ?? 0] };
   if (actor?.role === Role.SCHOOL_STAFF) return { sql: ' and s.school_id = ?', params: [actor.schoolId ?? 0] };
   return { sql: '', params: [] };
@@ -51,8 +52,8 @@ function placeCondition(): { sql: string; params: number[] } {
  * Whether a reader's by-city figures list a city that has a 2020 base but nobody in school: every
  * city for province-wide roles, its own for a city bureau; none for school staff (their figures are their school's).
  */
-function listsCityWithoutStudents(cityId: number): boolean {
-  const actor = requestActor();
+function listsCityWithoutStudents(cityId: number, reader: Actor | null): boolean {
+  const actor = requestActor(reader);
   if (actor?.role === Role.SCHOOL_STAFF) return false;
   return actor?.role !== Role.CITY_ADMIN || actor.cityId === cityId;
 }
@@ -64,9 +65,9 @@ const FROM = `from student s join school sc on sc.id = s.school_id join city c o
  * 在校学生: students registered on or before the day who had not left the roll by it, grouped; by city
  * with the 2020 base, listing also the cities of the reader's place that have a base and nobody in school.
  */
-export async function studentPopulation(em: EntityManager, on: string, groupBy: PopulationGroupBy): Promise<PopulationRow[]> {
+export async function studentPopulation(em: EntityManager, reader: Actor | null, on: string, groupBy: PopulationGroupBy): Promise<PopulationRow[]> {
   const { key, label } = GROUPS[groupBy];
-  const place = placeCondition();
+  const place = placeCondition(reader);
   const rows = await queryRows<{ k: unknown; label: unknown; n: unknown }>(
     em,
     `select ${key} as k, ${label} as label, count(*) as n ${FROM}
@@ -81,7 +82,7 @@ export async function studentPopulation(em: EntityManager, on: string, groupBy: 
     'select c.id as city_id, c.code, c.name_zh, b.students from population_baseline b join city c on c.id = b.city_id',
   );
   for (const base of bases) {
-    if (listsCityWithoutStudents(toNumber(base.city_id)) && !result.some((r) => r.key === base.code)) {
+    if (listsCityWithoutStudents(toNumber(base.city_id), reader) && !result.some((r) => r.key === base.code)) {
       result.push({ key: base.code, label: base.name_zh, students: 0, baseline: null, ratio: null });
     }
   }
@@ -100,9 +101,9 @@ export async function studentPopulation(em: EntityManager, on: string, groupBy: 
 }
 
 /** Graduations, withdrawals and transfers per month of a year (the month a student left the roll). */
-export async function studentExits(em: EntityManager, year: number): Promise<StudentExitMonth[]> {
+export async function studentExits(em: EntityManager, reader: Actor | null, year: number): Promise<StudentExitMonth[]> {
   const month = isPostgres(em) ? `to_char(s.left_on, 'YYYY-MM')` : 'substr(s.left_on, 1, 7)';
-  const place = placeCondition();
+  const place = placeCondition(reader);
   const rows = await queryRows<{ month: string; status: string; n: unknown }>(
     em,
     `select ${month} as month, s.status, count(*) as n from student s join school sc on sc.id = s.school_id

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { queryRows } from '../../read/sql.js';
 import { decryptIdNumber, encryptIdNumber, idNumberHash, type PersonalDataKeys } from './personal-data-keys.js';
+import { inTransaction } from '../../common/transaction.js';
 
 /** Rows re-encrypted per transaction: short enough that other writers wait a moment at most. */
 const BATCH = 500;
@@ -20,7 +21,7 @@ export async function reencryptStudents(em: EntityManager, keys: PersonalDataKey
       rehash ? [after, BATCH] : [after, keys.currentId, BATCH],
     );
     if (rows.length === 0) return done;
-    await em.transactional(async (tx) => {
+    await inTransaction(em, async (tx) => {
       for (const row of rows) {
         const idNumber = decryptIdNumber(row.id_cipher, row.id_key_id, keys);
         const { cipher, keyId } = encryptIdNumber(idNumber, keys);

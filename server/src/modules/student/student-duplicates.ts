@@ -4,6 +4,7 @@ import { placeholders, queryRows, toNumber } from '../../read/sql.js';
 import { chunksOf, IDS_PER_QUERY } from '../../common/batch-lookups.js';
 import { isPostgres } from '../../read/dialect.js';
 import { requestActor } from '../../auth/scope.js';
+import { actorOf, type Actor } from '../../auth/actor.js';
 import { Role } from '../../auth/role.js';
 import { School } from '../school/school.entity.js';
 import { ON_ROLL } from './student.enums.js';
@@ -40,8 +41,8 @@ export async function onRollAmong(em: EntityManager, idHashes: string[]): Promis
 }
 
 /** Whether the signed-in reader may learn which school holds a student (the province, the school's city, the school). */
-function mayNameSchool(school: School): boolean {
-  const actor = requestActor();
+function mayNameSchool(school: School, reader: Actor | null | undefined): boolean {
+  const actor = requestActor(reader);
   if (!actor || actor.role === Role.PROVINCE_ADMIN) return true;
   if (actor.role === Role.CITY_ADMIN) return actor.cityId === school.city.id;
   return actor.role === Role.SCHOOL_STAFF && actor.schoolId === school.id;
@@ -57,7 +58,7 @@ export async function assertNotOnRollElsewhere(em: EntityManager, idHash: string
 /** The refusal of a second registration, naming the school that holds the student only to those who may know it. */
 export async function doubleRegistration(em: EntityManager, schoolId: number, otherId: number | undefined) {
   const school = await em.findOneOrFail(School, schoolId, { populate: ['city'] });
-  const named = mayNameSchool(school);
+  const named = mayNameSchool(school, actorOf(em));
   const which = otherId === undefined ? '本次保存的另一行' : `学生 ${otherId}`;
   const whichEn = otherId === undefined ? 'another row of this save' : `student ${otherId}`;
   return ruleViolation(

@@ -22,6 +22,7 @@ import { decryptIdNumber } from './personal-data-keys.js';
 import { maskIdNumber, maskName } from './id-number.js';
 import { assertStatusMove } from './student-rules.js';
 import { assertNotOnRollElsewhere } from './student-duplicates.js';
+import { inTransaction } from '../../common/transaction.js';
 
 const def = studentResource as unknown as ResourceDef;
 
@@ -29,7 +30,7 @@ const def = studentResource as unknown as ResourceDef;
 const revealed = new WeakSet<object>();
 
 /** City bureaus read students of their city masked unless they opened the record; the province and the student's own school read them whole. */
-const readsMasked = (row: object): boolean => requestActor()?.role === Role.CITY_ADMIN && !revealed.has(row);
+const readsMasked = (row: object, ctx: Context): boolean => requestActor(ctx.actor)?.role === Role.CITY_ADMIN && !revealed.has(row);
 
 type StudentRow = EntityRow & { name: string; idCipher: string; idKeyId: string; birthDate: string };
 
@@ -45,19 +46,19 @@ export class DuplicateStudentGroup {
 @Resolver(() => Student)
 export class StudentResolver {
   @FieldResolver(() => String, { description: '姓名; masked (张*) for city bureaus (see revealStudent)' })
-  name(@Root() row: StudentRow): string {
-    return readsMasked(row) ? maskName(row.name) : row.name;
+  name(@Root() row: StudentRow, @Ctx() ctx: Context): string {
+    return readsMasked(row, ctx) ? maskName(row.name) : row.name;
   }
 
   @FieldResolver(() => String, { description: '身份证号; masked (330102********1234) for city bureaus (see revealStudent)' })
-  idNumber(@Root() row: StudentRow): string {
+  idNumber(@Root() row: StudentRow, @Ctx() ctx: Context): string {
     const idNumber = decryptIdNumber(row.idCipher, row.idKeyId);
-    return readsMasked(row) ? maskIdNumber(idNumber) : idNumber;
+    return readsMasked(row, ctx) ? maskIdNumber(idNumber) : idNumber;
   }
 
   @FieldResolver(() => CalendarDate, { nullable: true, description: '出生日期; null for city bureaus (it is the middle of the ID number)' })
-  birthDate(@Root() row: StudentRow): string | null {
-    return readsMasked(row) ? null : row.birthDate;
+  birthDate(@Root() row: StudentRow, @Ctx() ctx: Context): string | null {
+    return readsMasked(row, ctx) ? null : row.birthDate;
   }
 
   @Query(() => Student, {
@@ -66,7 +67,7 @@ export class StudentResolver {
   })
   async revealStudent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<EntityRow | null> {
     assertMayAsk(studentQueries.revealStudent, ctx.actor);
-    const scope = readScope(def);
+    const scope = readScope(def, ctx.actor);
     const byId = { id: parseId(id) };
     const [row] = (await readRows(ctx.em, Student, scope ? { $and: [byId, scope] } : byId, { limit: 1 })) as StudentRow[];
     if (!row) return null;
@@ -99,9 +100,9 @@ export class StudentResolver {
     @Arg('on', () => CalendarDate, { nullable: true }) on: string | null | undefined,
     @Ctx() ctx: Context,
   ) {
-    return ctx.em.transactional(async (em) => {
+    return inTransaction(ctx.em, async (em) => {
       const student = await findOrFail(em, def, id);
-      await assertMayWrite(def, student);
+      await assertMayWrite(def, student, ctx.actor);
       if (version !== student.version) throw conflict(def.labelZh, student.id, version, student.version);
       const row = student as unknown as Student;
       const today = todayIn(ctx.clock);

@@ -17,6 +17,7 @@ import { figuresKey, loadSummaryFigures } from './summary-figures.service.js';
 import { summaryDueOn, summaryStatus } from './summary-rules.js';
 import { submit, submitAnnualSummary } from './annual-summary.service.js';
 import { defineQueries } from '../../common/query-reach.js';
+import { inTransaction } from '../../common/transaction.js';
 
 /** A city bureau sees its own city's status (common/query-reach.ts). */
 export const summaryQueries = defineQueries({ annualSummaryStatuses: 'place' });
@@ -43,8 +44,8 @@ export class SummaryToSubmit {
 export class AnnualSummaryResolver {
   @Mutation(() => AnnualSummary, { description: 'Reports the summary to the province (R10); it cannot change afterwards' })
   submitAnnualSummary(@Arg('id', () => ID) id: string, @Arg('version', () => Int, { nullable: true }) version: number | null, @Ctx() ctx: Context) {
-    return ctx.em.transactional(async (em) => {
-      await assertMayWrite(annualSummaryResource as ResourceDef, await findOrFail(em, annualSummaryResource, id));
+    return inTransaction(ctx.em, async (em) => {
+      await assertMayWrite(annualSummaryResource as ResourceDef, await findOrFail(em, annualSummaryResource, id), ctx.actor);
       return submitAnnualSummary(em, ctx.clock, id, version);
     });
   }
@@ -53,13 +54,13 @@ export class AnnualSummaryResolver {
     description: 'Reports many summaries as submitAnnualSummary reports one, all or none: every refused one is reported with its reason',
   })
   submitAnnualSummaries(@Arg('rows', () => [SummaryToSubmit]) rows: SummaryToSubmit[], @Ctx() ctx: Context) {
-    return ctx.em.transactional(async (em) => {
+    return inTransaction(ctx.em, async (em) => {
       const done = await eachOrNone(
         em,
         annualSummaryResource,
         rows,
         async (summary, row) => {
-          await assertMayWrite(annualSummaryResource as ResourceDef, summary);
+          await assertMayWrite(annualSummaryResource as ResourceDef, summary, ctx.actor);
           return submit(ctx.clock, summary, row.version);
         },
         { field: 'rows' },

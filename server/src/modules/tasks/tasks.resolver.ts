@@ -15,7 +15,7 @@ export class TasksResolver {
     description: '待办: what the signed-in user has to do today, from the data and their role; each item names the sheet and filter that handle it',
   })
   async myTasks(@Ctx() ctx: Context): Promise<Task[]> {
-    const actor = requestActor();
+    const actor = requestActor(ctx.actor);
     if (!actor) return [];
     return tasksFor(ctx.em, actor, todayIn(ctx.clock));
   }

@@ -13,6 +13,7 @@ import { forbidden, scoped, unauthenticated } from '../../auth/scope.js';
 import { userResource } from './user.resource.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { defineQueries } from '../../common/query-reach.js';
+import { inTransaction } from '../../common/transaction.js';
 
 /** The signed-in account: its own row of the User resource (self place) (common/query-reach.ts). */
 export const sessionQueries = defineQueries({ me: 'self' });
@@ -74,7 +75,7 @@ async function recordAttempt(ctx: Context, username: string, user: User | null, 
 /** The signed-in user's own account, read through the account's self place (user.resource.ts). */
 async function signedInUser(ctx: Context): Promise<User> {
   if (!ctx.actor) throw unauthenticated();
-  return ctx.em.findOneOrFail(User, scoped(userResource, { id: ctx.actor.userId }) as FilterQuery<User>);
+  return ctx.em.findOneOrFail(User, scoped(userResource, { id: ctx.actor.userId }, ctx.actor) as FilterQuery<User>);
 }
 
 @Resolver()
@@ -109,7 +110,7 @@ export class SessionResolver {
 
   @Mutation(() => Boolean, { description: 'Ends every session of the signed-in user' })
   async logout(@Ctx() ctx: Context): Promise<boolean> {
-    await ctx.em.transactional(async (em) => {
+    await inTransaction(ctx.em, async (em) => {
       const user = await em.findOneOrFail(User, ctx.actor!.userId);
       user.tokenVersion += 1;
     });
@@ -118,7 +119,7 @@ export class SessionResolver {
 
   @Mutation(() => Session, { description: 'A fresh token; tokens issued before it stop working' })
   async refreshToken(@Ctx() ctx: Context): Promise<Session> {
-    const user = await ctx.em.transactional(async (em) => {
+    const user = await inTransaction(ctx.em, async (em) => {
       const found = await em.findOneOrFail(User, ctx.actor!.userId);
       found.tokenVersion += 1;
       return found;
