@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { reactRouterProvider } from 'react-admin';
 import { authProvider } from './auth/authProvider';
@@ -8,10 +9,13 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './AppLayout';
 import { resources } from './resources';
-import { Dashboard } from './views/dashboard/Dashboard';
-import { TaskTable } from './views/task-table/TaskTable';
-import { TasksPage } from './views/tasks/TasksPage';
-import { DuplicatesPage } from './views/duplicates/DuplicatesPage';
+
+// the views besides the sheets are loaded when first shown (the dashboard's charts are most of their
+// code): a sheet opened at start or right after signing in does not wait for them to load and render
+const Dashboard = lazy(() => import('./views/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
+const TaskTable = lazy(() => import('./views/task-table/TaskTable').then((m) => ({ default: m.TaskTable })));
+const TasksPage = lazy(() => import('./views/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
+const DuplicatesPage = lazy(() => import('./views/duplicates/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
 
 export function App() {
   return (
