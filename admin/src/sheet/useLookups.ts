@@ -8,7 +8,8 @@ import type { ColumnSpec } from './types';
 const REGIONS = '#regions';
 
 /** The referenced resources the columns name (REGIONS for region codes), keyed as one string. */
-const referencesOf = (columns: ColumnSpec[]): string => [...new Set(columns.flatMap((c) => (c.reference ? [c.reference] : c.region ? [REGIONS] : [])))].join(',');
+const referencesOf = (columns: ColumnSpec[]): string =>
+  [...new Set(columns.flatMap((c) => (c.reference ? [c.reference] : c.region ? [REGIONS] : [])))].join(',');
 
 /** Every name the columns show: the referenced resources in one batch, with the cities that region names read; provinces have their own cached query. */
 function loadNames(references: string[]): Promise<unknown> {
