@@ -1,3 +1,5 @@
+import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
+import { LinearProgress } from '@mui/material';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { reactRouterProvider } from 'react-admin';
 import { authProvider } from './auth/authProvider';
@@ -8,10 +10,33 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './AppLayout';
 import { resources } from './resources';
-import { Dashboard } from './views/dashboard/Dashboard';
-import { TaskTable } from './views/task-table/TaskTable';
-import { TasksPage } from './views/tasks/TasksPage';
-import { DuplicatesPage } from './views/duplicates/DuplicatesPage';
+
+/**
+ * A view loaded when first shown (the dashboard's charts are most of the views' code): a sheet opened at
+ * start or right after signing in does not wait for it to load and render. Until its code is in, a bar
+ * marked as loading stands in its place.
+ */
+function lazyView(load: () => Promise<ComponentType>): () => ReactElement {
+  const View = lazy(() => load().then((component) => ({ default: component })));
+  return function LazyView() {
+    return (
+      <Suspense
+        fallback={
+          <div data-state="loading">
+            <LinearProgress />
+          </div>
+        }
+      >
+        <View />
+      </Suspense>
+    );
+  };
+}
+
+const Dashboard = lazyView(() => import('./views/dashboard/Dashboard').then((m) => m.Dashboard));
+const TaskTable = lazyView(() => import('./views/task-table/TaskTable').then((m) => m.TaskTable));
+const TasksPage = lazyView(() => import('./views/tasks/TasksPage').then((m) => m.TasksPage));
+const DuplicatesPage = lazyView(() => import('./views/duplicates/DuplicatesPage').then((m) => m.DuplicatesPage));
 
 export function App() {
   return (

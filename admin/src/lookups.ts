@@ -1,5 +1,5 @@
 import { gql } from '@apollo/client';
-import { pluralOf, runQuery, scalarSelection } from './dataProvider';
+import { pluralOf, runPlainQuery, runQuery, scalarSelection } from './dataProvider';
 import { SERVER_PAGE_LIMIT } from './sheet/serverRows';
 
 type Row = Record<string, unknown> & { id: string };
@@ -64,14 +64,14 @@ async function fetchAllRows(resources: string[]): Promise<Row[][]> {
     ...pagesBetween(0, firstPages(resource)).map((page) => pageField(`r${i}p${page}`, resource, page)),
     `n${i}: _all${pluralOf(resource)}Meta { count }`,
   ]);
-  const first = await runQuery<Record<string, Row[] | { count: number }>>(gql`query Lookups { ${fields.join('\n')} }`);
+  const first = await runPlainQuery<Record<string, Row[] | { count: number }>>('Lookups', `query Lookups { ${fields.join('\n')} }`);
   const rows = resources.map((resource, i) => pagesBetween(0, firstPages(resource)).flatMap((page) => first[`r${i}p${page}`] as Row[]));
   const more = resources.flatMap((resource, i) => {
     const pages = Math.ceil((first[`n${i}`] as { count: number }).count / SERVER_PAGE_LIMIT);
     return pagesBetween(firstPages(resource), pages).map((page) => ({ i, alias: `r${i}p${page}`, field: pageField(`r${i}p${page}`, resource, page) }));
   });
   if (more.length > 0) {
-    const rest = await runQuery<Record<string, Row[]>>(gql`query MoreLookups { ${more.map((m) => m.field).join('\n')} }`);
+    const rest = await runPlainQuery<Record<string, Row[]>>('MoreLookups', `query MoreLookups { ${more.map((m) => m.field).join('\n')} }`);
     for (const m of more) rows[m.i]!.push(...rest[m.alias]!);
   }
   return rows;
@@ -136,6 +136,12 @@ export function invalidateLookup(resource: string): void {
 
 export class Lookups {
   private byText = new Map<string, Map<string, string | null>>();
+
+  /** The same lookups with the texts they resolved forgotten (read again from the records now loaded). */
+  forgetTexts(): this {
+    this.byText = new Map();
+    return this;
+  }
 
   record(resource: string, id: unknown): Row | undefined {
     return id == null ? undefined : loaded.get(resource)?.get(String(id));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { FULL_SIZE, type BenchSize } from './generate.js';
 import { loadProvince, startProvinceServer } from './province-server.js';
-import { BENCH_ADMIN, scrollSheet, signIn } from './sheet-in-browser.js';
+import { BENCH_ADMIN, scrollSheet, signIn, untilRows } from './sheet-in-browser.js';
 import { buildAdmin } from '../helpers/server-process.js';
 
 /**
@@ -54,27 +54,6 @@ async function createCityAdmin(base: string) {
     { c: allCities[0]!.id, u: CITY_ADMIN.username, p: CITY_ADMIN.password },
     login.token,
   );
-}
-
-const firstRow = '.ag-grid-scrolling-container .ag-row[row-index="0"]';
-
-const isSheetRows = (body: string | null) => {
-  try {
-    return (JSON.parse(body ?? '') as { operationName?: string }).operationName === 'SheetRows';
-  } catch {
-    return false;
-  }
-};
-
-/** Seconds from an action until the server's block of rows has arrived and the first row shows it. */
-async function untilRows(page: Page, action: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  const response = page.waitForResponse((r) => isSheetRows(r.request().postData()), { timeout: 600000 });
-  await action();
-  await response;
-  // a saved row's ↗ link appears once its block is shown
-  await page.locator(`${firstRow} [col-id="__row"] a`).waitFor({ timeout: 600000 });
-  return (performance.now() - start) / 1000;
 }
 
 const openSheet = (page: Page, url: string) => untilRows(page, () => page.goto(url));

@@ -13,6 +13,51 @@ export async function signIn(page: Page, base: string, account: { username: stri
   await page.waitForURL((url) => !url.hash.startsWith('#/login'));
 }
 
+const firstRow = '.ag-grid-scrolling-container .ag-row[row-index="0"]';
+
+const isSheetRows = (body: string | null) => {
+  try {
+    return (JSON.parse(body ?? '') as { operationName?: string }).operationName === 'SheetRows';
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Seconds from an action until the server's block of rows has arrived and the first row shows it, as
+ * Playwright sees it (its waits poll the page, so a figure can be late by up to a poll's interval).
+ */
+export async function untilRows(page: Page, action: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  const response = page.waitForResponse((r) => isSheetRows(r.request().postData()), { timeout: 600000 });
+  await action();
+  await response;
+  // a saved row's ↗ link appears once its block is shown
+  await page.locator(`${firstRow} [col-id="__row"] a`).waitFor({ timeout: 600000 });
+  return (performance.now() - start) / 1000;
+}
+
+/**
+ * `untilRows`, and the same time as the page itself saw it: from just before the action until the first
+ * row's ↗ link is in the page (a `MutationObserver`'s clock, not Playwright's polling).
+ */
+export async function untilRowsInPage(page: Page, action: () => Promise<unknown>): Promise<{ polled: number; inPage: number }> {
+  await page.evaluate(`(() => {
+    const start = performance.now();
+    window.__rowsShown = new Promise((resolve) => {
+      const seen = () => document.querySelector('${firstRow} [col-id="__row"] a');
+      const observer = new MutationObserver(() => {
+        if (!seen()) return;
+        observer.disconnect();
+        resolve((performance.now() - start) / 1000);
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+  })()`);
+  const polled = await untilRows(page, action);
+  return { polled, inPage: (await page.evaluate('window.__rowsShown')) as number };
+}
+
 export interface SheetScroll {
   /** Frame times (ms), the first left out. */
   frames: number[];

@@ -3,6 +3,7 @@ import { Create, FilterButton, List, TopToolbar, usePermissions, useTranslate } 
 import { canWrite, type Permissions } from '../auth/permissions';
 import { Lookups, registerDisplay, type ReferenceDisplay } from '../lookups';
 import { Sheet } from '../sheet/Sheet';
+import { preloadLookups } from '../sheet/useLookups';
 import type { SheetActionsProps } from '../sheet/actions';
 import type { ColumnData, ColumnSpec } from '../sheet/types';
 import { filterInputs } from './filters';
@@ -52,6 +53,8 @@ export function defineResource(definition: Definition): AdminResource {
   function ResourceList() {
     const t = useTranslate();
     const { permissions, isPending } = usePermissions<Permissions>();
+    // the names the sheet shows are its largest request: asked for as the list starts (cached, so asked once)
+    preloadLookups(columns);
     // the sheet starts with the role's rights, never switching from read-only under a person's first edit
     if (isPending) return null;
     return (

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { createGrid, type GridApi, type GridOptions } from 'ag-grid-community';
 
 interface GridProps<T> {
@@ -11,12 +11,16 @@ interface GridProps<T> {
  * AG Grid with its own renderer: rows and cells are drawn by the grid as plain elements, not as React
  * components per row and cell (ADR 0055). Options that changed since the last render go to the grid;
  * initial ones (`initialState`) are read once.
+ *
+ * The grid is made in a passive effect, after the layout effects of the sheet that ask the server for its
+ * first rows, names and totals: building it takes a good part of the time before a sheet shows rows, and
+ * the requests leave before it rather than after it.
  */
 export function Grid<T>({ options, apiRef }: GridProps<T>) {
   const box = useRef<HTMLDivElement>(null);
   const given = useRef(options);
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     const api = createGrid(box.current!, given.current);
     apiRef.current = api;
     return () => {

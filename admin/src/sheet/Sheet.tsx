@@ -113,9 +113,6 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   const grid = useGridAccess(gridRef, columns, current);
   const range = useRange(grid, gridBox);
   const ctx = useMemo(() => ({ t, lookups, enumValues }), [t, lookups]);
-  const [initialState] = useState<GridOptions<SheetRow>['initialState']>(() =>
-    sort.field ? { sort: { sortModel: [{ colId: sort.field, sort: sort.order === 'DESC' ? 'desc' : 'asc' }] } } : undefined,
-  );
   const localeText = useMemo(
     () => ({ ...(locale === 'en' ? AG_GRID_LOCALE_EN : AG_GRID_LOCALE_CN), noRowsToShow: t('sheet.grid.no_rows'), loadingOoo: t('sheet.grid.loading') }),
     [locale, t],
@@ -133,6 +130,12 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   );
 
   const columnDefs = useSheetColumns({ resource, columns, readOnly, ctx, locale, portals, rangeBounds: range.rangeBounds });
+  // the list's sort, and the columns the definitions pin: a grid given an initial state pins only the
+  // columns that state names, so without them the row head and first column would scroll away
+  const [initialState] = useState<GridOptions<SheetRow>['initialState']>(() => ({
+    ...(sort.field ? { sort: { sortModel: [{ colId: sort.field, sort: sort.order === 'DESC' ? 'desc' : 'asc' }] } } : {}),
+    columnPinning: { leftColIds: columnDefs.flatMap((c) => (c.pinned === 'left' && c.colId ? [c.colId] : [])), rightColIds: [] },
+  }));
   const reading = useReading();
   const rangeRows = useRangeRows({ grid, rowsBetween: paged.rowsBetween, read: reading.read, limit: maxSaveRows });
   const edits = useRangeEdits({ grid, range, rows: rangeRows, setBuffer, cellChange, defaults });

@@ -1,5 +1,3 @@
-import Papa from 'papaparse';
-import writeXlsxFile from 'write-excel-file/browser';
 import type { Lookups } from '../lookups';
 import type { Translate } from './coerce';
 import { displayValue } from './editors';
@@ -24,7 +22,9 @@ function fileName(resource: string, t: Translate, ext: string): string {
   return `${t(`resources.${resource}.name`, { smart_count: 2 })}-${day}.${ext}`;
 }
 
+/** Writes an .xlsx; the writer is loaded on the first export (opening a sheet does not wait for it). */
 export async function exportXlsx(table: { header: string[]; body: (string | number)[][] }, resource: string, t: Translate) {
+  const { default: writeXlsxFile } = await import('write-excel-file/browser');
   const data = [
     table.header.map((value) => ({ value, fontWeight: 'bold' as const })),
     ...table.body.map((row) => row.map((value) => (value === '' ? null : { value }))),
@@ -32,7 +32,8 @@ export async function exportXlsx(table: { header: string[]; body: (string | numb
   await writeXlsxFile(data).toFile(fileName(resource, t, 'xlsx'));
 }
 
-export function exportCsv(table: { header: string[]; body: (string | number)[][] }, resource: string, t: Translate) {
+export async function exportCsv(table: { header: string[]; body: (string | number)[][] }, resource: string, t: Translate) {
+  const { default: Papa } = await import('papaparse');
   // the byte-order mark makes Excel read the file as UTF-8 (Chinese headers intact)
   const csv = '\ufeff' + Papa.unparse([table.header, ...table.body]);
   const link = document.createElement('a');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { gql } from '@apollo/client';
 import { GraphQLObjectType, getNamedType } from 'graphql';
 import { pluralOf, runQuery } from '../dataProvider';
@@ -52,7 +52,8 @@ export function useServerTotals(resource: string, filter: Record<string, unknown
   const [totals, setTotals] = useState<ServerTotals>();
   const key = JSON.stringify(filter);
   const summedKey = summed.join(',');
-  useEffect(() => {
+  // a layout effect: the count and sums are asked for before the grid is built (Grid.tsx)
+  useLayoutEffect(() => {
     let live = true;
     setTotals(undefined);
     fetchTotals(resource, JSON.parse(key) as Record<string, unknown>, summedKey ? summedKey.split(',') : []).then(

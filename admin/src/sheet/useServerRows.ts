@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import type { GridApi, IDatasource, IGetRowsParams, ViewportChangedEvent } from 'ag-grid-community';
 import { blocksAhead, blockStarts, shownRows } from './blocks';
 import { rowsOf, type Buffer } from './buffer';
@@ -125,7 +125,8 @@ export function useServerRows({ resource, columns, filter, defaultSort, sort, to
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [resource, columns, filterKey, sortKey, touched, generation]);
 
-  useEffect(() => source.readFirstBlock(), [source]);
+  // a layout effect: the first block is asked for before the grid is built (Grid.tsx)
+  useLayoutEffect(() => source.readFirstBlock(), [source]);
 
   /** Shows the buffer's rows in the grid after an edit, undo or redo: changed rows in place, all blocks again when rows were added or removed. */
   const shown = useRef<SheetRow[]>([]);
