@@ -14,11 +14,16 @@ const withToken = new ApolloLink((operation, forward) => {
   return forward(operation);
 });
 
+/** Ends the session the server refused (a 401) and shows the login page. */
+function endRefusedSession(): void {
+  clearSession();
+  if (!window.location.hash.startsWith('#/login')) window.location.hash = '#/login';
+}
+
 /** A 401 outside react-admin's own calls (sheet saves, views) also ends the session and shows the login page. */
 const onSignedOut = onError(({ networkError, operation }) => {
   if (operation.operationName === 'Login' || !networkError || !('statusCode' in networkError) || networkError.statusCode !== 401) return;
-  clearSession();
-  if (!window.location.hash.startsWith('#/login')) window.location.hash = '#/login';
+  endRefusedSession();
 });
 
 export const apolloClient = new ApolloClient({
@@ -166,10 +171,7 @@ export async function runPlainQuery<T>(operationName: string, query: string): Pr
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
     body: JSON.stringify({ operationName, query }),
   });
-  if (response.status === 401) {
-    clearSession();
-    if (!window.location.hash.startsWith('#/login')) window.location.hash = '#/login';
-  }
+  if (response.status === 401) endRefusedSession();
   const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
   if (!response.ok || body.errors?.length || !body.data) throw new Error(body.errors?.[0]?.message ?? `${operationName}: HTTP ${response.status}`);
   return body.data;
