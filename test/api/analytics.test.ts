@@ -112,6 +112,21 @@ describe('campaignProgress', () => {
     }
   });
 
+  test('registered over the whole province counts, city by city, the students whose registration date has come', async () => {
+    clock.set('2025-09-05T04:00:00Z');
+    try {
+      const { campaignProgress } = await t.ok(PROGRESS, { year: 2025 });
+      const ahead = (f: ReturnType<typeof facts>[number]) => counted(f) && f.year === 2025 && f.registeredOn > '2025-09-05';
+      expect(sum(facts().filter(ahead))).toBeGreaterThan(0);
+      for (const row of campaignProgress.rows as Array<{ cityCode: string; enrolled: number; registered: number }>) {
+        const pending = sum(facts().filter((f) => ahead(f) && (row.cityCode === '330000' || f.cityCode === row.cityCode)));
+        expect(row.registered, row.cityCode).toBe(row.enrolled - pending);
+      }
+    } finally {
+      clock.set('2025-12-01T02:00:00Z');
+    }
+  });
+
   test('an unknown city or a year outside the campaign is refused', async () => {
     const city = await t.gql(PROGRESS, { cityCode: '339900' });
     expect(city.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cityCode' });

@@ -9,9 +9,11 @@ create type campaign_progress_row as (year int, city_code text, city_name text, 
 -- jit off: PostgreSQL 15 would JIT-compile this statement (its estimated cost is high) for longer than it runs.
 create function campaign_progress() returns setof campaign_progress_row language sql stable set jit = off as $$
   with facts as (
-    -- the statement our campaignProgress runs (here for every year and city): per counted plan line its
-    -- trigger-kept subtotals and its intakes still to register (today's date worked out once, as ours passes it in),
-    -- summed per city and year, plus the targets
+    -- the statement our campaignProgress ran when this comparison was set up (here for every year and city): per
+    -- counted plan line its trigger-kept subtotals and its intakes still to register, each line seeking its own
+    -- (today's date worked out once, as ours passes it in), summed per city and year, plus the targets. Kept as the
+    -- fixed point of the ratios; ours now reads the intakes still ahead from one index range (withPending).
+    -- The same tables and indexes serve both.
     select * from (
       select l.city_id, l.year, 0 as target, sum(l.planned) as planned, sum(l.enrolled) as enrolled, sum(l.pending) as pending
       from (

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { PlanStatus } from '../plan/plan.enums.js';
 import { StudyMode } from '../program/program.enums.js';
 import { CAMPAIGN_CUMULATIVE_TARGET, CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
-import { futureIntakes, lineStudents } from './analytics.facts.js';
+import { lineStudents, withPending } from './analytics.facts.js';
 import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolvePlace, type CityInfo } from './analytics.scope.js';
 import type { School } from '../school/school.entity.js';
 import { knexOf, toNumber, rowsOf } from '../../read/sql.js';
@@ -21,8 +21,7 @@ const addInto = (total: Cell, value: Cell) => {
  * and students whose registration date is still ahead of `today` (pending, the years asked). Only
  * 学制教育 lines count (R1). The lines' students and unverified (REPORTED) students come from the
  * trigger-kept subtotals, summed per line in one pass over the (plan, source, students, records) index (a
- * narrowed scope sums only its own lines); each line seeks its future intakes in the (plan,
- * registeredOn) index.
+ * narrowed scope sums only its own lines); the students still to register come from `withPending`.
  */
 function progressQuery(em: EntityManager, years: number[], { cityId, schoolId }: { cityId: number | null; schoolId: number | null }, today: string) {
   const knex = knexOf(em);
@@ -34,14 +33,9 @@ function progressQuery(em: EntityManager, years: number[], { cityId, schoolId }:
     .select(knex.raw(`case when p.status in (?, ?) and ${asked} then p.seats else 0 end as planned`, [PlanStatus.APPROVED, PlanStatus.FILED, ...years]))
     .leftJoin(lineStudents(em, { years: null, cityId, schoolId, countedOnly: true }).as('x'), 'x.plan_id', 'p.id')
     .select('x.students as enrolled', 'x.unverified as unverified')
-    .select(
-      knex.raw(`case when ${asked} then (select sum(i.count) from ${futureIntakes(em)} where i.plan_id = p.id and i.registered_on > ?) end as pending`, [
-        ...years,
-        today,
-      ]),
-    )
     .whereNot('pr.study_mode', StudyMode.SKILLS_TRAINING)
     .whereBetween('p.year', [CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR]);
+  withPending(em, lines, { years, today, wholeProvince: !cityId && !schoolId });
   // a school's target is its share of the city's (任务分解, SchoolTarget)
   const targets = schoolId
     ? knex('school_target as t').join('school as ts', 'ts.id', 't.school_id').select('ts.city_id as cityId').where('t.school_id', schoolId)

@@ -8,9 +8,11 @@ import { IntakeSource, TargetGroup } from './intake.enums.js';
 /** 招生实绩: new students registered on a plan line, by target group and origin. */
 @ObjectType({ description: '招生实绩 (actual intake on a plan line)' })
 @Entity({ tableName: 'intake' })
-// Covering index for students still to register per plan line (the analyst queries read all other
-// sums from IntakeTally); it starts with the plan, so it also serves the foreign key.
+// Covering indexes for students still to register (the analyst queries read all other sums from
+// IntakeTally): per plan line, which also serves the foreign key, and, for the whole province on
+// PostgreSQL, all lines' from a date on (`withPending`).
 @Index({ name: 'intake_plan_registered_on_count_index', properties: ['plan', 'registeredOn', 'count'] })
+@Index({ name: 'intake_registered_on_plan_count_index', properties: ['registeredOn', 'plan', 'count'] })
 export class Intake extends BaseEntity {
   @ManyToOne(() => EnrollmentPlan)
   plan!: EnrollmentPlan;
