@@ -7,6 +7,7 @@ import { isPostgres } from './read/dialect.js';
 import { Migrator } from '@mikro-orm/migrations';
 import { databaseKind } from './env.js';
 import { entities } from './modules/index.js';
+import { INTAKES_BY_DATE_INDEX } from './modules/intake/intake.entity.js';
 import { AuditSubscriber, auditTrail } from './modules/audit/audit.subscriber.js';
 import { useAuditTrail } from './common/change-set-writer.js';
 import { ActingEntityManager } from './auth/actor.js';
@@ -34,6 +35,9 @@ function sqliteFile(databaseUrl: string): string | null {
 
 type SqliteConnection = { pragma(sql: string): unknown };
 
+/** Indexes only PostgreSQL reads, per entity: added to the entities' metadata when the ORM opens on PostgreSQL. */
+const POSTGRES_ONLY_INDEXES: Record<string, Array<{ name: string; properties: string[] }>> = { Intake: [INTAKES_BY_DATE_INDEX] };
+
 export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeoutMs = 30000 }: OrmOptions): Options {
   const kind = databaseKind(databaseUrl);
   // The set-based write path records the same audit as the subscriber does for flushes.
@@ -44,7 +48,10 @@ export function ormConfig({ databaseUrl, onQuery, poolMax = 10, statementTimeout
     entityManager: ActingEntityManager,
     extensions: [Migrator],
     subscribers: [new AuditSubscriber()],
-    discovery: { warnWhenNoEntities: true },
+    discovery: {
+      warnWhenNoEntities: true,
+      onMetadata: kind === 'postgresql' ? (meta) => void meta.indexes.push(...(POSTGRES_ONLY_INDEXES[meta.className] ?? [])) : undefined,
+    },
     allowGlobalContext: false,
     forceUtcTimezone: true,
     migrations: {

@@ -10,7 +10,6 @@ import { Migration20261206064507 } from './Migration20261206064507.js';
 import { Migration20261206092006 } from './Migration20261206092006.js';
 import { Migration20261206092203 } from './Migration20261206092203.js';
 import { Migration20261206124500 } from './Migration20261206124500.js';
-import { Migration20261207024356 } from './Migration20261207024356.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129035547', class: Migration20261129035547 },
@@ -23,5 +22,4 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206092006', class: Migration20261206092006 },
   { name: 'Migration20261206092203', class: Migration20261206092203 },
   { name: 'Migration20261206124500', class: Migration20261206124500 },
-  { name: 'Migration20261207024356', class: Migration20261207024356 },
 ];
