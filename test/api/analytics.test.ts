@@ -112,15 +112,17 @@ describe('campaignProgress', () => {
     }
   });
 
-  test('registered over the whole province counts, city by city, the students whose registration date has come', async () => {
+  test('registered over the whole province and every year counts, city by city, the students whose registration date has come', async () => {
     clock.set('2025-09-05T04:00:00Z');
     try {
-      const { campaignProgress } = await t.ok(PROGRESS, { year: 2025 });
-      const ahead = (f: ReturnType<typeof facts>[number]) => counted(f) && f.year === 2025 && f.registeredOn > '2025-09-05';
+      const { campaignProgress } = await t.ok(PROGRESS, {});
+      const ahead = (f: ReturnType<typeof facts>[number]) => counted(f) && f.registeredOn > '2025-09-05';
       expect(sum(facts().filter(ahead))).toBeGreaterThan(0);
-      for (const row of campaignProgress.rows as Array<{ cityCode: string; enrolled: number; registered: number }>) {
-        const pending = sum(facts().filter((f) => ahead(f) && (row.cityCode === '330000' || f.cityCode === row.cityCode)));
-        expect(row.registered, row.cityCode).toBe(row.enrolled - pending);
+      const rows = campaignProgress.rows as Array<{ year: number; cityCode: string; enrolled: number; registered: number }>;
+      expect(new Set(rows.map((r) => r.year)).size).toBe(5);
+      for (const row of rows) {
+        const pending = sum(facts().filter((f) => ahead(f) && f.year === row.year && (row.cityCode === '330000' || f.cityCode === row.cityCode)));
+        expect(row.registered, `${row.cityCode} ${row.year}`).toBe(row.enrolled - pending);
       }
     } finally {
       clock.set('2025-12-01T02:00:00Z');

@@ -101,34 +101,26 @@ export function lineStudents(em: EntityManager, filter: FactFilter) {
 
 /**
  * Students still to register per plan line of the `years` asked (other lines none): the line's intakes
- * registered after `today`, as `pending` of the lines query (alias `p`, plan lines) it is added to. Over
- * the whole province on PostgreSQL they are summed from the one range of the (registeredOn, plan) index
- * after `today`, grouped by line and joined: the cost follows the intakes still ahead (none, most days),
- * not the 15,000 lines. Otherwise each line seeks its own in the (plan, registeredOn) index: a city's or
- * school's lines are few, and SQLite runs the seeks faster than it groups a range (it is told to use
- * that index).
+ * registered after `today`, as `pending` of the lines query (alias `p`, plan lines) it is added to. When
+ * the lines asked are many (not narrowed to a city, a school or a year or two) on PostgreSQL, they are
+ * summed from the one range of the (registeredOn, plan) index after `today`, grouped by line and joined:
+ * the cost follows the intakes still ahead (none, most days), not the lines. Otherwise each line asked
+ * seeks its own in the (plan, registeredOn) index: a narrowed scope's lines are few, and SQLite runs the
+ * seeks faster than it groups a range (it is told to use that index).
  */
-export function withPending<Q extends LinesQuery>(em: EntityManager, lines: Q, { years, today, wholeProvince }: PendingOf): Q {
+export function withPending<Q extends LinesQuery>(em: EntityManager, lines: Q, filter: FactFilter & { years: number[] }, today: string): Q {
   const knex = knexOf(em);
-  const asked = `p.year in (${years.map(() => '?').join(', ')})`;
-  if (wholeProvince && isPostgres(em)) {
+  const asked = `p.year in (${filter.years.map(() => '?').join(', ')})`;
+  if (!narrowed(filter) && isPostgres(em)) {
     const ahead = knex('intake as i').select('i.plan_id').sum({ pending: 'i.count' }).where('i.registered_on', '>', today).groupBy('i.plan_id');
     lines.leftJoin(ahead.as('f'), 'f.plan_id', 'p.id');
-    lines.select(knex.raw(`case when ${asked} then f.pending end as pending`, years));
+    lines.select(knex.raw(`case when ${asked} then f.pending end as pending`, filter.years));
     return lines;
   }
   const intake = isPostgres(em) ? 'intake as i' : `\`intake\` as \`i\` indexed by \`${BY_PLAN}\``;
   const seek = `select sum(i.count) from ${intake} where i.plan_id = p.id and i.registered_on > ?`;
-  lines.select(knex.raw(`case when ${asked} then (${seek}) end as pending`, [...years, today]));
+  lines.select(knex.raw(`case when ${asked} then (${seek}) end as pending`, [...filter.years, today]));
   return lines;
-}
-
-interface PendingOf {
-  years: number[];
-  /** YYYY-MM-DD, China Standard Time. */
-  today: string;
-  /** The lines are every city's (no city or school picked). */
-  wholeProvince: boolean;
 }
 
 type LinesQuery = { select: QueryMethod; leftJoin: QueryMethod };

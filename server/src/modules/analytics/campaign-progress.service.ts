@@ -35,7 +35,7 @@ function progressQuery(em: EntityManager, years: number[], { cityId, schoolId }:
     .select('x.students as enrolled', 'x.unverified as unverified')
     .whereNot('pr.study_mode', StudyMode.SKILLS_TRAINING)
     .whereBetween('p.year', [CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR]);
-  withPending(em, lines, { years, today, wholeProvince: !cityId && !schoolId });
+  withPending(em, lines, { years, cityId, schoolId, countedOnly: true }, today);
   // a school's target is its share of the city's (任务分解, SchoolTarget)
   const targets = schoolId
     ? knex('school_target as t').join('school as ts', 'ts.id', 't.school_id').select('ts.city_id as cityId').where('t.school_id', schoolId)
