@@ -349,4 +349,35 @@ describe('the sheet', () => {
     await page.getByRole('button', { name: '重新加载' }).click();
     await expect.poll(() => page.locator('.sheet-problems').count()).toBe(0);
   });
+
+  test('pins the row head and first column only while the columns are wider than the grid', async () => {
+    // 技工院校's columns (822 px with the row head) fit the grid at 1440 px, not at 1000 px
+    const headerPinned = () =>
+      page.locator('.sheet-grid .ag-header .ag-grid-pinned-left-cells [col-id]').evaluateAll((cells) => cells.map((c) => c.getAttribute('col-id')));
+    const rowsPinned = () => page.locator('.ag-grid-scrolling-container .ag-row .ag-grid-pinned-left-cells [col-id]').count();
+    const rowHeads = () => page.locator('.ag-grid-scrolling-container .ag-row [col-id="__row"]').count();
+    await page.goto(`${base}/#/School`);
+    await page.reload();
+    await page.locator('.sheet .ag-root').waitFor();
+    // a row of its own (taken back at the end), whatever the schools saved by the tests above
+    await page.getByRole('button', { name: '添加行' }).click();
+    await expect.poll(rowHeads, { timeout: 30000 }).toBeGreaterThan(0);
+    expect(await headerPinned()).toEqual([]);
+    expect(await rowsPinned()).toBe(0);
+    await page.setViewportSize({ width: 1000, height: 900 });
+    try {
+      await expect.poll(headerPinned).toEqual(['__row', 'name']);
+      expect(await rowsPinned()).toBe(2 * (await rowHeads()));
+      // scrolled to the right edge, the row head and the school's name stay at the grid's left edge
+      await page.locator('.sheet-grid .ag-grid-viewport').evaluate((viewport) => (viewport.scrollLeft = viewport.scrollWidth));
+      const gridLeft = (await page.locator('.sheet-grid .ag-root-wrapper').boundingBox())!.x;
+      await expect.poll(async () => (await cell(0, '__row').boundingBox())!.x - gridLeft).toBeLessThan(2);
+      await expect.poll(async () => (await cell(0, 'name').boundingBox())!.x - gridLeft).toBeCloseTo(132, -1);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    await expect.poll(headerPinned).toEqual([]);
+    expect(await rowsPinned()).toBe(0);
+    await page.getByRole('button', { name: '撤销' }).click();
+  });
 });

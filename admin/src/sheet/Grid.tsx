@@ -5,6 +5,8 @@ interface GridProps<T> {
   options: GridOptions<T>;
   /** the grid's api while it is shown */
   apiRef: RefObject<GridApi<T> | undefined>;
+  /** options read once as the grid is made, from the box it fills (the columns pinned: `initialPinning`) */
+  initial?: (box: HTMLElement) => GridOptions<T>;
 }
 
 /**
@@ -16,12 +18,12 @@ interface GridProps<T> {
  * first rows, names and totals: building it takes a good part of the time before a sheet shows rows, and
  * the requests leave before it rather than after it.
  */
-export function Grid<T>({ options, apiRef }: GridProps<T>) {
+export function Grid<T>({ options, apiRef, initial }: GridProps<T>) {
   const box = useRef<HTMLDivElement>(null);
   const given = useRef(options);
 
   useEffect(() => {
-    const api = createGrid(box.current!, given.current);
+    const api = createGrid(box.current!, { ...given.current, ...initial?.(box.current!) });
     apiRef.current = api;
     return () => {
       api.destroy();

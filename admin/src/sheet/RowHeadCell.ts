@@ -11,33 +11,29 @@ const thousands = new Intl.NumberFormat('en-US');
  * history). One cell of plain elements (the number a text node between them) rather than three cells, or a
  * React component: the grid makes a cell controller, element and listeners per cell of every row that
  * enters the view (ADR 0057). The tick
- * box is drawn as the grid draws its own (the grid's selection checkbox is a component of eight elements
- * per row, ADR 0053); the link's icon is drawn by CSS (sheet.css).
+ * box is the input alone, drawn by CSS to look like the grid's own (the grid's selection checkbox is a
+ * component of eight elements per row, ADR 0053; its wrapper and check mark two more boxes a row), and the
+ * link's icon is its background (sheet.css): three boxes in the cell (ADR 0059).
  */
 export class RowHeadCell implements ICellRendererComp<SheetRow> {
   private readonly gui = document.createElement('div');
-  private readonly box = document.createElement('div');
   private readonly input = document.createElement('input');
   private readonly number = document.createTextNode('');
   private readonly link = document.createElement('a');
   private node?: IRowNode<SheetRow>;
   private readonly show = () => {
     if (!this.node) return;
-    const ticked = Boolean(this.node.isSelected());
-    this.input.checked = ticked;
-    this.box.classList.toggle('ag-checked', ticked);
+    this.input.checked = Boolean(this.node.isSelected());
   };
 
   init(params: Params): void {
     this.gui.className = 'sheet-row-head';
-    this.box.className = 'ag-wrapper ag-input-wrapper ag-checkbox-input-wrapper';
     this.input.type = 'checkbox';
-    this.input.className = 'ag-input-field-input ag-checkbox-input';
+    this.input.className = 'sheet-tick';
     this.input.tabIndex = -1;
     this.input.addEventListener('change', () => this.node?.setSelected(this.input.checked, false, 'checkboxSelected'));
-    this.box.append(this.input);
     this.link.className = 'sheet-open-record';
-    this.gui.append(this.box, this.number, this.link);
+    this.gui.append(this.input, this.number, this.link);
     this.bind(params);
   }
 
@@ -62,7 +58,7 @@ export class RowHeadCell implements ICellRendererComp<SheetRow> {
     this.number.data = typeof params.value === 'number' ? thousands.format(params.value) : '';
     const tickable = Boolean(data) && !node.rowPinned;
     // hidden, keeping its place: the numbers stay in line
-    this.box.style.visibility = tickable ? '' : 'hidden';
+    this.input.style.visibility = tickable ? '' : 'hidden';
     if (tickable) {
       this.input.setAttribute('aria-label', params.tickLabel);
       this.node = node;

@@ -30,7 +30,8 @@ import { useRangeRows } from './useRangeRows';
 import { useReading } from './useReading';
 import { useServerRows, BLOCK_SIZE } from './useServerRows';
 import { useSheetBuffer } from './useSheetBuffer';
-import { useSheetColumns } from './useSheetColumns';
+import { pinnableColumns, useSheetColumns } from './useSheetColumns';
+import { fitPinning, initialPinning } from './pinning';
 import { useSheetKeyboard } from './useSheetKeyboard';
 import { useSheetSave } from './useSheetSave';
 import { useTicks } from './useTicks';
@@ -130,12 +131,30 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
   );
 
   const columnDefs = useSheetColumns({ resource, columns, readOnly, ctx, locale, portals, rangeBounds: range.rangeBounds });
-  // the list's sort, and the columns the definitions pin: a grid given an initial state pins only the
-  // columns that state names, so without them the row head and first column would scroll away
-  const [initialState] = useState<GridOptions<SheetRow>['initialState']>(() => ({
-    ...(sort.field ? { sort: { sortModel: [{ colId: sort.field, sort: sort.order === 'DESC' ? 'desc' : 'asc' }] } } : {}),
-    columnPinning: { leftColIds: columnDefs.flatMap((c) => (c.pinned === 'left' && c.colId ? [c.colId] : [])), rightColIds: [] },
-  }));
+  const pinnable = useMemo(() => pinnableColumns(columns), [columns]);
+  /**
+   * The grid's initial state, read as it is made: the list's sort, and the row head and first column pinned
+   * if the columns are wider than the box the grid fills (a grid given an initial state pins only the
+   * columns that state names); `fitPinning` keeps that true as the grid's size and columns change.
+   */
+  const initialGrid = (box: HTMLElement): GridOptions<SheetRow> => ({
+    initialState: {
+      ...(sort.field ? { sort: { sortModel: [{ colId: sort.field, sort: sort.order === 'DESC' ? 'desc' : 'asc' }] } } : {}),
+      columnPinning: {
+        leftColIds: initialPinning(
+          box,
+          columnDefs.map((c) => c.width ?? 0),
+        )
+          ? pinnable
+          : [],
+        rightColIds: [],
+      },
+    },
+  });
+  const fitPinned = () => {
+    const api = grid.api();
+    if (api && gridBox.current) fitPinning(api, gridBox.current, pinnable);
+  };
   const reading = useReading();
   const rangeRows = useRangeRows({ grid, rowsBetween: paged.rowsBetween, read: reading.read, limit: maxSaveRows });
   const edits = useRangeEdits({ grid, range, rows: rangeRows, setBuffer, cellChange, defaults });
@@ -252,7 +271,6 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
     ...FIXED_OPTIONS,
     loading: !ready,
     datasource: ready ? paged.datasource : undefined,
-    initialState,
     pinnedBottomRowData: totals,
     columnDefs,
     onCellEditRequest,
@@ -260,16 +278,26 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
     onCellFocused: range.onCellFocused,
     onCellMouseOver: range.onCellMouseOver,
     onViewportChanged: paged.readAhead,
-    onGridReady: (e) => restoreColumnState(resource, e.api),
+    onGridReady: (e) => {
+      restoreColumnState(resource, e.api);
+      fitPinned();
+    },
+    onGridSizeChanged: fitPinned,
+    onDisplayedColumnsChanged: fitPinned,
     onSortChanged: (e) => {
       if (e.source !== 'uiColumnSorted') return;
       const sorted = e.api.getColumnState().find((c) => c.sort);
       setSort(sorted ? { field: sorted.colId, order: sorted.sort === 'desc' ? 'DESC' : 'ASC' } : { field: 'id', order: 'ASC' });
     },
     onColumnMoved: (e) => e.finished && saveColumnState(resource, e.api),
-    onColumnResized: (e) => e.finished && saveColumnState(resource, e.api),
+    onColumnResized: (e) => {
+      if (!e.finished) return;
+      saveColumnState(resource, e.api);
+      fitPinned();
+    },
     onColumnVisible: (e) => saveColumnState(resource, e.api),
-    onColumnPinned: (e) => saveColumnState(resource, e.api),
+    // the row head and first column are pinned by the sheet (fitPinning), other columns by the person
+    onColumnPinned: (e) => e.source !== 'api' && saveColumnState(resource, e.api),
     localeText,
   };
 
@@ -303,7 +331,7 @@ export function Sheet({ resource, columns, defaults = {}, naturalKey, readOnly =
       <div ref={gridBox} className="sheet-grid" onKeyDownCapture={onKeyDownCapture} {...range.boxHandlers} onPaste={onPaste} onCopy={onCopy}>
         <RowsProgress progress={reading.progress} />
         <TicksContext.Provider value={ticks}>
-          <Grid options={gridOptions} apiRef={gridRef} />
+          <Grid options={gridOptions} apiRef={gridRef} initial={initialGrid} />
           <GridPortals store={portals} />
         </TicksContext.Provider>
       </div>

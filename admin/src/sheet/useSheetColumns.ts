@@ -22,15 +22,21 @@ interface Options {
 /** The row's head: its tick box, number and record link, in one column. */
 export const ROW_HEAD_COLUMN = '__row';
 
-/** The columns kept at the sheet's left edge, as they are: neither moved, resized nor sorted. */
+/**
+ * The row's head, at the sheet's left edge as it is: neither moved, resized nor sorted. It and the first
+ * column are pinned there only when the columns are wider than the grid's view (`fitPinning`), never by
+ * the person.
+ */
 const FIXED_AT_LEFT: ColDef<SheetRow> = {
-  pinned: 'left',
   lockPinned: true,
   lockPosition: 'left',
   sortable: false,
   resizable: false,
   suppressMovable: true,
 };
+
+/** The columns pinned at the left edge when the columns are wider than the grid's view: the row's head and the first column. */
+export const pinnableColumns = (columns: ColumnSpec[]): string[] => [ROW_HEAD_COLUMN, ...columns.slice(0, 1).map((c) => c.source)];
 
 /** The grid's columns: the row's head (tick box, row number — the 第 N 行 of every message — and record link), then one per ColumnSpec. */
 export function useSheetColumns({ resource, columns, readOnly, ctx, locale, portals, rangeBounds }: Options): ColDef<SheetRow>[] {
@@ -53,8 +59,8 @@ export function useSheetColumns({ resource, columns, readOnly, ctx, locale, port
         colId: column.source,
         headerName: t(`resources.${resource}.fields.${column.source}`),
         headerTooltip: t(`resources.${resource}.fields.${column.source}`),
-        pinned: i === 0 ? 'left' : undefined,
-        lockPinned: i === 0,
+        // the first column stays next to the row's head
+        ...(i === 0 ? { lockPinned: true, lockPosition: 'left' as const } : {}),
         width: column.width ?? (column.type === 'reference' ? 200 : column.type === 'text' ? 180 : 120),
         valueGetter: (p) => p.data?.data[column.source],
         valueFormatter: (p) => displayValue(column, p.value, ctx),
