@@ -37,25 +37,49 @@ export async function untilRows(page: Page, action: () => Promise<unknown>): Pro
   return (performance.now() - start) / 1000;
 }
 
+/** The opening of a sheet as the page saw it, in seconds from the action: rows shown, and the steps before. */
+export interface Opening {
+  /** as Playwright sees it (`untilRows`) */
+  polled: number;
+  /** the first row showing the server's block, as the page saw it */
+  inPage: number;
+  /** the page's first request to the server */
+  firstRequest: number;
+  /** the first block (SheetRows) asked for, and its answer in (as the page received it) */
+  rowsAsked: number;
+  rowsAnswered: number;
+}
+
 /**
  * `untilRows`, and the same time as the page itself saw it: from just before the action until the first
  * row's ↗ link is in the page (a `MutationObserver`'s clock, not Playwright's polling).
  */
-export async function untilRowsInPage(page: Page, action: () => Promise<unknown>): Promise<{ polled: number; inPage: number }> {
+export async function untilRowsInPage(page: Page, action: () => Promise<unknown>): Promise<Opening> {
   await page.evaluate(`(() => {
     const start = performance.now();
+    window.__openedAt = performance.timeOrigin + start;
     window.__rowsShown = new Promise((resolve) => {
       const seen = () => document.querySelector('${firstRow} [col-id="__row"] a');
       const observer = new MutationObserver(() => {
         if (!seen()) return;
         observer.disconnect();
-        resolve((performance.now() - start) / 1000);
+        const asked = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/graphql') && e.startTime >= start);
+        resolve([(performance.now() - start) / 1000, Math.min(...asked.map((e) => e.startTime - start)) / 1000]);
       });
       observer.observe(document.body, { childList: true, subtree: true });
     });
   })()`);
+  const rows = page.waitForResponse((r) => isSheetRows(r.request().postData()), { timeout: 600000 });
   const polled = await untilRows(page, action);
-  return { polled, inPage: (await page.evaluate('window.__rowsShown')) as number };
+  const [inPage, firstRequest] = (await page.evaluate('window.__rowsShown')) as [number, number];
+  // the block's request among the page's own timings (same clock as the rest): the one of its answer's size
+  const size = (await (await rows).body()).length;
+  const [rowsAsked, rowsAnswered] = (await page.evaluate(`(() => {
+    const start = window.__openedAt - performance.timeOrigin;
+    const block = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/graphql') && e.startTime >= start && e.decodedBodySize === ${size});
+    return block ? [(block.startTime - start) / 1000, (block.responseEnd - start) / 1000] : [NaN, NaN];
+  })()`)) as [number, number];
+  return { polled, inPage, firstRequest, rowsAsked, rowsAnswered };
 }
 
 export interface SheetScroll {
