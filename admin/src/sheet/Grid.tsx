@@ -9,6 +9,29 @@ interface GridProps<T> {
   initial?: (box: HTMLElement) => GridOptions<T>;
 }
 
+/** Whether a sheet's grid was made on this page (the grid warmed up before it is then not needed). */
+let gridMade = false;
+
+/**
+ * A small grid made and destroyed out of sight before any sheet is shown (on the login page or the dashboard,
+ * while the browser is idle): the first grid of a page runs AG Grid's code for the first time, compiling it
+ * as it goes, which was a good part of the opening of the first sheet (ADR 0059). Its style sheets go with it
+ * (AG Grid removes them with the last grid). Nothing is done once a sheet has made its grid.
+ */
+export function warmUpGrid<T>(options: GridOptions<T>): void {
+  if (gridMade) return;
+  const box = document.createElement('div');
+  box.setAttribute('aria-hidden', 'true');
+  box.style.cssText = 'position: fixed; left: -10000px; top: 0; width: 600px; height: 300px; visibility: hidden;';
+  document.body.append(box);
+  const api = createGrid(box, options);
+  // its rows are drawn a moment later (the row model's first block, then animation frames)
+  setTimeout(() => {
+    api.destroy();
+    box.remove();
+  }, 500);
+}
+
 /**
  * AG Grid with its own renderer: rows and cells are drawn by the grid as plain elements, not as React
  * components per row and cell (ADR 0055). Options that changed since the last render go to the grid;
@@ -23,6 +46,7 @@ export function Grid<T>({ options, apiRef, initial }: GridProps<T>) {
   const given = useRef(options);
 
   useEffect(() => {
+    gridMade = true;
     const api = createGrid(box.current!, { ...given.current, ...initial?.(box.current!) });
     apiRef.current = api;
     return () => {

@@ -17,7 +17,7 @@ import type { ColumnSpec, SheetRow } from './types';
 import { fetchAll, type RowQuery } from './serverRows';
 import { RowsProgress } from './RowsProgress';
 import { TicksContext } from './TickAllHeader';
-import { Grid } from './Grid';
+import { Grid, warmUpGrid } from './Grid';
 import { GridPortals, PortalStore } from './portals';
 import { useServerTotals } from './serverTotals';
 import { useCopy } from './useCopy';
@@ -49,6 +49,17 @@ const theme = themeQuartz.withParams({
   wrapperBorderRadius: 4,
   spacing: 6,
 });
+
+/** AG Grid's code run once before the first sheet is opened (`warmUpGrid`). */
+export function warmUpSheets(): void {
+  // the sheets' own options, row model and kind of columns, so that the code drawing rows learns the shapes it will see
+  const rows: SheetRow[] = Array.from({ length: 20 }, (_, i) => ({ key: `warm-${i}`, id: String(i), data: { name: '—', count: i } }));
+  warmUpGrid<SheetRow>({
+    ...FIXED_OPTIONS,
+    columnDefs: ['name', 'count'].map((source) => ({ colId: source, valueGetter: (p) => p.data?.data[source] })),
+    datasource: { getRows: (p) => p.successCallback(rows, rows.length) },
+  });
+}
 
 /** The grid's options that never change. */
 const FIXED_OPTIONS: GridOptions<SheetRow> = {
