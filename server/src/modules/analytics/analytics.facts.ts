@@ -99,6 +99,9 @@ export function lineStudents(em: EntityManager, filter: FactFilter) {
   return query;
 }
 
+/** SQL that a plan line (alias `p`) is of one of `years`, bound to them in order. */
+export const ofYears = (years: number[]): string => `p.year in (${years.map(() => '?').join(', ')})`;
+
 /**
  * Students still to register per plan line of the `years` asked (other lines none): the line's intakes
  * registered after `today`, as `pending` of the lines query (alias `p`, plan lines) it is added to. When
@@ -110,7 +113,7 @@ export function lineStudents(em: EntityManager, filter: FactFilter) {
  */
 export function withPending<Q extends LinesQuery>(em: EntityManager, lines: Q, filter: FactFilter & { years: number[] }, today: string): Q {
   const knex = knexOf(em);
-  const asked = `p.year in (${filter.years.map(() => '?').join(', ')})`;
+  const asked = ofYears(filter.years);
   if (!narrowed(filter) && isPostgres(em)) {
     const ahead = knex('intake as i').select('i.plan_id').sum({ pending: 'i.count' }).where('i.registered_on', '>', today).groupBy('i.plan_id');
     lines.leftJoin(ahead.as('f'), 'f.plan_id', 'p.id');

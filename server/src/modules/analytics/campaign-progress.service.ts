@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { PlanStatus } from '../plan/plan.enums.js';
 import { StudyMode } from '../program/program.enums.js';
 import { CAMPAIGN_CUMULATIVE_TARGET, CAMPAIGN_FIRST_YEAR, CAMPAIGN_LAST_YEAR, PROVINCE_CODE } from '../target/campaign.js';
-import { lineStudents, withPending } from './analytics.facts.js';
+import { lineStudents, ofYears, withPending } from './analytics.facts.js';
 import { PROVINCE_NAME, campaignYears, checkYear, ratio, resolvePlace, type CityInfo } from './analytics.scope.js';
 import type { School } from '../school/school.entity.js';
 import { knexOf, toNumber, rowsOf } from '../../read/sql.js';
@@ -25,7 +25,7 @@ const addInto = (total: Cell, value: Cell) => {
  */
 function progressQuery(em: EntityManager, years: number[], { cityId, schoolId }: { cityId: number | null; schoolId: number | null }, today: string) {
   const knex = knexOf(em);
-  const asked = `p.year in (${years.map(() => '?').join(', ')})`;
+  const asked = ofYears(years);
   const lines = knex('enrollment_plan as p')
     .join('program as pr', 'pr.id', 'p.program_id')
     .join('school as s', 's.id', 'p.school_id')
