@@ -6,7 +6,7 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { FULL_SIZE } from './generate.js';
 import { loadProvince, startProvinceServer } from './province-server.js';
-import { BENCH_ADMIN, scrollSheet, signIn, untilRowsInPage, type Opening } from './sheet-in-browser.js';
+import { BENCH_ADMIN, SCROLL_STEP, scrollSheet, signIn, untilRowsInPage, type Opening } from './sheet-in-browser.js';
 
 /**
  * The opening and the scroll of 招生实绩 on the 600,000-intake province, for builds of the admin side by side: each build
@@ -15,15 +15,16 @@ import { BENCH_ADMIN, scrollSheet, signIn, untilRowsInPage, type Opening } from 
  * province, so that a busy machine weighs on every build alike. Per build and round: the time from signing in
  * and opening the sheet until its first row shows the server's block (as bench:admin takes it, and as the page
  * saw it, with the page's first request and the first block's request and answer on the way); main-thread CPU per frame, frame time p50
- * and p95 while scrolling 120 frames of 600 px as bench:admin does; the rows drawn, those drawn before their
+ * and p95 while scrolling 120 frames of 600 px (`BENCH_SCROLL_STEP`) as bench:admin does; the rows drawn, those drawn before their
  * block had arrived (no row id) and those drawn a second time; then the same scroll over the rows already
  * read (no block arriving). The province is kept in BENCH_SCROLL_DIR (default: a folder in the system's
  * temporary directory) for the next run; delete it when done. BENCH_SCROLL_ROUNDS sets the rounds (3);
- * BENCH_SCROLL_OPEN_ONLY=1 times the opening alone (no scroll).
+ * BENCH_SCROLL_OPEN_ONLY=1 times the opening alone (no scroll); BENCH_SCROLL_STEP sets the scroll's step (600 px a frame).
  */
 const dir = process.env.BENCH_SCROLL_DIR ?? path.join(os.tmpdir(), 'zj-bench-admin-scroll');
 const rounds = Number(process.env.BENCH_SCROLL_ROUNDS ?? '3');
 const openOnly = process.env.BENCH_SCROLL_OPEN_ONLY === '1';
+const step = Number(process.env.BENCH_SCROLL_STEP ?? SCROLL_STEP);
 const builds = process.argv.slice(2).map((build) => path.resolve(build));
 
 const types: Record<string, string> = {
@@ -71,7 +72,7 @@ interface Scroll {
 }
 
 async function scroll(page: Page): Promise<Scroll> {
-  const { frames, cpuPerFrame, rows, empty, twice } = await scrollSheet(page);
+  const { frames, cpuPerFrame, rows, empty, twice } = await scrollSheet(page, step);
   const sorted = [...frames].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
   return { cpu: cpuPerFrame, p50: at(50), p95: at(95), rows, empty, twice };

@@ -94,11 +94,19 @@ export interface SheetScroll {
 }
 
 /**
- * The open sheet scrolled 120 steps of 600 px, one per animation frame: the frame times, the main thread's
+ * The benchmark's scroll step: 600 px a frame brings a new screen of rows into view every frame, as a dragged
+ * scrollbar does (the worst case for a grid that makes the rows it shows).
+ */
+export const SCROLL_STEP = 600;
+/** A brisk turn of a mouse wheel: one notch (100 px, three rows and a bit) every frame. */
+export const WHEEL_STEP = 100;
+
+/**
+ * The open sheet scrolled 120 steps of `step` px, one per animation frame: the frame times, the main thread's
  * CPU per frame (Chromium counts it from `Performance.enable` on this session: what a frame costs, however
  * busy the machine is) and the rows the grid drew meanwhile (a `MutationObserver` on its rows' container).
  */
-export async function scrollSheet(page: Page): Promise<SheetScroll> {
+export async function scrollSheet(page: Page, step = SCROLL_STEP): Promise<SheetScroll> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')!.value * 1000;
@@ -126,7 +134,7 @@ export async function scrollSheet(page: Page): Promise<SheetScroll> {
       const now = performance.now();
       frames.push(now - last);
       last = now;
-      viewport.scrollTop += 600;
+      viewport.scrollTop += ${step};
       if (frames.length < 120) requestAnimationFrame(step);
       else {
         observer.disconnect();
