@@ -67,3 +67,36 @@ test('the migrations build exactly the schema the entities describe', async () =
   const afterMigrations = await pendingChanges(migrate);
   expect(afterMigrations).toBe(await pendingChanges(buildFromEntities));
 });
+
+/**
+ * The schema generator compares an index written as an expression by its name alone, so what the partial indexes
+ * of the students' references hold, and that a lookup by either reference reads them, is checked here.
+ */
+test("the students' order-class and cross-region indexes hold only rows with the reference, and lookups by it read them", async () => {
+  const database = await emptyDatabase();
+  const orm = await openOrm({ databaseUrl: database.url });
+  try {
+    await migrate(orm);
+    const connection = orm.em.getConnection();
+    for (const column of ['order_class_id', 'cross_region_agreement_id']) {
+      const index = `student_${column}_index`;
+      if (testDatabase() === 'sqlite') {
+        const [definition] = await connection.execute<{ sql: string }[]>(`select sql from sqlite_master where type = 'index' and name = ?`, [index]);
+        expect(definition!.sql.replace(/[`"]/g, '')).toMatch(new RegExp(`where ${column} is not null$`, 'i'));
+        const plan = await connection.execute<{ detail: string }[]>(`explain query plan select id from student where ${column} = ?`, [1]);
+        expect(plan.map((step) => step.detail).join(' ')).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}`));
+      } else {
+        const [definition] = await connection.execute<{ indexdef: string }[]>(`select indexdef from pg_indexes where indexname = ?`, [index]);
+        expect(definition!.indexdef).toContain(`WHERE (${column} IS NOT NULL)`);
+        const plan = await orm.em.transactional(async (em) => {
+          await em.getConnection().execute('set local enable_seqscan = off');
+          return em.getConnection().execute<{ 'QUERY PLAN': string }[]>(`explain select id from student where ${column} = ?`, [1]);
+        });
+        expect(plan.map((line) => line['QUERY PLAN']).join(' ')).toContain(index);
+      }
+    }
+  } finally {
+    await orm.close();
+    await database.drop();
+  }
+});

@@ -12,6 +12,7 @@ import { Migration20261206092007 } from './Migration20261206092007.js';
 import { Migration20261206092205 } from './Migration20261206092205.js';
 import { Migration20261206124501 } from './Migration20261206124501.js';
 import { Migration20261207024357 } from './Migration20261207024357.js';
+import { Migration20261207064000 } from './Migration20261207064000.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129035548', class: Migration20261129035548 },
@@ -26,4 +27,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206092205', class: Migration20261206092205 },
   { name: 'Migration20261206124501', class: Migration20261206124501 },
   { name: 'Migration20261207024357', class: Migration20261207024357 },
+  { name: 'Migration20261207064000', class: Migration20261207064000 },
 ];

@@ -10,6 +10,7 @@ import { Migration20261206064507 } from './Migration20261206064507.js';
 import { Migration20261206092006 } from './Migration20261206092006.js';
 import { Migration20261206092203 } from './Migration20261206092203.js';
 import { Migration20261206124500 } from './Migration20261206124500.js';
+import { Migration20261207064000 } from './Migration20261207064000.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129035547', class: Migration20261129035547 },
@@ -22,4 +23,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206092006', class: Migration20261206092006 },
   { name: 'Migration20261206092203', class: Migration20261206092203 },
   { name: 'Migration20261206124500', class: Migration20261206124500 },
+  { name: 'Migration20261207064000', class: Migration20261207064000 },
 ];
