@@ -7,6 +7,7 @@ import pg from 'pg';
 import { expect, inject, test } from 'vitest';
 import type { MikroORM } from '@mikro-orm/core';
 import { migrate, openOrm } from '../../server/src/orm.js';
+import { inTransaction } from '../../server/src/common/transaction.js';
 import { databaseUrlFor, testDatabase } from '../helpers/databases.js';
 
 /** An empty database of the project's kind (not the migrated template): the migrations start from nothing. */
@@ -84,15 +85,17 @@ test("the students' order-class and cross-region indexes hold only rows with the
         const [definition] = await connection.execute<{ sql: string }[]>(`select sql from sqlite_master where type = 'index' and name = ?`, [index]);
         expect(definition!.sql.replace(/[`"]/g, '')).toMatch(new RegExp(`where ${column} is not null$`, 'i'));
         const plan = await connection.execute<{ detail: string }[]>(`explain query plan select id from student where ${column} = ?`, [1]);
-        expect(plan.map((step) => step.detail).join(' ')).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}`));
+        expect(plan.map((step: { detail: string }) => step.detail).join(' ')).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}`));
       } else {
         const [definition] = await connection.execute<{ indexdef: string }[]>(`select indexdef from pg_indexes where indexname = ?`, [index]);
         expect(definition!.indexdef).toContain(`WHERE (${column} IS NOT NULL)`);
-        const plan = await orm.em.transactional(async (em) => {
-          await em.getConnection().execute('set local enable_seqscan = off');
-          return em.getConnection().execute<{ 'QUERY PLAN': string }[]>(`explain select id from student where ${column} = ?`, [1]);
+        const plan = await inTransaction(orm.em.fork(), async (tx) => {
+          await tx.getConnection().execute('set local enable_seqscan = off', [], 'run', tx.getTransactionContext());
+          return tx
+            .getConnection()
+            .execute<{ 'QUERY PLAN': string }[]>(`explain select id from student where ${column} = ?`, [1], 'all', tx.getTransactionContext());
         });
-        expect(plan.map((line) => line['QUERY PLAN']).join(' ')).toContain(index);
+        expect(plan.map((line: { 'QUERY PLAN': string }) => line['QUERY PLAN']).join(' ')).toContain(index);
       }
     }
   } finally {
