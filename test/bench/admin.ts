@@ -11,8 +11,8 @@ import { buildAdmin } from '../helpers/server-process.js';
 /**
  * The admin at full size: the benchmark province (600,000 intakes) in SQLite, the real server, Chromium.
  * As the province admin and as a city admin, times how long the heaviest sheets take to show rows, reads
- * their row count, measures frame times while scrolling (a new screen of rows every frame, as a dragged
- * scrollbar brings them, then at a brisk mouse wheel's pace), and times a server sort (a column header) and
+ * their row count, measures frame times while scrolling (at a brisk mouse wheel's pace, then a new screen of
+ * rows every frame, as a dragged scrollbar brings them), and times a server sort (a column header) and
  * a server filter (a year). Figures go to results/admin-latest.md; nothing is asserted.
  * `BENCH_ADMIN_SCALE=0.01` runs the same on a smaller province (a smoke run; no results file).
  */

@@ -16,26 +16,27 @@ export class StudentStatusStep {
 }
 
 /**
- * 学籍: one registered student on a plan line. The name, the ID number and the birth date are
- * personal data: the ID number is stored only encrypted (`idCipher`, under key `idKeyId`) and as a
- * keyed hash (`idHash`) for duplicates; the API shows them to readers by role (see the resolver).
- */
-const ORDER_CLASS_INDEX = 'student_order_class_id_index';
-const AGREEMENT_INDEX = 'student_cross_region_agreement_id_index';
-/**
  * An index of the students that have the reference: most students are in no order class and no cross-region
  * class, and an index of every row would take a NULL entry for each of them on every insert (a roster import
  * writes 20,000). A lookup by a value (`= ?`, `in (…)`, the foreign keys' checks) implies `is not null`, so
  * SQLite and PostgreSQL both use it.
  */
-const partialIndex = (name: string, column: string) => `create index "${name}" on "student" ("${column}") where "${column}" is not null`;
+function partialIndex(column: string) {
+  const name = `student_${column}_index`;
+  return { name, expression: `create index "${name}" on "student" ("${column}") where "${column}" is not null` };
+}
 
+/**
+ * 学籍: one registered student on a plan line. The name, the ID number and the birth date are
+ * personal data: the ID number is stored only encrypted (`idCipher`, under key `idKeyId`) and as a
+ * keyed hash (`idHash`) for duplicates; the API shows them to readers by role (see the resolver).
+ */
 @ObjectType({ description: '学籍 (a registered student); name, ID number and birth date are masked for city bureaus' })
 @Entity({ tableName: 'student' })
 @Index({ properties: ['school', 'status'] })
 @Index({ properties: ['registeredOn', 'leftOn'] })
-@Index({ name: ORDER_CLASS_INDEX, expression: partialIndex(ORDER_CLASS_INDEX, 'order_class_id') })
-@Index({ name: AGREEMENT_INDEX, expression: partialIndex(AGREEMENT_INDEX, 'cross_region_agreement_id') })
+@Index(partialIndex('order_class_id'))
+@Index(partialIndex('cross_region_agreement_id'))
 export class Student extends BaseEntity {
   @Index()
   @ManyToOne(() => EnrollmentPlan)
